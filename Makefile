@@ -1,0 +1,47 @@
+# tipline — two commands for a newcomer: `make demo` and `make test`.
+SHELL := /bin/bash
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CONFIG ?= config/default.toml
+
+.PHONY: venv demo test test-unit lint bench services-start services-stop clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/tipline demo --config $(CONFIG)
+
+# Starts real Kafka (KRaft) and MinIO (Object Lock) from deploy/, then runs every tier.
+test: $(STAMP)
+	bash deploy/test.sh
+
+test-unit: $(STAMP)
+	$(BIN)/pytest -q tests/unit tests/flow
+
+lint: $(STAMP)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+bench: $(STAMP)
+	$(BIN)/tipline bench --config config/bench.toml
+
+services-start:
+	bash deploy/kafka.sh start
+	bash deploy/minio.sh start
+
+services-stop:
+	-bash deploy/kafka.sh stop
+	-bash deploy/minio.sh stop
+
+clean:
+	rm -rf out .run

@@ -1,0 +1,281 @@
+#!/usr/bin/env bash
+# Single-node Apache Kafka broker (KRaft, broker+controller in one JVM) for
+# development, tests and benchmarks. No Docker here, so the broker runs
+# straight from its Maven Central jars.
+#
+#   deploy/kafka.sh start    # prints the bootstrap address, e.g. 127.0.0.1:9092
+#   deploy/kafka.sh stop
+#   deploy/kafka.sh status   # exit 0 when running
+#
+# Only the bootstrap address goes to stdout, so callers can do
+# `BOOTSTRAP=$(deploy/kafka.sh start)`; progress and errors go to stderr.
+set -euo pipefail
+
+KAFKA_VERSION="4.1.2"
+SCALA_VERSION="2.13"
+# Kafka's own jars pull in log4j-api/-core but not the slf4j 1.x binding that
+# the distribution ships; without it the broker logs nothing at all.
+LOG4J_VERSION="2.25.3"
+
+CACHE_DIR="${TIPLINE_CACHE:-$HOME/.cache/tipline}/kafka-${KAFKA_VERSION}"
+LIBS_DIR="$CACHE_DIR/libs"
+LIBS_MARKER="$CACHE_DIR/.complete"
+
+STATE_DIR="${TIPLINE_RUN:-$PWD/.run}/kafka"
+DATA_DIR="$STATE_DIR/data"
+LOG_DIR="$STATE_DIR/logs"
+PID_FILE="$STATE_DIR/kafka.pid"
+ADDR_FILE="$STATE_DIR/bootstrap"
+CONSOLE_LOG="$LOG_DIR/console.log"
+
+PORT="${KAFKA_PORT:-9092}"
+CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+HEAP="${KAFKA_HEAP:-512m}"
+START_TIMEOUT="${KAFKA_START_TIMEOUT:-120}"
+STOP_TIMEOUT="${KAFKA_STOP_TIMEOUT:-30}"
+
+REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+log() { printf 'kafka.sh: %s\n' "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+# --- jars ------------------------------------------------------------------
+
+resolve_jars() {
+    [[ -f "$LIBS_MARKER" ]] && return 0
+    mkdir -p "$CACHE_DIR"
+    # Two test runs may start the broker at once; only one should download.
+    exec 8>"$CACHE_DIR/.lock"
+    flock 8
+    if [[ -f "$LIBS_MARKER" ]]; then exec 8>&-; return 0; fi
+
+    log "resolving Kafka $KAFKA_VERSION jars from Maven Central into $LIBS_DIR"
+    local work
+    work="$(mktemp -d)"
+    # kafka-tools is not needed by the broker itself, but brings the CLI
+    # classes (TopicCommand, ConsumerGroupCommand) for poking at a test broker.
+    cat >"$work/pom.xml" <<EOF
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>tipline.dev</groupId>
+  <artifactId>kafka-broker-libs</artifactId>
+  <version>1</version>
+  <packaging>pom</packaging>
+  <dependencies>
+    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka_${SCALA_VERSION}</artifactId><version>${KAFKA_VERSION}</version></dependency>
+    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka-server</artifactId><version>${KAFKA_VERSION}</version></dependency>
+    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka-storage</artifactId><version>${KAFKA_VERSION}</version></dependency>
+    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka-tools</artifactId><version>${KAFKA_VERSION}</version></dependency>
+    <dependency><groupId>org.apache.logging.log4j</groupId><artifactId>log4j-core</artifactId><version>${LOG4J_VERSION}</version></dependency>
+    <dependency><groupId>org.apache.logging.log4j</groupId><artifactId>log4j-slf4j-impl</artifactId><version>${LOG4J_VERSION}</version></dependency>
+  </dependencies>
+</project>
+EOF
+    rm -rf "$LIBS_DIR.partial"
+    if ! mvn -q -B -f "$work/pom.xml" dependency:copy-dependencies \
+            -DincludeScope=runtime -DoutputDirectory="$LIBS_DIR.partial" >&2; then
+        rm -rf "$work" "$LIBS_DIR.partial"
+        die "Maven could not resolve the Kafka jars (see above)"
+    fi
+    rm -rf "$work" "$LIBS_DIR"
+    mv "$LIBS_DIR.partial" "$LIBS_DIR"
+    touch "$LIBS_MARKER"
+    exec 8>&-
+    log "resolved $(find "$LIBS_DIR" -name '*.jar' | wc -l) jars"
+}
+
+# --- process ---------------------------------------------------------------
+
+running_pid() {
+    [[ -f "$PID_FILE" ]] || return 1
+    local pid
+    pid="$(<"$PID_FILE")"
+    # A stale pid file may name a recycled pid: check it is still our broker.
+    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null &&
+        tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'kafka\.Kafka'; then
+        echo "$pid"
+        return 0
+    fi
+    return 1
+}
+
+port_in_use() {
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+write_config() {
+    mkdir -p "$DATA_DIR" "$LOG_DIR"
+    # Rewritten on every start so port changes apply; data survives restarts.
+    cat >"$STATE_DIR/server.properties" <<EOF
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:${CONTROLLER_PORT}
+listeners=PLAINTEXT://127.0.0.1:${PORT},CONTROLLER://127.0.0.1:${CONTROLLER_PORT}
+advertised.listeners=PLAINTEXT://127.0.0.1:${PORT}
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=${DATA_DIR}
+
+# One node: every internal topic must make do with one replica.
+num.partitions=1
+default.replication.factor=1
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+auto.create.topics.enable=true
+# Tests create a consumer group and expect it to be served at once.
+group.initial.rebalance.delay.ms=0
+# Keep the 2-core machine free for the code under test.
+num.network.threads=2
+num.io.threads=2
+log.retention.hours=24
+EOF
+    cat >"$STATE_DIR/log4j2.properties" <<EOF
+status = warn
+appender.file.type = RollingFile
+appender.file.name = file
+appender.file.fileName = ${LOG_DIR}/server.log
+appender.file.filePattern = ${LOG_DIR}/server.log.%i
+appender.file.layout.type = PatternLayout
+appender.file.layout.pattern = [%d] %p %m (%c)%n
+appender.file.policies.type = Policies
+appender.file.policies.size.type = SizeBasedTriggeringPolicy
+appender.file.policies.size.size = 50MB
+appender.file.strategy.type = DefaultRolloverStrategy
+appender.file.strategy.max = 2
+rootLogger.level = INFO
+rootLogger.appenderRef.file.ref = file
+logger.kafka.name = kafka
+logger.kafka.level = INFO
+logger.kafkaclients.name = org.apache.kafka
+logger.kafkaclients.level = INFO
+EOF
+}
+
+java_opts() {
+    printf '%s\n' "-Xmx$HEAP" "-Xms$HEAP" -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
+        -Djava.awt.headless=true \
+        "-Dlog4j2.configurationFile=$STATE_DIR/log4j2.properties" \
+        "-Dkafka.logs.dir=$LOG_DIR" \
+        -cp "$LIBS_DIR/*"
+}
+
+format_storage() {
+    [[ -f "$DATA_DIR/meta.properties" ]] && return 0
+    log "formatting KRaft storage in $DATA_DIR"
+    # A Kafka Uuid is 16 random bytes in unpadded URL-safe base64.
+    local cluster_id opts
+    cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+    mapfile -t opts < <(java_opts)
+    "$JAVA" "${opts[@]}" kafka.tools.StorageTool format \
+        -t "$cluster_id" -c "$STATE_DIR/server.properties" \
+        >>"$CONSOLE_LOG" 2>&1 || { tail -20 "$CONSOLE_LOG" >&2; die "storage format failed"; }
+}
+
+broker_answers() {
+    local py="$REPO_DIR/.venv/bin/python"
+    if [[ -x "$py" ]] && "$py" -c 'import confluent_kafka' 2>/dev/null; then
+        "$py" - "127.0.0.1:$PORT" <<'EOF' 2>/dev/null
+import sys
+from confluent_kafka.admin import AdminClient
+AdminClient({"bootstrap.servers": sys.argv[1]}).list_topics(timeout=3)
+EOF
+    else
+        grep -q 'Kafka Server started' "$LOG_DIR/server.log" 2>/dev/null
+    fi
+}
+
+wait_ready() {
+    local pid="$1" deadline=$((SECONDS + START_TIMEOUT))
+    while ((SECONDS < deadline)); do
+        if ! kill -0 "$pid" 2>/dev/null; then
+            tail -30 "$CONSOLE_LOG" "$LOG_DIR/server.log" >&2 2>/dev/null || true
+            rm -f "$PID_FILE"
+            die "broker exited during start-up (logs in $LOG_DIR)"
+        fi
+        if port_in_use "$PORT" && broker_answers; then
+            return 0
+        fi
+        sleep 0.5
+    done
+    die "broker not ready after ${START_TIMEOUT}s (logs in $LOG_DIR); left running as pid $pid"
+}
+
+cmd_start() {
+    mkdir -p "$STATE_DIR"
+    # Serialise concurrent starts so the second one finds the first's broker.
+    exec 9>"$STATE_DIR/.lock"
+    flock 9
+    local pid
+    if pid="$(running_pid)"; then
+        # Still starting (e.g. an earlier start timed out): wait, then answer.
+        [[ -f "$ADDR_FILE" ]] || { wait_ready "$pid"; echo "127.0.0.1:$PORT" >"$ADDR_FILE"; }
+        cat "$ADDR_FILE"
+        return 0
+    fi
+    command -v "$JAVA" >/dev/null || die "java not found (set JAVA_HOME)"
+    for p in "$PORT" "$CONTROLLER_PORT"; do
+        port_in_use "$p" && die "port $p is taken by another process"
+    done
+    resolve_jars
+    rm -f "$ADDR_FILE"
+    write_config
+    format_storage
+
+    local started=$SECONDS opts
+    mapfile -t opts < <(java_opts)
+    # setsid: the broker must outlive this script and the caller's terminal.
+    setsid "$JAVA" "${opts[@]}" kafka.Kafka "$STATE_DIR/server.properties" \
+        >>"$CONSOLE_LOG" 2>&1 </dev/null &
+    pid=$!
+    echo "$pid" >"$PID_FILE"
+    log "started broker pid $pid, waiting for 127.0.0.1:$PORT"
+    wait_ready "$pid"
+    echo "127.0.0.1:$PORT" >"$ADDR_FILE"
+    log "ready in $((SECONDS - started))s"
+    cat "$ADDR_FILE"
+}
+
+cmd_stop() {
+    local pid
+    if ! pid="$(running_pid)"; then
+        rm -f "$PID_FILE"
+        log "not running"
+        return 0
+    fi
+    log "stopping broker pid $pid"
+    kill -TERM "$pid" 2>/dev/null || true
+    local deadline=$((SECONDS + STOP_TIMEOUT))
+    while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do
+        sleep 0.2
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+        log "no exit after ${STOP_TIMEOUT}s, sending SIGKILL"
+        kill -KILL "$pid" 2>/dev/null || true
+        while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+    fi
+    rm -f "$PID_FILE"
+    log "stopped"
+}
+
+cmd_status() {
+    local pid
+    if pid="$(running_pid)"; then
+        log "running, pid $pid, bootstrap $(cat "$ADDR_FILE" 2>/dev/null || echo "127.0.0.1:$PORT")"
+        return 0
+    fi
+    log "not running"
+    return 1
+}
+
+case "${1:-}" in
+    start) cmd_start ;;
+    stop) cmd_stop ;;
+    status) cmd_status ;;
+    *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+esac

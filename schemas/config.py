@@ -1,0 +1,156 @@
+"""The config schema: one TOML file decoded into typed, frozen sections.
+
+Every knob lives in the TOML file; secrets come from the environment only and
+are never fields here. A bad key or value fails at start with one line that
+names the key path and what was expected (:func:`load_config`). Each operator
+receives only its own section.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, Final, Literal
+
+import msgspec
+
+from schemas.errors import ConfigError
+from schemas.evidence import EvidenceConfig
+from schemas.grooming import DecisionConfig, GroomingConfig
+from schemas.hashing import HashingConfig
+from schemas.report import ReportsConfig
+from schemas.section import NonNegativeFloat, Port, PositiveFloat, PositiveInt, Section
+
+class JobConfig(Section):
+    """Identity of the running job."""
+
+    name: str = "tipline"
+    esp_service: str = "example-chat"
+    detector_version: str = "tipline-0.1.0"
+    workers: PositiveInt = 1
+
+
+class KafkaConnection(Section):
+    """How to reach the Kafka cluster. Credentials come from the environment.
+
+    ``settings`` are extra librdkafka properties (documented in the README).
+    """
+
+    brokers: list[str] = msgspec.field(default_factory=lambda: ["127.0.0.1:9092"])
+    settings: dict[str, str | int | float | bool] = {}
+
+
+class InputConfig(Section):
+    """Where message events come from: JSONL files or Kafka topics."""
+
+    kind: Literal["jsonl", "kafka"] = "jsonl"
+    path: str = "demo-data/events"
+    topics: list[str] = msgspec.field(default_factory=lambda: ["tipline.messages"])
+    starting_offset: Literal["beginning", "end"] = "beginning"
+    batch_size: PositiveInt = 500
+    max_record_bytes: PositiveInt = 8 * 1024 * 1024
+
+
+class DeadLetterConfig(Section):
+    """Where rejected records go: a JSONL file directory or a Kafka topic."""
+
+    kind: Literal["file", "kafka"] = "file"
+    path: str = "out/demo/dead-letters"
+    topic: str = "tipline.dead-letters"
+
+
+class AlertsConfig(Section):
+    """Where alerts for moderation tooling go (ids and scores only)."""
+
+    kind: Literal["file", "kafka", "none"] = "file"
+    path: str = "out/demo/alerts"
+    topic: str = "tipline.alerts"
+
+
+class LakeConfig(Section):
+    """The Parquet audit lake: one row per decision, partitioned by event date."""
+
+    path: str = "out/demo/lake"
+    shards: PositiveInt = 2
+    roll_rows: PositiveInt = 50_000
+    roll_seconds: PositiveFloat = 60.0
+    compression: Literal["zstd", "snappy", "none"] = "zstd"
+
+
+class RecoveryConfig(Section):
+    """Bytewax recovery (SQLite partitions) and snapshot cadence."""
+
+    enabled: bool = False
+    path: str = "out/demo/recovery"
+    partitions: PositiveInt = 1
+    snapshot_interval_s: PositiveFloat = 10.0
+    backup_interval_s: NonNegativeFloat = 0.0
+
+
+class MetricsConfig(Section):
+    """Prometheus metrics endpoint (0 disables it)."""
+
+    port: Port = 0
+
+
+class TiplineConfig(Section):
+    """The whole job's configuration (``config/default.toml`` documents every key)."""
+
+    job: JobConfig = JobConfig()
+    kafka: KafkaConnection = KafkaConnection()
+    input: InputConfig = InputConfig()
+    dead_letters: DeadLetterConfig = DeadLetterConfig()
+    alerts: AlertsConfig = AlertsConfig()
+    lake: LakeConfig = LakeConfig()
+    recovery: RecoveryConfig = RecoveryConfig()
+    metrics: MetricsConfig = MetricsConfig()
+    hashing: HashingConfig = HashingConfig()
+    grooming: GroomingConfig = GroomingConfig()
+    decision: DecisionConfig = DecisionConfig()
+    evidence: EvidenceConfig = EvidenceConfig()
+    reports: ReportsConfig = ReportsConfig()
+
+
+_PATH_RE: Final = re.compile(r" - at `\$\.?(?P<path>[^`]*)`$")
+
+
+def _key_path(message: str) -> tuple[str, str]:
+    """Split msgspec's ``… - at `$.a.b``` into (``a.b``, ``…``)."""
+    m = _PATH_RE.search(message)
+    if not m:
+        return "", message
+    return m.group("path"), message[: m.start()]
+
+
+def parse_config(data: dict[str, Any], origin: str = "<config>") -> TiplineConfig:
+    """Validate an already-parsed TOML document into a :class:`TiplineConfig`.
+
+    Raises:
+        ConfigError: one line naming the key path and what was expected.
+    """
+    try:
+        return msgspec.convert(data, TiplineConfig, strict=True)
+    except msgspec.ValidationError as exc:
+        path, problem = _key_path(str(exc))
+        where = f"{origin}: {path}" if path else origin
+        msg = f"{where}: {problem}"
+        raise ConfigError(msg) from exc
+
+
+def load_config(path: str | Path) -> TiplineConfig:
+    """Read and validate a TOML config file.
+
+    Raises:
+        ConfigError: the file is missing, not TOML, or a key/value is invalid.
+    """
+    p = Path(path)
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        msg = f"config file {str(p)!r} does not exist"
+        raise ConfigError(msg) from exc
+    except tomllib.TOMLDecodeError as exc:
+        msg = f"{p}: not valid TOML: {exc}"
+        raise ConfigError(msg) from exc
+    return parse_config(data, str(p))
