@@ -27,3 +27,11 @@ class SourcePosition(Struct, frozen=True, kw_only=True):
         if self.kind == "file":
             return f"{self.file}:{self.line}"
         return f"{self.topic}/{self.partition}@{self.offset}"
+
+
+class RawRecord(Struct, frozen=True, kw_only=True):
+    """One input record exactly as received, before any decoding."""
+
+    value: bytes
+    key: bytes | None = None
+    source: SourcePosition

@@ -1,0 +1,46 @@
+"""Prometheus metrics of the job: counters and per-stage latency histograms.
+
+Labels carry stage names, error types and decision kinds only — never ids,
+text or any other per-message value (bounded cardinality, no content).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from prometheus_client import Counter, Histogram
+
+_BUCKETS = (0.0001, 0.0005, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
+
+
+@dataclass(frozen=True)
+class _Metrics:
+    events_in: Counter = field(
+        default_factory=lambda: Counter("tipline_events_in", "Input records read")
+    )
+    dead_letters: Counter = field(
+        default_factory=lambda: Counter(
+            "tipline_dead_letters", "Records rejected to dead letters", ["stage", "error_type"]
+        )
+    )
+    decisions: Counter = field(
+        default_factory=lambda: Counter("tipline_decisions", "Decisions by kind", ["decision"])
+    )
+    alerts: Counter = field(
+        default_factory=lambda: Counter("tipline_alerts", "Alerts emitted after evidence")
+    )
+    stage_seconds: Histogram = field(
+        default_factory=lambda: Histogram(
+            "tipline_stage_seconds", "Time spent per stage", ["stage"], buckets=_BUCKETS
+        )
+    )
+    end_to_end_seconds: Histogram = field(
+        default_factory=lambda: Histogram(
+            "tipline_end_to_end_seconds",
+            "Source timestamp to lake write",
+            buckets=_BUCKETS,
+        )
+    )
+
+
+METRICS = _Metrics()

@@ -1,0 +1,106 @@
+"""Where the flow's outputs go, chosen by config or injected by tests.
+
+Each output takes domain records (``AuditRow``, ``DeadLetter``, alert and
+decision bytes); this module adapts them to the file, lake or Kafka sink the
+config selects. Tests inject in-memory sinks that receive the records as is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import bytewax.operators as op
+from bytewax.connectors.kafka import KafkaSink, KafkaSinkMessage
+from bytewax.dataflow import Stream
+from bytewax.outputs import Sink
+
+from schemas.config import TiplineConfig
+from schemas.dead_letter import DeadLetter, encode_dead_letter
+from sinks.jsonl import JsonlSink
+from sinks.lake import LakeSink
+
+
+@dataclass(frozen=True)
+class OutputOverrides:
+    """Sinks that replace the configured ones (flow tests, replays).
+
+    Each receives the plain record: ``AuditRow``, ``DeadLetter``, alert ``bytes``
+    or decision ``bytes`` (JSON).
+    """
+
+    lake: Sink[Any] | None = None
+    dead_letters: Sink[Any] | None = None
+    alerts: Sink[Any] | None = None
+    decisions: Sink[Any] | None = None
+
+
+def kafka_config(cfg: TiplineConfig) -> dict[str, str]:
+    """librdkafka properties for every client: config settings as strings."""
+    return {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in cfg.kafka.settings.items()}
+
+
+def write_lake(step: str, rows: Stream[tuple[str, Any]], cfg: TiplineConfig, override: Sink[Any] | None) -> None:
+    """Write ``(session_id, AuditRow)`` items to the audit lake."""
+    if override is not None:
+        op.output(step, op.map("lake-unkey", rows, lambda kv: kv[1]), override)
+        return
+    lake = cfg.lake
+    sink = LakeSink(
+        lake.path,
+        shards=lake.shards,
+        roll_rows=lake.roll_rows,
+        roll_seconds=lake.roll_seconds,
+        compression=lake.compression,
+    )
+    op.output(step, rows, sink)
+
+
+def write_dead_letters(
+    step: str, letters: Stream[DeadLetter], cfg: TiplineConfig, override: Sink[Any] | None
+) -> None:
+    """Write dead letters to the configured file directory or Kafka topic."""
+    if override is not None:
+        op.output(step, letters, override)
+        return
+    dl = cfg.dead_letters
+    if dl.kind == "kafka":
+        msgs = op.map(
+            "dead-letter-message",
+            letters,
+            lambda d: KafkaSinkMessage(key=d.dedupe_key().encode(), value=encode_dead_letter(d)),
+        )
+        op.output(step, msgs, KafkaSink(cfg.kafka.brokers, dl.topic, add_config=kafka_config(cfg)))
+        return
+    keyed = op.map("dead-letter-line", letters, lambda d: ("dl", encode_dead_letter(d)))
+    op.output(step, keyed, JsonlSink(Path(dl.path), "dead-letters", fsync=True))
+
+
+def write_alerts(
+    step: str, alerts: Stream[tuple[str, bytes]], cfg: TiplineConfig, override: Sink[Any] | None
+) -> None:
+    """Write ``(event_id, alert JSON)`` items to the configured alerts output."""
+    if override is not None:
+        op.output(step, op.map("alert-unkey", alerts, lambda kv: kv[1]), override)
+        return
+    al = cfg.alerts
+    if al.kind == "none":
+        return
+    if al.kind == "kafka":
+        msgs = op.map(
+            "alert-message", alerts, lambda kv: KafkaSinkMessage(key=kv[0].encode(), value=kv[1])
+        )
+        op.output(step, msgs, KafkaSink(cfg.kafka.brokers, al.topic, add_config=kafka_config(cfg)))
+        return
+    op.output(step, alerts, JsonlSink(Path(al.path), "alerts"))
+
+
+def write_decisions(
+    step: str, decisions: Stream[tuple[str, bytes]], path: str | None, override: Sink[Any] | None
+) -> None:
+    """Write ``(session_id, decision JSON)`` to ``decisions.jsonl`` (replays) if asked."""
+    if override is not None:
+        op.output(step, op.map("decision-unkey", decisions, lambda kv: kv[1]), override)
+    elif path is not None:
+        op.output(step, decisions, JsonlSink(Path(path), "decisions"))

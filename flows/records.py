@@ -1,0 +1,40 @@
+"""Items that travel between flow steps (in flight only; never snapshotted)."""
+
+from __future__ import annotations
+
+from msgspec import Struct
+
+from schemas.decision import Decision
+from schemas.event import MessageEvent
+from schemas.hashing import AttachmentVerdict
+from schemas.source import SourcePosition
+
+
+class Inbound(Struct, frozen=True, kw_only=True):
+    """A decoded event with where it came from."""
+
+    event: MessageEvent
+    source: SourcePosition
+
+
+class Matched(Struct, frozen=True, kw_only=True):
+    """An event with one hash-matching verdict per attachment."""
+
+    event: MessageEvent
+    source: SourcePosition
+    attachments: list[AttachmentVerdict]
+
+
+class Decided(Struct, frozen=True, kw_only=True):
+    """A decision with what evidence packaging needs when it opens a case.
+
+    ``context`` holds the session's preceding messages (decrypted from the
+    session's sealed buffer) only when ``decision.alert`` is true.
+    ``follows`` names the open package this message extends as supplemental
+    context, if any.
+    """
+
+    decision: Decision
+    event: MessageEvent
+    context: list[MessageEvent] = []
+    follows: str | None = None
