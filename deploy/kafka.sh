@@ -36,6 +36,7 @@ STOP_TIMEOUT="${KAFKA_STOP_TIMEOUT:-30}"
 
 REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+LOG_OFFSET=0
 
 log() { printf 'kafka.sh: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -73,7 +74,7 @@ resolve_jars() {
 </project>
 EOF
     rm -rf "$LIBS_DIR.partial"
-    if ! mvn -q -B -f "$work/pom.xml" dependency:copy-dependencies \
+    if ! mvn -q -B -Dstyle.color=never -f "$work/pom.xml" dependency:copy-dependencies \
             -DincludeScope=runtime -DoutputDirectory="$LIBS_DIR.partial" >&2; then
         rm -rf "$work" "$LIBS_DIR.partial"
         die "Maven could not resolve the Kafka jars (see above)"
@@ -178,7 +179,7 @@ format_storage() {
 }
 
 broker_answers() {
-    local py="$REPO_DIR/.venv/bin/python"
+    local py="${TIPLINE_PYTHON:-$REPO_DIR/.venv/bin/python}"
     if [[ -x "$py" ]] && "$py" -c 'import confluent_kafka' 2>/dev/null; then
         "$py" - "127.0.0.1:$PORT" <<'EOF' 2>/dev/null
 import sys
@@ -186,7 +187,12 @@ from confluent_kafka.admin import AdminClient
 AdminClient({"bootstrap.servers": sys.argv[1]}).list_topics(timeout=3)
 EOF
     else
-        grep -q 'Kafka Server started' "$LOG_DIR/server.log" 2>/dev/null
+        # Only lines logged since this start count: the log survives restarts
+        # (and may have rolled over, hence the size check).
+        local log="$LOG_DIR/server.log" from=$((LOG_OFFSET + 1))
+        [[ -f "$log" ]] || return 1
+        (($(stat -c %s "$log") >= LOG_OFFSET)) || from=1
+        tail -c "+$from" "$log" | grep 'Kafka Server started' >/dev/null
     fi
 }
 
@@ -228,10 +234,12 @@ cmd_start() {
     format_storage
 
     local started=$SECONDS opts
+    LOG_OFFSET="$(stat -c %s "$LOG_DIR/server.log" 2>/dev/null || echo 0)"
     mapfile -t opts < <(java_opts)
     # setsid: the broker must outlive this script and the caller's terminal.
+    # 9>&-: the broker must not inherit (and so hold forever) the start lock.
     setsid "$JAVA" "${opts[@]}" kafka.Kafka "$STATE_DIR/server.properties" \
-        >>"$CONSOLE_LOG" 2>&1 </dev/null &
+        >>"$CONSOLE_LOG" 2>&1 </dev/null 9>&- &
     pid=$!
     echo "$pid" >"$PID_FILE"
     log "started broker pid $pid, waiting for 127.0.0.1:$PORT"

@@ -2,9 +2,12 @@
 
     input → decode ─bad→ dead letters
               │ok
-         match-hashes → key-by-session → score-session (decide) → audit lake
-                                                │ alert only
-                                         package-evidence → report drafts, alerts
+         match-hashes → key-by-session → score-session (score, decide, seal context)
+                                                │ every decision → audit lake (+ decisions.jsonl)
+                                                │ cases and their following messages
+                                         package-evidence (vault receipt)
+                                                ├→ report-draft → drafts
+                                                └→ alert → alerts
 
 Step ids are stable kebab-case; renaming one is a state migration. Building a
 flow does no I/O: services are built by each worker on first use.
@@ -28,10 +31,12 @@ from flows.outputs import (
     write_alerts,
     write_dead_letters,
     write_decisions,
+    write_drafts,
     write_lake,
 )
 from flows.pipeline import Pipeline
 from flows.records import Decided, Inbound
+from flows.session import SessionLogic
 from flows.sources import JsonlSource
 from schemas.config import TiplineConfig, load_config
 from schemas.decision import encode_decision
@@ -65,21 +70,28 @@ def build_flow(
 
     matched = op.map("match-hashes", split.trues, pipe.match)
     keyed = op.key_on("key-by-session", matched, lambda m: m.event.session_id)
-    decided = op.map_value("score-session", keyed, pipe.pass_through)
+    decided = op.stateful(
+        "score-session", keyed, lambda resume: SessionLogic(pipe, resume)
+    )
 
     rows = op.map_value("audit-row", decided, pipe.to_audit_row)
     write_lake("audit-lake", rows, cfg, overrides.lake)
     decision_json = op.map_value("decision-json", decided, lambda d: encode_decision(d.decision))
     write_decisions("decisions", decision_json, decisions_path, overrides.decisions)
+    if not cfg.evidence.enabled:
+        return flow
 
-    flagged = op.filter("flagged", op.key_rm("unkey", decided), _opens_case)
-    alerts = op.map("alert", flagged, pipe.alert)
+    cases = op.filter("needs-evidence", op.key_rm("unkey", decided), _needs_evidence)
+    packaged = op.filter_map("package-evidence", cases, pipe.package)
+    drafts = op.filter_map("report-draft", packaged, pipe.draft)
+    write_drafts("report-drafts", drafts, cfg, overrides.drafts)
+    alerts = op.map("alert", packaged, pipe.alert)
     write_alerts("alerts", alerts, cfg, overrides.alerts)
     return flow
 
 
-def _opens_case(decided: Decided) -> bool:
-    return decided.decision.alert
+def _needs_evidence(decided: Decided) -> bool:
+    return decided.decision.alert or bool(decided.follows)
 
 
 def configured_source(cfg: TiplineConfig) -> Source[Any]:

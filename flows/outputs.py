@@ -7,6 +7,7 @@ config selects. Tests inject in-memory sinks that receive the records as is.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,10 +15,11 @@ from typing import Any
 import bytewax.operators as op
 from bytewax.connectors.kafka import KafkaSink, KafkaSinkMessage
 from bytewax.dataflow import Stream
-from bytewax.outputs import Sink
+from bytewax.outputs import DynamicSink, Sink, StatelessSinkPartition
 
 from schemas.config import TiplineConfig
 from schemas.dead_letter import DeadLetter, encode_dead_letter
+from sinks.drafts import DraftsSink
 from sinks.jsonl import JsonlSink
 from sinks.lake import LakeSink
 
@@ -34,6 +36,26 @@ class OutputOverrides:
     dead_letters: Sink[Any] | None = None
     alerts: Sink[Any] | None = None
     decisions: Sink[Any] | None = None
+    drafts: Sink[Any] | None = None
+
+
+class _CallbackPartition(StatelessSinkPartition[Any]):
+    def __init__(self, write: Callable[[Any], object]) -> None:
+        self._write = write
+
+    def write_batch(self, items: list[Any]) -> None:
+        for item in items:
+            self._write(item)
+
+
+class CallbackSink(DynamicSink[Any]):
+    """A sink that hands each item to a write function (idempotent writers only)."""
+
+    def __init__(self, make_writer: Callable[[], Callable[[Any], object]]) -> None:
+        self._make_writer = make_writer
+
+    def build(self, step_id: str, worker_index: int, worker_count: int) -> _CallbackPartition:
+        return _CallbackPartition(self._make_writer())
 
 
 def kafka_config(cfg: TiplineConfig) -> dict[str, str]:
@@ -104,3 +126,14 @@ def write_decisions(
         op.output(step, op.map("decision-unkey", decisions, lambda kv: kv[1]), override)
     elif path is not None:
         op.output(step, decisions, JsonlSink(Path(path), "decisions"))
+
+
+def write_drafts(
+    step: str, drafts: Stream[Any], cfg: TiplineConfig, override: Sink[Any] | None
+) -> None:
+    """Write report drafts next to the evidence (idempotent: an existing draft is kept)."""
+    if override is not None:
+        op.output(step, drafts, override)
+        return
+    path = cfg.reports.path
+    op.output(step, drafts, CallbackSink(lambda: DraftsSink(path).write))

@@ -1,27 +1,47 @@
 """The per-worker processing steps, built lazily from the config.
 
 Building a flow does no I/O; each worker builds its services (hash lists,
-keys, vault clients) on first use. Every method here is what one flow step
-calls; the Bytewax wiring lives in :mod:`flows.main`.
+keys, vault clients) on first use. Every public method is what one flow step
+calls; the Bytewax wiring lives in :mod:`flows.main` and :mod:`flows.session`.
+Each step records its duration in ``tipline_stage_seconds{stage}``.
 """
 
 from __future__ import annotations
 
+import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
+from pathlib import Path
+from typing import Any
 
+from flows.evidence import EvidenceService, build_evidence_service
+from flows.hashing import HashService, build_hash_service, default_fetcher
 from flows.kafka_io import to_raw_record
 from flows.metrics import METRICS
-from flows.records import Decided, Inbound, Matched
+from flows.records import Decided, Inbound, Matched, Packaged
 from operators.audit import audit_row
+from operators.decide import decide
+from operators.evidence.context import ContextBuffer, SessionSealer
+from operators.evidence.package import package_id_for
+from operators.fairness import gate, parse_calibration
+from operators.grooming.scorer import Scorer, compile_scorer, score_message
+from operators.hashing.fetch import attachment_bytes
 from operators.intake import decode_record
+from operators.report import build_draft
+from schemas.alert import encode_alert
 from schemas.audit import AuditRow
 from schemas.config import TiplineConfig
 from schemas.dead_letter import DeadLetter
-from schemas.alert import encode_alert
 from schemas.decision import Decision
-from schemas.source import RawRecord
+from schemas.errors import ConfigError, FetchError
+from schemas.event import MessageEvent
+
+from schemas.grooming import CalibrationTable, SessionVerdict
+from schemas.report import ReportDraft, TimelineEntry
 
 
 def utc_now() -> datetime:
@@ -29,57 +49,204 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+@contextmanager
+def _timed(stage: str) -> Iterator[None]:
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        METRICS.stage_seconds.labels(stage).observe(time.perf_counter() - started)
+
+
 @dataclass
 class Pipeline:
-    """Stateless steps of the flow for one worker."""
+    """Steps of the flow for one worker; services are built on first use."""
 
     config: TiplineConfig
-    _services: dict[str, object] = field(default_factory=dict)
+    _cache: dict[str, Any] = field(default_factory=dict)
+
+    # ---------------------------------------------------------------- services
+
+    @cached_property
+    def hashes(self) -> HashService:
+        """The hash lists and matcher (reads list files on first use)."""
+        return build_hash_service(self.config.hashing)
+
+    @cached_property
+    def scorer(self) -> Scorer:
+        """The compiled grooming scorer."""
+        return compile_scorer(self.config.grooming, self.config.decision)
+
+    @cached_property
+    def calibration(self) -> CalibrationTable | None:
+        """The fairness gate's calibration table, when one is configured."""
+        path = self.config.decision.calibration_path
+        if path is None:
+            return None
+        try:
+            return parse_calibration(Path(path).read_bytes(), path)
+        except FileNotFoundError as exc:
+            msg = f"decision.calibration_path: {path!r} does not exist"
+            raise ConfigError(msg) from exc
+
+    @cached_property
+    def evidence(self) -> EvidenceService:
+        """The evidence vault (keys from the environment, or dev keys)."""
+        return build_evidence_service(self.config.evidence, env=os.environ)
+
+    # ---------------------------------------------------------------- steps
 
     def decode(self, item: object) -> Inbound | DeadLetter:
         """Decode one source item (step ``decode``): a file line or a Kafka message."""
-        started = time.perf_counter()
-        METRICS.events_in.inc()
-        record = to_raw_record(item, utc_now())
-        if isinstance(record, DeadLetter):
+        with _timed("decode"):
+            METRICS.events_in.inc()
+            record = to_raw_record(item, utc_now())
+            if not isinstance(record, DeadLetter):
+                result = decode_record(
+                    record, max_bytes=self.config.input.max_record_bytes, now=utc_now()
+                )
+                if isinstance(result, MessageEvent):
+                    return Inbound(event=result, source=record.source)
+                record = result
             METRICS.dead_letters.labels(record.stage, record.error_type).inc()
             return record
-        result = decode_record(
-            record, max_bytes=self.config.input.max_record_bytes, now=utc_now()
-        )
-        METRICS.stage_seconds.labels("decode").observe(time.perf_counter() - started)
-        if isinstance(result, DeadLetter):
-            METRICS.dead_letters.labels(result.stage, result.error_type).inc()
-            return result
-        return Inbound(event=result, source=record.source)
 
     def match(self, inbound: Inbound) -> Matched:
         """Hash every attachment against the lists (step ``match-hashes``)."""
-        return Matched(event=inbound.event, source=inbound.source, attachments=[])
+        with _timed("match-hashes"):
+            verdicts = self.hashes.match(inbound.event, utc_now()) if inbound.event.attachments else []
+        return Matched(event=inbound.event, source=inbound.source, attachments=verdicts)
 
-    def pass_through(self, matched: Matched) -> Decided:
-        """Decide ``none`` for a message (used when grooming scoring is off)."""
-        event = matched.event
-        decision = Decision(
-            event_id=event.event_id,
-            session_id=event.session_id,
-            sent_at=event.sent_at,
-            sender_id=event.sender.user_id,
-            recipient_ids=[r.user_id for r in event.recipients],
-            decision="none",
-            attachments=matched.attachments,
-            detector_version=self.config.job.detector_version,
-            source=matched.source,
-            decided_at=utc_now(),
-        )
+    def score(self, state: Any, event: MessageEvent) -> tuple[Any, SessionVerdict | None]:
+        """Advance the session's grooming score (part of step ``score-session``)."""
+        if not self.config.grooming.enabled:
+            return state, None
+        with _timed("score-session"):
+            return score_message(self.scorer, state, event)
+
+    def decide(self, matched: Matched, verdict: SessionVerdict | None) -> Decision:
+        """Combine the verdicts of one message (part of step ``score-session``)."""
+        with _timed("decide"):
+            cfg = self.config.decision
+            ruling = gate(cfg, self.calibration, verdict.score if verdict else None)
+            decision = decide(
+                cfg,
+                matched.event,
+                matched.attachments,
+                verdict,
+                gate=ruling,
+                detector_version=self.config.job.detector_version,
+                source=matched.source,
+                now=utc_now(),
+            )
         METRICS.decisions.labels(decision.decision).inc()
-        return Decided(decision=decision, event=event)
+        return decision
+
+    # ---------------------------------------------------------------- context
+
+    def sealer(self, session_id: str) -> SessionSealer | None:
+        """The session's context sealer, or None when evidence is off."""
+        if not self.config.evidence.enabled:
+            return None
+        keys = self._cache.get("context-keys")
+        if keys is None:
+            keys = self._cache["context-keys"] = self.evidence.context_keys()
+        return keys.for_session(session_id)
+
+    def new_context(self) -> ContextBuffer:
+        """An empty sealed context buffer for a new session."""
+        return ContextBuffer(self.config.evidence.context)
 
     @staticmethod
-    def alert(decided: Decided) -> tuple[str, bytes]:
-        """The alert for moderation tooling: ids, scores and signal names only."""
+    def package_id(decision: Decision) -> str:
+        """The deterministic package id of a decision (idempotent packaging)."""
+        return package_id_for(decision.event_id)
+
+    # ---------------------------------------------------------------- evidence
+
+    def package(self, decided: Decided) -> Packaged | None:
+        """Store evidence (step ``package-evidence``).
+
+        A decision that opens a case becomes a package and yields its receipt;
+        a message following an open case is added to it as supplemental
+        context and yields nothing. Raises if the vault is not durable, so no
+        alert or draft can exist without evidence (invariant 2).
+        """
+        with _timed("evidence"):
+            now = utc_now()
+            for package_id in decided.follows:
+                self.evidence.add_context(package_id, decided.event, now)
+            if not decided.decision.alert:
+                return None
+            receipt = self.evidence.package(
+                decided.decision,
+                decided.event,
+                attachments=self._uri_bytes(decided.event),
+                context=decided.context,
+                now=now,
+            )
+        return Packaged(decided=decided, receipt=receipt)
+
+    def _uri_bytes(self, event: MessageEvent) -> dict[str, bytes]:
+        """Read URI attachments again for the package; the vault re-checks their hashes."""
+        cfg = self.config.hashing
+        fetcher = self._cache.get("fetcher")
+        if fetcher is None:
+            fetcher = self._cache["fetcher"] = default_fetcher(cfg)
+        out: dict[str, bytes] = {}
+        for attachment in event.attachments:
+            if attachment.uri is None:
+                continue
+            try:
+                out[attachment.attachment_id] = attachment_bytes(
+                    attachment, fetcher, cfg.max_bytes, cfg.fetch_timeout_s
+                )
+            except FetchError:
+                continue  # recorded in its verdict; the package lists what it could not read
+        return out
+
+    def draft(self, packaged: Packaged) -> ReportDraft | None:
+        """Build the CyberTipline draft of a ``report`` case (step ``report-draft``)."""
+        decision = packaged.decided.decision
+        if decision.decision != "report" or not self.config.reports.enabled:
+            return None
+        with _timed("reports"):
+            return build_draft(
+                packaged.receipt,
+                decision,
+                packaged.decided.event,
+                self.config.reports,
+                utc_now(),
+                context=self._timeline(packaged.decided),
+            )
+
+    @staticmethod
+    def _timeline(decided: Decided) -> list[TimelineEntry]:
+        hits: dict[str, list[str]] = {}
+        weights: dict[str, float] = {}
+        session = decided.decision.session
+        for hit in session.signals if session else []:
+            hits.setdefault(hit.message_id, []).append(hit.signal)
+            weights[hit.message_id] = weights.get(hit.message_id, 0.0) + hit.weight
+        events = [*decided.context, decided.event]
+        return [
+            TimelineEntry(
+                message_id=e.event_id,
+                sender_id=e.sender.user_id,
+                sent_at=e.sent_at,
+                signals=sorted(set(hits.get(e.event_id, []))),
+                weight=round(weights.get(e.event_id, 0.0), 4),
+                trigger=e.event_id == decided.event.event_id,
+            )
+            for e in events
+        ]
+
+    @staticmethod
+    def alert(packaged: Packaged) -> tuple[str, bytes]:
+        """The alert for moderation tooling, built from the vault's receipt."""
         METRICS.alerts.inc()
-        return decided.decision.event_id, encode_alert(decided.decision)
+        decision = packaged.decided.decision
+        return decision.event_id, encode_alert(decision, packaged.receipt.package_id)
 
     @staticmethod
     def to_audit_row(decided: Decided) -> AuditRow:

@@ -6,6 +6,7 @@ from msgspec import Struct
 
 from schemas.decision import Decision
 from schemas.event import MessageEvent
+from schemas.evidence import EvidenceReceipt
 from schemas.hashing import AttachmentVerdict
 from schemas.source import SourcePosition
 
@@ -30,11 +31,18 @@ class Decided(Struct, frozen=True, kw_only=True):
 
     ``context`` holds the session's preceding messages (decrypted from the
     session's sealed buffer) only when ``decision.alert`` is true.
-    ``follows`` names the open package this message extends as supplemental
-    context, if any.
+    ``follows`` names the open packages this message extends as supplemental
+    (following) context.
     """
 
     decision: Decision
     event: MessageEvent
     context: list[MessageEvent] = []
-    follows: str | None = None
+    follows: list[str] = []
+
+
+class Packaged(Struct, frozen=True, kw_only=True):
+    """A case whose evidence package is durably stored: the vault's receipt."""
+
+    decided: Decided
+    receipt: EvidenceReceipt

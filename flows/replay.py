@@ -8,7 +8,7 @@ state or outputs.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -93,7 +93,7 @@ def run_replay(
     *,
     labels: str | None,
     source: Source[Any] | None = None,
-    events_read: int | None = None,
+    count_events: Callable[[], int] | None = None,
     progress: bool = False,
 ) -> dict[str, object]:
     """Run the flow with an isolated config and write ``metrics.json`` under ``out``.
@@ -103,7 +103,7 @@ def run_replay(
         out: the output folder.
         labels: contract §3 labels file, if any.
         source: a bounded source replacing the configured input (topic replays).
-        events_read: records the source read, when it is not the JSONL input.
+        count_events: how many records the source read, when it is not the JSONL input.
         progress: show a progress line on a terminal.
     """
     out.mkdir(parents=True, exist_ok=True)
@@ -113,7 +113,7 @@ def run_replay(
     run_flow(flow, cfg, progress=progress)
     decisions = read_decisions(out / "decisions.jsonl")
     dead = count_lines([out / "dead-letters.jsonl"])
-    events = events_read if events_read is not None else count_lines(jsonl_files(cfg.input.path))
+    events = count_events() if count_events else count_lines(jsonl_files(cfg.input.path))
     sessions, attachments = read_labels(labels) if labels else ({}, {})
     metrics = backtest_metrics(
         decisions, sessions, attachments, events=events, dead_lettered=dead

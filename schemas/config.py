@@ -56,7 +56,7 @@ class DeadLetterConfig(Section):
     """Where rejected records go: a JSONL file directory or a Kafka topic."""
 
     kind: Literal["file", "kafka"] = "file"
-    path: str = "out/demo/dead-letters"
+    path: str = "out/demo"
     topic: str = "tipline.dead-letters"
 
 
@@ -64,7 +64,7 @@ class AlertsConfig(Section):
     """Where alerts for moderation tooling go (ids and scores only)."""
 
     kind: Literal["file", "kafka", "none"] = "file"
-    path: str = "out/demo/alerts"
+    path: str = "out/demo"
     topic: str = "tipline.alerts"
 
 

@@ -1,23 +1,289 @@
-"""Evidence records: manifests, receipts, holds and custody events."""
+"""Evidence records: config, manifests, receipts, holds and custody events.
+
+Invariants these types carry (DESIGN.md 2-5):
+
+- A manifest and a custody event hold ids, hashes, sizes, media types and
+  timestamps only. Message text, media bytes and account details live only in
+  encrypted items (invariant 4).
+- Item hashes (SHA-256, SHA-1, MD5) are of the ORIGINAL bytes as received
+  (invariant 3); ``ciphertext_sha256`` lets a verifier check the stored object
+  even after the data key was destroyed.
+- ``retain_until`` only grows: every custody event records the package's
+  retention after it, and the current retention is the maximum over the log
+  (invariant 5). Holds are a table folded from the custody log.
+- Statutory periods below are configurable defaults; counsel confirms them.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Final, Literal
 
+import msgspec
 from msgspec import Struct
 
-from schemas.section import Section
+from schemas.section import NonNegativeInt, PositiveFloat, PositiveInt, Section
 
 EVIDENCE_RECEIPT_SCHEMA: Final = "tipline.evidence_receipt/1"
+MANIFEST_SCHEMA: Final = "tipline.evidence_manifest/1"
+SIGNATURE_SCHEMA: Final = "tipline.manifest_signature/1"
+CUSTODY_EVENT_SCHEMA: Final = "tipline.custody_event/1"
+CHECKPOINT_SCHEMA: Final = "tipline.custody_checkpoint/1"
+
+ItemRole = Literal["attachment", "message", "context", "decision"]
+ContextPosition = Literal["preceding", "following"]
+Outcome = Literal["review", "report"]
+Anchor = Literal["packaged", "submitted"]
+Role = Literal["viewer", "exporter", "custodian", "destroyer", "submitter"]
+CustodyAction = Literal[
+    "packaged",
+    "context_added",
+    "viewed",
+    "exported",
+    "submitted",
+    "hold_opened",
+    "hold_extended",
+    "hold_released",
+    "destroyed",
+]
+
+# ---------------------------------------------------------------- config
 
 
-class EvidenceConfig(Section):
-    """The evidence vault backend and where it lives."""
+class RetentionRule(Section, frozen=True):
+    """One preservation period that applies to packages of some jurisdictions.
+
+    ``jurisdictions`` holds ISO 3166 alpha-2 codes, ``EU`` (every member
+    state) or ``*`` (always). A package's jurisdictions are the configured
+    home jurisdictions plus the countries of its sender and recipients.
+    ``anchor`` is when the period starts: ``packaged`` or ``submitted`` (the
+    CyberTipline submission; until it happens the packaging time stands in,
+    which is earlier, so the later recomputation only ever extends).
+    """
+
+    name: str
+    jurisdictions: list[str]
+    outcomes: list[Outcome]
+    days: PositiveInt
+    anchor: Anchor = "packaged"
+
+
+class HoldKind(Section, frozen=True):
+    """A kind of preservation hold (e.g. an 18 U.S.C. 2703(f) request).
+
+    ``days`` = 0 means an indefinite hold (litigation/legal hold, S3 legal-hold
+    flag on); otherwise the hold runs ``days`` from opening and each renewal
+    adds ``renew_days`` (0 = not renewable), at most ``max_renewals`` times
+    (0 = unlimited).
+    """
+
+    name: str
+    days: NonNegativeInt
+    renew_days: NonNegativeInt = 0
+    max_renewals: NonNegativeInt = 0
+
+
+def _default_rules() -> list[RetentionRule]:
+    return [
+        RetentionRule(
+            name="us-2258a-h",
+            jurisdictions=["*"],
+            outcomes=["report"],
+            days=365,
+            anchor="submitted",
+        ),
+        RetentionRule(name="uk-osa-s66", jurisdictions=["GB"], outcomes=["report"], days=365),
+        RetentionRule(name="eu-2021-1232", jurisdictions=["EU"], outcomes=["report"], days=365),
+        RetentionRule(name="internal-triage", jurisdictions=["*"], outcomes=["review"], days=30),
+    ]
+
+
+def _default_hold_kinds() -> list[HoldKind]:
+    return [
+        HoldKind(name="2703f", days=90, renew_days=90, max_renewals=1),
+        HoldKind(name="legal", days=0),
+    ]
+
+
+class RetentionConfig(Section, frozen=True):
+    """Jurisdiction-aware retention rules and the kinds of holds."""
+
+    home_jurisdictions: list[str] = msgspec.field(default_factory=lambda: ["US"])
+    rules: list[RetentionRule] = msgspec.field(default_factory=_default_rules)
+    hold_kinds: list[HoldKind] = msgspec.field(default_factory=_default_hold_kinds)
+
+
+class KeyConfig(Section, frozen=True):
+    """Where keys come from. The keys themselves are never in the config file.
+
+    ``master_key_env`` names an env var holding a base64 32-byte AES key that
+    wraps every package data key; ``signing_key_env`` a base64 32-byte Ed25519
+    seed. When both are unset and ``allow_dev_keys`` is true, dev keys are
+    generated once under ``dev_key_dir`` ("" = the vault path's sibling
+    ``keys/``). Wrapped data keys live in a separate MUTABLE key store
+    (``store``), because destroying one is the destruction path.
+    """
+
+    master_key_env: str = "TIPLINE_MASTER_KEY"
+    signing_key_env: str = "TIPLINE_SIGNING_KEY"
+    verify_keys_env: str = "TIPLINE_VERIFY_KEYS"
+    allow_dev_keys: bool = True
+    dev_key_dir: str = ""
+    store: Literal["local", "s3"] = "local"
+    store_path: str = ""
+    store_bucket: str = ""
+
+
+class S3VaultConfig(Section, frozen=True):
+    """The S3 Object Lock vault. Endpoint and credentials come from env vars."""
+
+    bucket: str = ""
+    prefix: str = ""
+    create_bucket: bool = False
+    endpoint_env: str = "S3_ENDPOINT"
+    access_key_env: str = "S3_ACCESS_KEY"
+    secret_key_env: str = "S3_SECRET_KEY"  # noqa: S105 (an env var name)
+    region_env: str = "S3_REGION"
+    max_workers: PositiveInt = 8
+
+
+class CustodyConfig(Section, frozen=True):
+    """Custody log: a signed checkpoint after every ``checkpoint_every`` events.
+
+    Packaging, submission, hold changes and destruction are always checkpointed.
+    """
+
+    checkpoint_every: PositiveInt = 4
+
+
+class ContextConfig(Section, frozen=True):
+    """Bracketing context kept per session (sealed) and added to packages."""
+
+    preceding_messages: NonNegativeInt = 50
+    preceding_window_s: PositiveFloat = 24 * 3600.0
+    following_messages: NonNegativeInt = 20
+    following_window_s: PositiveFloat = 24 * 3600.0
+    max_buffer_bytes: PositiveInt = 256 * 1024
+
+
+class AccessConfig(Section, frozen=True):
+    """Who may read or destroy evidence: operator id -> roles.
+
+    Reading bytes needs ``viewer`` (open to stdout-less view) or ``exporter``
+    (write to a directory); holds need ``custodian``; destroy needs
+    ``destroyer``; recording a CyberTipline submission needs ``submitter``.
+    Listing, showing metadata and verifying need no role (no content).
+    """
+
+    operators: dict[str, list[Role]] = {}
+    operator_env: str = "TIPLINE_OPERATOR"
+
+
+class EvidenceConfig(Section, frozen=True):
+    """The evidence vault backend, where it lives, keys, retention and custody."""
 
     enabled: bool = True
     backend: Literal["local", "s3"] = "local"
     path: str = "out/demo/vault"
+    s3: S3VaultConfig = S3VaultConfig()
+    keys: KeyConfig = KeyConfig()
+    retention: RetentionConfig = RetentionConfig()
+    custody: CustodyConfig = CustodyConfig()
+    context: ContextConfig = ContextConfig()
+    access: AccessConfig = AccessConfig()
+
+
+# ---------------------------------------------------------------- manifest
+
+
+class ItemCipher(Struct, frozen=True, kw_only=True):
+    """How one item is stored: AES-256-GCM under the package data key."""
+
+    alg: Literal["AES-256-GCM"] = "AES-256-GCM"
+    nonce: str
+    object_key: str
+    ciphertext_sha256: str
+    ciphertext_size: int
+
+
+class ManifestItem(Struct, frozen=True, kw_only=True):
+    """One packaged item: hashes of the original plaintext, and its ciphertext."""
+
+    item_id: str
+    role: ItemRole
+    position: ContextPosition | None = None
+    attachment_id: str | None = None
+    event_id: str | None = None
+    file_name: str | None = None
+    media_type: str
+    source_uri: str | None = None
+    sent_at: datetime | None = None
+    size_bytes: int
+    sha256: str
+    sha1: str
+    md5: str
+    pdq: str | None = None
+    cipher: ItemCipher
+
+
+class DecisionSummary(Struct, frozen=True, kw_only=True):
+    """The decision in the manifest (content-free: reasons are signal names)."""
+
+    outcome: str
+    alert: bool
+    reasons: list[str] = []
+    report_type: str | None = None
+    annotations: list[str] = []
+    detector_version: str
+    list_versions: dict[str, str] = {}
+    decided_at: datetime
+
+
+class WrappedKeyRef(Struct, frozen=True, kw_only=True):
+    """Which master key wrapped the package's data key (never the key itself)."""
+
+    master_key_id: str
+    alg: str
+    wrapped_sha256: str
+
+
+class EvidenceManifest(Struct, frozen=True, kw_only=True):
+    """The signed description of one package version (canonical JSON).
+
+    Version 1 is written at packaging; each supplement (following context)
+    writes version n+1 listing every earlier item plus the new ones and the
+    SHA-256 of version n. Earlier objects are never rewritten.
+    """
+
+    schema: Literal["tipline.evidence_manifest/1"] = MANIFEST_SCHEMA
+    package_id: str
+    version: int
+    previous_manifest_sha256: str | None = None
+    event_id: str
+    session_id: str
+    platform: str | None = None
+    sender_id: str
+    recipient_ids: list[str]
+    jurisdictions: list[str]
+    sent_at: datetime
+    created_at: datetime
+    decision: DecisionSummary
+    data_key: WrappedKeyRef
+    items: list[ManifestItem]
+    unavailable: dict[str, str] = {}
+
+
+class ManifestSignature(Struct, frozen=True, kw_only=True):
+    """An Ed25519 signature over a manifest's canonical bytes."""
+
+    schema: Literal["tipline.manifest_signature/1"] = SIGNATURE_SCHEMA
+    alg: Literal["Ed25519"] = "Ed25519"
+    key_id: str
+    manifest_sha256: str
+    signature: str
+
+
+# ---------------------------------------------------------------- receipts
 
 
 class EvidenceItemRef(Struct, frozen=True, kw_only=True):
@@ -38,6 +304,7 @@ class EvidenceItemRef(Struct, frozen=True, kw_only=True):
     sha1: str
     md5: str
     pdq: str | None = None
+    position: str | None = None
 
 
 class EvidenceReceipt(Struct, frozen=True, kw_only=True):
@@ -56,3 +323,64 @@ class EvidenceReceipt(Struct, frozen=True, kw_only=True):
     stored_at: datetime
     retain_until: datetime
     items: list[EvidenceItemRef] = []
+    manifest_version: int = 1
+    signing_key_id: str | None = None
+
+
+# ---------------------------------------------------------------- custody
+
+
+class HoldRecord(Struct, frozen=True, kw_only=True):
+    """One row of a package's holds table (several clocks run at once)."""
+
+    hold_id: str
+    kind: str
+    request_id: str
+    agency: str | None = None
+    opened_at: datetime
+    expires_at: datetime | None = None
+    renewals: int = 0
+    released_at: datetime | None = None
+
+    def is_open(self, now: datetime) -> bool:
+        """Return True while the hold binds: not released and not expired."""
+        if self.released_at is not None:
+            return False
+        return self.expires_at is None or self.expires_at > now
+
+
+class CustodyEvent(Struct, frozen=True, kw_only=True):
+    """One leaf of a package's custody chain: who did what, when and why.
+
+    ``prev_sha256`` is the SHA-256 of the previous event's canonical bytes
+    (64 zeros for ``seq`` 0). ``retain_until`` is the package retention after
+    this event. Never carries content: ``reason`` is an operator's case
+    reference, ``details`` ids/hashes.
+    """
+
+    schema: Literal["tipline.custody_event/1"] = CUSTODY_EVENT_SCHEMA
+    package_id: str
+    seq: int
+    prev_sha256: str
+    at: datetime
+    action: CustodyAction
+    operator: str
+    reason: str | None = None
+    request_id: str | None = None
+    item_ids: list[str] = []
+    manifest_sha256: str | None = None
+    hold: HoldRecord | None = None
+    retain_until: datetime
+    details: dict[str, str] = {}
+
+
+class CustodyCheckpoint(Struct, frozen=True, kw_only=True):
+    """A signed statement of a custody chain's head after event ``seq``."""
+
+    schema: Literal["tipline.custody_checkpoint/1"] = CHECKPOINT_SCHEMA
+    package_id: str
+    seq: int
+    head_sha256: str
+    at: datetime
+    key_id: str
+    signature: str

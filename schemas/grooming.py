@@ -1,16 +1,42 @@
-"""Grooming-scoring records: signal hits and the per-message session verdict."""
+"""Grooming-scoring records and config: signal hits, session verdicts, calibration.
+
+Invariants:
+    * Verdicts, hits and calibration tables carry ids, signal names, scores and
+      counts only — never message text.
+    * Signal categories, their phrase patterns, weights, stages and every
+      threshold live in the TOML config (``[grooming.signals.*]``); the code
+      only knows the stage names and the shape of a category.
+    * Every section forbids unknown keys; cross-field rules (lateness shorter
+      than the window, co-occurrence names that exist, patterns that compile)
+      are checked when the config is decoded, so a bad knob fails at start.
+"""
 
 from __future__ import annotations
 
-from typing import Final, Literal
+import re
+from typing import Annotated, Final, Literal
 
-from msgspec import Struct
+import msgspec
+from msgspec import Meta, Struct
 
-from schemas.section import Fraction, PositiveFloat, PositiveInt, Section
+from schemas.section import Fraction, NonNegativeFloat, PositiveFloat, PositiveInt, Section
 
 SESSION_VERDICT_SCHEMA: Final = "tipline.session_verdict/1"
+CALIBRATION_SCHEMA: Final = "tipline.calibration/1"
 
 Level = Literal["none", "review", "report"]
+Stage = Literal[
+    "friendship", "relationship", "risk_assessment", "exclusivity", "escalation", "context"
+]
+STAGE_ORDER: Final[tuple[str, ...]] = (
+    "friendship",
+    "relationship",
+    "risk_assessment",
+    "exclusivity",
+    "escalation",
+)
+Weight = Annotated[float, Meta(ge=-5.0, le=5.0)]
+Age = Annotated[int, Meta(ge=0, le=130)]
 
 
 class SignalHit(Struct, frozen=True, kw_only=True):
@@ -27,7 +53,10 @@ class SessionVerdict(Struct, frozen=True, kw_only=True):
 
     ``level`` is the session's current level; ``escalated`` is true only on
     the message that raised it (hysteresis: one alert per escalation).
-    Explanations carry ids and signal names only, never text.
+    ``late`` marks a message older than the watermark minus the allowed
+    lateness (or a duplicate): it was scored for its own signals but did not
+    change the session state. Explanations carry ids and signal names only,
+    never text.
     """
 
     schema: Literal["tipline.session_verdict/1"] = SESSION_VERDICT_SCHEMA
@@ -43,9 +72,82 @@ class SessionVerdict(Struct, frozen=True, kw_only=True):
     sextortion: bool = False
     messages_seen: int = 0
     signals: list[SignalHit] = []
+    stages: list[str] = []
+    late: bool = False
+    duplicate: bool = False
+    message_signals: list[str] = []
 
 
-class GroomingConfig(Section):
+class SignalCategory(Section, frozen=True):
+    """One behavioural signal category (a ``[grooming.signals.NAME]`` table).
+
+    ``patterns`` are regular expressions over *normalised* text (lower case,
+    no punctuation, abbreviations expanded); each is wrapped in word
+    boundaries. ``weight`` is the evidence the category adds to a directed
+    pair. Stage ``context`` marks mitigating context (family, team logistics):
+    its weight must lie in [-1, 0) and multiplies the evidence by
+    ``1 + weight·strength``.
+    ``direction`` says whose messages count: ``sender`` — only the older party
+    of the pair; ``either`` — both parties (used for context categories).
+    """
+
+    stage: Stage
+    weight: Weight
+    direction: Literal["sender", "either"] = "sender"
+    flags: list[Literal["sextortion"]] = []
+    patterns: list[str] = []
+
+    def problems(self) -> list[str]:
+        """Return what is wrong with this category (bad context weight, bad patterns)."""
+        out = []
+        if (self.stage == "context") != (self.weight < 0) or self.weight < -1:
+            out.append(f"weight {self.weight} must be in [-1, 0) exactly when stage is 'context'")
+        for pattern in self.patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                out.append(f"pattern {pattern!r} does not compile: {exc}")
+        return out
+
+
+class CoOccurrence(Section, frozen=True):
+    """A bonus added when all the named categories fired for the same pair."""
+
+    signals: Annotated[list[str], Meta(min_length=2)]
+    bonus: Weight
+
+
+class AgeConfig(Section, frozen=True):
+    """How ages (declared and disclosed in text) turn into an age relation.
+
+    The ``*_factor`` keys multiply a pair's evidence by the pair's relation.
+    """
+
+    adult_age: Age = 18
+    min_plausible: Age = 6
+    max_plausible: Age = 99
+    minor_gap_years: PositiveInt = 4
+    conflict_weight: NonNegativeFloat = 0.3
+    adult_minor_factor: NonNegativeFloat = 1.0
+    unknown_minor_factor: NonNegativeFloat = 0.8
+    minor_gap_factor: NonNegativeFloat = 0.6
+    minor_minor_factor: NonNegativeFloat = 0.2
+    adult_unknown_factor: NonNegativeFloat = 0.55
+    unknown_factor: NonNegativeFloat = 0.45
+    minor_adult_factor: NonNegativeFloat = 0.2
+    adult_adult_factor: NonNegativeFloat = 0.15
+    sextortion_min_factor: NonNegativeFloat = 0.8
+
+
+class NormaliseConfig(Section, frozen=True):
+    """Text normalisation tables: whole-token abbreviations, emoji and leetspeak."""
+
+    abbreviations: dict[str, str] = {}
+    emoji: dict[str, str] = {}
+    leet: dict[str, str] = {}
+
+
+class GroomingConfig(Section, frozen=True):
     """Session scoring: window, bounds, signals, stages and decay (see default.toml)."""
 
     enabled: bool = True
@@ -54,9 +156,41 @@ class GroomingConfig(Section):
     idle_evict_s: PositiveFloat = 3 * 24 * 3600.0
     allowed_lateness_s: PositiveFloat = 300.0
     half_life_s: PositiveFloat = 24 * 3600.0
+    max_hits: PositiveInt = 48
+    max_participants: PositiveInt = 16
+    stage_bonus: NonNegativeFloat = 0.15
+    stage_min_strength: Fraction = 0.25
+    progression_bonus: NonNegativeFloat = 0.2
+    group_factor: Fraction = 0.5
+    squash: PositiveFloat = 1.5
+    release_margin: Fraction = 0.2
+    minor_to_minor_max_level: Level = "review"
+    report_requires_minor: bool = True
+    ages: AgeConfig = AgeConfig()
+    normalise: NormaliseConfig = NormaliseConfig()
+    signals: dict[str, SignalCategory] = {}
+    co_occurrence: list[CoOccurrence] = []
+
+    def __post_init__(self) -> None:
+        """Check the cross-field rules: lateness < window, categories, co-occurrence names."""
+        for name, category in self.signals.items():
+            for problem in category.problems():
+                msg = f"signals.{name}: {problem}"
+                raise ValueError(msg)
+        if self.allowed_lateness_s >= self.window_s:
+            msg = (
+                f"allowed_lateness_s {self.allowed_lateness_s} must be smaller than "
+                f"window_s {self.window_s}"
+            )
+            raise ValueError(msg)
+        for rule in self.co_occurrence:
+            for name in rule.signals:
+                if name not in self.signals:
+                    msg = f"co_occurrence names {name!r}, which is not a [grooming.signals] table"
+                    raise ValueError(msg)
 
 
-class DecisionConfig(Section):
+class DecisionConfig(Section, frozen=True):
     """Thresholds from scores to ``review`` / ``report``, and the fairness gate."""
 
     review_score: Fraction = 0.5
@@ -65,3 +199,48 @@ class DecisionConfig(Section):
     strong_match_outcome: Literal["review", "report"] = "report"
     exact_match_outcome: Literal["review", "report"] = "report"
     action_min_lower_bound: Fraction = 0.9
+    calibration_path: str | None = None
+    min_calibration_count: PositiveInt = 30
+    wilson_z: PositiveFloat = 1.96
+    account_actions: list[str] = msgspec.field(default_factory=lambda: ["restrict_account"])
+    disparity_warn_ratio: PositiveFloat = 1.5
+    disparity_min_negatives: PositiveInt = 20
+
+    def __post_init__(self) -> None:
+        """Check that the report threshold is not below the review threshold."""
+        if self.report_score < self.review_score:
+            msg = f"report_score {self.report_score} is below review_score {self.review_score}"
+            raise ValueError(msg)
+
+
+class CalibrationBin(Struct, frozen=True, kw_only=True):
+    """Sessions whose peak score reached ``min_score``: how many, how many were positive."""
+
+    min_score: float
+    n: int
+    tp: int
+    precision: float
+    wilson_lower: float
+
+
+class SegmentRate(Struct, frozen=True, kw_only=True):
+    """False-positive rate of one segment (e.g. ``country=US``) on negative sessions."""
+
+    segment: str
+    value: str
+    negatives: int
+    false_positives: int
+    fpr: float
+
+
+class CalibrationTable(Struct, frozen=True, kw_only=True):
+    """The JSON file ``tipline calibrate`` writes and the fairness gate reads."""
+
+    schema: Literal["tipline.calibration/1"] = CALIBRATION_SCHEMA
+    sessions: int
+    positives: int
+    z: float
+    bins: list[CalibrationBin]
+    overall_fpr: float = 0.0
+    segments: list[SegmentRate] = []
+    warnings: list[str] = []

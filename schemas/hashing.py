@@ -1,28 +1,103 @@
-"""Hash-matching records: computed hashes, list matches and attachment verdicts."""
+"""Hash-matching records: computed hashes, list matches and attachment verdicts.
+
+Also the fetch-failure errors (subclasses of :class:`FetchError` that carry the
+verdict ``status`` they map to) so that fetchers in ``sinks/`` and the matcher in
+``operators/`` agree on failure kinds without importing each other.
+
+Invariant: nothing here holds media bytes or message text, only hashes, ids,
+sizes and reasons.
+"""
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from typing import ClassVar, Final, Literal
 
 from msgspec import Struct
 
+from schemas.errors import FetchError
 from schemas.section import NonNegativeInt, PositiveFloat, PositiveInt, Section
 
 ATTACHMENT_VERDICT_SCHEMA: Final = "tipline.attachment_verdict/1"
 
 Strength = Literal["none", "weak", "strong", "exact"]
 
+# Verdict ``status`` values. ``hashed``: every applicable hash was computed.
+STATUS_HASHED: Final = "hashed"
+STATUS_FETCH_FAILED: Final = "fetch_failed"
+STATUS_NOT_FOUND: Final = "not_found"
+STATUS_TIMEOUT: Final = "timeout"
+STATUS_TOO_LARGE: Final = "too_large"
+STATUS_TOO_MANY_PIXELS: Final = "too_many_pixels"
+STATUS_UNDECODABLE: Final = "undecodable"
+STATUS_NOT_AN_IMAGE: Final = "not_an_image"
+STATUS_SKIPPED: Final = "skipped"
+
+
+class MediaFetchError(FetchError):
+    """An attachment could not be fetched; ``status`` is the verdict status it maps to."""
+
+    status: ClassVar[str] = STATUS_FETCH_FAILED
+
+
+class MediaNotFoundError(MediaFetchError):
+    """The object or file named by the URI does not exist."""
+
+    status: ClassVar[str] = STATUS_NOT_FOUND
+
+
+class MediaTimeoutError(MediaFetchError):
+    """Fetching took longer than the configured timeout."""
+
+    status: ClassVar[str] = STATUS_TIMEOUT
+
+
+class MediaTooLargeError(MediaFetchError):
+    """The attachment is larger than the configured maximum number of bytes."""
+
+    status: ClassVar[str] = STATUS_TOO_LARGE
+
+
+class MediaDecodeError(MediaFetchError):
+    """The bytes were fetched but could not be decoded as an image within limits."""
+
+    status: ClassVar[str] = STATUS_UNDECODABLE
+
+
+class MediaTooManyPixelsError(MediaDecodeError):
+    """The image declares more pixels than allowed (decompression-bomb guard)."""
+
+    status: ClassVar[str] = STATUS_TOO_MANY_PIXELS
+
+
+class MediaNotImageError(MediaDecodeError):
+    """The bytes are not an image format this build can decode."""
+
+    status: ClassVar[str] = STATUS_NOT_AN_IMAGE
+
 
 class HashValue(Struct, frozen=True, kw_only=True):
-    """One computed hash of an attachment (hex), with PDQ's quality where known."""
+    """One computed hash of an attachment (hex), with PDQ's quality where known.
+
+    ``matchable`` is false when the hash was computed but not looked up, e.g. a
+    PDQ hash whose quality is below ``pdq_min_quality``; the verdict's
+    ``notes`` then say why.
+    """
 
     algorithm: str
     value: str
     quality: int | None = None
+    matchable: bool = True
 
 
 class HashMatch(Struct, frozen=True, kw_only=True):
-    """One hash-list entry an attachment matched."""
+    """One hash-list entry an attachment matched.
+
+    ``list`` is the entry's own list name (contract §2 ``list`` field), ``source``
+    the configured list file it was loaded from and ``list_version`` that file's
+    version id (``sha256:<hex of the file bytes>``). ``orientation`` names the
+    dihedral transform of the attachment that matched (PDQ), ``original`` for
+    other perceptual hashes and ``None`` for exact hashes.
+    """
 
     list: str
     entry_id: str | None = None
@@ -32,6 +107,7 @@ class HashMatch(Struct, frozen=True, kw_only=True):
     orientation: str | None = None
     strength: Strength
     list_version: str | None = None
+    source: str | None = None
 
 
 class AttachmentVerdict(Struct, frozen=True, kw_only=True):
@@ -39,7 +115,10 @@ class AttachmentVerdict(Struct, frozen=True, kw_only=True):
 
     ``status`` is ``hashed`` when every hash was computed; otherwise it names
     the failure (``fetch_failed``, ``too_large``, ``undecodable`` …) and
-    ``reason`` says why. ``strength`` is the strongest match.
+    ``reason`` says why. ``strength`` is the strongest match. Exact hashes of
+    the fetched bytes are computed and matched even when decoding fails.
+    ``list_versions`` maps every loaded list source to its version id;
+    ``notes`` records hashes that were computed but not matched and why.
     """
 
     schema: Literal["tipline.attachment_verdict/1"] = ATTACHMENT_VERDICT_SCHEMA
@@ -55,9 +134,10 @@ class AttachmentVerdict(Struct, frozen=True, kw_only=True):
     matches: list[HashMatch] = []
     strength: Strength = "none"
     list_versions: dict[str, str] = {}
+    notes: list[str] = []
 
 
-class HashListSource(Section):
+class HashListSource(Section, frozen=True):
     """One hash-list file (contract §2, CSV or JSONL) and its per-list radii."""
 
     path: str
@@ -66,8 +146,12 @@ class HashListSource(Section):
     phash_max_distance: NonNegativeInt | None = None
 
 
-class HashingConfig(Section):
-    """Attachment fetch limits, hash-list files and match thresholds."""
+class HashingConfig(Section, frozen=True):
+    """Attachment fetch limits, hash-list files and match thresholds.
+
+    ``file_roots``: when non-empty, ``file://`` attachment URIs must lie under
+    one of these directories (anything else is a ``fetch_failed`` verdict).
+    """
 
     enabled: bool = True
     lists: list[HashListSource] = []
@@ -81,3 +165,4 @@ class HashingConfig(Section):
     phash_strong_distance: NonNegativeInt = 4
     cache_entries: PositiveInt = 10_000
     reload_interval_s: PositiveFloat = 30.0
+    file_roots: list[str] = []

@@ -59,7 +59,5 @@ class JsonlSink(FixedPartitionedSink[bytes, int]):
     def part_fn(self, item_key: str) -> int:
         return 0
 
-    def build_part(
-        self, step_id: str, for_part: str, resume_state: int | None
-    ) -> _JsonlPartition:
+    def build_part(self, step_id: str, for_part: str, resume_state: int | None) -> _JsonlPartition:
         return _JsonlPartition(self._path, resume_state, self._fsync)

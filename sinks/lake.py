@@ -3,7 +3,8 @@
 Layout: ``<root>/dt=YYYY-MM-DD/part-<shard>-<seq>.parquet``. Each shard is one
 Bytewax sink partition (decisions are routed to a shard by session id). A shard
 buffers rows and rolls a file when it holds ``roll_rows`` rows, when its oldest
-row is ``roll_seconds`` old, at every recovery snapshot and at close. Files are
+row is ``roll_seconds`` old (checked on every write and by a timer thread, so
+rows never wait for more traffic), at every recovery snapshot and at close. Files are
 written under a temporary name, fsynced and renamed into place, so a reader
 never sees half a file.
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -133,21 +135,42 @@ class _LakeShard(StatefulSinkPartition[AuditRow, int]):
         self._clock = clock
         self._rows: list[AuditRow] = []
         self._oldest = 0.0
+        self._lock = threading.Lock()
+        self._closed = threading.Event()
+        self._timer: threading.Thread | None = None
 
     def write_batch(self, values: list[AuditRow]) -> None:
-        if not self._rows:
-            self._oldest = self._clock()
-        self._rows.extend(values)
-        full = len(self._rows) >= self._roll_rows
-        if full or self._clock() - self._oldest >= self._roll_seconds:
-            self._flush()
+        with self._lock:
+            if not self._rows:
+                self._oldest = self._clock()
+            self._rows.extend(values)
+            if len(self._rows) >= self._roll_rows:
+                self._flush()
+            else:
+                self._flush_if_old()
+        if self._timer is None:
+            self._timer = threading.Thread(target=self._tick, name="lake-roll", daemon=True)
+            self._timer.start()
 
     def snapshot(self) -> int:
-        self._flush()
-        return self._seq
+        with self._lock:
+            self._flush()
+            return self._seq
 
     def close(self) -> None:
-        self._flush()
+        self._closed.set()
+        with self._lock:
+            self._flush()
+
+    def _tick(self) -> None:
+        period = min(self._roll_seconds / 2, 1.0)
+        while not self._closed.wait(period):
+            with self._lock:
+                self._flush_if_old()
+
+    def _flush_if_old(self) -> None:
+        if self._rows and self._clock() - self._oldest >= self._roll_seconds:
+            self._flush()
 
     def _flush(self) -> None:
         if self._rows:

@@ -1,0 +1,173 @@
+"""Session context buffer: the bracketing messages, sealed while in flow state.
+
+Why sealed: the flow must remember the messages that precede a flagged one
+(they go into its evidence package as context), and it keeps that memory in
+Bytewax state, which recovery snapshots to disk. Holding plain messages there
+would put message text at rest outside the vault (invariant 4). So every
+buffered message is an AES-256-GCM ciphertext under a per-session key derived
+with HKDF from a context root key (itself derived from the master key), and a
+snapshot contains only ciphertext, event ids and timestamps. The associated
+data binds each ciphertext to its session and event id.
+
+Bounded: at most ``preceding_messages`` entries, none older than
+``preceding_window_s`` before the newest, at most ``max_buffer_bytes`` of
+ciphertext; inline attachment bytes are dropped before sealing (the package
+of a context message's own attachments comes from its own decision). After a
+package is created the buffer remembers it for ``following_messages`` /
+``following_window_s`` so the flow can add following messages as supplements.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Final
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from operators.evidence.keys import NONCE_BYTES, hkdf
+from operators.evidence.package import strip_inline
+from schemas.errors import EvidenceError
+from schemas.event import MessageEvent, decode_event, encode_event
+from schemas.evidence import ContextConfig
+
+_INFO: Final = b"tipline.context-session/1"
+
+
+class SessionSealer:
+    """Seals and opens buffered messages of one session."""
+
+    def __init__(self, root_key: bytes, session_id: str) -> None:
+        self.session_id: Final = session_id
+        self._aead = AESGCM(hkdf(root_key, info=_INFO, salt=session_id.encode()))
+
+    def _aad(self, event_id: str) -> bytes:
+        return f"{self.session_id}\0{event_id}".encode()
+
+    def seal(self, event: MessageEvent) -> bytes:
+        """Return ``nonce || ciphertext`` of the event without inline bytes."""
+        nonce = os.urandom(NONCE_BYTES)
+        data = encode_event(strip_inline(event))
+        return nonce + self._aead.encrypt(nonce, data, self._aad(event.event_id))
+
+    def open(self, event_id: str, sealed: bytes) -> MessageEvent:
+        """Decrypt one buffered message.
+
+        Raises:
+            EvidenceError: wrong session/key or tampered state.
+
+        """
+        try:
+            data = self._aead.decrypt(
+                sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], self._aad(event_id)
+            )
+        except InvalidTag as exc:
+            msg = f"buffered event {event_id!r} of session {self.session_id!r} does not open"
+            raise EvidenceError(msg) from exc
+        return decode_event(data)
+
+
+class ContextKeys:
+    """Gives each session its sealer; built once in flows from the key provider."""
+
+    def __init__(self, root_key: bytes) -> None:
+        self._root = root_key
+
+    def for_session(self, session_id: str) -> SessionSealer:
+        """Return the sealer of ``session_id``."""
+        return SessionSealer(self._root, session_id)
+
+
+@dataclass(slots=True)
+class SealedMessage:
+    """One buffered message: ids and time in clear, the message sealed."""
+
+    event_id: str
+    sent_at: datetime
+    sealed: bytes
+
+
+@dataclass(slots=True)
+class OpenPackage:
+    """A package still collecting following messages."""
+
+    package_id: str
+    event_id: str
+    until: datetime
+    remaining: int
+
+
+@dataclass(slots=True)
+class ContextBuffer:
+    """Per-session context state (small, bounded, ciphertext only)."""
+
+    cfg: ContextConfig
+    entries: list[SealedMessage] = field(default_factory=list)
+    open_packages: list[OpenPackage] = field(default_factory=list)
+
+    def append(self, event: MessageEvent, sealer: SessionSealer) -> None:
+        """Seal and remember ``event``, then drop what falls outside the bounds."""
+        if self.cfg.preceding_messages == 0:
+            return
+        if any(e.event_id == event.event_id for e in self.entries):
+            return
+        self.entries.append(SealedMessage(event.event_id, event.sent_at, sealer.seal(event)))
+        self.entries.sort(key=lambda e: (e.sent_at, e.event_id))
+        self._prune()
+
+    def _prune(self) -> None:
+        newest = self.entries[-1].sent_at
+        horizon = newest - timedelta(seconds=self.cfg.preceding_window_s)
+        kept = [e for e in self.entries if e.sent_at >= horizon]
+        kept = kept[-self.cfg.preceding_messages :]
+        while len(kept) > 1 and sum(len(e.sealed) for e in kept) > self.cfg.max_buffer_bytes:
+            kept.pop(0)
+        self.entries = kept
+
+    def messages(
+        self, opener: SessionSealer, *, before: MessageEvent | None = None
+    ) -> list[MessageEvent]:
+        """Open the buffered messages (those sent before ``before`` when given)."""
+        chosen = self.entries
+        if before is not None:
+            horizon = before.sent_at - timedelta(seconds=self.cfg.preceding_window_s)
+            chosen = [
+                e
+                for e in chosen
+                if e.event_id != before.event_id and horizon <= e.sent_at <= before.sent_at
+            ]
+        return [opener.open(e.event_id, e.sealed) for e in chosen]
+
+    def note_package(self, package_id: str, event: MessageEvent) -> None:
+        """Start collecting following messages for a new package."""
+        if self.cfg.following_messages == 0:
+            return
+        if any(p.package_id == package_id for p in self.open_packages):
+            return
+        until = event.sent_at + timedelta(seconds=self.cfg.following_window_s)
+        self.open_packages.append(
+            OpenPackage(package_id, event.event_id, until, self.cfg.following_messages)
+        )
+
+    def followers(self, event: MessageEvent) -> list[str]:
+        """Return the packages ``event`` should join as following context.
+
+        Counts the event against each package's allowance and forgets packages
+        whose allowance or window is used up.
+        """
+        targets: list[str] = []
+        still_open: list[OpenPackage] = []
+        for pkg in self.open_packages:
+            if event.event_id == pkg.event_id:
+                still_open.append(pkg)
+                continue
+            if event.sent_at > pkg.until:
+                continue
+            targets.append(pkg.package_id)
+            pkg.remaining -= 1
+            if pkg.remaining > 0:
+                still_open.append(pkg)
+        self.open_packages = still_open
+        return targets

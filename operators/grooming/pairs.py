@@ -1,0 +1,201 @@
+"""Scoring of directed pairs (older → younger) from the hits in a session window.
+
+For a pair (sender s → target t) the evidence is, per signal category, the
+recency-decayed strength of s's newest hit towards t (``0.5 ** (age /
+half_life)``), boosted a little for repeats. Then:
+
+    raw   = Σ weight·strength                       (categories s sent)
+          + stage_bonus · (distinct stages - 1)      (stage progression breadth)
+          + progression_bonus                        (risk/exclusivity before escalation)
+          + Σ co-occurrence bonuses                  (configured category sets)
+          + conflict_weight                          (s claims both adult and minor ages)
+    damp  = Π (1 + weight·strength)                  (context categories, either party;
+                                                      weight in [-1, 0): family, team, surprise)
+    score = 1 - exp(-squash · raw · damp · relation factor · group factor)
+
+The relation factor is raised to ``sextortion_min_factor`` when a
+sextortion-flagged category (threats) fired: coercion weighs whatever the ages.
+
+Invariants:
+    * A pure function of the hits, the participants and the watermark, so the
+      same state always yields the same score.
+    * Only categories that s sent count towards s → t; context categories
+      (``direction = "either"``) count from both parties.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from operators.grooming.relation import Relation, age_range, relate
+from operators.grooming.signals import Category
+from operators.grooming.state import Hit, SessionState, key_seconds
+from schemas.grooming import STAGE_ORDER, GroomingConfig
+
+GROUP = "*"
+_MAX_REPEATS = 2
+_REPEAT_BONUS = 0.15
+_RISK_STAGES = frozenset({"risk_assessment", "exclusivity"})
+
+
+@dataclass(frozen=True, slots=True)
+class PairParams:
+    """Scalars the pair scorer needs, copied once from the config."""
+
+    decay_rate: float
+    stage_bonus: float
+    stage_min_strength: float
+    progression_bonus: float
+    group_factor: float
+    squash: float
+    co_occurrence: tuple[tuple[frozenset[int], float], ...]
+
+    @classmethod
+    def from_config(cls, cfg: GroomingConfig, names: list[str]) -> PairParams:
+        """Build from ``[grooming]``; ``names`` are category names in index order."""
+        rules = tuple(
+            (frozenset(names.index(n) for n in rule.signals), rule.bonus)
+            for rule in cfg.co_occurrence
+        )
+        return cls(
+            decay_rate=math.log(2) / cfg.half_life_s,
+            stage_bonus=cfg.stage_bonus,
+            stage_min_strength=cfg.stage_min_strength,
+            progression_bonus=cfg.progression_bonus,
+            group_factor=cfg.group_factor,
+            squash=cfg.squash,
+            co_occurrence=rules,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class PairScore:
+    """The scored pair with what explains it."""
+
+    sender: str
+    younger: str | None
+    score: float
+    relation: Relation
+    stages: tuple[str, ...]
+    evidence: tuple[Hit, ...]
+    sextortion: bool
+
+
+@dataclass(slots=True)
+class _CatAgg:
+    """One category's hits within one directed pair."""
+
+    newest: Hit
+    count: int
+    oldest: int
+
+
+# per (sender, target): category index -> aggregate
+_Agg = dict[tuple[str, str], dict[int, _CatAgg]]
+
+
+def _aggregate(hits: list[Hit]) -> _Agg:
+    """Group hits by directed pair and category (hits are sorted by key)."""
+    agg: _Agg = {}
+    for hit in hits:
+        cats = agg.setdefault((hit[2], hit[3]), {})
+        entry = cats.get(hit[1])
+        if entry is None:
+            cats[hit[1]] = _CatAgg(hit, 1, hit[0])
+        else:
+            entry.newest = hit
+            entry.count += 1
+    return agg
+
+
+def _youngest(state: SessionState, exclude: str) -> str | None:
+    """Return the participant (other than ``exclude``) with the lowest age claim."""
+    best: tuple[int, str] | None = None
+    for user_id, person in state.people.items():
+        low = age_range(person)[0]
+        if user_id != exclude and low is not None and (best is None or (low, user_id) < best):
+            best = (low, user_id)
+    return None if best is None else best[1]
+
+
+def _context(agg: _Agg, cats: tuple[Category, ...], s: str, t: str) -> list[_CatAgg]:
+    """Collect context-category hits sent by either party of the pair."""
+    out: list[_CatAgg] = []
+    for key in sorted({(s, t), (t, s), (s, GROUP), (t, GROUP)}):
+        out.extend(e for i, e in agg.get(key, {}).items() if cats[i].either)
+    return out
+
+
+def _strength(p: PairParams, watermark: int, entry: _CatAgg) -> float:
+    """Decayed strength of a category's newest hit, with a small repeat boost."""
+    age = max(watermark - key_seconds(entry.newest[0]), 0)
+    boost = 1.0 + _REPEAT_BONUS * min(entry.count - 1, _MAX_REPEATS)
+    return math.exp(-p.decay_rate * age) * boost
+
+
+def score_pair(
+    cfg: GroomingConfig,
+    p: PairParams,
+    cats: tuple[Category, ...],
+    state: SessionState,
+    agg: _Agg,
+    *,
+    pair: tuple[str, str],
+) -> PairScore:
+    """Score one directed pair; see the module docstring for the formula."""
+    s, t = pair
+    younger = _youngest(state, s) if t == GROUP else t
+    relation = relate(cfg.ages, state.people.get(s), state.people.get(younger or ""))
+    raw = 0.0
+    stages: set[str] = set()
+    present: set[int] = set()
+    first_risk = last_escalation = -1
+    evidence: list[Hit] = []
+    sextortion = False
+    for index, entry in agg[pair].items():
+        cat = cats[index]
+        if cat.either:
+            continue
+        strength = _strength(p, state.watermark, entry)
+        raw += cat.weight * strength
+        evidence.append(entry.newest)
+        sextortion = sextortion or cat.sextortion
+        if strength >= p.stage_min_strength and cat.weight > 0:
+            stages.add(cat.stage)
+            present.add(index)
+            if cat.stage in _RISK_STAGES and (first_risk < 0 or entry.oldest < first_risk):
+                first_risk = entry.oldest
+            if cat.stage == "escalation":
+                last_escalation = max(last_escalation, entry.newest[0])
+    raw += p.stage_bonus * max(len(stages) - 1, 0)
+    if 0 <= first_risk < last_escalation:
+        raw += p.progression_bonus
+    raw += sum(bonus for members, bonus in p.co_occurrence if members <= present)
+    if relation.deceptive:
+        raw += cfg.ages.conflict_weight
+    damp = 1.0
+    for entry in _context(agg, cats, s, t):
+        damp *= max(1.0 + cats[entry.newest[1]].weight * _strength(p, state.watermark, entry), 0.0)
+    factor = relation.factor
+    if sextortion:
+        factor = max(factor, cfg.ages.sextortion_min_factor)
+    factor *= p.group_factor if t == GROUP else 1.0
+    score = 1.0 - math.exp(-p.squash * max(raw, 0.0) * damp * factor)
+    ordered = tuple(st for st in STAGE_ORDER if st in stages)
+    return PairScore(s, younger, score, relation, ordered, tuple(sorted(evidence)), sextortion)
+
+
+def best_pair(
+    cfg: GroomingConfig, p: PairParams, cats: tuple[Category, ...], state: SessionState
+) -> PairScore | None:
+    """Score every directed pair with hits and return the highest (ties by ids)."""
+    agg = _aggregate(state.hits)
+    best: PairScore | None = None
+    for pair in sorted(agg):
+        if all(cats[i].either for i in agg[pair]):
+            continue
+        scored = score_pair(cfg, p, cats, state, agg, pair=pair)
+        if best is None or scored.score > best.score:
+            best = scored
+    return best

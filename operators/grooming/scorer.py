@@ -1,0 +1,273 @@
+"""The session scorer: one call per message, a running score and a verdict.
+
+Public API (what the flow wires into a Bytewax stateful step keyed by
+``session_id``)::
+
+    scorer = compile_scorer(cfg.grooming, cfg.decision)     # once, at build time
+    state, verdict = score_message(scorer, state, event)    # per message
+    expires_at(scorer, state) / is_expired(scorer, state, now)   # idle eviction
+
+Late and out-of-order rule (event time, per session):
+    * The watermark is the newest ``sent_at`` accepted in the session.
+    * An event no older than ``watermark - allowed_lateness_s`` is accepted in
+      any order: its hits are inserted by event time and decay is computed from
+      the watermark, so shuffling such events yields the same final evidence
+      and the same final score.
+    * An older event is **late**: it is scored for its own signals
+      (``message_signals``), gets the session's current verdict with
+      ``late=True``, and does not change the evidence (only the counters).
+    * An event within the lateness but older than the newest ``max_messages``
+      messages is accepted and evicted at once: its age claims count, its hits
+      do not — exactly what arrival in order would have produced.
+    * A repeated event (same id and second) still in the count window is a
+      **duplicate** (``duplicate=True``) and changes nothing, so at-least-once
+      redelivery never double counts.
+    * An event more than ``idle_evict_s`` after the watermark starts a new
+      state: the old conversation has expired.
+
+Hysteresis: ``level`` rises as soon as the score crosses a threshold
+(``escalated`` is true on exactly that message) and falls only when the score
+drops ``release_margin`` below the threshold, so one session raises one alert
+per escalation. The alert level is history-dependent by design; the evidence
+and the score are not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from operators.grooming.ages import extract_age
+from operators.grooming.normalise import Normaliser, compile_normaliser, normalise
+from operators.grooming.pairs import GROUP, PairParams, PairScore, best_pair
+from operators.grooming.signals import Category, compile_categories, detect
+from operators.grooming.state import (
+    EPOCH,
+    Hit,
+    SessionState,
+    add_hits,
+    admit,
+    event_key,
+    evict,
+    key_seconds,
+    merge_person,
+)
+from schemas.event import MessageEvent
+from schemas.grooming import DecisionConfig, GroomingConfig, Level, SessionVerdict, SignalHit
+
+_RANK: dict[Level, int] = {"none": 0, "review": 1, "report": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Scorer:
+    """Everything compiled from the config, built once per flow."""
+
+    cfg: GroomingConfig
+    decision: DecisionConfig
+    normaliser: Normaliser
+    categories: tuple[Category, ...]
+    params: PairParams
+    window_s: int
+    lateness_s: int
+    idle_s: int
+
+
+def compile_scorer(cfg: GroomingConfig, decision: DecisionConfig) -> Scorer:
+    """Compile the signal patterns and tables once.
+
+    Args:
+        cfg: the ``[grooming]`` section.
+        decision: the ``[decision]`` section (review/report thresholds).
+
+    Returns:
+        A :class:`Scorer` to pass to :func:`score_message`.
+
+    """
+    categories = compile_categories(cfg)
+    return Scorer(
+        cfg=cfg,
+        decision=decision,
+        normaliser=compile_normaliser(cfg.normalise),
+        categories=categories,
+        params=PairParams.from_config(cfg, [c.name for c in categories]),
+        window_s=int(cfg.window_s),
+        lateness_s=int(cfg.allowed_lateness_s),
+        idle_s=int(cfg.idle_evict_s),
+    )
+
+
+def expires_at(scorer: Scorer, state: SessionState) -> datetime:
+    """Return the event time after which the session state may be dropped."""
+    return EPOCH + timedelta(seconds=state.watermark + scorer.idle_s)
+
+
+def is_expired(scorer: Scorer, state: SessionState, now: datetime) -> bool:
+    """Return True when ``now`` (event or processing time) is past :func:`expires_at`."""
+    return now >= expires_at(scorer, state)
+
+
+def _analyse(scorer: Scorer, text: str | None) -> tuple[tuple[int, ...], tuple[int, int] | None]:
+    """Normalise the text once; return matched categories and a disclosed age."""
+    if not text:
+        return (), None
+    norm = normalise(text, scorer.normaliser)
+    ages = scorer.cfg.ages
+    return detect(scorer.categories, norm), extract_age(
+        norm, ages.min_plausible, ages.max_plausible
+    )
+
+
+def _target(event: MessageEvent) -> str:
+    """Return the pair target of a message: the one recipient, or the group marker."""
+    return event.recipients[0].user_id if len(event.recipients) == 1 else GROUP
+
+
+def _absorb(
+    scorer: Scorer,
+    state: SessionState,
+    event: MessageEvent,
+    key: int,
+    found: tuple[tuple[int, ...], tuple[int, int] | None],
+) -> None:
+    """Add an accepted event's hits and age claims to the state."""
+    cfg = scorer.cfg
+    cats, disclosed = found
+    sender = event.sender.user_id
+    target = _target(event)
+    add_hits(state, [(key, c, sender, target, event.event_id) for c in cats], cfg.max_hits)
+    merge_person(
+        state, sender, key, declared=event.sender.declared_age, disclosed=disclosed,
+        max_people=cfg.max_participants,
+    )  # fmt: skip
+    for r in event.recipients:
+        merge_person(
+            state, r.user_id, key, declared=r.declared_age, disclosed=None,
+            max_people=cfg.max_participants,
+        )  # fmt: skip
+    state.watermark = max(state.watermark, key_seconds(key))
+    evict(state, scorer.window_s)
+
+
+def _level_for(scorer: Scorer, pair: PairScore | None) -> Level:
+    """Return the level the score alone justifies (before hysteresis), with caps."""
+    if pair is None:
+        return "none"
+    d = scorer.decision
+    level: Level = "none"
+    if pair.score >= d.report_score:
+        level = "report"
+    elif pair.score >= d.review_score:
+        level = "review"
+    if level == "report" and scorer.cfg.report_requires_minor and not pair.relation.target_minor:
+        level = "review"
+    cap = scorer.cfg.minor_to_minor_max_level
+    if pair.relation.minor_to_minor and _RANK[level] > _RANK[cap]:
+        level = cap
+    return level
+
+
+def _apply_hysteresis(scorer: Scorer, state: SessionState, target: Level, score: float) -> bool:
+    """Move ``state.level`` towards ``target``; return True on an escalation."""
+    if _RANK[target] > _RANK[state.level]:
+        state.level = target
+        return True
+    d = scorer.decision
+    margin = scorer.cfg.release_margin
+    if state.level == "report" and score < d.report_score - margin:
+        state.level = "review" if score >= d.review_score - margin else "none"
+    elif state.level == "review" and score < d.review_score - margin:
+        state.level = "none"
+    return False
+
+
+def _verdict(
+    scorer: Scorer,
+    state: SessionState,
+    event: MessageEvent,
+    pair: PairScore | None,
+    *,
+    escalated: bool = False,
+    late: bool = False,
+    duplicate: bool = False,
+    message_cats: tuple[int, ...] = (),
+) -> SessionVerdict:
+    """Build the verdict (ids and signal names only)."""
+    names = [scorer.categories[i].name for i in message_cats]
+    if pair is None:
+        return SessionVerdict(
+            session_id=event.session_id, score=state.score, level=state.level,
+            escalated=escalated, messages_seen=state.messages_seen, late=late,
+            duplicate=duplicate, message_signals=names,
+        )  # fmt: skip
+    cats = scorer.categories
+    signals = [
+        SignalHit(signal=cats[h[1]].name, message_id=h[4], sender_id=h[2], weight=cats[h[1]].weight)
+        for h in pair.evidence
+    ]
+    return SessionVerdict(
+        session_id=event.session_id, score=state.score, level=state.level,
+        escalated=escalated, stage=pair.stages[-1] if pair.stages else "none",
+        age_relation=pair.relation.name, older_id=pair.sender, younger_id=pair.younger,
+        minor_to_minor=pair.relation.minor_to_minor, sextortion=pair.sextortion,
+        messages_seen=state.messages_seen, signals=signals, stages=list(pair.stages),
+        late=late, duplicate=duplicate, message_signals=names,
+    )  # fmt: skip
+
+
+def _rescore(scorer: Scorer, state: SessionState) -> PairScore | None:
+    """Recompute the session score (the best pair's) at the current watermark."""
+    pair = best_pair(scorer.cfg, scorer.params, scorer.categories, state)
+    state.score = round(pair.score, 6) if pair is not None else 0.0
+    return pair
+
+
+def score_message(
+    scorer: Scorer, state: SessionState | None, event: MessageEvent
+) -> tuple[SessionState, SessionVerdict]:
+    """Score one message of a session and return the new state and its verdict.
+
+    Args:
+        scorer: from :func:`compile_scorer`.
+        state: the session's state, or None for a new session.
+        event: the message (its ``session_id`` is the state key).
+
+    Returns:
+        The updated state (the same object, mutated, when one was given) and
+        the verdict for this message — emitted for every message.
+
+    """
+    key = event_key(event.sent_at, event.event_id)
+    seconds = key_seconds(key)
+    if state is None or (state.index and seconds > state.watermark + scorer.idle_s):
+        state = SessionState(watermark=seconds)
+    found = _analyse(scorer, event.text)
+    duplicate = key in state.index
+    late = not duplicate and seconds < state.watermark - scorer.lateness_s
+    if duplicate or late:
+        if late:
+            state.messages_seen += 1
+            state.late_events += 1
+        pair = _rescore(scorer, state)
+        return state, _verdict(
+            scorer, state, event, pair, late=late, duplicate=duplicate, message_cats=found[0]
+        )
+    state.messages_seen += 1
+    # An event before the count window is absorbed and evicted at once: its age
+    # claims still count, its hits do not (the same as in arrival order).
+    hits = found[0] if admit(state, key, scorer.cfg.max_messages) else ()
+    _absorb(scorer, state, event, key, (hits, found[1]))
+    pair = _rescore(scorer, state)
+    escalated = _apply_hysteresis(scorer, state, _level_for(scorer, pair), state.score)
+    verdict = _verdict(scorer, state, event, pair, escalated=escalated, message_cats=found[0])
+    return state, verdict
+
+
+__all__ = [
+    "Hit",
+    "Scorer",
+    "SessionState",
+    "compile_scorer",
+    "expires_at",
+    "is_expired",
+    "score_message",
+]

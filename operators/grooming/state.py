@@ -1,0 +1,145 @@
+"""The per-session state the scorer keeps, and its bounded, order-free updates.
+
+Bytewax snapshots one :class:`SessionState` per ``session_id``. It holds no
+message text: only keys (event time in seconds plus a 32-bit hash of the
+event id), signal hits (category index, sender id, target id, event id),
+per-participant ages and counters.
+
+Invariants:
+    * Size is bounded: ``index`` ≤ ``max_messages`` keys, ``hits`` ≤ ``max_hits``,
+      ``people`` ≤ ``max_participants`` entries.
+    * Every update is a "keep the newest N by key" or a max/min merge, so the
+      final content is independent of arrival order for events accepted within
+      the allowed lateness (the property tests check this).
+    * ``index`` and ``hits`` are sorted by key; eviction drops from the front.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from array import array
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from schemas.grooming import Level
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+# (key, category index, sender id, target id or "*" for a group, event id)
+Hit = tuple[int, int, str, str, str]
+# (key of the newest declaration, declared age, lowest disclosed, highest disclosed)
+Person = tuple[int, int | None, int | None, int | None]
+
+
+def event_key(sent_at: datetime, event_id: str) -> int:
+    """Return the sort key of an event: seconds since the epoch, then an id hash.
+
+    Args:
+        sent_at: the event time (timezone-aware).
+        event_id: the event id (hashed with BLAKE2b, stable across processes).
+
+    Returns:
+        ``seconds << 32 | hash32``; fits an unsigned 64-bit integer.
+
+    """
+    seconds = (sent_at - EPOCH) // _ONE_SECOND
+    digest = hashlib.blake2b(event_id.encode(), digest_size=4).digest()
+    return (max(seconds, 0) << 32) | int.from_bytes(digest, "big")
+
+
+def key_seconds(key: int) -> int:
+    """Return the event-time seconds part of a key."""
+    return key >> 32
+
+
+@dataclass(slots=True)
+class SessionState:
+    """What Bytewax snapshots for one session: small, bounded, text-free."""
+
+    watermark: int = 0
+    messages_seen: int = 0
+    late_events: int = 0
+    level: Level = "none"
+    score: float = 0.0
+    index: array[int] = field(default_factory=lambda: array("Q"))
+    hits: list[Hit] = field(default_factory=list)
+    people: dict[str, Person] = field(default_factory=dict)
+
+
+def admit(state: SessionState, key: int, max_messages: int) -> bool:
+    """Insert a message key into the count window, keeping the newest keys.
+
+    Args:
+        state: the session state (mutated).
+        key: the message's :func:`event_key`.
+        max_messages: the count window.
+
+    Returns:
+        False when the key is already present (a duplicate) or falls before the
+        count window (older than the newest ``max_messages`` messages).
+
+    """
+    index = state.index
+    pos = bisect.bisect_left(index, key)
+    if pos < len(index) and index[pos] == key:
+        return False
+    if len(index) >= max_messages and pos == 0:
+        return False
+    index.insert(pos, key)
+    if len(index) > max_messages:
+        del index[0]
+    return True
+
+
+def add_hits(state: SessionState, hits: list[Hit], max_hits: int) -> None:
+    """Add signal hits in key order and keep the newest ``max_hits``."""
+    for hit in hits:
+        bisect.insort(state.hits, hit)
+    overflow = len(state.hits) - max_hits
+    if overflow > 0:
+        del state.hits[:overflow]
+
+
+def evict(state: SessionState, window_s: int) -> None:
+    """Drop hits older than the time window or before the count window."""
+    cutoff = (state.watermark - window_s) << 32
+    if state.index:
+        cutoff = max(cutoff, state.index[0])
+    hits = state.hits
+    drop = 0
+    while drop < len(hits) and hits[drop][0] < cutoff:
+        drop += 1
+    if drop:
+        del hits[:drop]
+
+
+def merge_person(
+    state: SessionState,
+    user_id: str,
+    key: int,
+    *,
+    declared: int | None,
+    disclosed: tuple[int, int] | None,
+    max_people: int,
+) -> None:
+    """Merge what one event says about a participant's age.
+
+    The declared age of the newest event (by key) wins; disclosed ranges widen
+    a min/max. New participants beyond ``max_people`` are not tracked.
+    """
+    old = state.people.get(user_id)
+    if old is None:
+        if len(state.people) >= max_people:
+            return
+        old = (-1, None, None, None)
+    old_key, old_declared, lo, hi = old
+    if declared is not None and key > old_key:
+        old_key, old_declared = key, declared
+    if disclosed is not None:
+        lo = disclosed[0] if lo is None else min(lo, disclosed[0])
+        hi = disclosed[1] if hi is None else max(hi, disclosed[1])
+    state.people[user_id] = (old_key, old_declared, lo, hi)
+
+
+_ONE_SECOND = datetime(1970, 1, 1, 0, 0, 1, tzinfo=UTC) - EPOCH

@@ -1,0 +1,56 @@
+"""A bounded least-recently-used cache (forwarded images repeat: key by SHA-256).
+
+Plain ``OrderedDict`` under the hood; not thread-safe, which is fine because a
+Bytewax worker calls an operator from one thread. Its size is bounded by entry
+count, and entries are small (hashes and statuses, never media bytes).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Generic, TypeVar
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class LruCache(Generic[K, V]):
+    """Keep at most ``max_entries`` values, evicting the least recently used.
+
+    Args:
+        max_entries: the bound (>= 1).
+
+    Raises:
+        ValueError: ``max_entries`` is not positive.
+
+    """
+
+    def __init__(self, max_entries: int) -> None:
+        if max_entries < 1:
+            msg = f"cache size {max_entries} is not positive (expected >= 1)"
+            raise ValueError(msg)
+        self._max = max_entries
+        self._items: OrderedDict[K, V] = OrderedDict()
+        self.hits = 0
+        self.misses = 0
+
+    def __len__(self) -> int:
+        """Return the number of cached values."""
+        return len(self._items)
+
+    def get(self, key: K) -> V | None:
+        """Return the value for ``key`` (marking it recently used) or ``None``."""
+        value = self._items.get(key)
+        if value is None:
+            self.misses += 1
+            return None
+        self._items.move_to_end(key)
+        self.hits += 1
+        return value
+
+    def put(self, key: K, value: V) -> None:
+        """Store ``value``, evicting the least recently used entry when full."""
+        self._items[key] = value
+        self._items.move_to_end(key)
+        while len(self._items) > self._max:
+            self._items.popitem(last=False)

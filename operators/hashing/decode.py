@@ -1,0 +1,121 @@
+"""Safe image decoding for perceptual hashing, under pixel limits.
+
+Decoding dominates the cost of hashing, so a JPEG is decoded with Pillow's draft
+mode (DCT scaling by 1/2, 1/4 or 1/8 inside libjpeg) and every other format is
+box-reduced afterwards, both so that the long side ends in (512, 1024] px for
+any image larger than that. The same path is used when lists are built
+(``tipline hashes build``), so list and query hashes see the same pixels.
+
+Invariants:
+    * The declared size is checked against ``max_pixels`` *before* any pixel is
+      decoded (decompression-bomb guard); Pillow's own global limit is not
+      mutated.
+    * Every failure raises a :class:`~schemas.hashing.MediaDecodeError` subclass
+      whose message names sizes and formats only, never content.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from typing import Final
+
+from PIL import Image, UnidentifiedImageError
+
+from schemas.hashing import MediaDecodeError, MediaNotImageError, MediaTooManyPixelsError
+
+MAX_SIDE: Final = 1024
+_MIN_SIDE: Final = MAX_SIDE // 2
+_DCT_SCALES: Final = (8, 4, 2)
+# What Pillow raises for corrupt data (plugins differ); MemoryError for absurd headers.
+_DECODE_ERRORS: Final = (OSError, ValueError, SyntaxError, EOFError, MemoryError, IndexError)
+
+
+def reduction_factor(width: int, height: int) -> int:
+    """Return the integer factor that brings the long side into (512, 1024].
+
+    Images whose long side is already at most 1024 px are not reduced.
+    """
+    long_side = max(width, height)
+    if long_side <= MAX_SIDE:
+        return 1
+    return -(-long_side // MAX_SIDE) if long_side > 8 * MAX_SIDE else _dct_scale(long_side)
+
+
+def _dct_scale(long_side: int) -> int:
+    """Largest libjpeg scale (8, 4, 2) that keeps the long side above 512 px."""
+    for scale in _DCT_SCALES:
+        if -(-long_side // scale) > _MIN_SIDE:
+            return scale
+    return 1
+
+
+def _open(data: bytes, max_pixels: int) -> Image.Image:
+    """Read the header only and enforce the pixel limit."""
+    try:
+        img = Image.open(io.BytesIO(data))
+    except UnidentifiedImageError as exc:
+        msg = f"{len(data)} bytes are not a recognised image format"
+        raise MediaNotImageError(msg) from exc
+    except Image.DecompressionBombError as exc:
+        msg = f"image exceeds the decoder's pixel limit (max_pixels is {max_pixels})"
+        raise MediaTooManyPixelsError(msg) from exc
+    except _DECODE_ERRORS as exc:
+        msg = f"{len(data)} bytes have a broken image header: {type(exc).__name__}"
+        raise MediaDecodeError(msg) from exc
+    width, height = img.size
+    if width * height > max_pixels:
+        msg = f"{img.format} image of {width}x{height} px exceeds max_pixels {max_pixels}"
+        raise MediaTooManyPixelsError(msg)
+    if width == 0 or height == 0:
+        msg = f"{img.format} image has an empty size {width}x{height}"
+        raise MediaDecodeError(msg)
+    return img
+
+
+def decode_image(data: bytes, max_pixels: int) -> Image.Image:
+    """Decode ``data`` to an RGB image whose long side is at most 1024 px.
+
+    Args:
+        data: the original attachment bytes.
+        max_pixels: the largest ``width * height`` accepted.
+
+    Returns:
+        The decoded, reduced RGB image (first frame of animated formats).
+
+    Raises:
+        MediaNotImageError: the bytes are not an image format Pillow knows.
+        MediaTooManyPixelsError: the declared size exceeds ``max_pixels``.
+        MediaDecodeError: the image is truncated or otherwise undecodable.
+
+    """
+    with warnings.catch_warnings():
+        # Our own limit is checked first; Pillow's warnings (bomb, palette
+        # transparency) must not escape as errors from a pure operator.
+        warnings.simplefilter("ignore")
+        img = _open(data, max_pixels)
+        fmt = img.format
+        try:
+            return _load_reduced(img)
+        except _DECODE_ERRORS as exc:
+            msg = f"{fmt} image of {img.size[0]}x{img.size[1]} px could not be decoded"
+            msg = f"{msg}: {type(exc).__name__}"
+            raise MediaDecodeError(msg) from exc
+
+
+def _load_reduced(img: Image.Image) -> Image.Image:
+    """Decode at reduced scale (JPEG draft) and box-reduce to the target size."""
+    factor = reduction_factor(*img.size)
+    if img.format == "JPEG" and factor > 1:
+        width, height = img.size
+        dct = min(factor, 8)
+        img.draft("RGB", (max(1, width // dct), max(1, height // dct)))
+    if img.mode in {"P", "PA", "LA", "RGBA"}:
+        img = img.convert("RGBA")
+    rgb = img.convert("RGB")
+    remaining = reduction_factor(*rgb.size)
+    if remaining > 1:
+        rgb = rgb.reduce(remaining)
+    if max(rgb.size) > MAX_SIDE:
+        rgb.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.BOX)
+    return rgb

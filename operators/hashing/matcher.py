@@ -1,0 +1,238 @@
+"""Hash one attachment and look it up in every loaded list → AttachmentVerdict.
+
+Order of work (DOMAIN §3): exact digests of the bytes as received first, then
+the decode and the perceptual hashes (cached by SHA-256, since forwarded images
+repeat), then lookups in every list. Failures become verdicts: a fetch failure
+has no hashes; an undecodable or non-image attachment still carries (and is
+matched on) its exact digests.
+
+Strength: an exact digest match is ``exact``; a perceptual match at distance
+<= the algorithm's strong threshold is ``strong``, otherwise (<= max) ``weak``.
+A hash whose quality is below the algorithm's floor is not looked up, and the
+verdict's ``notes`` say so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
+
+from operators.hashing.algorithm import Computed, HashAlgorithm, MediaInput
+from operators.hashing.cache import LruCache
+from operators.hashing.decode import decode_image
+from operators.hashing.fetch import MediaFetcher, attachment_bytes
+from schemas.errors import FetchError
+from schemas.hashing import (
+    STATUS_FETCH_FAILED,
+    STATUS_HASHED,
+    HashingConfig,
+    HashMatch,
+    HashValue,
+    MediaDecodeError,
+    MediaFetchError,
+    Strength,
+)
+from schemas.hashing import AttachmentVerdict as Verdict
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from operators.hashing.catalog import IndexedEntries, LoadedList
+    from schemas.event import Attachment
+
+_RANK: Final[dict[Strength, int]] = {"none": 0, "weak": 1, "strong": 2, "exact": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Match thresholds of one algorithm (ignored for exact algorithms)."""
+
+    max_distance: int = 0
+    strong_distance: int = 0
+    min_quality: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MatchSettings:
+    """The slice of :class:`HashingConfig` the matcher needs."""
+
+    max_bytes: int
+    max_pixels: int
+    fetch_timeout_s: float
+    thresholds: Mapping[str, Thresholds]
+
+
+def settings_from_config(cfg: HashingConfig) -> MatchSettings:
+    """Derive matcher settings (PDQ and pHash thresholds) from the config section."""
+    return MatchSettings(
+        max_bytes=cfg.max_bytes,
+        max_pixels=cfg.max_pixels,
+        fetch_timeout_s=cfg.fetch_timeout_s,
+        thresholds={
+            "pdq": Thresholds(cfg.pdq_max_distance, cfg.pdq_strong_distance, cfg.pdq_min_quality),
+            "phash": Thresholds(cfg.phash_max_distance, cfg.phash_strong_distance),
+        },
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Perceptual:
+    """The cached outcome of decoding + perceptual hashing for one SHA-256."""
+
+    computed: tuple[Computed, ...]
+    status: str = STATUS_HASHED
+    reason: str | None = None
+
+
+class Matcher:
+    """Computes hashes (with an LRU cache) and matches them against loaded lists.
+
+    Args:
+        algorithms: every algorithm plug-in, exact and perceptual.
+        settings: limits and thresholds.
+        cache_entries: bound of the perceptual-hash cache.
+
+    """
+
+    def __init__(
+        self, algorithms: Sequence[HashAlgorithm], settings: MatchSettings, cache_entries: int
+    ) -> None:
+        self._exact = [a for a in algorithms if a.kind == "exact"]
+        self._exact_names = frozenset(a.name for a in self._exact)
+        self._perceptual = [a for a in algorithms if a.kind == "perceptual"]
+        self._settings = settings
+        self.cache: LruCache[bytes, Perceptual] = LruCache(cache_entries)
+
+    def hash_bytes(self, data: bytes) -> tuple[list[Computed], Perceptual]:
+        """Exact digests of ``data``, then its (cached) perceptual hashes."""
+        media = MediaInput(data=data)
+        exact = [c for c in (a.compute(media) for a in self._exact) if c is not None]
+        key = next((c.value for c in exact if c.algorithm == "sha256"), None)
+        cached = self.cache.get(key) if key is not None else None
+        if cached is None:
+            cached = self._perceptual_hashes(data)
+            if key is not None:
+                self.cache.put(key, cached)
+        return exact, cached
+
+    def _perceptual_hashes(self, data: bytes) -> Perceptual:
+        try:
+            image = decode_image(data, self._settings.max_pixels)
+        except MediaDecodeError as exc:
+            return Perceptual(computed=(), status=exc.status, reason=str(exc))
+        media = MediaInput(data=data, image=image)
+        computed = (a.compute(media) for a in self._perceptual)
+        return Perceptual(computed=tuple(c for c in computed if c is not None))
+
+    def match_attachment(
+        self, attachment: Attachment, fetcher: MediaFetcher | None, lists: Sequence[LoadedList]
+    ) -> Verdict:
+        """Fetch, hash and match one attachment; never raises for bad media."""
+        s = self._settings
+        versions = {ll.source: ll.version for ll in lists}
+        try:
+            data = attachment_bytes(attachment, fetcher, s.max_bytes, s.fetch_timeout_s)
+        except FetchError as exc:
+            return Verdict(
+                attachment_id=attachment.attachment_id,
+                status=exc.status if isinstance(exc, MediaFetchError) else STATUS_FETCH_FAILED,
+                reason=str(exc),
+                media_type=attachment.media_type,
+                list_versions=versions,
+            )
+        return self.match_bytes(attachment.attachment_id, attachment.media_type, data, lists)
+
+    def match_bytes(
+        self, attachment_id: str, media_type: str | None, data: bytes, lists: Sequence[LoadedList]
+    ) -> Verdict:
+        """Hash and match bytes already in hand."""
+        exact, perceptual = self.hash_bytes(data)
+        computed = [*exact, *perceptual.computed]
+        low = self._below_floor(perceptual.computed)
+        matches = sorted(
+            (
+                m
+                for ll in lists
+                for c in computed
+                if c.algorithm not in low
+                for m in self._lookup(ll, c)
+            ),
+            key=lambda m: (-_RANK[m.strength], m.distance, m.list, m.entry_id or ""),
+        )
+        digests = {c.algorithm: c.value.hex() for c in exact}
+        return Verdict(
+            attachment_id=attachment_id,
+            status=perceptual.status,
+            reason=perceptual.reason,
+            media_type=media_type,
+            size_bytes=len(data),
+            sha256=digests.get("sha256"),
+            sha1=digests.get("sha1"),
+            md5=digests.get("md5"),
+            hashes=[_hash_value(c, c.algorithm not in low) for c in computed],
+            matches=matches,
+            strength=matches[0].strength if matches else "none",
+            list_versions={ll.source: ll.version for ll in lists},
+            notes=list(low.values()),
+        )
+
+    def _below_floor(self, computed: Sequence[Computed]) -> dict[str, str]:
+        """Algorithms whose hash quality is below their floor, with the note to record."""
+        low: dict[str, str] = {}
+        for c in computed:
+            floor = self._thresholds(c.algorithm).min_quality
+            if floor is not None and c.quality is not None and c.quality < floor:
+                low[c.algorithm] = (
+                    f"{c.algorithm}: quality {c.quality} below floor {floor}; not matched"
+                )
+        return low
+
+    def _thresholds(self, algorithm: str) -> Thresholds:
+        return self._settings.thresholds.get(algorithm, Thresholds())
+
+    def _lookup(self, loaded: LoadedList, c: Computed) -> list[HashMatch]:
+        """Match one computed hash (all its variants) against one loaded list."""
+        indexed = loaded.indexes.get(c.algorithm)
+        if indexed is None:
+            return []
+        t = self._thresholds(c.algorithm)
+        radius = loaded.max_distance.get(c.algorithm, t.max_distance)
+        exact = c.algorithm in self._exact_names
+        out = []
+        for entry, (distance, orientation) in sorted(_closest(indexed, c, radius).items()):
+            info = indexed.info(entry)
+            out.append(
+                HashMatch(
+                    list=info.list,
+                    entry_id=info.entry_id,
+                    category=info.category,
+                    algorithm=c.algorithm,
+                    distance=distance,
+                    orientation=orientation,
+                    strength="exact" if exact else _strength(distance, t),
+                    list_version=loaded.version,
+                    source=loaded.source,
+                )
+            )
+        return out
+
+
+def _closest(
+    indexed: IndexedEntries, c: Computed, radius: int
+) -> dict[int, tuple[int, str | None]]:
+    """For every entry hit by any variant, its smallest distance and that variant's name."""
+    best: dict[int, tuple[int, str | None]] = {}
+    for h in indexed.index.query_many([v for _, v in c.variants], radius):
+        if h.entry not in best or h.distance < best[h.entry][0]:
+            best[h.entry] = (h.distance, c.variants[h.query][0])
+    return best
+
+
+def _strength(distance: int, t: Thresholds) -> Strength:
+    return "strong" if distance <= t.strong_distance else "weak"
+
+
+def _hash_value(c: Computed, matchable: bool) -> HashValue:
+    return HashValue(
+        algorithm=c.algorithm, value=c.value.hex(), quality=c.quality, matchable=matchable
+    )

@@ -1,0 +1,173 @@
+"""Key stores for wrapped package data keys: mutable on purpose, kept apart.
+
+Destroying a package's wrapped key is the destruction path for evidence in a
+WORM vault (crypto-shredding, 18 U.S.C. 2258B(c)): the sealed items remain
+until retention ends but can never be opened again. So a key store must be
+able to really forget: the local store overwrites and unlinks the file; the
+S3 store refuses a bucket with versioning or Object Lock (a "deleted" key
+would survive as an old version) and checks that no version is left.
+The local store is for development: overwriting a file does not guarantee
+erasure on SSDs or copy-on-write filesystems.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from pathlib import Path
+from typing import Any, Final
+
+from botocore.exceptions import ClientError
+
+from schemas.errors import EvidenceError, VaultWriteError
+
+_PACKAGE_ID: Final = re.compile(r"^[A-Za-z0-9._-]{1,128}$")
+
+
+def _checked(package_id: str) -> str:
+    if not _PACKAGE_ID.match(package_id):
+        msg = f"{package_id!r} is not a package id (expected [A-Za-z0-9._-]{{1,128}})"
+        raise EvidenceError(msg)
+    return package_id
+
+
+class LocalKeyStore:
+    """Wrapped keys as 0600 files in a directory."""
+
+    def __init__(self, root: str | Path) -> None:
+        self.root: Final = Path(root).resolve()
+        self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+    @property
+    def location(self) -> str:
+        """``file://`` URI of the key directory."""
+        return self.root.as_uri()
+
+    def _path(self, package_id: str) -> Path:
+        return self.root / f"{_checked(package_id)}.key.json"
+
+    def put(self, package_id: str, blob: bytes) -> bool:
+        """Store ``blob`` durably unless a key exists already."""
+        path = self._path(package_id)
+        tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            try:
+                os.write(fd, blob)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                return False
+            finally:
+                tmp.unlink()
+            dir_fd = os.open(self.root, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+        except OSError as exc:
+            msg = f"key store {self.location}: write for {package_id!r} failed ({exc.strerror})"
+            raise VaultWriteError(msg) from exc
+        return True
+
+    def get(self, package_id: str) -> bytes | None:
+        """Return the wrapped key or None."""
+        try:
+            return self._path(package_id).read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def destroy(self, package_id: str) -> bool:
+        """Overwrite with zeros, fsync, unlink."""
+        path = self._path(package_id)
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            return False
+        fd = os.open(path, os.O_WRONLY)
+        try:
+            os.write(fd, b"\0" * size)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        path.unlink()
+        dir_fd = os.open(self.root, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+        return True
+
+
+def _code(exc: ClientError) -> str:
+    return str(exc.response.get("Error", {}).get("Code", ""))
+
+
+class S3KeyStore:
+    """Wrapped keys in an S3 bucket WITHOUT versioning or Object Lock."""
+
+    def __init__(self, client: Any, bucket: str, *, create: bool = False) -> None:
+        self._s3 = client
+        self.bucket: Final = bucket
+        if create:
+            try:
+                client.create_bucket(Bucket=bucket)
+            except ClientError as exc:
+                if _code(exc) not in {"BucketAlreadyOwnedByYou", "BucketAlreadyExists"}:
+                    raise
+        status = client.get_bucket_versioning(Bucket=bucket).get("Status")
+        if status in {"Enabled", "Suspended"}:
+            msg = (
+                f"key-store bucket {bucket!r} has versioning {status!r} "
+                "(expected never enabled: destroyed keys must not survive as versions)"
+            )
+            raise EvidenceError(msg)
+
+    @property
+    def location(self) -> str:
+        """``s3://`` URI of the key bucket."""
+        return f"s3://{self.bucket}/"
+
+    def _key(self, package_id: str) -> str:
+        return f"keys/{_checked(package_id)}.key.json"
+
+    def put(self, package_id: str, blob: bytes) -> bool:
+        """Conditional create of the wrapped key."""
+        try:
+            self._s3.put_object(
+                Bucket=self.bucket, Key=self._key(package_id), Body=blob, IfNoneMatch="*"
+            )
+        except ClientError as exc:
+            if _code(exc) in {"PreconditionFailed", "ConditionalRequestConflict"}:
+                return False
+            msg = f"key store {self.location}: put for {package_id!r} failed ({_code(exc)})"
+            raise VaultWriteError(msg) from exc
+        return True
+
+    def get(self, package_id: str) -> bytes | None:
+        """Return the wrapped key or None."""
+        try:
+            body: bytes = self._s3.get_object(Bucket=self.bucket, Key=self._key(package_id))[
+                "Body"
+            ].read()
+        except ClientError as exc:
+            if _code(exc) in {"NoSuchKey", "404"}:
+                return None
+            raise
+        return body
+
+    def destroy(self, package_id: str) -> bool:
+        """Delete the key and check that no version of it remains."""
+        existed = self.get(package_id) is not None
+        key = self._key(package_id)
+        self._s3.delete_object(Bucket=self.bucket, Key=key)
+        left = self._s3.list_object_versions(Bucket=self.bucket, Prefix=key)
+        remaining = [v for v in left.get("Versions", []) if v["Key"] == key]
+        if remaining:
+            msg = f"key of {package_id!r} still has {len(remaining)} stored versions"
+            raise EvidenceError(msg)
+        return existed

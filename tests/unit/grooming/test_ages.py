@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import pytest
+
+from operators.grooming import Scorer
+from operators.grooming.ages import extract_age
+from operators.grooming.normalise import normalise
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("im 13", (13, 13)),
+        ("I am only 12 lol", (12, 12)),
+        ("14 f here", (14, 14)),
+        ("im 15 years old", (15, 15)),
+        ("13yo", (13, 13)),
+        ("im almost 14", (13, 13)),
+        ("i am thirteen", (13, 13)),
+        ("im in 8th grade", (13, 14)),
+        ("in the seventh grade rn", (12, 13)),
+        ("im in year 9", (13, 14)),
+        ("im still in middle school", (11, 14)),
+        ("im 34 and a dad", (34, 34)),
+    ],
+)
+def test_disclosures(scorer: Scorer, raw: str, expected: tuple[int, int]) -> None:
+    assert extract_age(normalise(raw, scorer.normaliser), 6, 99) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "are you 13?",
+        "how old r u",
+        "im 5 minutes away",
+        "i am 20 miles from there",
+        "im 2 tired",
+        "it costs 15 dollars",
+        "see you at 7 pm",
+        "i am 150",
+        "",
+    ],
+)
+def test_not_disclosures(scorer: Scorer, raw: str) -> None:
+    assert extract_age(normalise(raw, scorer.normaliser), 6, 99) is None

@@ -1,0 +1,231 @@
+from __future__ import annotations
+
+import pickle
+from datetime import timedelta
+
+import msgspec
+
+from operators.grooming import Scorer, SessionState, compile_scorer, expires_at, score_message
+from schemas.config import TiplineConfig
+from schemas.grooming import SessionVerdict
+from tests.unit.grooming.conftest import T0, make_event
+
+GROOMING = [
+    ("adult", "hey how old r u"),
+    ("kid", "im 13"),
+    ("adult", "ur so mature for ur age"),
+    ("adult", "r ur parents home?"),
+    ("kid", "no they r at work"),
+    ("adult", "dont tell anyone we talk ok, our little secret"),
+    ("adult", "add me on snap"),
+    ("adult", "send me a selfie"),
+    ("adult", "we should meet up saturday"),
+]
+
+
+def run(
+    scorer: Scorer,
+    lines: list[tuple[str, str]],
+    ages: dict[str, int | None] | None = None,
+    to: dict[str, tuple[str, ...]] | None = None,
+) -> tuple[SessionState, list[SessionVerdict]]:
+    state: SessionState | None = None
+    verdicts = []
+    for i, (sender, text) in enumerate(lines):
+        recipients = (to or {}).get(sender) or (("kid",) if sender == "adult" else ("adult",))
+        ev = make_event(i, text, sender=sender, to=recipients, ages=ages)
+        state, v = score_message(scorer, state, ev)
+        verdicts.append(v)
+    assert state is not None
+    return state, verdicts
+
+
+def test_grooming_escalates_once_per_level(scorer: Scorer) -> None:
+    state, verdicts = run(scorer, GROOMING)
+    levels = [v.level for v in verdicts]
+    assert levels[-1] == "report"
+    assert [v.escalated for v in verdicts].count(True) == 2  # none→review, review→report
+    for before, v in zip(["none", *levels], verdicts, strict=False):
+        assert v.escalated == (v.level != before)
+    last = verdicts[-1]
+    assert last.age_relation == "adult-minor"
+    assert (last.older_id, last.younger_id) == ("adult", "kid")
+    assert last.stage == "escalation"
+    assert {"secrecy", "image_request", "parental_check"} <= {h.signal for h in last.signals}
+    assert all(h.message_id.startswith("s-1-e") for h in last.signals)
+    assert last.messages_seen == len(GROOMING)
+    assert state.level == "report"
+
+
+def test_score_is_emitted_with_every_message_and_rises(scorer: Scorer) -> None:
+    _, verdicts = run(scorer, GROOMING)
+    scores = [v.score for v in verdicts]
+    assert len(scores) == len(GROOMING)
+    assert scores[-1] > scores[0]
+
+
+def test_no_text_in_state_or_verdicts(scorer: Scorer) -> None:
+    state, verdicts = run(scorer, GROOMING)
+    blob = pickle.dumps(state) + b"".join(msgspec.json.encode(v) for v in verdicts)
+    for _, text in GROOMING:
+        for word in ("secret", "selfie", "snap", "mature", "parents", "saturday"):
+            if word in text:
+                assert word.encode() not in blob
+
+
+def test_adults_dating_stay_below_review(scorer: Scorer) -> None:
+    ages: dict[str, int | None] = {"adult": 30, "kid": 29}
+    lines = [line for line in GROOMING if line[1] != "im 13"]
+    _, verdicts = run(scorer, lines, ages=ages)
+    assert verdicts[-1].age_relation == "adult-adult"
+    assert all(v.level == "none" for v in verdicts)
+
+
+def test_minor_to_minor_is_flagged_and_capped(scorer: Scorer) -> None:
+    ages: dict[str, int | None] = {"adult": 14, "kid": 13}
+    lines = [*GROOMING, ("adult", "ill post ur pics if u dont"), ("adult", "everyone will see")]
+    _, verdicts = run(scorer, lines, ages=ages)
+    last = verdicts[-1]
+    assert last.minor_to_minor
+    assert last.sextortion
+    assert last.level == "review"  # minor_to_minor_max_level
+
+
+def test_a_disclosed_minor_age_beats_a_declared_adult_age(scorer: Scorer) -> None:
+    _, verdicts = run(scorer, GROOMING, ages={"adult": 30, "kid": 19})
+    assert verdicts[-1].age_relation == "adult-minor"
+
+
+def test_disclosed_age_makes_an_undeclared_target_a_minor(scorer: Scorer) -> None:
+    ages: dict[str, int | None] = {"adult": None, "kid": None}
+    _, verdicts = run(scorer, GROOMING, ages=ages)
+    assert verdicts[0].age_relation == "unknown"
+    assert verdicts[-1].age_relation == "unknown-minor"
+    assert verdicts[-1].level != "none"
+
+
+def test_adult_claiming_to_be_a_minor_is_still_an_adult(scorer: Scorer) -> None:
+    lines = [("adult", "im 15 too lol"), *GROOMING]
+    _, verdicts = run(scorer, lines, ages={"adult": 31, "kid": 13})
+    assert verdicts[-1].age_relation == "adult-minor"
+    assert not verdicts[-1].minor_to_minor
+
+
+def test_report_needs_a_known_minor(scorer: Scorer) -> None:
+    _, verdicts = run(scorer, GROOMING[:1] + GROOMING[2:], ages={"adult": 40, "kid": None})
+    assert verdicts[-1].age_relation == "adult-unknown"
+    assert verdicts[-1].level in {"none", "review"}
+
+
+def test_parent_context_dampens(scorer: Scorer) -> None:
+    lines = [
+        ("adult", "are you home alone?"),
+        ("kid", "yes mom"),
+        ("adult", "send me a pic of the bus schedule"),
+        ("adult", "ill pick you up at 5, we can meet at the gate"),
+        ("kid", "ok mom"),
+        ("adult", "dinner is in the fridge"),
+    ]
+    _, verdicts = run(scorer, lines, ages={"adult": 41, "kid": 12})
+    assert all(v.level == "none" for v in verdicts)
+
+
+def test_group_messages_weigh_less(scorer: Scorer) -> None:
+    group = ("kid", "kid2", "kid3")
+    lines = [("adult", "team photo friday, send me pics from the game"), ("adult", "meet up at 9")]
+    to = {"adult": group}
+    ages: dict[str, int | None] = {"adult": 40, "kid": 13, "kid2": 14, "kid3": 13}
+    _, grouped = run(scorer, lines, ages=ages, to=to)
+    _, direct = run(scorer, lines, ages=ages)
+    assert grouped[-1].score < direct[-1].score
+    assert grouped[-1].younger_id in {"kid", "kid3"}
+
+
+def test_late_event_does_not_change_state(scorer: Scorer) -> None:
+    state, _ = run(scorer, GROOMING[:4])
+    before = pickle.dumps((state.index, state.hits, state.people, state.watermark))
+    late_at = T0 + timedelta(minutes=3) - timedelta(seconds=scorer.lateness_s + 1)
+    ev = make_event(99, "dont tell anyone, delete the chat", at=late_at)
+    state, verdict = score_message(scorer, state, ev)
+    assert verdict.late
+    assert not verdict.duplicate
+    assert "secrecy" in verdict.message_signals
+    assert pickle.dumps((state.index, state.hits, state.people, state.watermark)) == before
+    assert state.late_events == 1
+
+
+def test_out_of_order_within_lateness_is_accepted(scorer: Scorer) -> None:
+    state, _ = run(scorer, GROOMING[:4])
+    at = T0 + timedelta(minutes=3) - timedelta(seconds=scorer.lateness_s - 1)
+    state, verdict = score_message(scorer, state, make_event(99, "our little secret", at=at))
+    assert not verdict.late
+    assert any(h[4] == "s-1-e99" for h in state.hits)
+
+
+def test_duplicate_is_ignored(scorer: Scorer) -> None:
+    state, verdicts = run(scorer, GROOMING)
+    seen = state.messages_seen
+    hits = list(state.hits)
+    state, verdict = score_message(scorer, state, make_event(7, GROOMING[7][1]))
+    assert verdict.duplicate
+    assert not verdict.escalated
+    assert state.messages_seen == seen
+    assert state.hits == hits
+    assert verdict.score == verdicts[-1].score
+
+
+def test_idle_session_expires_and_restarts(scorer: Scorer) -> None:
+    state, _ = run(scorer, GROOMING)
+    deadline = expires_at(scorer, state)
+    assert deadline == T0.replace(second=0) + timedelta(minutes=8, seconds=scorer.idle_s)
+    later = make_event(100, "hi", at=deadline + timedelta(seconds=1))
+    state, verdict = score_message(scorer, state, later)
+    assert state.messages_seen == 1
+    assert verdict.level == "none"
+    assert not state.hits
+
+
+def test_state_is_bounded(config: TiplineConfig) -> None:
+    cfg = msgspec.structs.replace(config.grooming, max_messages=20, max_hits=10)
+    scorer = compile_scorer(cfg, config.decision)
+    state: SessionState | None = None
+    for i in range(300):
+        text = GROOMING[i % len(GROOMING)][1]
+        state, _ = score_message(scorer, state, make_event(i, text, at=T0 + timedelta(seconds=i)))
+    assert state is not None
+    assert len(state.index) == 20
+    assert len(state.hits) <= 10
+    assert state.messages_seen == 300
+    assert len(pickle.dumps(state)) < 2000
+
+
+def test_window_forgets_old_hits(config: TiplineConfig) -> None:
+    cfg = msgspec.structs.replace(config.grooming, window_s=3600.0, idle_evict_s=7200.0)
+    scorer = compile_scorer(cfg, config.decision)
+    state, _ = score_message(scorer, None, make_event(0, "our little secret"))
+    assert state.hits
+    state, _ = score_message(scorer, state, make_event(1, "hi", at=T0 + timedelta(hours=1.5)))
+    assert not state.hits
+
+
+def test_hysteresis_releases_and_realerts(config: TiplineConfig) -> None:
+    cfg = msgspec.structs.replace(config.grooming, half_life_s=600.0)
+    scorer = compile_scorer(cfg, config.decision)
+    state: SessionState | None = None
+    escalations = 0
+    for i, (sender, text) in enumerate(GROOMING[:6]):
+        ev = make_event(i, text, sender=sender, to=("kid",) if sender == "adult" else ("adult",))
+        state, v = score_message(scorer, state, ev)
+        escalations += v.escalated
+    assert state is not None
+    assert state.level != "none"
+    state, v = score_message(scorer, state, make_event(50, "hi", at=T0 + timedelta(hours=10)))
+    assert v.level == "none"
+    assert not v.escalated
+    t = T0 + timedelta(hours=10)
+    for j, (_, text) in enumerate([GROOMING[5], GROOMING[7], GROOMING[8]]):
+        ev = make_event(60 + j, text, at=t + timedelta(minutes=j + 1))
+        state, v = score_message(scorer, state, ev)
+        escalations += v.escalated
+    assert v.level != "none"
+    assert escalations >= 2

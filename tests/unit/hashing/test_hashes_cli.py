@@ -1,0 +1,78 @@
+"""``tipline hashes build``: a folder of generated images → a contract §2 list."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from flows.commands import hashes
+from flows.hashing import build_hash_service
+from schemas.event import Account, Attachment, MessageEvent
+from schemas.hashing import HashingConfig, HashListSource
+from synth.images import apply_transform, encode, make_image
+
+
+def _run(*argv: str) -> int:
+    parser = argparse.ArgumentParser()
+    hashes.register(parser.add_subparsers())
+    args = parser.parse_args(["hashes", "build", *argv])
+    code: int = args.func(args)
+    return code
+
+
+def test_build_writes_every_algorithm_per_image(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    images = tmp_path / "imgs"
+    (images / "sub").mkdir(parents=True)
+    (images / "a.jpg").write_bytes(encode(make_image(1, 320, 240, "scene")))
+    (images / "sub" / "b.png").write_bytes(encode(make_image(2, 320, 240, "shapes"), "PNG"))
+    (images / "flat.png").write_bytes(encode(make_image(3, 320, 240, "uniform"), "PNG"))
+    (images / "notes.txt").write_bytes(b"plain bytes")
+    out = tmp_path / "out" / "list.csv"
+    assert (
+        _run("--images", str(images), "--list", "internal", "--out", str(out), "--category", "T1")
+        == 0
+    )
+    with out.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert list(rows[0]) == ["algorithm", "hash", "list", "id", "category"]
+    by_id: dict[str, list[str]] = {}
+    for r in rows:
+        assert (r["list"], r["category"]) == ("internal", "T1")
+        by_id.setdefault(r["id"], []).append(r["algorithm"])
+    algos = sorted(by_id.values())
+    assert algos.count(["md5", "sha1", "sha256", "pdq", "phash"]) == 2
+    assert ["md5", "sha1", "sha256", "phash"] in algos  # flat image: PDQ quality too low
+    assert ["md5", "sha1", "sha256"] in algos  # not an image: exact hashes only
+    err = capsys.readouterr().err
+    assert "below 50; pdq left out" in err
+    assert "notes" not in err  # file names never printed
+
+
+def test_built_list_matches_transformed_copies(tmp_path: Path) -> None:
+    images = tmp_path / "imgs"
+    images.mkdir()
+    original = encode(make_image(7, 480, 360, "scene"))
+    (images / "x.jpg").write_bytes(original)
+    out = tmp_path / "l.csv"
+    assert _run("--images", str(images), "--list", "internal", "--out", str(out)) == 0
+    service = build_hash_service(HashingConfig(lists=[HashListSource(path=str(out))]))
+    copy = apply_transform("rotate90", original, 3)
+    event = MessageEvent(
+        schema="tipline.message/1", event_id="e", sent_at=datetime(2025, 1, 1, tzinfo=UTC),
+        session_id="s", sender=Account(user_id="u"), recipients=[Account(user_id="v")],
+        attachments=[Attachment(attachment_id="a", media_type="image/jpeg", data_b64=copy)],
+    )  # fmt: skip
+    (v,) = service.match(event, datetime(2025, 1, 1, tzinfo=UTC))
+    assert v.strength in {"strong", "weak"}
+    assert {m.algorithm for m in v.matches} == {"pdq"}
+
+
+def test_empty_folder_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run("--images", str(tmp_path), "--list", "l", "--out", str(tmp_path / "o.csv")) == 1
+    assert "no files under" in capsys.readouterr().err

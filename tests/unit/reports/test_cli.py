@@ -1,0 +1,105 @@
+"""``tipline reports`` subcommands, driven through argparse as the lead's CLI does."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from flows.commands.reports import EvidenceServices, register
+from operators.report import build_draft
+from schemas.config import TiplineConfig
+from sinks.drafts import DraftsSink
+from tests.standin.cybertipline_server import StandinCyberTipline
+
+from .builders import CONTEXT_BYTES, T0, csam_case, enticement_case, png_bytes, reports_cfg
+
+
+@pytest.fixture
+def server() -> Iterator[StandinCyberTipline]:
+    with StandinCyberTipline() as srv:
+        yield srv
+
+
+def _config(tmp_path: Path, base_url: str = "") -> Path:
+    cfg = tmp_path / "tipline.toml"
+    cfg.write_text(
+        f"""
+[reports]
+path = "{tmp_path / "reports"}"
+api_base_url_override = "{base_url}"
+max_attempts = 2
+backoff_initial_s = 0.0
+timeout_s = 2.0
+[reports.reporter.reporting_person]
+first_name = "Riley"
+last_name = "Reviewer"
+email = "safety@example.com"
+""",
+        encoding="utf-8",
+    )
+    return cfg
+
+
+def _drafts(tmp_path: Path) -> DraftsSink:
+    sink = DraftsSink(tmp_path / "reports")
+    for case in (csam_case, enticement_case):
+        receipt, decision, event = case()
+        sink.write(build_draft(receipt, decision, event, reports_cfg(), T0))
+    return sink
+
+
+def _run(argv: list[str], services: object = None) -> int:
+    parser = argparse.ArgumentParser(prog="tipline")
+    register(parser.add_subparsers(dest="command", required=True), services)  # type: ignore[arg-type]
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+def test_list_show_html_approve(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cfg = str(_config(tmp_path))
+    _drafts(tmp_path)
+    assert _run(["reports", "--config", cfg, "list"]) == 0
+    out = capsys.readouterr().out
+    assert "OVERDUE" in out and "pkg-csam-1" in out and "pkg-groom-1" in out
+    assert _run(["reports", "--config", cfg, "show", "pkg-csam-1"]) == 0
+    assert "Reported" in capsys.readouterr().out
+    page = tmp_path / "page.html"
+    assert _run(["reports", "--config", cfg, "html", "pkg-csam-1", "--out", str(page)]) == 0
+    assert "N-4411" in page.read_text(encoding="utf-8")
+    assert (
+        _run(["reports", "--config", cfg, "html", "pkg-csam-1", "--out", str(page), "--reveal"])
+        == 2
+    )
+    assert _run(["reports", "--config", cfg, "approve", "pkg-csam-1", "--reviewer", "ana"]) == 0
+    assert _run(["reports", "--config", cfg, "approve", "pkg-csam-1", "--reviewer", "ana"]) == 1
+    assert "cannot go from 'approved'" in capsys.readouterr().err
+    assert _run(["reports", "--config", cfg, "show", "nope"]) == 1
+
+
+def test_submit_through_the_cli(
+    tmp_path: Path, server: StandinCyberTipline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cfg = str(_config(tmp_path, server.base_url))
+    _drafts(tmp_path)
+    holds: list[str] = []
+    blobs = {"it-att-1": png_bytes(1), "it-ctx-1": CONTEXT_BYTES}
+
+    def services(config: TiplineConfig, args: argparse.Namespace) -> EvidenceServices:
+        return EvidenceServices(
+            open_item=lambda pkg, item: blobs[item],
+            on_finished=lambda pkg, rid, at: holds.append(rid),
+        )
+
+    assert _run(["reports", "--config", cfg, "submit", "pkg-csam-1"], services) == 1  # not approved
+    assert _run(["reports", "--config", cfg, "approve", "pkg-csam-1", "--reviewer", "ana"]) == 0
+    assert _run(["reports", "--config", cfg, "submit", "pkg-csam-1"]) == 2  # no vault wired
+    monkeypatch.delenv("TIPLINE_NCMEC_USER", raising=False)
+    assert _run(["reports", "--config", cfg, "submit", "pkg-csam-1"], services) == 1
+    monkeypatch.setenv("TIPLINE_NCMEC_USER", server.username)
+    monkeypatch.setenv("TIPLINE_NCMEC_PASSWORD", server.password)
+    assert _run(["reports", "--config", cfg, "submit", "pkg-csam-1"], services) == 0
+    assert len(holds) == 1
+    assert server.reports[holds[0]].state == "finished"

@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from operators.decide import HUMAN_REVIEW, MINOR_TO_MINOR, SEXTORTION, decide
+from schemas.decision import INCIDENT_CSAM, INCIDENT_ENTICEMENT, ActionGate, Decision
+from schemas.event import MESSAGE_SCHEMA, Account, MessageEvent
+from schemas.grooming import DecisionConfig, Level, SessionVerdict, SignalHit
+from schemas.hashing import AttachmentVerdict, HashMatch, Strength
+from schemas.source import SourcePosition
+
+NOW = datetime(2026, 3, 1, 12, 0, 5, tzinfo=UTC)
+SRC = SourcePosition(kind="file", file="events.jsonl", line=3)
+EVENT = MessageEvent(
+    schema=MESSAGE_SCHEMA,
+    event_id="e-1",
+    sent_at=datetime(2026, 3, 1, 12, tzinfo=UTC),
+    session_id="s-1",
+    sender=Account(user_id="u-1"),
+    recipients=[Account(user_id="u-2")],
+    text="some words that must never reach a decision",
+)
+ALLOW = ActionGate(
+    allowed=True, confidence=0.97, lower_bound=0.93, threshold=0.9, reason="lower-bound-ok"
+)
+DENY = ActionGate(allowed=False, threshold=0.9, reason="lower-bound-below-threshold")
+
+
+def attachment(strength: Strength, status: str = "hashed") -> AttachmentVerdict:
+    matches = (
+        []
+        if strength == "none"
+        else [HashMatch(list="ncmec", algorithm="pdq", distance=3, strength=strength)]
+    )
+    return AttachmentVerdict(attachment_id="a-1", status=status, matches=matches, strength=strength)
+
+
+def session(
+    level: Level, *, escalated: bool = False, m2m: bool = False, sext: bool = False
+) -> SessionVerdict:
+    return SessionVerdict(
+        session_id="s-1",
+        score=0.85 if level == "report" else 0.6 if level == "review" else 0.1,
+        level=level,
+        escalated=escalated,
+        stage="escalation",
+        age_relation="adult-minor",
+        minor_to_minor=m2m,
+        sextortion=sext,
+        signals=[SignalHit(signal="secrecy", message_id="e-0", sender_id="u-1", weight=0.45)],
+    )
+
+
+def run(
+    attachments: list[AttachmentVerdict],
+    sess: SessionVerdict | None,
+    gate: ActionGate | None = None,
+    cfg: DecisionConfig | None = None,
+) -> Decision:
+    return decide(
+        cfg or DecisionConfig(),
+        EVENT,
+        attachments,
+        sess,
+        gate=gate,
+        detector_version="t-1",
+        source=SRC,
+        now=NOW,
+    )
+
+
+@pytest.mark.parametrize(
+    ("strength", "outcome"),
+    [("exact", "report"), ("strong", "report"), ("weak", "review"), ("none", "none")],
+)
+def test_match_strength_maps_through_config(strength: Strength, outcome: str) -> None:
+    d = run([attachment(strength)], None)
+    assert d.decision == outcome
+    assert d.alert == (strength != "none")
+    assert d.report_type == (INCIDENT_CSAM if strength != "none" else None)
+
+
+def test_config_can_send_exact_matches_to_review() -> None:
+    cfg = DecisionConfig(exact_match_outcome="review")
+    assert run([attachment("exact")], None, cfg=cfg).decision == "review"
+
+
+def test_grooming_escalation_alerts_once() -> None:
+    first = run([], session("review", escalated=True))
+    again = run([], session("review"))
+    assert (first.decision, first.alert) == ("review", True)
+    assert (again.decision, again.alert) == ("review", False)
+    assert first.report_type == INCIDENT_ENTICEMENT
+    assert "grooming:level:review" in first.reasons
+    assert "grooming:signal:secrecy" in first.reasons
+    assert "grooming:escalated" in first.reasons
+
+
+def test_decision_is_the_max_and_hash_wins_the_report_type() -> None:
+    d = run([attachment("weak")], session("report"))
+    assert d.decision == "report"
+    assert d.report_type == INCIDENT_CSAM
+    assert "hash:weak:ncmec" in d.reasons
+
+
+def test_annotations() -> None:
+    d = run([], session("review", m2m=True, sext=True))
+    assert d.annotations == [MINOR_TO_MINOR, SEXTORTION]
+    assert run([], session("none", m2m=True, sext=True)).annotations == []
+
+
+def test_gate_decides_actions() -> None:
+    cfg = DecisionConfig()
+    assert run([], session("report"), ALLOW).recommended_actions == cfg.account_actions
+    assert run([], session("report"), DENY).recommended_actions == [HUMAN_REVIEW]
+    assert run([], session("report"), None).recommended_actions == [HUMAN_REVIEW]
+    assert run([], session("none"), ALLOW).recommended_actions == []
+    assert "gate:lower-bound-ok" in run([], session("report"), ALLOW).reasons
+
+
+def test_failed_fetch_is_a_reason_not_an_outcome() -> None:
+    d = run([attachment("none", status="fetch_failed")], None)
+    assert d.decision == "none"
+    assert d.reasons == ["attachment:fetch_failed"]
+
+
+def test_no_text_in_the_decision() -> None:
+    from schemas.decision import encode_decision  # noqa: PLC0415
+
+    d = run([attachment("exact")], session("report", escalated=True), ALLOW)
+    assert b"never reach" not in encode_decision(d)
+    assert d.decided_at == NOW
+    assert (d.sender_id, d.recipient_ids, d.source) == ("u-1", ["u-2"], SRC)
