@@ -231,7 +231,10 @@ def bench_robustness(seed: int, per_kind: int) -> dict[str, Any]:
                 int(copies[t]["pdq"][-1] <= 31 or copies[t]["phash"][-1] <= 8)
             )
             copies[t].setdefault(f"matched_{kind}", []).append(copies[t]["matched"][-1])
-    unrelated = {"pdq": [], "phash": [], "uniform_phash": [], "uniform_pdq_quality": []}
+    unrelated: dict[str, list[int]] = {
+        "pdq": [], "phash": [], "uniform_phash": [], "uniform_pdq_quality": [],
+        "uniform_phash_quality": [],
+    }  # fmt: skip
     for i, (_, _, a) in enumerate(originals):
         for _, _, b in originals[i + 1 :]:
             unrelated["pdq"].append(min(hamming(v, b["pdq"].value) for _, v in a["pdq"].variants))
@@ -242,6 +245,7 @@ def bench_robustness(seed: int, per_kind: int) -> dict[str, Any]:
     ]
     for i, a in enumerate(flats):
         unrelated["uniform_pdq_quality"].append(a["pdq"].quality or 0)
+        unrelated["uniform_phash_quality"].append(a["phash"].quality or 0)
         for b in flats[i + 1 :]:
             unrelated["uniform_phash"].append(hamming(a["phash"].value, b["phash"].value))
     summary = {t: summarize(v) for t, v in copies.items()}
@@ -254,8 +258,9 @@ def bench_robustness(seed: int, per_kind: int) -> dict[str, Any]:
         print(line)
     u = summary["unrelated"]
     print(
-        f"  near-uniform: PDQ quality max {u['uniform_pdq_quality']['max']} (floor 50), "
-        f"pHash pairwise min {u['uniform_phash']['min']}"
+        f"  near-uniform: PDQ quality max {u['uniform_pdq_quality']['max']} (floor 50), pHash"
+        f" quality max {u['uniform_phash_quality']['max']} (floor 2), pHash pairwise min"
+        f" {u['uniform_phash']['min']} (hence the floors)"
     )
     return {
         "originals": len(originals),

@@ -74,10 +74,13 @@ resolve_jars() {
 </project>
 EOF
     rm -rf "$LIBS_DIR.partial"
-    if ! mvn -q -B -Dstyle.color=never -f "$work/pom.xml" dependency:copy-dependencies \
-            -DincludeScope=runtime -DoutputDirectory="$LIBS_DIR.partial" >&2; then
+    # Maven's output (escape codes even with -q) goes to a file, shown on failure.
+    if ! mvn -B -f "$work/pom.xml" dependency:copy-dependencies \
+            -DincludeScope=runtime -DoutputDirectory="$LIBS_DIR.partial" \
+            >"$CACHE_DIR/resolve.log" 2>&1; then
+        tail -30 "$CACHE_DIR/resolve.log" >&2
         rm -rf "$work" "$LIBS_DIR.partial"
-        die "Maven could not resolve the Kafka jars (see above)"
+        die "Maven could not resolve the Kafka jars (log: $CACHE_DIR/resolve.log)"
     fi
     rm -rf "$work" "$LIBS_DIR"
     mv "$LIBS_DIR.partial" "$LIBS_DIR"
@@ -94,7 +97,7 @@ running_pid() {
     pid="$(<"$PID_FILE")"
     # A stale pid file may name a recycled pid: check it is still our broker.
     if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null &&
-        tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'kafka\.Kafka'; then
+        [[ "$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" == *kafka.Kafka* ]]; then
         echo "$pid"
         return 0
     fi

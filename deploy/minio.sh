@@ -88,7 +88,7 @@ running_pid() {
     pid="$(<"$PID_FILE")"
     # A stale pid file may name a recycled pid: check it is still our server.
     if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null &&
-        tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q versitygw; then
+        [[ "$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" == *versitygw* ]]; then
         echo "$pid"
         return 0
     fi

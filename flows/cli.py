@@ -110,7 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("run", help="run the long-running job from a config")
     p.add_argument("--config", default=DEFAULT_CONFIG)
-    p.add_argument("-w", "--workers", type=int, help="workers in this process (default: job.workers)")
+    p.add_argument(
+        "-w", "--workers", type=int, help="workers in this process (default: job.workers)"
+    )
     p.add_argument(
         "-a",
         "--addresses",
@@ -120,14 +122,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-i", "--process-id", type=int, default=0, help="this process's index")
     p.set_defaults(func=_cmd_run)
 
-    p = sub.add_parser("replay", help="backtest: replay events (files or a topic range) with labels")
+    p = sub.add_parser(
+        "replay", help="backtest: replay events (files or a topic range) with labels"
+    )
     p.add_argument("--events", help="JSONL file or folder of *.jsonl")
     p.add_argument("--labels", help="labels JSONL (contract §3)")
     p.add_argument("--config", default=DEFAULT_CONFIG)
-    p.add_argument("--out", required=True, help="output folder (metrics.json, decisions.jsonl, lake/)")
+    p.add_argument(
+        "--out", required=True, help="output folder (metrics.json, decisions.jsonl, lake/)"
+    )
     p.add_argument("--hash-list", action="append", default=[], help="extra hash list (contract §2)")
     p.add_argument("--kafka-topic", help="replay a bounded range of this topic instead of files")
-    p.add_argument("--from", dest="from_", help="start: offset N or an RFC 3339 time (default: start)")
+    p.add_argument(
+        "--from", dest="from_", help="start: offset N or an RFC 3339 time (default: start)"
+    )
     p.add_argument("--to", help="end (exclusive): offset N or an RFC 3339 time (default: now)")
     p.set_defaults(func=_cmd_replay)
 

@@ -24,8 +24,14 @@ OUT_ROOT = Path("out")
 
 
 def _output_dirs(cfg: TiplineConfig) -> list[Path]:
-    paths = [cfg.dead_letters.path, cfg.alerts.path, cfg.lake.path, cfg.recovery.path,
-             cfg.evidence.path, cfg.reports.path]
+    paths = [
+        cfg.dead_letters.path,
+        cfg.alerts.path,
+        cfg.lake.path,
+        cfg.recovery.path,
+        cfg.evidence.path,
+        cfg.reports.path,
+    ]
     return [Path(p) for p in paths]
 
 
@@ -79,24 +85,32 @@ def _summarise(cfg: TiplineConfig, out: Path, labels: Path, elapsed: float) -> N
         if cfg.evidence.enabled
         else 0
     )
-    drafts = sum(1 for _ in Path(cfg.reports.path).glob("*/draft.json")) if cfg.reports.enabled else 0
+    drafts = (
+        sum(1 for _ in Path(cfg.reports.path).glob("*/draft.json")) if cfg.reports.enabled else 0
+    )
     print(f"\ntipline demo — {events} records in {elapsed:.1f} s")
-    print(f"  decisions      {len(decisions):>6}  (none {kinds['none']}, review {kinds['review']}, "
-          f"report {kinds['report']})")
+    print(
+        f"  decisions      {len(decisions):>6}  (none {kinds['none']}, review {kinds['review']}, "
+        f"report {kinds['report']})"
+    )
     print(f"  dead letters   {dead:>6}")
     print(f"  alerts         {alerts:>6}  (each after its evidence package was stored)")
     print(f"  evidence pkgs  {packages:>6}")
     print(f"  report drafts  {drafts:>6}")
     ok = "holds" if len(decisions) + dead == events else "BROKEN"
-    print(f"  invariant      inputs {events} == decisions {len(decisions)} + dead letters {dead}: {ok}")
+    print(
+        f"  invariant      inputs {events} == decisions {len(decisions)} + dead letters {dead}: {ok}"
+    )
     if labels.exists():
         sessions, attachments = read_labels(labels)
         m = backtest_metrics(decisions, sessions, attachments, events=events, dead_lettered=dead)
         (out / "metrics.json").write_text(json.dumps(m, indent=2) + "\n", encoding="utf-8")
         s, a = m["session"], m["attachment"]
         assert isinstance(s, dict) and isinstance(a, dict)
-        print(f"  sessions       precision {s['precision']:.2f}  recall {s['recall']:.2f}  "
-              f"F0.5 {s['f05']:.2f}  median msgs to detection {s['median_messages_to_detection']}")
+        print(
+            f"  sessions       precision {s['precision']:.2f}  recall {s['recall']:.2f}  "
+            f"F0.5 {s['f05']:.2f}  median msgs to detection {s['median_messages_to_detection']}"
+        )
         print(f"  attachments    precision {a['precision']:.2f}  recall {a['recall']:.2f}")
     print("\noutputs:")
     print(f"  audit lake     {cfg.lake.path}/   (tipline audit query)")

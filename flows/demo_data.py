@@ -90,22 +90,35 @@ def write_demo_data(root: str | Path, *, seed: int = 7, sessions: int = 160) -> 
             if msg.wants_image or rng.random() < IMAGE_SHARE:
                 attachment, positive = _attachment(base, rng, n, known, session.label)
                 event["attachments"] = [attachment]
-                labels.append({"kind": "attachment", "attachment_id": attachment["attachment_id"],
-                               "positive": positive})
+                labels.append(
+                    {
+                        "kind": "attachment",
+                        "attachment_id": attachment["attachment_id"],
+                        "positive": positive,
+                    }
+                )
                 counts["attachments"] += 1
                 counts["known"] += positive
             if msg.cue:
                 cue_ids.append(event["event_id"])
             lines.append((msg.sent_at, part, json.dumps(event).encode()))
-        labels.append({"kind": "session", "session_id": session.session_id,
-                       "positive": bool(session.label)})
-        cues.append({"session_id": session.session_id, "cue_event_ids": cue_ids,
-                     "kind": session.kind})
+        labels.append(
+            {"kind": "session", "session_id": session.session_id, "positive": bool(session.label)}
+        )
+        cues.append(
+            {"session_id": session.session_id, "cue_event_ids": cue_ids, "kind": session.kind}
+        )
     _write_events(base, lines, rng)
     _write_jsonl(base / "labels.jsonl", labels)
     _write_jsonl(base / "cues.jsonl", cues)
-    return DemoData(base, len(lines) + len(BAD_RECORDS), len(generated), len(BAD_RECORDS),
-                    counts["attachments"], counts["known"])
+    return DemoData(
+        base,
+        len(lines) + len(BAD_RECORDS),
+        len(generated),
+        len(BAD_RECORDS),
+        counts["attachments"],
+        counts["known"],
+    )
 
 
 def _account(person: Any) -> dict[str, Any]:
@@ -129,8 +142,12 @@ def _event(n: int, session: Any, msg: Any, people: dict[str, Any]) -> dict[str, 
         "sender": _account(people[msg.sender]),
         "recipients": recipients,
         "text": msg.text,
-        "client": {"ip": f"198.51.100.{n % 250 + 1}", "port": 40000 + n % 20000,
-                   "protocol": "tcp", "user_agent": "ExampleChat/5.2"},
+        "client": {
+            "ip": f"198.51.100.{n % 250 + 1}",
+            "port": 40000 + n % 20000,
+            "protocol": "tcp",
+            "user_agent": "ExampleChat/5.2",
+        },
     }
 
 
@@ -145,7 +162,7 @@ def _write_known(base: Path, seed: int) -> list[bytes]:
         path = base / "known-images" / f"known-{i:02d}.jpg"
         path.write_bytes(data)
         known.append(data)
-        entry_rows, _ = build_rows(path, matcher, "demo-known", "A1" if i % 2 else "B1", 50)
+        entry_rows, _ = build_rows(path, matcher, "demo-known", "A1" if i % 2 else "B1")
         rows.extend(entry_rows)
     with (base / "hashlists" / "known.csv").open("w", encoding="utf-8") as fh:
         fh.write(",".join(HEADER) + "\n")
@@ -159,10 +176,14 @@ def _attachment(
     """A transformed known image (in some positive sessions) or an unrelated one."""
     is_known = positive_session and rng.random() < 0.5
     if is_known:
-        data = apply_transform(rng.choice(sorted(TRANSFORMS)), rng.choice(known), rng.randrange(1 << 30))
+        data = apply_transform(
+            rng.choice(sorted(TRANSFORMS)), rng.choice(known), rng.randrange(1 << 30)
+        )
     else:
         kind = rng.choice(KINDS)
-        data = encode(make_image(rng.randrange(1 << 30), rng.randint(200, 800), rng.randint(200, 800), kind))
+        data = encode(
+            make_image(rng.randrange(1 << 30), rng.randint(200, 800), rng.randint(200, 800), kind)
+        )
     fmt = "png" if data.startswith(b"\x89PNG") else "jpg"
     attachment: dict[str, Any] = {
         "attachment_id": f"att-{n:06d}",

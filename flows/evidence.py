@@ -58,6 +58,7 @@ from operators.evidence.package import (
     attachment_items,
     build_package,
     build_supplement,
+    conversation_item,
     decision_item,
     decode_manifest,
     key_ref,
@@ -194,9 +195,22 @@ class EvidenceService:
             return self.receipt(pid)
         data_key, ref = self._data_key(pid)
         if self.vault.exists(manifest_key(pid, 1)):
+            # resumed after a crash: keep the stored manifest, re-create what it lists
             body = self.vault.get(manifest_key(pid, 1))
             manifest = decode_manifest(body)
-            objects = [signature_object(self.keys.signer, pid, 1, body)]
+            plan = self._plan(
+                pid,
+                decision,
+                event,
+                attachments=attachments,
+                context=context,
+                now=manifest.created_at,
+                data_key=data_key,
+                ref=ref,
+            )
+            listed = {i.cipher.object_key for i in manifest.items}
+            objects = [o for o in plan.objects if o[0] in listed]
+            objects.append(signature_object(self.keys.signer, pid, 1, body))
         else:
             plan = self._plan(
                 pid,
@@ -240,11 +254,8 @@ class EvidenceService:
     ) -> PackagePlan:
         att_items, unavailable = attachment_items(decision, event, attachments)
         items: list[PlainItem] = [*att_items, message_item(event, role="message")]
-        items += [
-            message_item(c, role="context", position="preceding")
-            for c in context
-            if c.event_id != event.event_id
-        ]
+        conversation = conversation_item([c for c in context if c.event_id != event.event_id])
+        items += [conversation] if conversation else []
         items.append(decision_item(decision))
         countries = [event.sender.country, *(r.country for r in event.recipients)]
         inputs = PackageInputs(

@@ -48,6 +48,7 @@ def build_flow(
     source: Source[Any] | None = None,
     outputs: OutputOverrides | None = None,
     decisions_path: str | None = None,
+    pipeline: Pipeline | None = None,
 ) -> Dataflow:
     """Build the dataflow for a config (a path or a parsed config).
 
@@ -57,10 +58,11 @@ def build_flow(
             it must yield :class:`~schemas.source.RawRecord` items.
         outputs: sinks that replace configured outputs.
         decisions_path: a folder for ``decisions.jsonl`` (replays).
+        pipeline: the steps' implementation (tests inject failing services).
     """
     cfg = load_config(config) if isinstance(config, str) else config
     overrides = outputs or OutputOverrides()
-    pipe = Pipeline(cfg)
+    pipe = pipeline or Pipeline(cfg)
     flow = Dataflow(cfg.job.name)
 
     raw = op.input("input", flow, source or configured_source(cfg))
@@ -70,9 +72,7 @@ def build_flow(
 
     matched = op.map("match-hashes", split.trues, pipe.match)
     keyed = op.key_on("key-by-session", matched, lambda m: m.event.session_id)
-    decided = op.stateful(
-        "score-session", keyed, lambda resume: SessionLogic(pipe, resume)
-    )
+    decided = op.stateful("score-session", keyed, lambda resume: SessionLogic(pipe, resume))
 
     rows = op.map_value("audit-row", decided, pipe.to_audit_row)
     write_lake("audit-lake", rows, cfg, overrides.lake)
@@ -102,7 +102,7 @@ def configured_source(cfg: TiplineConfig) -> Source[Any]:
             cfg.input.topics,
             tail=True,
             starting_offset=_offset(cfg.input.starting_offset),
-            add_config=kafka_config(cfg),
+            add_config=kafka_config(cfg, "consumer"),
             batch_size=cfg.input.batch_size,
             raise_on_errors=False,
         )

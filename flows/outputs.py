@@ -58,12 +58,16 @@ class CallbackSink(DynamicSink[Any]):
         return _CallbackPartition(self._make_writer())
 
 
-def kafka_config(cfg: TiplineConfig) -> dict[str, str]:
-    """librdkafka properties for every client: config settings as strings."""
-    return {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in cfg.kafka.settings.items()}
+def kafka_config(cfg: TiplineConfig, role: str) -> dict[str, str]:
+    """librdkafka properties for a ``consumer`` or ``producer``, as strings."""
+    extra = cfg.kafka.consumer if role == "consumer" else cfg.kafka.producer
+    merged = {**cfg.kafka.settings, **extra}
+    return {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in merged.items()}
 
 
-def write_lake(step: str, rows: Stream[tuple[str, Any]], cfg: TiplineConfig, override: Sink[Any] | None) -> None:
+def write_lake(
+    step: str, rows: Stream[tuple[str, Any]], cfg: TiplineConfig, override: Sink[Any] | None
+) -> None:
     """Write ``(session_id, AuditRow)`` items to the audit lake."""
     if override is not None:
         op.output(step, op.map("lake-unkey", rows, lambda kv: kv[1]), override)
@@ -75,6 +79,7 @@ def write_lake(step: str, rows: Stream[tuple[str, Any]], cfg: TiplineConfig, ove
         roll_rows=lake.roll_rows,
         roll_seconds=lake.roll_seconds,
         compression=lake.compression,
+        exactly_once=cfg.recovery.enabled,
     )
     op.output(step, rows, sink)
 
@@ -93,7 +98,7 @@ def write_dead_letters(
             letters,
             lambda d: KafkaSinkMessage(key=d.dedupe_key().encode(), value=encode_dead_letter(d)),
         )
-        op.output(step, msgs, KafkaSink(cfg.kafka.brokers, dl.topic, add_config=kafka_config(cfg)))
+        op.output(step, msgs, KafkaSink(cfg.kafka.brokers, dl.topic, add_config=kafka_config(cfg, "producer")))
         return
     keyed = op.map("dead-letter-line", letters, lambda d: ("dl", encode_dead_letter(d)))
     op.output(step, keyed, JsonlSink(Path(dl.path), "dead-letters", fsync=True))
@@ -113,7 +118,7 @@ def write_alerts(
         msgs = op.map(
             "alert-message", alerts, lambda kv: KafkaSinkMessage(key=kv[0].encode(), value=kv[1])
         )
-        op.output(step, msgs, KafkaSink(cfg.kafka.brokers, al.topic, add_config=kafka_config(cfg)))
+        op.output(step, msgs, KafkaSink(cfg.kafka.brokers, al.topic, add_config=kafka_config(cfg, "producer")))
         return
     op.output(step, alerts, JsonlSink(Path(al.path), "alerts"))
 

@@ -114,7 +114,9 @@ class Pipeline:
     def match(self, inbound: Inbound) -> Matched:
         """Hash every attachment against the lists (step ``match-hashes``)."""
         with _timed("match-hashes"):
-            verdicts = self.hashes.match(inbound.event, utc_now()) if inbound.event.attachments else []
+            verdicts = (
+                self.hashes.match(inbound.event, utc_now()) if inbound.event.attachments else []
+            )
         return Matched(event=inbound.event, source=inbound.source, attachments=verdicts)
 
     def score(self, state: Any, event: MessageEvent) -> tuple[Any, SessionVerdict | None]:

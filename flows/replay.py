@@ -115,8 +115,6 @@ def run_replay(
     dead = count_lines([out / "dead-letters.jsonl"])
     events = count_events() if count_events else count_lines(jsonl_files(cfg.input.path))
     sessions, attachments = read_labels(labels) if labels else ({}, {})
-    metrics = backtest_metrics(
-        decisions, sessions, attachments, events=events, dead_lettered=dead
-    )
+    metrics = backtest_metrics(decisions, sessions, attachments, events=events, dead_lettered=dead)
     (out / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
     return metrics

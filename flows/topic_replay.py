@@ -117,7 +117,7 @@ class BoundedTopicSource(FixedPartitionedSource[RawRecord | DeadLetter, int]):
             "bootstrap.servers": ",".join(self._cfg.kafka.brokers),
             "group.id": "tipline-replay-unused",
             "enable.auto.commit": "false",
-            **kafka_config(self._cfg),
+            **kafka_config(self._cfg, "consumer"),
         }
 
     def list_parts(self) -> list[str]:
@@ -128,7 +128,9 @@ class BoundedTopicSource(FixedPartitionedSource[RawRecord | DeadLetter, int]):
             raise ConfigError(msg)
         return [str(p) for p in sorted(meta.partitions)]
 
-    def build_part(self, step_id: str, for_part: str, resume_state: int | None) -> _BoundedPartition:
+    def build_part(
+        self, step_id: str, for_part: str, resume_state: int | None
+    ) -> _BoundedPartition:
         consumer = Consumer(self._client_config())
         part = int(for_part)
         low, high = consumer.get_watermark_offsets(TopicPartition(self._topic, part), timeout=10)

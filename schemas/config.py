@@ -34,11 +34,14 @@ class JobConfig(Section):
 class KafkaConnection(Section):
     """How to reach the Kafka cluster. Credentials come from the environment.
 
-    ``settings`` are extra librdkafka properties (documented in the README).
+    ``settings`` are librdkafka properties for every client, ``consumer`` and
+    ``producer`` for one kind only (documented in the README).
     """
 
     brokers: list[str] = msgspec.field(default_factory=lambda: ["127.0.0.1:9092"])
     settings: dict[str, str | int | float | bool] = {}
+    consumer: dict[str, str | int | float | bool] = {}
+    producer: dict[str, str | int | float | bool] = {}
 
 
 class InputConfig(Section):

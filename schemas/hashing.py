@@ -163,6 +163,7 @@ class HashingConfig(Section, frozen=True):
     pdq_min_quality: NonNegativeInt = 50
     phash_max_distance: NonNegativeInt = 8
     phash_strong_distance: NonNegativeInt = 4
+    phash_min_quality: NonNegativeInt = 2
     cache_entries: PositiveInt = 10_000
     reload_interval_s: PositiveFloat = 30.0
     file_roots: list[str] = []

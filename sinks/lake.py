@@ -8,11 +8,22 @@ rows never wait for more traffic), at every recovery snapshot and at close. File
 written under a temporary name, fsynced and renamed into place, so a reader
 never sees half a file.
 
-Exactly once: the snapshot of a shard is the next sequence number, taken right
-after a flush, so every row of a snapshotted epoch is in a file numbered below
-it. On resume, files numbered at or above it were written after the snapshot
-and their rows will be replayed; they are deleted before writing resumes, and
-the replay writes them again under the same deterministic names.
+Exactly once (with recovery on): file names carry the shard, a *generation*
+(the start time of the execution that began writing them, sortable) and a
+sequence number: ``part-<shard>-<generation>-<seq>.parquet``. The snapshot of
+a shard is ``(generation, next seq)``, taken right after a flush, so every row
+of a snapshotted epoch is in a file numbered below it; the first snapshot of a
+generation also writes ``_committed/<shard>-<generation>``.
+
+* Resume with a snapshot: files of that generation numbered at or above it,
+  and files of any later generation, were written after the snapshot and
+  their rows will be replayed; they are deleted, and the replay writes them
+  again under the same deterministic names.
+* Start without a snapshot: files of generations never committed were written
+  by an execution that died before its first snapshot, whose input will be
+  read again; they are deleted. Committed generations are kept.
+
+Without recovery nothing is deleted: a crash then means at-least-once.
 """
 
 from __future__ import annotations
@@ -72,13 +83,18 @@ LAKE_SCHEMA: Final = pa.schema(
     ]
 )
 
-_PART_RE: Final = re.compile(r"^part-(?P<shard>.+)-(?P<seq>\d{10})\.parquet$")
+_PART_RE: Final = re.compile(
+    r"^part-(?P<shard>[^-]+)-(?P<gen>\d{20})-(?P<seq>\d{10})\.parquet$"
+)
+COMMITTED_DIR: Final = "_committed"
+
+Position = tuple[str, int]  # (generation, next sequence number)
 
 
 def write_lake_file(
-    root: Path, shard: str, seq: int, rows: list[AuditRow], compression: str = "zstd"
+    root: Path, name: str, rows: list[AuditRow], compression: str = "zstd"
 ) -> list[Path]:
-    """Write rows as one file per event date, atomically; return the paths written."""
+    """Write rows as ``dt=…/<name>.parquet``, one file per event date, atomically."""
     by_dt: dict[str, list[dict[str, object]]] = {}
     for row in rows:
         by_dt.setdefault(row.dt, []).append(msgspec.structs.asdict(row))
@@ -86,7 +102,7 @@ def write_lake_file(
     for dt, records in sorted(by_dt.items()):
         folder = root / f"dt={dt}"
         folder.mkdir(parents=True, exist_ok=True)
-        final = folder / f"part-{shard}-{seq:010d}.parquet"
+        final = folder / f"{name}.parquet"
         tmp = folder / f".{final.name}.tmp"
         table = pa.Table.from_pylist(records, schema=LAKE_SCHEMA)
         pq.write_table(table, tmp, compression=None if compression == "none" else compression)
@@ -97,12 +113,17 @@ def write_lake_file(
     return written
 
 
-def lake_files(root: Path, shard: str | None = None) -> Iterable[tuple[str, int, Path]]:
-    """Yield (shard, seq, path) for every committed lake file under ``root``."""
+def lake_files(root: Path, shard: str | None = None) -> Iterable[tuple[str, str, int, Path]]:
+    """Yield (shard, generation, seq, path) for every lake file under ``root``."""
     for path in sorted(root.glob("dt=*/part-*.parquet")):
         m = _PART_RE.match(path.name)
         if m and (shard is None or m.group("shard") == shard):
-            yield m.group("shard"), int(m.group("seq")), path
+            yield m.group("shard"), m.group("gen"), int(m.group("seq")), path
+
+
+def _committed(root: Path, shard: str) -> set[str]:
+    folder = root / COMMITTED_DIR
+    return {p.name.split("-", 1)[1] for p in folder.glob(f"{shard}-*")} if folder.is_dir() else set()
 
 
 def _fsync(path: Path) -> None:
@@ -113,14 +134,15 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
-class _LakeShard(StatefulSinkPartition[AuditRow, int]):
-    """One shard's writer; its snapshot is the next file sequence number."""
+class _LakeShard(StatefulSinkPartition[AuditRow, Position]):
+    """One shard's writer; its snapshot is (generation, next file sequence number)."""
 
     def __init__(
         self,
         root: Path,
         shard: str,
-        next_seq: int,
+        position: Position,
+        committed: bool,
         roll_rows: int,
         roll_seconds: float,
         compression: str,
@@ -128,7 +150,8 @@ class _LakeShard(StatefulSinkPartition[AuditRow, int]):
     ) -> None:
         self._root = root
         self._shard = shard
-        self._seq = next_seq
+        self._gen, self._seq = position
+        self._committed = committed
         self._roll_rows = roll_rows
         self._roll_seconds = roll_seconds
         self._compression = compression
@@ -152,10 +175,16 @@ class _LakeShard(StatefulSinkPartition[AuditRow, int]):
             self._timer = threading.Thread(target=self._tick, name="lake-roll", daemon=True)
             self._timer.start()
 
-    def snapshot(self) -> int:
+    def snapshot(self) -> Position:
         with self._lock:
             self._flush()
-            return self._seq
+            if not self._committed:
+                marker = self._root / COMMITTED_DIR / f"{self._shard}-{self._gen}"
+                marker.parent.mkdir(parents=True, exist_ok=True)
+                marker.touch()
+                _fsync(marker.parent)
+                self._committed = True
+            return (self._gen, self._seq)
 
     def close(self) -> None:
         self._closed.set()
@@ -174,13 +203,18 @@ class _LakeShard(StatefulSinkPartition[AuditRow, int]):
 
     def _flush(self) -> None:
         if self._rows:
-            write_lake_file(self._root, self._shard, self._seq, self._rows, self._compression)
+            name = f"part-{self._shard}-{self._gen}-{self._seq:010d}"
+            write_lake_file(self._root, name, self._rows, self._compression)
             self._seq += 1
             self._rows = []
 
 
-class LakeSink(FixedPartitionedSink[AuditRow, int]):
-    """Bytewax adapter of the audit lake; upstream items are ``(session_id, AuditRow)``."""
+class LakeSink(FixedPartitionedSink[AuditRow, Position]):
+    """Bytewax adapter of the audit lake; upstream items are ``(session_id, AuditRow)``.
+
+    ``exactly_once`` (set when recovery is on) enables the clean-up on start
+    described in the module docstring.
+    """
 
     def __init__(
         self,
@@ -190,9 +224,13 @@ class LakeSink(FixedPartitionedSink[AuditRow, int]):
         roll_rows: int,
         roll_seconds: float,
         compression: str = "zstd",
+        exactly_once: bool = False,
         clock: Callable[[], float] = time.monotonic,
+        generation: Callable[[], int] = time.time_ns,
     ) -> None:
         self._root = Path(root)
+        self._exactly_once = exactly_once
+        self._generation = generation
         self._shards = shards
         self._roll_rows = roll_rows
         self._roll_seconds = roll_seconds
@@ -202,20 +240,26 @@ class LakeSink(FixedPartitionedSink[AuditRow, int]):
     def list_parts(self) -> list[str]:
         return [f"shard{i:02d}" for i in range(self._shards)]
 
-    def build_part(self, step_id: str, for_part: str, resume_state: int | None) -> _LakeShard:
+    def build_part(
+        self, step_id: str, for_part: str, resume_state: Position | None
+    ) -> _LakeShard:
         self._root.mkdir(parents=True, exist_ok=True)
         existing = list(lake_files(self._root, for_part))
-        if resume_state is None:
-            next_seq = max((seq for _, seq, _ in existing), default=-1) + 1
+        if resume_state is not None:
+            gen0, seq0 = resume_state
+            stale = [p for _, gen, seq, p in existing if gen > gen0 or (gen == gen0 and seq >= seq0)]
+            position, committed = resume_state, True
         else:
-            next_seq = resume_state
-            for _, seq, path in existing:
-                if seq >= next_seq:
-                    path.unlink()  # written after the snapshot; the replay rewrites it
+            done = _committed(self._root, for_part)
+            stale = [p for _, gen, _, p in existing if gen not in done] if self._exactly_once else []
+            position, committed = (f"{self._generation():020d}", 0), False
+        for path in stale:
+            path.unlink()  # its rows were never committed and will be replayed
         return _LakeShard(
             self._root,
             for_part,
-            next_seq,
+            position,
+            committed,
             self._roll_rows,
             self._roll_seconds,
             self._compression,

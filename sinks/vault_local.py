@@ -2,17 +2,19 @@
 
 Objects live under ``<root>/objects/<key>``, created once (``os.link`` of a
 fully written, fsynced temp file, so a reader never sees a partial object and
-a second writer cannot replace it) and chmod read-only. Retention and the
-legal-hold flag live in ``<root>/retention/<key>.json``; the code refuses to
-shorten retention or delete before retain-until or under a hold. This is a
-development backend: anyone with root on the host can bypass it, which is why
-production uses S3 Object Lock in COMPLIANCE mode.
+a second writer cannot replace it) and chmod read-only. As in NetApp
+SnapLock, the retain-until date is the file's own timestamp (here ``mtime``,
+which a read-only file never changes by itself): it is set before the link and
+made durable by the same fsync, so retention costs no extra file. A legal hold
+is a marker file under ``<root>/holds/``. The code refuses to shorten
+retention or delete before retain-until or under a hold. This is a
+development backend: root on the host can bypass it, which is why production
+uses S3 Object Lock in COMPLIANCE mode.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import uuid
 from collections.abc import Callable, Sequence
@@ -24,7 +26,7 @@ from typing import Final
 from schemas.errors import EvidenceError, RetentionError, VaultWriteError
 
 _READ_ONLY: Final = 0o444
-_POOL: Final = ThreadPoolExecutor(max_workers=4, thread_name_prefix="vault-fsync")
+_POOL: Final = ThreadPoolExecutor(max_workers=8, thread_name_prefix="vault-write")
 
 
 def _utcnow() -> datetime:
@@ -39,7 +41,7 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _write_temp(path: Path, data: bytes, mode: int) -> Path:
+def _write_temp(path: Path, data: bytes, mode: int, mtime: float | None = None) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
@@ -47,6 +49,8 @@ def _write_temp(path: Path, data: bytes, mode: int) -> Path:
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]
+        if mtime is not None:
+            os.utime(fd, (mtime, mtime))
         os.fsync(fd)
     finally:
         os.close(fd)
@@ -59,10 +63,11 @@ class LocalVault:
     def __init__(self, root: str | Path, *, clock: Callable[[], datetime] = _utcnow) -> None:
         self.root: Final = Path(root).resolve()
         self._objects = self.root / "objects"
-        self._retention = self.root / "retention"
+        self._holds = self.root / "holds"
         self._clock = clock
+        self._fresh_dirs: set[Path] = set()
         self._objects.mkdir(parents=True, exist_ok=True)
-        self._retention.mkdir(parents=True, exist_ok=True)
+        self._holds.mkdir(parents=True, exist_ok=True)
 
     @property
     def location(self) -> str:
@@ -75,35 +80,60 @@ class LocalVault:
             raise EvidenceError(msg)
         return self._objects / key
 
-    def _meta_path(self, key: str) -> Path:
-        return self._retention / f"{key}.json"
+    def _hold_path(self, key: str) -> Path:
+        return self._holds / f"{key}.hold"
+
+    def _dirs_to_sync(self, keys: Sequence[str]) -> list[Path]:
+        """Parents of the new names, plus parents of directories made this call."""
+        dirs: set[Path] = set()
+        for key in keys:
+            parent = self._path(key).parent
+            dirs.add(parent)
+            while parent in self._fresh_dirs and parent != self._objects:
+                self._fresh_dirs.discard(parent)
+                parent = parent.parent
+                dirs.add(parent)
+        return sorted(dirs, key=lambda p: len(p.parts), reverse=True)
+
+    def _mkdirs(self, keys: Sequence[str]) -> None:
+        for key in keys:
+            parent = self._path(key).parent
+            missing: list[Path] = []
+            while not parent.is_dir():
+                missing.append(parent)
+                parent = parent.parent
+            for directory in reversed(missing):
+                directory.mkdir(exist_ok=True)
+                self._fresh_dirs.add(directory)
 
     # -------------------------------------------------------------- writes
 
     def put_objects(self, objects: Sequence[tuple[str, bytes]], *, retain_until: datetime) -> None:
-        """Create every object durably (fsyncs run in parallel)."""
+        """Create every object durably; the last two are linked after the rest.
+
+        Temp files are written and fsynced in parallel; the leading objects
+        (items) are linked and their directories fsynced before the trailing
+        ones (manifest, signature), so a manifest never outlives its items.
+        """
+        stamp = retain_until.timestamp()
         try:
             fresh = [(k, d) for k, d in objects if not self._same_exists(k, d)]
-            metas = list(_POOL.map(lambda kd: self._stage_meta(kd[0], retain_until), fresh))
+            self._mkdirs([k for k, _ in fresh])
             temps = list(
-                _POOL.map(lambda kd: _write_temp(self._path(kd[0]), kd[1], _READ_ONLY), fresh)
+                _POOL.map(
+                    lambda kd: _write_temp(self._path(kd[0]), kd[1], _READ_ONLY, stamp), fresh
+                )
             )
-            for (key, data), meta_tmp, tmp in zip(fresh, metas, temps, strict=True):
-                os.replace(meta_tmp, self._meta_path(key))
-                self._link(tmp, key, data)
-            for parent in {self._path(k).parent for k, _ in fresh} | {
-                self._meta_path(k).parent for k, _ in fresh
-            }:
-                _fsync_dir(parent)
+            staged = list(zip(fresh, temps, strict=True))
+            split = max(len(staged) - 2, 0) if len(objects) > 2 else 0
+            for group in (staged[:split], staged[split:]):
+                for (key, data), tmp in group:
+                    self._link(tmp, key, data)
+                for directory in self._dirs_to_sync([k for (k, _), _ in group]):
+                    _fsync_dir(directory)
         except OSError as exc:
             msg = f"local vault {self.location}: write failed ({exc.strerror})"
             raise VaultWriteError(msg) from exc
-
-    def _stage_meta(self, key: str, retain_until: datetime) -> Path:
-        current = self.retention(key)
-        until = current if current is not None and current > retain_until else retain_until
-        meta = {"retain_until": until.isoformat(), "legal_hold": self.legal_hold(key)}
-        return _write_temp(self._meta_path(key), json.dumps(meta).encode(), 0o644)
 
     def _same_exists(self, key: str, data: bytes) -> bool:
         path = self._path(key)
@@ -128,15 +158,16 @@ class LocalVault:
         if path.exists():
             return False
         try:
-            os.replace(self._stage_meta(key, retain_until), self._meta_path(key))
-            tmp = _write_temp(path, data, _READ_ONLY)
+            self._mkdirs([key])
+            tmp = _write_temp(path, data, _READ_ONLY, retain_until.timestamp())
             try:
                 os.link(tmp, path)
             except FileExistsError:
                 return False
             finally:
                 tmp.unlink()
-            _fsync_dir(path.parent)
+            for directory in self._dirs_to_sync([key]):
+                _fsync_dir(directory)
         except OSError as exc:
             msg = f"local vault {self.location}: write of {key!r} failed ({exc.strerror})"
             raise VaultWriteError(msg) from exc
@@ -172,29 +203,28 @@ class LocalVault:
         """Return 1: a local object has one version (it is never overwritten in place)."""
         return 1 if self.exists(key) else 0
 
-    def _read_meta(self, key: str) -> dict[str, object]:
-        try:
-            loaded: dict[str, object] = json.loads(self._meta_path(key).read_text())
-        except FileNotFoundError:
-            return {}
-        return loaded
-
     def retention(self, key: str) -> datetime | None:
-        """Return the recorded retain-until date."""
-        value = self._read_meta(key).get("retain_until")
-        return datetime.fromisoformat(str(value)) if value else None
+        """Return the retain-until date (the object's ``mtime``)."""
+        try:
+            return datetime.fromtimestamp(self._path(key).stat().st_mtime, UTC)
+        except FileNotFoundError:
+            return None
 
     def legal_hold(self, key: str) -> bool:
-        """Whether the legal-hold flag is on."""
-        return bool(self._read_meta(key).get("legal_hold"))
+        """Whether the legal-hold marker exists."""
+        return self._hold_path(key).exists()
 
     # -------------------------------------------------------------- retention
 
-    def _write_meta(self, key: str, until: datetime | None, hold: bool) -> None:
-        meta = {"retain_until": until.isoformat() if until else None, "legal_hold": hold}
-        tmp = _write_temp(self._meta_path(key), json.dumps(meta).encode(), 0o644)
-        os.replace(tmp, self._meta_path(key))
-        _fsync_dir(self._meta_path(key).parent)
+    def _set_mtime(self, key: str, until: datetime) -> None:
+        path = self._path(key)
+        stamp = until.timestamp()
+        os.utime(path, (stamp, stamp))
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
     def extend_retention(self, keys: Sequence[str], until: datetime) -> None:
         """Raise retention to ``until`` (never lowers it)."""
@@ -202,7 +232,7 @@ class LocalVault:
             self._require(key)
             current = self.retention(key)
             if current is None or until > current:
-                self._write_meta(key, until, self.legal_hold(key))
+                self._set_mtime(key, until)
 
     def set_retention(self, key: str, until: datetime) -> None:
         """Set retention to ``until``; refused when that would shorten it."""
@@ -216,10 +246,17 @@ class LocalVault:
         self.extend_retention([key], until)
 
     def set_legal_hold(self, keys: Sequence[str], on: bool) -> None:
-        """Turn the legal-hold flag on or off."""
+        """Create or remove the legal-hold marker of every key."""
         for key in keys:
             self._require(key)
-            self._write_meta(key, self.retention(key), on)
+            marker = self._hold_path(key)
+            if on and not marker.exists():
+                marker.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(_write_temp(marker, b"ON", 0o644), marker)
+                _fsync_dir(marker.parent)
+            elif not on and marker.exists():
+                marker.unlink()
+                _fsync_dir(marker.parent)
 
     def _require(self, key: str) -> None:
         if not self.exists(key):
@@ -237,7 +274,5 @@ class LocalVault:
             shown = until.isoformat() if until else "unset"
             msg = f"vault object {key!r} is retained until {shown} (delete refused)"
             raise RetentionError(msg)
-        path = self._path(key)
-        path.chmod(0o644)
-        path.unlink()
-        self._meta_path(key).unlink(missing_ok=True)
+        self._path(key).unlink()
+        _fsync_dir(self._path(key).parent)

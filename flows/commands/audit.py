@@ -19,7 +19,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     q.add_argument("--lake", help="lake folder (default: lake.path of the config)")
     q.add_argument("--session", help="list one session's decisions in event-time order")
     q.add_argument(
-        "--by", choices=["decision", "day", "day-decision"], default="day-decision",
+        "--by",
+        choices=["decision", "day", "day-decision"],
+        default="day-decision",
         help="what to count by (default: day-decision)",
     )
     q.set_defaults(func=run_query)
@@ -40,13 +42,24 @@ def run_query(args: argparse.Namespace) -> int:
     if args.session:
         result = (
             frame.filter(pl.col("session_id") == args.session)
-            .select("sent_at", "event_id", "decision", "alert", "risk_score", "stage",
-                    "signals", "match_strength", "reasons")
+            .select(
+                "sent_at",
+                "event_id",
+                "decision",
+                "alert",
+                "risk_score",
+                "stage",
+                "signals",
+                "match_strength",
+                "reasons",
+            )
             .sort("sent_at")
             .collect()
         )
     else:
-        keys = {"decision": ["decision"], "day": ["dt"], "day-decision": ["dt", "decision"]}[args.by]
+        keys = {"decision": ["decision"], "day": ["dt"], "day-decision": ["dt", "decision"]}[
+            args.by
+        ]
         result = frame.group_by(keys).agg(pl.len().alias("count")).sort(keys).collect()
     with pl.Config(tbl_rows=200, fmt_str_lengths=60, tbl_width_chars=160):
         print(result)

@@ -32,7 +32,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     rp.add_argument("--config", default="config/default.toml")
     rp.add_argument("--error-type", help="only letters with this error type")
     rp.add_argument("--stage", help="only letters from this stage")
-    rp.add_argument("--out", help="JSONL file to write to (files input; default: a new file in the input folder)")
+    rp.add_argument(
+        "--out",
+        help="JSONL file to write to (files input; default: a new file in the input folder)",
+    )
     rp.add_argument("--dry-run", action="store_true", help="count what would be re-driven")
     rp.set_defaults(func=run_replay)
 

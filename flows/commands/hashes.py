@@ -2,8 +2,9 @@
 
 For every file under ``--images`` (recursively, in sorted order) it writes the
 md5, sha1 and sha256 of the bytes and, for decodable images, the pdq and phash
-of the same decode path the matcher uses. A PDQ hash below the quality floor is
-left out (it would match unrelated flat images). All rows of one file share the
+of the same decode path the matcher uses. A perceptual hash below its quality
+floor (``[hashing]`` of the config: pdq_min_quality, phash_min_quality) is left
+out, since it would match unrelated flat images. All rows of one file share the
 id ``<first 16 hex of its sha256>``, so file names (which may describe content)
 never enter the list. Output is written to a temporary file and renamed.
 """
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Final
 
 from operators.hashing import Matcher, default_algorithms, settings_from_config
+from schemas.config import load_config
 from schemas.hashing import HashingConfig
 
 HEADER: Final = ("algorithm", "hash", "list", "id", "category")
@@ -33,25 +35,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     b.add_argument("--list", required=True, dest="list_name", help="list name, e.g. internal")
     b.add_argument("--out", required=True, help="output CSV file")
     b.add_argument("--category", default="", help="category for every entry, e.g. A1")
-    b.add_argument(
-        "--min-quality", type=int, default=HashingConfig().pdq_min_quality,
-        help="leave out PDQ hashes below this quality (default: %(default)s)",
-    )  # fmt: skip
+    b.add_argument("--config", help="TOML config whose [hashing] floors apply (default: built-in)")
     b.set_defaults(func=run_build)
 
 
 def build_rows(
-    path: Path, matcher: Matcher, list_name: str, category: str, min_quality: int
+    path: Path, matcher: Matcher, list_name: str, category: str
 ) -> tuple[list[tuple[str, str, str, str, str]], str | None]:
     """Hash one file into list rows; the second value explains anything left out."""
     exact, perceptual = matcher.hash_bytes(path.read_bytes())
-    computed = {c.algorithm: c for c in (*exact, *perceptual.computed)}
+    low = [c for c in perceptual.computed if matcher.below_floor(c)]
+    computed = {c.algorithm: c for c in (*exact, *perceptual.computed) if c not in low}
     entry_id = computed["sha256"].value.hex()[:16]
-    note = perceptual.reason
-    pdq = computed.get("pdq")
-    if pdq is not None and pdq.quality is not None and pdq.quality < min_quality:
-        del computed["pdq"]
-        note = f"pdq quality {pdq.quality} below {min_quality}; pdq left out"
+    notes = [f"{c.algorithm} quality {c.quality} below its floor; left out" for c in low]
+    note = "; ".join([*([perceptual.reason] if perceptual.reason else []), *notes]) or None
     rows: list[tuple[str, str, str, str, str]] = [
         (name, computed[name].value.hex(), list_name, entry_id, category)
         for name in _ORDER
@@ -67,7 +64,7 @@ def run_build(args: argparse.Namespace) -> int:
     if not files:
         print(f"tipline hashes build: no files under {str(folder)!r}", file=sys.stderr)
         return 1
-    cfg = HashingConfig()
+    cfg = load_config(args.config).hashing if args.config else HashingConfig()
     matcher = Matcher(default_algorithms(), settings_from_config(cfg), cache_entries=1)
     out = Path(args.out)
     tmp = out.with_name(out.name + ".tmp")
@@ -77,7 +74,7 @@ def run_build(args: argparse.Namespace) -> int:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(HEADER)
         for path in files:
-            rows, note = build_rows(path, matcher, args.list_name, args.category, args.min_quality)
+            rows, note = build_rows(path, matcher, args.list_name, args.category)
             writer.writerows(rows)
             perceptual += any(r[0] in {"pdq", "phash"} for r in rows)
             if note:

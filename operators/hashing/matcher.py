@@ -70,7 +70,9 @@ def settings_from_config(cfg: HashingConfig) -> MatchSettings:
         fetch_timeout_s=cfg.fetch_timeout_s,
         thresholds={
             "pdq": Thresholds(cfg.pdq_max_distance, cfg.pdq_strong_distance, cfg.pdq_min_quality),
-            "phash": Thresholds(cfg.phash_max_distance, cfg.phash_strong_distance),
+            "phash": Thresholds(
+                cfg.phash_max_distance, cfg.phash_strong_distance, cfg.phash_min_quality
+            ),
         },
     )
 
@@ -178,14 +180,17 @@ class Matcher:
 
     def _below_floor(self, computed: Sequence[Computed]) -> dict[str, str]:
         """Algorithms whose hash quality is below their floor, with the note to record."""
-        low: dict[str, str] = {}
-        for c in computed:
-            floor = self._thresholds(c.algorithm).min_quality
-            if floor is not None and c.quality is not None and c.quality < floor:
-                low[c.algorithm] = (
-                    f"{c.algorithm}: quality {c.quality} below floor {floor}; not matched"
-                )
-        return low
+        return {
+            c.algorithm: f"{c.algorithm}: quality {c.quality} below floor "
+            f"{self._thresholds(c.algorithm).min_quality}; not matched"
+            for c in computed
+            if self.below_floor(c)
+        }
+
+    def below_floor(self, c: Computed) -> bool:
+        """Return whether ``c`` has a quality below its algorithm's floor."""
+        floor = self._thresholds(c.algorithm).min_quality
+        return floor is not None and c.quality is not None and c.quality < floor
 
     def _thresholds(self, algorithm: str) -> Thresholds:
         return self._settings.thresholds.get(algorithm, Thresholds())

@@ -2,6 +2,11 @@
 
 Only the original orientation is hashed (flips and rotations are PDQ's job).
 Hex is imagehash's own ``str(hash)`` form, so lists made with imagehash match.
+
+Quality: pHash thresholds the 8x8 DCT at its median, so a flat image gets a
+degenerate hash that equals every other flat image's. The quality score is the
+standard deviation (grey levels, capped at 100) of the 32x32 luma that pHash
+sees; below ``phash_min_quality`` the hash is not matched, like PDQ's floor.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from typing import TYPE_CHECKING, Final
 
 import imagehash
 import numpy as np
+from PIL import Image
 
 from operators.hashing.algorithm import Computed, Kind, MediaInput
 from operators.hashing.hamming import HammingIndex, pack_hashes
@@ -19,6 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 PHASH_BYTES: Final = 8
+_SIDE: Final = 32  # imagehash: hash_size 8 * highfreq_factor 4
 
 
 class PhashAlgorithm:
@@ -43,9 +50,14 @@ class PhashAlgorithm:
         """Hash the decoded image; ``None`` without an image."""
         if media.image is None:
             return None
-        bits = imagehash.phash(media.image).hash.flatten()
+        # The same 32x32 luma imagehash.phash computes; resizing it again is a no-op.
+        luma = media.image.convert("L").resize((_SIDE, _SIDE), Image.Resampling.LANCZOS)
+        bits = imagehash.phash(luma).hash.flatten()
         value = np.packbits(bits.astype(np.uint8)).tobytes()
-        return Computed(algorithm="phash", value=value, variants=(("original", value),))
+        quality = min(100, int(np.asarray(luma, dtype=np.float32).std()))
+        return Computed(
+            algorithm="phash", value=value, quality=quality, variants=(("original", value),)
+        )
 
     def distance(self, a: bytes, b: bytes) -> int:
         """Hamming distance in bits."""

@@ -98,7 +98,7 @@ path = "{tmp_path / 'reports'}"
         assert proc.wait(timeout=300) == 0
 
     lake_ids = [
-        eid for _, _, p in lake_files(tmp_path / "lake") for eid in pq.read_table(p)["event_id"].to_pylist()
+        eid for _, _, _, p in lake_files(tmp_path / "lake") for eid in pq.read_table(p)["event_id"].to_pylist()
     ]
     dead = [
         decode_dead_letter(line)

@@ -49,13 +49,17 @@ def consume_all(bootstrap: str, topic: str, *, expect: int | None = None, timeou
          "auto.offset.reset": "earliest", "enable.auto.commit": "false"}
     )
     admin = AdminClient({"bootstrap.servers": bootstrap})
-    meta = admin.list_topics(topic, timeout=10).topics.get(topic)
-    if meta is None or meta.error is not None:
-        consumer.close()
-        return []
+    deadline = time.monotonic() + timeout
+    while True:  # output topics are created by the job's first write
+        meta = admin.list_topics(topic, timeout=10).topics.get(topic)
+        if meta is not None and meta.error is None and meta.partitions:
+            break
+        if time.monotonic() > deadline:
+            consumer.close()
+            return []
+        time.sleep(0.25)
     consumer.assign([TopicPartition(topic, p, 0) for p in meta.partitions])
     out: list[tuple[bytes | None, bytes]] = []
-    deadline = time.monotonic() + timeout
     idle_since = time.monotonic()
     while time.monotonic() < deadline:
         msgs = consumer.consume(500, 0.5)
@@ -73,22 +77,42 @@ def consume_all(bootstrap: str, topic: str, *, expect: int | None = None, timeou
 
 
 def start_job(config: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
+    """Start ``tipline run``; its output goes to ``job-N.log`` beside the config."""
+    n = len(list(config.parent.glob("job-*.log")))
+    log = (config.parent / f"job-{n}.log").open("wb")
+    proc = subprocess.Popen(
         [sys.executable, "-m", "flows.cli", "run", "--config", str(config), *extra],
         cwd=REPO,
         env={**os.environ, **(env or {})},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
+    log.close()
+    proc.log_path = log.name  # type: ignore[attr-defined]
+    return proc
 
 
-def wait_for(check: Callable[[], bool], timeout: float = 120, what: str = "condition") -> None:
+def wait_for(
+    check: Callable[[], bool],
+    timeout: float = 120,
+    what: str = "condition",
+    jobs: Iterable[subprocess.Popen[bytes]] = (),
+) -> None:
+    """Poll ``check``; fail at once, with the job's log, if a job exits meanwhile."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if check():
             return
+        for job in jobs:
+            if job.poll() is not None:
+                tail = Path(job.log_path).read_text(errors="replace")[-3000:]  # type: ignore[attr-defined]
+                msg = f"job exited with {job.returncode} while waiting for {what}:\n{tail}"
+                raise AssertionError(msg)
         time.sleep(0.25)
-    msg = f"timed out waiting for {what}"
+    logs = "".join(
+        Path(j.log_path).read_text(errors="replace")[-2000:] for j in jobs  # type: ignore[attr-defined]
+    )
+    msg = f"timed out waiting for {what}\n{logs}"
     raise TimeoutError(msg)
 
 
@@ -100,5 +124,3 @@ def stop_job(proc: subprocess.Popen[bytes], *, hard: bool = False, timeout: floa
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
-    if proc.stderr:
-        proc.stderr.close()

@@ -28,19 +28,22 @@ def row(i: int) -> AuditRow:
 
 def read_ids(root: Path) -> list[str]:
     return sorted(
-        eid for _, _, p in lake_files(root) for eid in pq.read_table(p)["event_id"].to_pylist()
+        eid for _, _, _, p in lake_files(root) for eid in pq.read_table(p)["event_id"].to_pylist()
     )
 
 
-def sink(root: Path, roll_rows: int = 2) -> LakeSink:
-    return LakeSink(root, shards=1, roll_rows=roll_rows, roll_seconds=3600)
+def sink(root: Path, roll_rows: int = 2, *, exactly_once: bool = True, gen: int = 1) -> LakeSink:
+    return LakeSink(
+        root, shards=1, roll_rows=roll_rows, roll_seconds=3600,
+        exactly_once=exactly_once, generation=lambda: gen,
+    )
 
 
 def test_rows_partitioned_by_event_date(tmp_path: Path) -> None:
     part = sink(tmp_path).build_part("lake", "shard00", None)
     part.write_batch([row(i) for i in range(4)])
     part.close()
-    dts = sorted({p.parent.name for _, _, p in lake_files(tmp_path)})
+    dts = sorted({p.parent.name for _, _, _, p in lake_files(tmp_path)})
     assert dts == ["dt=2026-11-27", "dt=2026-11-28"]
     assert read_ids(tmp_path) == [f"e{i}" for i in range(4)]
     assert not list(tmp_path.rglob("*.tmp"))
@@ -59,13 +62,48 @@ def test_resume_replays_without_duplicates(tmp_path: Path) -> None:
     assert read_ids(tmp_path) == [f"e{i}" for i in range(5)]
 
 
-def test_new_run_without_resume_appends_after_existing_files(tmp_path: Path) -> None:
-    first = sink(tmp_path).build_part("lake", "shard00", None)
+def test_committed_generations_are_kept_by_a_new_execution(tmp_path: Path) -> None:
+    first = sink(tmp_path, gen=1).build_part("lake", "shard00", None)
     first.write_batch([row(0), row(1)])
+    first.snapshot()
     first.close()
-    second = sink(tmp_path).build_part("lake", "shard00", None)
+    second = sink(tmp_path, gen=2).build_part("lake", "shard00", None)
     second.write_batch([row(2), row(3)])
     second.close()
+    assert read_ids(tmp_path) == ["e0", "e1", "e2", "e3"]
+
+
+def test_crash_before_the_first_snapshot_discards_that_generation(tmp_path: Path) -> None:
+    crashed = sink(tmp_path, gen=1).build_part("lake", "shard00", None)
+    crashed.write_batch([row(0), row(1)])  # rolled to a file, never snapshotted
+    crashed.close()
+    # Restart with no snapshot: the source re-reads from the start.
+    restarted = sink(tmp_path, gen=2).build_part("lake", "shard00", None)
+    restarted.write_batch([row(0), row(1), row(2)])
+    restarted.close()
+    assert read_ids(tmp_path) == ["e0", "e1", "e2"]
+
+
+def test_without_recovery_nothing_is_deleted(tmp_path: Path) -> None:
+    for gen, batch in ((1, [row(0), row(1)]), (2, [row(2), row(3)])):
+        part = sink(tmp_path, gen=gen, exactly_once=False).build_part("lake", "shard00", None)
+        part.write_batch(batch)
+        part.close()
+    assert read_ids(tmp_path) == ["e0", "e1", "e2", "e3"]
+
+
+def test_later_generations_after_a_snapshot_are_discarded_on_resume(tmp_path: Path) -> None:
+    first = sink(tmp_path, gen=1).build_part("lake", "shard00", None)
+    first.write_batch([row(0), row(1)])
+    state = first.snapshot()
+    first.close()
+    # a second execution resumed, wrote, and died before its snapshot persisted
+    second = sink(tmp_path, gen=2).build_part("lake", "shard00", None)
+    second.write_batch([row(2), row(3)])
+    second.close()
+    resumed = sink(tmp_path, gen=3).build_part("lake", "shard00", state)
+    resumed.write_batch([row(2), row(3)])
+    resumed.close()
     assert read_ids(tmp_path) == ["e0", "e1", "e2", "e3"]
 
 

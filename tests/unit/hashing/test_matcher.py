@@ -116,7 +116,12 @@ def test_low_quality_pdq_is_not_matched_and_says_so(
     assert pdq.quality is not None
     assert pdq.quality < 50
     assert not pdq.matchable
-    assert v.notes == [f"pdq: quality {pdq.quality} below floor 50; not matched"]
+    phash = next(h for h in v.hashes if h.algorithm == "phash")
+    assert not phash.matchable  # a flat image's pHash is degenerate too
+    assert v.notes == [
+        f"pdq: quality {pdq.quality} below floor 50; not matched",
+        f"phash: quality {phash.quality} below floor 2; not matched",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ measured by the benchmark instead.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -50,7 +51,7 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> HashService:
     for seed, kind in ORIGINALS:
         path = folder / f"{kind}-{seed}.jpg"
         path.write_bytes(_original(seed, kind))
-        rows, note = build_rows(path, builder, "known", f"{kind}-{seed}", 50)
+        rows, note = build_rows(path, builder, "known", f"{kind}-{seed}")
         assert note is None, (kind, seed, note)  # every original is PDQ-listable
         lines += [",".join(r) for r in rows]
     lst = folder / "known.csv"
@@ -84,3 +85,17 @@ def test_unrelated_images_do_not_match(service: HashService, kind: str) -> None:
         data = encode(make_image(seed, 640, 480, kind), "JPEG", 85)
         verdict = _verdict(service, data)
         assert verdict.matches == [], (kind, seed, verdict.matches)
+
+
+def test_flat_hashes_in_a_list_do_not_match_other_flat_images(tmp_path: Path) -> None:
+    """A third-party list may carry a flat image's PDQ/pHash; the quality floors hold."""
+    builder = Matcher(default_algorithms(), settings_from_config(HashingConfig()), 1)
+    _, flat = builder.hash_bytes(encode(make_image(1, 640, 480, "uniform"), "JPEG", 85))
+    lst = tmp_path / "flat.csv"
+    rows = [f"{c.algorithm},{c.value.hex()},third-party,flat," for c in flat.computed]
+    lst.write_text("algorithm,hash,list,id,category\n" + "\n".join(rows) + "\n")
+    service = build_hash_service(HashingConfig(lists=[HashListSource(path=str(lst))]))
+    for seed in range(2, 12):
+        verdict = _verdict(service, encode(make_image(seed, 640, 480, "uniform"), "JPEG", 85))
+        assert verdict.matches == []
+        assert len(verdict.notes) == 2

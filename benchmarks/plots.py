@@ -1,0 +1,122 @@
+"""PNG plots of an e2e results document (matplotlib, Agg backend, no display needed).
+
+* ``latency_vs_rate.png``: p50/p95/p99/p99.9/max against the offered rate, one
+  panel per traffic kind, log scale, with the 100 ms and 500 ms targets.
+* ``latency_cdf.png``: the latency distribution of every step (from the
+  quantile grid stored in ``latest.json``), one panel per traffic kind.
+
+Both are drawn from ``latest.json`` alone, so ``python -m benchmarks.plots``
+redraws them for a committed result.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, Final
+
+import matplotlib as mpl
+
+mpl.use("Agg")
+import matplotlib.pyplot as plt
+from matplotlib.ticker import ScalarFormatter
+
+from benchmarks.e2e import CDF_QUANTILES
+
+PERCENTILE_KEYS: Final = (
+    ("p50", "p50_ms"),
+    ("p95", "p95_ms"),
+    ("p99", "p99_ms"),
+    ("p99.9", "p999_ms"),
+    ("max", "max_ms"),
+)
+TARGETS: Final = {"text": 100.0, "mixed": 500.0}
+
+
+def _kinds(doc: dict[str, Any]) -> list[str]:
+    seen = [s["traffic"] for s in doc["steps"] if "error" not in s]
+    return [k for k in ("text", "mixed") if k in seen]
+
+
+def _caption(doc: dict[str, Any]) -> str:
+    m = doc["machine"]
+    return (f"{m['cores']} cores, {m['cpu_model']}, Python {m['python']}, bytewax {m['bytewax']}; "
+            f"{doc['config']}, seed {doc['seed']}, {doc['duration_s']:g}s per step")  # fmt: skip
+
+
+def plot_percentiles(doc: dict[str, Any], path: Path) -> Path:
+    """Latency percentiles against the offered rate."""
+    kinds = _kinds(doc)
+    fig, axes = plt.subplots(1, max(1, len(kinds)), figsize=(6 * max(1, len(kinds)), 4.5))
+    for ax, kind in zip(list(getattr(axes, "flat", [axes])), kinds, strict=False):
+        steps = sorted((s for s in doc["steps"] if s["traffic"] == kind and "error" not in s),
+                       key=lambda s: s["rate"])  # fmt: skip
+        rates = [s["rate"] for s in steps]
+        for label, key in PERCENTILE_KEYS:
+            ys = [s[key] if s[key] is not None else float("nan") for s in steps]
+            ax.plot(rates, ys, marker="o", label=label)
+        for s in steps:
+            if s["p99_ms"] is None:
+                ax.annotate("backlog", (s["rate"], ax.get_ylim()[1]), fontsize=7, ha="center")
+        ax.axhline(TARGETS[kind], color="red", linestyle="--", linewidth=1,
+                   label=f"target p99 {TARGETS[kind]:g} ms")  # fmt: skip
+        ax.set(xscale="log", yscale="log", xlabel="offered rate (msg/s)", ylabel="latency (ms)",
+               title=f"{kind} traffic: record timestamp -> audit lake")  # fmt: skip
+        for axis in (ax.xaxis, ax.yaxis):
+            axis.set_major_formatter(ScalarFormatter())
+        ax.grid(True, which="both", alpha=0.3)
+        ax.legend(fontsize=8)
+    fig.suptitle(_caption(doc), fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return path
+
+
+def plot_cdf(doc: dict[str, Any], path: Path) -> Path:
+    """Latency distribution (CDF) of every step."""
+    kinds = _kinds(doc)
+    fig, axes = plt.subplots(1, max(1, len(kinds)), figsize=(6 * max(1, len(kinds)), 4.5))
+    for ax, kind in zip(list(getattr(axes, "flat", [axes])), kinds, strict=False):
+        for s in doc["steps"]:
+            if s["traffic"] != kind or "error" in s or not s.get("cdf_ms"):
+                continue
+            pts = [(v, q / 100) for v, q in zip(s["cdf_ms"], CDF_QUANTILES, strict=True) if v]
+            ax.plot([p[0] for p in pts], [p[1] for p in pts], label=f"{s['rate']:g} msg/s")
+        ax.axvline(TARGETS[kind], color="red", linestyle="--", linewidth=1)
+        ax.axhline(0.99, color="grey", linestyle=":", linewidth=1)
+        ax.xaxis.set_major_formatter(ScalarFormatter())
+        ax.set(xscale="log", xlabel="latency (ms)", ylabel="share of messages",
+               title=f"{kind} traffic: latency CDF per step")  # fmt: skip
+        ax.grid(True, which="both", alpha=0.3)
+        ax.legend(fontsize=8)
+    fig.suptitle(_caption(doc), fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return path
+
+
+def write_plots(doc: dict[str, Any], folder: Path) -> list[Path]:
+    """Write both plots into ``folder``; return their paths."""
+    if not _kinds(doc):
+        return []
+    return [
+        plot_percentiles(doc, folder / "latency_vs_rate.png"),
+        plot_cdf(doc, folder / "latency_cdf.png"),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Redraw the plots of a results file: ``python -m benchmarks.plots [latest.json]``."""
+    args = argv if argv is not None else sys.argv[1:]
+    path = Path(args[0] if args else "benchmarks/results/latest.json")
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    for png in write_plots(doc, path.parent):
+        print(png)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

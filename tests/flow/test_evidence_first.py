@@ -1,0 +1,115 @@
+"""Invariant 2: no alert or report draft exists for a case whose evidence is not stored."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import pytest
+from bytewax.testing import TestingSink, TestingSource, run_main
+
+from flows.commands.hashes import HEADER, build_rows
+from flows.main import build_flow
+from flows.outputs import OutputOverrides
+from flows.pipeline import Pipeline
+from operators.hashing import Matcher, default_algorithms, settings_from_config
+from schemas.config import TiplineConfig, parse_config
+from schemas.errors import VaultWriteError
+from schemas.hashing import HashingConfig
+from schemas.source import RawRecord, SourcePosition
+from synth.images import encode, make_image
+from tests.flow.conftest import T0
+
+
+def known_image_setup(tmp: Path) -> tuple[TiplineConfig, bytes]:
+    image = encode(make_image(4242, 320, 240, "shapes"), "JPEG", 90)
+    path = tmp / "known.jpg"
+    path.write_bytes(image)
+    matcher = Matcher(default_algorithms(), settings_from_config(HashingConfig()), cache_entries=1)
+    rows, _ = build_rows(path, matcher, "test-list", "A1")
+    hash_list = tmp / "list.csv"
+    hash_list.write_text("\n".join(",".join(r) for r in [HEADER, *rows]) + "\n", encoding="utf-8")
+    cfg = parse_config(
+        {
+            "lake": {"path": str(tmp / "lake")},
+            "hashing": {"lists": [{"path": str(hash_list)}]},
+            "evidence": {"path": str(tmp / "vault")},
+            "reports": {"path": str(tmp / "reports")},
+        }
+    )
+    return cfg, image
+
+
+def message_with_image(image: bytes, n: int) -> RawRecord:
+    event = {
+        "schema": "tipline.message/1",
+        "event_id": f"evt-img-{n}",
+        "sent_at": T0.isoformat(),
+        "session_id": f"s-img-{n}",
+        "sender": {"user_id": "u-1", "declared_age": 40},
+        "recipients": [{"user_id": "u-2", "declared_age": 14}],
+        "attachments": [
+            {"attachment_id": f"a-{n}", "media_type": "image/jpeg",
+             "data_b64": base64.b64encode(image).decode()}
+        ],
+    }
+    return RawRecord(value=json.dumps(event).encode(), source=SourcePosition(kind="file", line=n))
+
+
+class FailingVault:
+    """An evidence service whose vault never becomes durable."""
+
+    def package(self, *args: object, **kwargs: object) -> None:
+        msg = "vault unavailable (injected)"
+        raise VaultWriteError(msg)
+
+    def add_context(self, *args: object, **kwargs: object) -> None:
+        msg = "vault unavailable (injected)"
+        raise VaultWriteError(msg)
+
+    def context_keys(self) -> object:
+        from operators.evidence.context import ContextKeys
+
+        return ContextKeys(b"k" * 32)
+
+
+def run(cfg: TiplineConfig, records: list[RawRecord], pipe: Pipeline) -> tuple[list, list, list]:
+    lake: list = []
+    alerts: list = []
+    drafts: list = []
+    outputs = OutputOverrides(lake=TestingSink(lake), alerts=TestingSink(alerts), drafts=TestingSink(drafts))
+    run_main(build_flow(cfg, source=TestingSource(records), outputs=outputs, pipeline=pipe))
+    return lake, alerts, drafts
+
+
+def test_stored_case_gets_alert_and_draft(tmp_path: Path) -> None:
+    cfg, image = known_image_setup(tmp_path)
+    lake, alerts, drafts = run(cfg, [message_with_image(image, 1)], Pipeline(cfg))
+    assert [row.decision for row in lake] == ["report"]
+    assert len(alerts) == 1
+    alert = json.loads(alerts[0])
+    assert alert["package_id"] in {d.draft_id for d in drafts}
+    assert Pipeline(cfg).evidence.list_packages() == [alert["package_id"]]
+
+
+def test_failed_vault_write_leaves_no_alert_and_no_draft(tmp_path: Path) -> None:
+    cfg, image = known_image_setup(tmp_path)
+    pipe = Pipeline(cfg)
+    pipe.__dict__["evidence"] = FailingVault()
+    lake: list = []
+    alerts: list = []
+    drafts: list = []
+    outputs = OutputOverrides(lake=TestingSink(lake), alerts=TestingSink(alerts), drafts=TestingSink(drafts))
+    flow = build_flow(cfg, source=TestingSource([message_with_image(image, 2)]), outputs=outputs, pipeline=pipe)
+    # A vault failure is not bad data: the job stops (and recovery would retry it).
+    with pytest.raises(RuntimeError, match="package-evidence") as info:
+        run_main(flow)
+    causes = []
+    exc: BaseException | None = info.value
+    while exc is not None:
+        causes.append(exc)
+        exc = exc.__cause__
+    assert any(isinstance(c, VaultWriteError) for c in causes)
+    assert alerts == []
+    assert drafts == []
