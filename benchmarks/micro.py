@@ -6,11 +6,17 @@ Measured here:
   validation) against the baseline *orjson + dataclasses* (``orjson.loads``,
   ``datetime.fromisoformat`` and plain dataclasses; no validation at all, so
   the baseline does strictly less work).
+* **one 12 MP JPEG, all hashes**: the job's matcher (sha256/sha1/md5, draft
+  decode + downscale, PDQ x8, pHash) against the baseline *full decode*
+  (Pillow decode at full size, then the same digests, PDQ x8 and pHash).
+* **evidence write floor**: the baseline *raw durable write* of the same bytes
+  as one evidence package (2 MiB + 5 small files: temp write, fsync, rename,
+  directory fsync), to set against the evidence suite's package write.
 
 Aggregated from the other areas' suites, run as subprocesses with small sizes
 (their JSON goes to a temporary folder, so their committed full-size results
 are never overwritten): ``benchmarks/hashing_bench.py`` (hashing by image size
-and format, PDQ index lookup at 1 M — and 10 M with ``--large`` — entries),
+and format, PDQ index lookup at 1 M entries, then again at 10 M),
 ``benchmarks/grooming_bench.py`` (scoring one message) and
 ``benchmarks/evidence_bench.py`` (evidence package write). A suite that is not
 present is reported as such.
@@ -21,6 +27,9 @@ wall time.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import io
 import json
 import os
 import subprocess
@@ -129,6 +138,97 @@ def bench_decode(seed: int) -> dict[str, Any]:
     }
 
 
+def _jpeg_12mp(seed: int) -> bytes:
+    """The largest generated JPEG of the load generator's (cached) image pool."""
+    from benchmarks.loadgen import image_payloads  # noqa: PLC0415
+
+    spec = TrafficSpec(kind="mixed")
+    unrelated, _ = image_payloads(spec, seed, REPO / "out/bench/cache", REPO / "demo-data")
+    big = max(unrelated, key=lambda p: p.megapixels)
+    return b"\xff\xd8" + base64.b64decode(big.rest_b64)
+
+
+def _full_decode_hashes(data: bytes) -> None:
+    """Baseline: every hash from a full-size decode (no draft mode, no downscale)."""
+    import imagehash  # noqa: PLC0415
+    import pdqhash  # noqa: PLC0415
+    from PIL import Image  # noqa: PLC0415
+
+    for algo in (hashlib.sha256, hashlib.sha1, hashlib.md5):
+        algo(data).hexdigest()
+    with Image.open(io.BytesIO(data)) as img:
+        rgb = img.convert("RGB")
+    pdqhash.compute_dihedral(np.asarray(rgb))
+    imagehash.phash(rgb)
+
+
+def bench_image_hashing(seed: int, reps: int = 8) -> dict[str, Any]:
+    """One 12 MP JPEG: the job's matcher vs a full-size decode."""
+    from operators.hashing import Matcher, default_algorithms, settings_from_config  # noqa: PLC0415
+    from schemas.hashing import HashingConfig  # noqa: PLC0415
+
+    data = _jpeg_12mp(seed)
+    # A JPEG comment segment makes every copy's SHA-256 unique (same pixels),
+    # so the matcher's per-SHA-256 cache never answers instead of hashing.
+    copies = [data[:2] + b"\xff\xfe\x00\x0e" + b"%012d" % i + data[2:] for i in range(reps + 1)]
+    matcher = Matcher(default_algorithms(), settings_from_config(HashingConfig()), cache_entries=1)
+    matcher.hash_bytes(copies[-1])  # warm-up
+    ours = time_calls(matcher.hash_bytes, copies[:reps], 1) / 1000
+    base = time_calls(_full_decode_hashes, copies[: max(2, reps // 2)], 1) / 1000
+    return {
+        "name": "one 12 MP JPEG: sha256+sha1+md5, PDQ x8, pHash",
+        "budget": "p99 <= 80 ms",
+        "bytes": len(data),
+        "ours": {"name": "matcher.hash_bytes (draft decode, <=1024 px)", **_stats_ms(ours)},
+        "baseline": {"name": "full-size decode, same hashes", **_stats_ms(base)},
+        "speedup_p50": round(float(np.percentile(base, 50) / np.percentile(ours, 50)), 2),
+    }
+
+
+def _durable_write(folder: Path, files: list[bytes]) -> None:
+    """Baseline: write files as the vault must (temp, fsync, rename, dir fsync)."""
+    for i, data in enumerate(files):
+        tmp, final = folder / f".{i}.tmp", folder / f"{i}.bin"
+        with tmp.open("wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        tmp.replace(final)
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def bench_durable_write(seed: int, reps: int = 40) -> dict[str, Any]:
+    """The floor under an evidence package write on this disk."""
+    rng = np.random.default_rng(seed)
+    files = [rng.bytes(2048 * 1024)] + [rng.bytes(600) for _ in range(5)]
+    with tempfile.TemporaryDirectory(prefix="bench-durable-") as tmp:
+        times = []
+        for i in range(reps):
+            folder = Path(tmp) / f"p{i}"
+            folder.mkdir()
+            t0 = time.perf_counter()
+            _durable_write(folder, files)
+            times.append((time.perf_counter() - t0) * 1000)
+    return {
+        "name": "evidence write floor (same bytes as one package)",
+        "baseline": {"name": "raw durable write: temp, fsync, rename, dir fsync",
+                     **_stats_ms(np.asarray(times))},
+        "compare_with": "suites[evidence]: local vault package write (encrypt, sign, manifest)",
+    }  # fmt: skip
+
+
+def _stats_ms(ms: np.ndarray) -> dict[str, float]:
+    return {
+        "mean_ms": round(float(ms.mean()), 2),
+        "p50_ms": round(float(np.percentile(ms, 50)), 2),
+        "p99_ms": round(float(np.percentile(ms, 99)), 2),
+    }
+
+
 @dataclass(frozen=True, slots=True)
 class Suite:
     """Another area's benchmark script, run small, and where it writes its JSON."""
@@ -140,8 +240,8 @@ class Suite:
     out_flag: str  # "dir": --out DIR, "file": --out FILE, "patch": RESULTS patched
 
 
-def suites(seed: int, *, large: bool) -> list[Suite]:
-    """The aggregated suites with small sizes (``large`` adds the 10 M index lookup)."""
+def suites(seed: int) -> list[Suite]:
+    """The aggregated suites with small sizes, and the 10 M entry index lookup."""
     s = str(seed)
     hashing = (
         "--seed", s, "--entries", "1000000", "--image-reps", "15", "--queries", "50",
@@ -164,10 +264,9 @@ def suites(seed: int, *, large: bool) -> list[Suite]:
             "patch",
         ),
     ]
-    if large:
-        big = ("--seed", s, "--entries", "10000000", "--image-reps", "3", "--queries", "50",
-               "--compare", "1", "--per-kind", "1")  # fmt: skip
-        found.append(Suite("hashing-10M", "benchmarks.hashing_bench", big, "hashing.json", "dir"))
+    big = ("--seed", s, "--entries", "10000000", "--image-reps", "3", "--queries", "50",
+           "--compare", "1", "--per-kind", "1")  # fmt: skip
+    found.append(Suite("hashing-10M", "benchmarks.hashing_bench", big, "hashing.json", "dir"))
     return found
 
 
@@ -224,7 +323,17 @@ def print_decode(decode: dict[str, Any]) -> None:
         print(f"{row['name']:<40}{row['mean_us']:>10}{row['p50_us']:>10}{row['p99_us']:>10}")
 
 
-def run_micro(*, seed: int, results: Path, large: bool = False) -> dict[str, Any]:
+def print_ms(bench: dict[str, Any]) -> None:
+    """Print a millisecond comparison (ours and/or baseline)."""
+    print(f"\n{bench['name']}" + (f" (budget {bench['budget']})" if "budget" in bench else ""))
+    print(f"{'implementation':<52}{'mean ms':>9}{'p50 ms':>9}{'p99 ms':>9}")
+    for key in ("ours", "baseline"):
+        if key in bench:
+            r = bench[key]
+            print(f"{r['name']:<52}{r['mean_ms']:>9}{r['p50_ms']:>9}{r['p99_ms']:>9}")
+
+
+def run_micro(*, seed: int, results: Path) -> dict[str, Any]:
     """Run every micro-benchmark, print the tables, write ``micro.json``."""
     doc: dict[str, Any] = {
         "machine": machine_info(load_note=other_processes_note()),
@@ -233,8 +342,12 @@ def run_micro(*, seed: int, results: Path, large: bool = False) -> dict[str, Any
     }
     doc["decode"] = bench_decode(seed)
     print_decode(doc["decode"])
+    doc["image_hashing"] = bench_image_hashing(seed)
+    doc["evidence_floor"] = bench_durable_write(seed)
+    print_ms(doc["image_hashing"])
+    print_ms(doc["evidence_floor"])
     doc["suites"] = []
-    for suite in suites(seed, large=large):
+    for suite in suites(seed):
         print(f"\n== {suite.name} ({suite.module}) ==", flush=True)
         outcome = run_suite(suite)
         print(outcome.get("table") or outcome["status"])
@@ -248,15 +361,14 @@ def run_micro(*, seed: int, results: Path, large: bool = False) -> dict[str, Any
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m benchmarks.micro [--seed N] [--large]``."""
+    """``python -m benchmarks.micro [--seed N]``."""
     import argparse  # noqa: PLC0415
 
     p = argparse.ArgumentParser(prog="python -m benchmarks.micro")
     p.add_argument("--seed", type=int, default=7)
-    p.add_argument("--large", action="store_true")
     p.add_argument("--results", default="benchmarks/results")
     args = p.parse_args(argv)
-    run_micro(seed=args.seed, results=Path(args.results), large=args.large)
+    run_micro(seed=args.seed, results=Path(args.results))
     return 0
 
 

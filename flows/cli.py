@@ -41,11 +41,13 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 def _cmd_run(args: argparse.Namespace) -> int:
     from flows.main import build_flow  # noqa: PLC0415
+    from flows.pipeline import Pipeline  # noqa: PLC0415
     from flows.runner import run_flow  # noqa: PLC0415
 
     cfg = load_config(args.config)
     addresses = [a for chunk in args.addresses or [] for a in chunk.split(";") if a]
-    flow = build_flow(cfg)
+    pipeline = Pipeline(cfg).preflight()  # bad lists/keys fail here, in one line
+    flow = build_flow(cfg, pipeline=pipeline)
     try:
         run_flow(
             flow,
@@ -95,6 +97,18 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return run_demo(args.config)
 
 
+def _cmd_generate(args: argparse.Namespace) -> int:
+    from flows.demo_data import write_demo_data  # noqa: PLC0415
+
+    data = write_demo_data(args.out, seed=args.seed, sessions=args.sessions)
+    print(
+        f"{data.root}: {data.sessions} sessions, {data.events} records "
+        f"({data.bad_records} malformed), {data.attachments} images "
+        f"({data.known_copies} copies of known images)"
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every command."""
     parser = argparse.ArgumentParser(
@@ -139,6 +153,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", help="end (exclusive): offset N or an RFC 3339 time (default: now)")
     p.set_defaults(func=_cmd_replay)
 
+    p = sub.add_parser(
+        "generate", help="write a labelled synthetic data set (events, images, hash list, labels)"
+    )
+    p.add_argument("--out", required=True, help="folder to write (events/, labels.jsonl, …)")
+    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--sessions", type=int, default=160)
+    p.set_defaults(func=_cmd_generate)
+
     p = sub.add_parser("demo", help="run the whole pipeline on generated demo data")
     p.add_argument("--config", default=DEFAULT_CONFIG)
     p.set_defaults(func=_cmd_demo)
@@ -150,7 +172,12 @@ def build_parser() -> argparse.ArgumentParser:
             if exc.name != name:
                 raise
             continue
-        module.register(sub)
+        if name == "flows.commands.reports":
+            from flows.report_services import evidence_services  # noqa: PLC0415
+
+            module.register(sub, services=evidence_services)
+        else:
+            module.register(sub)
     return parser
 
 

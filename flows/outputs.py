@@ -7,6 +7,7 @@ config selects. Tests inject in-memory sinks that receive the records as is.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,8 @@ from bytewax.connectors.kafka import KafkaSink, KafkaSinkMessage
 from bytewax.dataflow import Stream
 from bytewax.outputs import DynamicSink, Sink, StatelessSinkPartition
 
+from flows.metrics import METRICS
+from schemas.audit import AuditRow
 from schemas.config import TiplineConfig
 from schemas.dead_letter import DeadLetter, encode_dead_letter
 from sinks.drafts import DraftsSink
@@ -65,6 +68,15 @@ def kafka_config(cfg: TiplineConfig, role: str) -> dict[str, str]:
     return {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in merged.items()}
 
 
+def observe_lake_write(rows: list[AuditRow], seconds: float) -> None:
+    """Record the lake write time and each row's source-to-lake latency."""
+    METRICS.stage_seconds.labels("lake").observe(seconds)
+    now_ms = time.time_ns() // 1_000_000
+    for row in rows:
+        if row.source_timestamp_ms is not None:
+            METRICS.end_to_end_seconds.observe(max(0, now_ms - row.source_timestamp_ms) / 1000)
+
+
 def write_lake(
     step: str, rows: Stream[tuple[str, Any]], cfg: TiplineConfig, override: Sink[Any] | None
 ) -> None:
@@ -80,6 +92,7 @@ def write_lake(
         roll_seconds=lake.roll_seconds,
         compression=lake.compression,
         exactly_once=cfg.recovery.enabled,
+        on_flush=observe_lake_write,
     )
     op.output(step, rows, sink)
 

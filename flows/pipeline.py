@@ -94,6 +94,21 @@ class Pipeline:
         """The evidence vault (keys from the environment, or dev keys)."""
         return build_evidence_service(self.config.evidence, env=os.environ)
 
+    def preflight(self) -> Pipeline:
+        """Build every enabled service now, so a bad list, key or table fails at start.
+
+        Raises:
+            ConfigError: (or another TiplineError) naming what is wrong.
+        """
+        if self.config.hashing.enabled:
+            _ = self.hashes
+        if self.config.grooming.enabled:
+            _ = self.scorer
+        _ = self.calibration
+        if self.config.evidence.enabled:
+            _ = self.evidence.context_keys()
+        return self
+
     # ---------------------------------------------------------------- steps
 
     def decode(self, item: object) -> Inbound | DeadLetter:

@@ -16,6 +16,7 @@ import msgspec
 from bytewax.inputs import Source
 
 from flows.main import build_flow
+from flows.pipeline import Pipeline
 from flows.runner import run_flow
 from flows.sources import jsonl_files
 from operators.evaluation import backtest_metrics
@@ -38,7 +39,8 @@ def isolated_config(
 ) -> TiplineConfig:
     """Point every output of ``cfg`` under ``out`` and read ``events``; recovery off."""
     rep = msgspec.structs.replace
-    lists = [*cfg.hashing.lists, *(HashListSource(path=p) for p in hash_lists)]
+    extra = (HashListSource(path=p, name=f"replay-{i}-{Path(p).stem}") for i, p in enumerate(hash_lists))
+    lists = [*cfg.hashing.lists, *extra]
     input_cfg = cfg.input if events is None else rep(cfg.input, kind="jsonl", path=events)
     return rep(
         cfg,
@@ -109,7 +111,7 @@ def run_replay(
     out.mkdir(parents=True, exist_ok=True)
     for stale in ("decisions.jsonl", "dead-letters.jsonl", "alerts.jsonl"):
         (out / stale).unlink(missing_ok=True)
-    flow = build_flow(cfg, source=source, decisions_path=str(out))
+    flow = build_flow(cfg, source=source, decisions_path=str(out), pipeline=Pipeline(cfg).preflight())
     run_flow(flow, cfg, progress=progress)
     decisions = read_decisions(out / "decisions.jsonl")
     dead = count_lines([out / "dead-letters.jsonl"])

@@ -89,6 +89,8 @@ _PART_RE: Final = re.compile(
 COMMITTED_DIR: Final = "_committed"
 
 Position = tuple[str, int]  # (generation, next sequence number)
+FlushHook = Callable[[list[AuditRow], float], None]
+"""Called after each file is in place with its rows and the seconds the write took."""
 
 
 def write_lake_file(
@@ -147,8 +149,10 @@ class _LakeShard(StatefulSinkPartition[AuditRow, Position]):
         roll_seconds: float,
         compression: str,
         clock: Callable[[], float],
+        on_flush: FlushHook | None,
     ) -> None:
         self._root = root
+        self._on_flush = on_flush
         self._shard = shard
         self._gen, self._seq = position
         self._committed = committed
@@ -204,7 +208,10 @@ class _LakeShard(StatefulSinkPartition[AuditRow, Position]):
     def _flush(self) -> None:
         if self._rows:
             name = f"part-{self._shard}-{self._gen}-{self._seq:010d}"
+            started = time.perf_counter()
             write_lake_file(self._root, name, self._rows, self._compression)
+            if self._on_flush is not None:
+                self._on_flush(self._rows, time.perf_counter() - started)
             self._seq += 1
             self._rows = []
 
@@ -213,7 +220,7 @@ class LakeSink(FixedPartitionedSink[AuditRow, Position]):
     """Bytewax adapter of the audit lake; upstream items are ``(session_id, AuditRow)``.
 
     ``exactly_once`` (set when recovery is on) enables the clean-up on start
-    described in the module docstring.
+    described in the module docstring; ``on_flush`` observes each write (metrics).
     """
 
     def __init__(
@@ -227,8 +234,10 @@ class LakeSink(FixedPartitionedSink[AuditRow, Position]):
         exactly_once: bool = False,
         clock: Callable[[], float] = time.monotonic,
         generation: Callable[[], int] = time.time_ns,
+        on_flush: FlushHook | None = None,
     ) -> None:
         self._root = Path(root)
+        self._on_flush = on_flush
         self._exactly_once = exactly_once
         self._generation = generation
         self._shards = shards
@@ -264,4 +273,5 @@ class LakeSink(FixedPartitionedSink[AuditRow, Position]):
             self._roll_seconds,
             self._compression,
             self._clock,
+            self._on_flush,
         )

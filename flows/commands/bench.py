@@ -52,12 +52,6 @@ def _add_options(p: argparse.ArgumentParser, *, sub: bool) -> None:
         help="steps to sample with py-spy, e.g. text5000,mixed50 (profile-<step>.txt)",
     )
     p.add_argument("--keep", action="store_true", default=default(False), help="keep run folders")
-    p.add_argument(
-        "--large",
-        action="store_true",
-        default=default(False),
-        help="micro: also run the 10 M entry index lookup",
-    )
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -104,7 +98,7 @@ def run_micro(args: argparse.Namespace) -> int:
     """Run the micro-benchmarks and write ``micro.json``."""
     from benchmarks.micro import run_micro as micro  # noqa: PLC0415
 
-    micro(seed=args.seed, results=Path(args.results), large=args.large)
+    micro(seed=args.seed, results=Path(args.results))
     return 0
 
 

@@ -1,9 +1,9 @@
 """``tipline reports …``: list, show, review (HTML), approve and submit drafts.
 
-The lead's ``flows/cli.py`` calls :func:`register` with the top-level
-subparsers and, once the evidence vault lands, a factory for its services
-(reading item bytes, the custody-log view query, the preservation hold).
-Without that factory ``submit`` and ``html --reveal`` refuse with exit code 2.
+``flows/cli.py`` calls :func:`register` with the top-level subparsers and
+:func:`flows.report_services.evidence_services`, the factory of the vault
+services (reading item bytes, the custody-log view query, the preservation
+hold). Without a factory ``submit`` and ``html --reveal`` refuse with exit 2.
 
 Invariants: ``list``, ``show`` and ``html`` (without ``--reveal``) print ids,
 hashes, account facts, times and signal names only; content needs
@@ -127,8 +127,6 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def _reveal(draft: ReportDraft, services: EvidenceServices | None) -> dict[str, bytes] | None:
     if services is None:
-        # TODO(lead): pass the evidence vault's services factory to register();
-        # reveal must read through the vault so the view lands in the custody log.
         msg = "--reveal needs the evidence vault services (not wired into the CLI yet)"
         raise _NotWired(msg)
     return {f.item_id: services.open_item(draft.package_id, f.item_id) for f in draft.files}
@@ -175,7 +173,6 @@ def cmd_approve(args: argparse.Namespace) -> int:
 def _submit(args: argparse.Namespace, factory: ServicesFactory | None) -> int:
     cfg = _config(args)
     if factory is None:
-        # TODO(lead): wire the evidence vault services (open_item, hold, custody view).
         _err("submit needs the evidence vault services (not wired into the CLI yet)")
         return 2
     services = factory(cfg, args)
@@ -219,6 +216,7 @@ def register(
     page.add_argument("--out", required=True)
     page.add_argument("--reveal", action="store_true", help="show content (custody-logged)")
     page.add_argument("--reason", default="", help="case reference for the custody log")
+    page.add_argument("--operator", help="operator identity (default: $TIPLINE_OPERATOR)")
     page.set_defaults(func=_guard(functools.partial(_html, factory=services)))
 
     approve = sub.add_parser("approve", help="approve a draft for submission")
@@ -229,4 +227,6 @@ def register(
 
     submit = sub.add_parser("submit", help="submit an approved draft to the CyberTipline")
     submit.add_argument("draft_id")
+    submit.add_argument("--operator", help="operator identity (default: $TIPLINE_OPERATOR)")
+    submit.add_argument("--reason", default="", help="case reference for the custody log")
     submit.set_defaults(func=_guard(functools.partial(_submit, factory=services)))

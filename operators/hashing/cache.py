@@ -1,12 +1,14 @@
 """A bounded least-recently-used cache (forwarded images repeat: key by SHA-256).
 
-Plain ``OrderedDict`` under the hood; not thread-safe, which is fine because a
-Bytewax worker calls an operator from one thread. Its size is bounded by entry
-count, and entries are small (hashes and statuses, never media bytes).
+An ``OrderedDict`` behind a lock: the worker threads of one process share the
+flow's services, so two threads may touch the cache at once. Its size is
+bounded by entry count, and entries are small (hashes and statuses, never
+media bytes).
 """
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from typing import Generic, TypeVar
 
@@ -31,6 +33,7 @@ class LruCache(Generic[K, V]):
             raise ValueError(msg)
         self._max = max_entries
         self._items: OrderedDict[K, V] = OrderedDict()
+        self._lock = threading.Lock()
         self.hits = 0
         self.misses = 0
 
@@ -40,17 +43,19 @@ class LruCache(Generic[K, V]):
 
     def get(self, key: K) -> V | None:
         """Return the value for ``key`` (marking it recently used) or ``None``."""
-        value = self._items.get(key)
-        if value is None:
-            self.misses += 1
-            return None
-        self._items.move_to_end(key)
-        self.hits += 1
-        return value
+        with self._lock:
+            value = self._items.get(key)
+            if value is None:
+                self.misses += 1
+                return None
+            self._items.move_to_end(key)
+            self.hits += 1
+            return value
 
     def put(self, key: K, value: V) -> None:
         """Store ``value``, evicting the least recently used entry when full."""
-        self._items[key] = value
-        self._items.move_to_end(key)
-        while len(self._items) > self._max:
-            self._items.popitem(last=False)
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self._max:
+                self._items.popitem(last=False)

@@ -1,0 +1,64 @@
+"""The evidence-vault services the ``tipline reports`` commands use.
+
+``--reveal`` and ``submit`` read evidence bytes only through the vault, which
+checks the operator's role and writes the custody event before releasing
+them; a finished submission places the one-year 2258A(h) preservation hold;
+``fileViewedByEsp`` is answered from the custody log.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from datetime import UTC, datetime
+
+from flows.commands.reports import EvidenceServices
+from flows.evidence import EvidenceService, build_evidence_service
+from schemas.config import TiplineConfig
+from schemas.errors import AccessDeniedError
+from schemas.report import Viewer
+
+
+class _CustodyViewers:
+    """Who viewed an item, from the package's custody log."""
+
+    def __init__(self, service: EvidenceService) -> None:
+        self._service = service
+
+    def viewers(self, package_id: str, item_id: str) -> list[Viewer]:
+        return [
+            Viewer(actor=e.operator, at=e.at, reason=e.reason)
+            for e in self._service.custody_views(package_id)
+            if item_id in e.item_ids
+        ]
+
+
+def operator_identity(args: argparse.Namespace) -> str:
+    """The operator running a command: ``--operator`` or ``$TIPLINE_OPERATOR``.
+
+    Raises:
+        AccessDeniedError: no identity was given.
+    """
+    operator = getattr(args, "operator", None) or os.environ.get("TIPLINE_OPERATOR")
+    if not operator:
+        msg = "an operator identity is required (--operator or $TIPLINE_OPERATOR)"
+        raise AccessDeniedError(msg)
+    return operator
+
+
+def evidence_services(cfg: TiplineConfig, args: argparse.Namespace) -> EvidenceServices:
+    """Build the reports commands' view of the evidence vault for this operator."""
+    service = build_evidence_service(cfg.evidence, env=os.environ)
+    operator = operator_identity(args)
+    reason = getattr(args, "reason", None) or f"cybertipline report {args.draft_id}"
+
+    def open_item(package_id: str, item_id: str) -> bytes:
+        now = datetime.now(UTC)
+        return service.open_item(package_id, item_id, operator=operator, reason=reason, now=now)
+
+    def on_finished(package_id: str, report_id: str, at: datetime) -> None:
+        service.record_submission(package_id, report_id=report_id, operator=operator, now=at)
+
+    return EvidenceServices(
+        open_item=open_item, on_finished=on_finished, custody=_CustodyViewers(service)
+    )
