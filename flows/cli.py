@@ -110,7 +110,7 @@ def _cmd_generate(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of every command."""
+    """Build the argument parser of every command."""
     parser = argparse.ArgumentParser(
         prog="tipline",
         description="Real-time child-safety compliance job: hash matching, grooming "

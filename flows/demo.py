@@ -99,7 +99,8 @@ def _summarise(cfg: TiplineConfig, out: Path, labels: Path, elapsed: float) -> N
     print(f"  report drafts  {drafts:>6}")
     ok = "holds" if len(decisions) + dead == events else "BROKEN"
     print(
-        f"  invariant      inputs {events} == decisions {len(decisions)} + dead letters {dead}: {ok}"
+        f"  invariant      inputs {events} == decisions {len(decisions)}"
+        f" + dead letters {dead}: {ok}"
     )
     if labels.exists():
         sessions, attachments = read_labels(labels)

@@ -173,7 +173,7 @@ def _write_known(base: Path, seed: int) -> list[bytes]:
 def _attachment(
     base: Path, rng: random.Random, n: int, known: list[bytes], positive_session: bool
 ) -> tuple[dict[str, Any], bool]:
-    """A transformed known image (in some positive sessions) or an unrelated one."""
+    """Make a transformed known image (in some positive sessions) or an unrelated one."""
     is_known = positive_session and rng.random() < 0.5
     if is_known:
         data = apply_transform(

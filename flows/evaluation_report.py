@@ -102,7 +102,10 @@ def report(out: Path, args: argparse.Namespace) -> None:
     third = _third_cue_at(decisions, Path(args.labels).parent / "cues.jsonl")
     scorer = evaluate(outcomes_from_decisions(decisions, sessions, third))
     results: dict[str, object] = {"scorer": scorer.as_dict()}
-    print("\nsessions          precision  recall     F1   F0.5  alerts/1000  msgs→detect  msgs→3rd cue")
+    print(
+        "\nsessions          precision  recall     F1   F0.5  alerts/1000"
+        "  msgs→detect  msgs→3rd cue"
+    )
     print(_row("tipline", scorer))
     if getattr(args, "events", None):
         baseline = _baseline(args.events, sessions, third)

@@ -15,6 +15,7 @@ def to_raw_record(item: object, now: datetime) -> RawRecord | DeadLetter:
 
     Raises:
         TypeError: the source yielded something no source of tipline yields (a bug).
+
     """
     if isinstance(item, RawRecord):
         return item

@@ -18,11 +18,11 @@ Run it with ``tipline run --config C`` or
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeGuard, cast
 
 import bytewax.operators as op
 from bytewax.connectors.kafka import KafkaSource
-from bytewax.dataflow import Dataflow
+from bytewax.dataflow import Dataflow, Stream
 from bytewax.inputs import Source
 
 from flows.outputs import (
@@ -39,6 +39,7 @@ from flows.records import Decided, Inbound
 from flows.session import SessionLogic
 from flows.sources import JsonlSource
 from schemas.config import TiplineConfig, load_config
+from schemas.dead_letter import DeadLetter
 from schemas.decision import encode_decision
 
 
@@ -59,6 +60,7 @@ def build_flow(
         outputs: sinks that replace configured outputs.
         decisions_path: a folder for ``decisions.jsonl`` (replays).
         pipeline: the steps' implementation (tests inject failing services).
+
     """
     cfg = load_config(config) if isinstance(config, str) else config
     overrides = outputs or OutputOverrides()
@@ -67,8 +69,9 @@ def build_flow(
 
     raw = op.input("input", flow, source or configured_source(cfg))
     decoded = op.map("decode", raw, pipe.decode)
-    split = op.branch("split-dead-letters", decoded, lambda x: isinstance(x, Inbound))
-    write_dead_letters("dead-letters", split.falses, cfg, overrides.dead_letters)
+    split = op.branch("split-dead-letters", decoded, _is_inbound)
+    letters = cast("Stream[DeadLetter]", split.falses)
+    write_dead_letters("dead-letters", letters, cfg, overrides.dead_letters)
 
     matched = op.map("match-hashes", split.trues, pipe.match)
     keyed = op.key_on("key-by-session", matched, lambda m: m.event.session_id)
@@ -90,12 +93,16 @@ def build_flow(
     return flow
 
 
+def _is_inbound(item: Inbound | DeadLetter) -> TypeGuard[Inbound]:
+    return isinstance(item, Inbound)
+
+
 def _needs_evidence(decided: Decided) -> bool:
     return decided.decision.alert or bool(decided.follows)
 
 
 def configured_source(cfg: TiplineConfig) -> Source[Any]:
-    """The input source the config selects (JSONL files or Kafka topics)."""
+    """Return the input source the config selects (JSONL files or Kafka topics)."""
     if cfg.input.kind == "kafka":
         return KafkaSource(
             cfg.kafka.brokers,

@@ -58,11 +58,12 @@ class CallbackSink(DynamicSink[Any]):
         self._make_writer = make_writer
 
     def build(self, step_id: str, worker_index: int, worker_count: int) -> _CallbackPartition:
+        """Build one worker's partition with a fresh writer."""
         return _CallbackPartition(self._make_writer())
 
 
 def kafka_config(cfg: TiplineConfig, role: str) -> dict[str, str]:
-    """librdkafka properties for a ``consumer`` or ``producer``, as strings."""
+    """Librdkafka properties for a ``consumer`` or ``producer``, as strings."""
     extra = cfg.kafka.consumer if role == "consumer" else cfg.kafka.producer
     merged = {**cfg.kafka.settings, **extra}
     return {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in merged.items()}
@@ -111,7 +112,11 @@ def write_dead_letters(
             letters,
             lambda d: KafkaSinkMessage(key=d.dedupe_key().encode(), value=encode_dead_letter(d)),
         )
-        op.output(step, msgs, KafkaSink(cfg.kafka.brokers, dl.topic, add_config=kafka_config(cfg, "producer")))
+        op.output(
+            step,
+            msgs,
+            KafkaSink(cfg.kafka.brokers, dl.topic, add_config=kafka_config(cfg, "producer")),
+        )
         return
     keyed = op.map("dead-letter-line", letters, lambda d: ("dl", encode_dead_letter(d)))
     op.output(step, keyed, JsonlSink(Path(dl.path), "dead-letters", fsync=True))
@@ -131,7 +136,11 @@ def write_alerts(
         msgs = op.map(
             "alert-message", alerts, lambda kv: KafkaSinkMessage(key=kv[0].encode(), value=kv[1])
         )
-        op.output(step, msgs, KafkaSink(cfg.kafka.brokers, al.topic, add_config=kafka_config(cfg, "producer")))
+        op.output(
+            step,
+            msgs,
+            KafkaSink(cfg.kafka.brokers, al.topic, add_config=kafka_config(cfg, "producer")),
+        )
         return
     op.output(step, alerts, JsonlSink(Path(al.path), "alerts"))
 

@@ -39,13 +39,12 @@ from schemas.dead_letter import DeadLetter
 from schemas.decision import Decision
 from schemas.errors import ConfigError, FetchError
 from schemas.event import MessageEvent
-
 from schemas.grooming import CalibrationTable, SessionVerdict
 from schemas.report import ReportDraft, TimelineEntry
 
 
 def utc_now() -> datetime:
-    """The wall clock, timezone-aware (flows are the only layer that reads it)."""
+    """Return the wall clock, timezone-aware (flows are the only layer that reads it)."""
     return datetime.now(UTC)
 
 
@@ -99,6 +98,7 @@ class Pipeline:
 
         Raises:
             ConfigError: (or another TiplineError) naming what is wrong.
+
         """
         if self.config.hashing.enabled:
             _ = self.hashes
@@ -162,7 +162,7 @@ class Pipeline:
     # ---------------------------------------------------------------- context
 
     def sealer(self, session_id: str) -> SessionSealer | None:
-        """The session's context sealer, or None when evidence is off."""
+        """Return the session's context sealer, or None when evidence is off."""
         if not self.config.evidence.enabled:
             return None
         keys = self._cache.get("context-keys")
@@ -171,12 +171,12 @@ class Pipeline:
         return keys.for_session(session_id)
 
     def new_context(self) -> ContextBuffer:
-        """An empty sealed context buffer for a new session."""
+        """Return an empty sealed context buffer for a new session."""
         return ContextBuffer(self.config.evidence.context)
 
     @staticmethod
     def package_id(decision: Decision) -> str:
-        """The deterministic package id of a decision (idempotent packaging)."""
+        """Return the deterministic package id of a decision (idempotent packaging)."""
         return package_id_for(decision.event_id)
 
     # ---------------------------------------------------------------- evidence
@@ -260,7 +260,7 @@ class Pipeline:
 
     @staticmethod
     def alert(packaged: Packaged) -> tuple[str, bytes]:
-        """The alert for moderation tooling, built from the vault's receipt."""
+        """Build the alert for moderation tooling from the vault's receipt."""
         METRICS.alerts.inc()
         decision = packaged.decided.decision
         return decision.event_id, encode_alert(decision, packaged.receipt.package_id)

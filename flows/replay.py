@@ -39,7 +39,9 @@ def isolated_config(
 ) -> TiplineConfig:
     """Point every output of ``cfg`` under ``out`` and read ``events``; recovery off."""
     rep = msgspec.structs.replace
-    extra = (HashListSource(path=p, name=f"replay-{i}-{Path(p).stem}") for i, p in enumerate(hash_lists))
+    extra = (
+        HashListSource(path=p, name=f"replay-{i}-{Path(p).stem}") for i, p in enumerate(hash_lists)
+    )
     lists = [*cfg.hashing.lists, *extra]
     input_cfg = cfg.input if events is None else rep(cfg.input, kind="jsonl", path=events)
     return rep(
@@ -107,11 +109,14 @@ def run_replay(
         source: a bounded source replacing the configured input (topic replays).
         count_events: how many records the source read, when it is not the JSONL input.
         progress: show a progress line on a terminal.
+
     """
     out.mkdir(parents=True, exist_ok=True)
     for stale in ("decisions.jsonl", "dead-letters.jsonl", "alerts.jsonl"):
         (out / stale).unlink(missing_ok=True)
-    flow = build_flow(cfg, source=source, decisions_path=str(out), pipeline=Pipeline(cfg).preflight())
+    flow = build_flow(
+        cfg, source=source, decisions_path=str(out), pipeline=Pipeline(cfg).preflight()
+    )
     run_flow(flow, cfg, progress=progress)
     decisions = read_decisions(out / "decisions.jsonl")
     dead = count_lines([out / "dead-letters.jsonl"])

@@ -34,10 +34,11 @@ class _CustodyViewers:
 
 
 def operator_identity(args: argparse.Namespace) -> str:
-    """The operator running a command: ``--operator`` or ``$TIPLINE_OPERATOR``.
+    """Return the operator running a command: ``--operator`` or ``$TIPLINE_OPERATOR``.
 
     Raises:
         AccessDeniedError: no identity was given.
+
     """
     operator = getattr(args, "operator", None) or os.environ.get("TIPLINE_OPERATOR")
     if not operator:

@@ -27,9 +27,9 @@ def recovery_config(cfg: TiplineConfig) -> RecoveryConfig | None:
     db_dir = Path(rec.path)
     if not any(db_dir.glob("part-*.sqlite3")):
         db_dir.mkdir(parents=True, exist_ok=True)
-        init_db_dir(db_dir, rec.partitions)
+        init_db_dir(db_dir, rec.partitions)  # type: ignore[no-untyped-call]
     backup = timedelta(seconds=rec.backup_interval_s)
-    return RecoveryConfig(str(db_dir), backup_interval=backup)
+    return RecoveryConfig(str(db_dir), backup_interval=backup)  # type: ignore[no-untyped-call]
 
 
 def run_flow(
@@ -58,9 +58,9 @@ def run_flow(
     n = workers or cfg.job.workers
     try:
         if n == 1 and not addresses:
-            run_main(flow, epoch_interval=epoch, recovery_config=rc)
+            run_main(flow, epoch_interval=epoch, recovery_config=rc)  # type: ignore[no-untyped-call]
         else:
-            cluster_main(
+            cluster_main(  # type: ignore[no-untyped-call]
                 flow,
                 list(addresses or []),
                 process_id,

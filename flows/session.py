@@ -45,6 +45,7 @@ class SessionLogic(StatefulLogic[Matched, Decided, SessionSnapshot]):
         self._snap = resume or SessionSnapshot()
 
     def on_item(self, value: Matched) -> tuple[list[Decided], bool]:
+        """Score, decide and seal one message of this session."""
         snap, event = self._snap, value.event
         snap.scorer, verdict = self._pipe.score(snap.scorer, event)
         decision = self._pipe.decide(value, verdict)
@@ -64,12 +65,15 @@ class SessionLogic(StatefulLogic[Matched, Decided, SessionSnapshot]):
         return [decided], StatefulLogic.RETAIN
 
     def on_notify(self) -> tuple[list[Decided], bool]:
+        """Drop the idle session's state."""
         return [], StatefulLogic.DISCARD
 
     def notify_at(self) -> datetime | None:
+        """Return when the session counts as idle (processing time)."""
         if self._snap.last_seen is None:
             return None
         return self._snap.last_seen + timedelta(seconds=self._pipe.config.grooming.idle_evict_s)
 
     def snapshot(self) -> SessionSnapshot:
+        """Return a copy of the state for recovery (ids, hits and ciphertext only)."""
         return copy.deepcopy(self._snap)

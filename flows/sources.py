@@ -74,9 +74,11 @@ class JsonlSource(FixedPartitionedSource[RawRecord, Position]):
         self._batch_size = batch_size
 
     def list_parts(self) -> list[str]:
+        """List one partition per JSONL file."""
         return [str(p) for p in jsonl_files(self._path)]
 
     def build_part(
         self, step_id: str, for_part: str, resume_state: Position | None
     ) -> _JsonlPartition:
+        """Open one file at its resume position."""
         return _JsonlPartition(Path(for_part), resume_state or (0, 0), self._batch_size)

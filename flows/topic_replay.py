@@ -69,9 +69,10 @@ class _BoundedPartition(StatefulSourcePartition[RawRecord | DeadLetter, int]):
             raise StopIteration
         out: list[RawRecord | DeadLetter] = []
         for msg in self._consumer.consume(500, _POLL_S):
-            if msg.error() is not None or msg.offset() >= self._end:
+            offset = msg.offset()
+            if msg.error() is not None or offset is None or offset >= self._end:
                 continue
-            self._next = msg.offset() + 1
+            self._next = offset + 1
             out.append(to_raw_record(_as_source_message(msg), datetime.now(UTC)))
         self._counter.add(len(out))
         return out
@@ -121,6 +122,7 @@ class BoundedTopicSource(FixedPartitionedSource[RawRecord | DeadLetter, int]):
         }
 
     def list_parts(self) -> list[str]:
+        """List the topic's partitions."""
         admin = AdminClient({"bootstrap.servers": ",".join(self._cfg.kafka.brokers)})
         meta = admin.list_topics(self._topic, timeout=10).topics.get(self._topic)
         if meta is None or meta.error is not None:
@@ -131,6 +133,7 @@ class BoundedTopicSource(FixedPartitionedSource[RawRecord | DeadLetter, int]):
     def build_part(
         self, step_id: str, for_part: str, resume_state: int | None
     ) -> _BoundedPartition:
+        """Resolve one partition's bounds and start reading it."""
         consumer = Consumer(self._client_config())
         part = int(for_part)
         low, high = consumer.get_watermark_offsets(TopicPartition(self._topic, part), timeout=10)

@@ -98,9 +98,7 @@ def backtest_metrics(
         float(statistics.median(tp_latency)) if tp_latency else 0.0
     )
 
-    matched = {
-        v.attachment_id for d in decisions for v in d.attachments if v.matches
-    }
+    matched = {v.attachment_id for d in decisions for v in d.attachments if v.matches}
     attachments = Confusion()
     for attachment_id, positive in attachment_labels.items():
         attachments.add(predicted=attachment_id in matched, actual=positive)

@@ -24,6 +24,7 @@ def decode_record(record: RawRecord, *, max_bytes: int, now: datetime) -> Messag
 
     Returns:
         The event, or a dead letter carrying the original bytes.
+
     """
     size = len(record.value)
     if size > max_bytes:

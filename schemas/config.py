@@ -22,7 +22,8 @@ from schemas.hashing import HashingConfig
 from schemas.report import ReportsConfig
 from schemas.section import NonNegativeFloat, Port, PositiveFloat, PositiveInt, Section
 
-class JobConfig(Section):
+
+class JobConfig(Section, frozen=True):
     """Identity of the running job."""
 
     name: str = "tipline"
@@ -31,7 +32,7 @@ class JobConfig(Section):
     workers: PositiveInt = 1
 
 
-class KafkaConnection(Section):
+class KafkaConnection(Section, frozen=True):
     """How to reach the Kafka cluster. Credentials come from the environment.
 
     ``settings`` are librdkafka properties for every client, ``consumer`` and
@@ -44,7 +45,7 @@ class KafkaConnection(Section):
     producer: dict[str, str | int | float | bool] = {}
 
 
-class InputConfig(Section):
+class InputConfig(Section, frozen=True):
     """Where message events come from: JSONL files or Kafka topics."""
 
     kind: Literal["jsonl", "kafka"] = "jsonl"
@@ -55,7 +56,7 @@ class InputConfig(Section):
     max_record_bytes: PositiveInt = 8 * 1024 * 1024
 
 
-class DeadLetterConfig(Section):
+class DeadLetterConfig(Section, frozen=True):
     """Where rejected records go: a JSONL file directory or a Kafka topic."""
 
     kind: Literal["file", "kafka"] = "file"
@@ -63,7 +64,7 @@ class DeadLetterConfig(Section):
     topic: str = "tipline.dead-letters"
 
 
-class AlertsConfig(Section):
+class AlertsConfig(Section, frozen=True):
     """Where alerts for moderation tooling go (ids and scores only)."""
 
     kind: Literal["file", "kafka", "none"] = "file"
@@ -71,7 +72,7 @@ class AlertsConfig(Section):
     topic: str = "tipline.alerts"
 
 
-class LakeConfig(Section):
+class LakeConfig(Section, frozen=True):
     """The Parquet audit lake: one row per decision, partitioned by event date."""
 
     path: str = "out/demo/lake"
@@ -81,7 +82,7 @@ class LakeConfig(Section):
     compression: Literal["zstd", "snappy", "none"] = "zstd"
 
 
-class RecoveryConfig(Section):
+class RecoveryConfig(Section, frozen=True):
     """Bytewax recovery (SQLite partitions) and snapshot cadence."""
 
     enabled: bool = False
@@ -91,13 +92,13 @@ class RecoveryConfig(Section):
     backup_interval_s: NonNegativeFloat = 0.0
 
 
-class MetricsConfig(Section):
+class MetricsConfig(Section, frozen=True):
     """Prometheus metrics endpoint (0 disables it)."""
 
     port: Port = 0
 
 
-class TiplineConfig(Section):
+class TiplineConfig(Section, frozen=True):
     """The whole job's configuration (``config/default.toml`` documents every key)."""
 
     job: JobConfig = JobConfig()
@@ -131,6 +132,7 @@ def parse_config(data: dict[str, Any], origin: str = "<config>") -> TiplineConfi
 
     Raises:
         ConfigError: one line naming the key path and what was expected.
+
     """
     try:
         return msgspec.convert(data, TiplineConfig, strict=True)
@@ -146,6 +148,7 @@ def load_config(path: str | Path) -> TiplineConfig:
 
     Raises:
         ConfigError: the file is missing, not TOML, or a key/value is invalid.
+
     """
     p = Path(path)
     try:

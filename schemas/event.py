@@ -124,6 +124,7 @@ def decode_event(raw: bytes) -> MessageEvent:
     Raises:
         EventDecodeError: the bytes are not JSON, or a contract rule is broken;
             the message names the field path and the expectation.
+
     """
     try:
         return _DECODER.decode(raw)

@@ -54,10 +54,13 @@ class JsonlSink(FixedPartitionedSink[bytes, int]):
         self._fsync = fsync
 
     def list_parts(self) -> list[str]:
+        """List the single partition (the file)."""
         return [self._path.stem]
 
     def part_fn(self, item_key: str) -> int:
+        """Route every item to the single partition."""
         return 0
 
     def build_part(self, step_id: str, for_part: str, resume_state: int | None) -> _JsonlPartition:
+        """Open the file, truncated back to the snapshot on resume."""
         return _JsonlPartition(self._path, resume_state, self._fsync)

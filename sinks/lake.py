@@ -83,9 +83,7 @@ LAKE_SCHEMA: Final = pa.schema(
     ]
 )
 
-_PART_RE: Final = re.compile(
-    r"^part-(?P<shard>[^-]+)-(?P<gen>\d{20})-(?P<seq>\d{10})\.parquet$"
-)
+_PART_RE: Final = re.compile(r"^part-(?P<shard>[^-]+)-(?P<gen>\d{20})-(?P<seq>\d{10})\.parquet$")
 COMMITTED_DIR: Final = "_committed"
 
 Position = tuple[str, int]  # (generation, next sequence number)
@@ -125,7 +123,9 @@ def lake_files(root: Path, shard: str | None = None) -> Iterable[tuple[str, str,
 
 def _committed(root: Path, shard: str) -> set[str]:
     folder = root / COMMITTED_DIR
-    return {p.name.split("-", 1)[1] for p in folder.glob(f"{shard}-*")} if folder.is_dir() else set()
+    return (
+        {p.name.split("-", 1)[1] for p in folder.glob(f"{shard}-*")} if folder.is_dir() else set()
+    )
 
 
 def _fsync(path: Path) -> None:
@@ -144,6 +144,7 @@ class _LakeShard(StatefulSinkPartition[AuditRow, Position]):
         root: Path,
         shard: str,
         position: Position,
+        *,
         committed: bool,
         roll_rows: int,
         roll_seconds: float,
@@ -247,20 +248,24 @@ class LakeSink(FixedPartitionedSink[AuditRow, Position]):
         self._clock = clock
 
     def list_parts(self) -> list[str]:
+        """List the shards."""
         return [f"shard{i:02d}" for i in range(self._shards)]
 
-    def build_part(
-        self, step_id: str, for_part: str, resume_state: Position | None
-    ) -> _LakeShard:
+    def build_part(self, step_id: str, for_part: str, resume_state: Position | None) -> _LakeShard:
+        """Build a shard writer, removing uncommitted files first (see module docs)."""
         self._root.mkdir(parents=True, exist_ok=True)
         existing = list(lake_files(self._root, for_part))
         if resume_state is not None:
             gen0, seq0 = resume_state
-            stale = [p for _, gen, seq, p in existing if gen > gen0 or (gen == gen0 and seq >= seq0)]
+            stale = [
+                p for _, gen, seq, p in existing if gen > gen0 or (gen == gen0 and seq >= seq0)
+            ]
             position, committed = resume_state, True
         else:
             done = _committed(self._root, for_part)
-            stale = [p for _, gen, _, p in existing if gen not in done] if self._exactly_once else []
+            stale = (
+                [p for _, gen, _, p in existing if gen not in done] if self._exactly_once else []
+            )
             position, committed = (f"{self._generation():020d}", 0), False
         for path in stale:
             path.unlink()  # its rows were never committed and will be replayed
@@ -268,10 +273,10 @@ class LakeSink(FixedPartitionedSink[AuditRow, Position]):
             self._root,
             for_part,
             position,
-            committed,
-            self._roll_rows,
-            self._roll_seconds,
-            self._compression,
-            self._clock,
-            self._on_flush,
+            committed=committed,
+            roll_rows=self._roll_rows,
+            roll_seconds=self._roll_seconds,
+            compression=self._compression,
+            clock=self._clock,
+            on_flush=self._on_flush,
         )

@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def scan_lake(lake: Path) -> pl.LazyFrame:
-    """A lazy frame over every committed lake file."""
+    """Return a lazy frame over every committed lake file."""
     return pl.scan_parquet(str(lake / "dt=*" / "part-*.parquet"), hive_partitioning=False)
 
 

@@ -69,10 +69,11 @@ def _read_topic(cfg: TiplineConfig) -> Iterator[DeadLetter]:
         msg = consumer.poll(5.0)
         if msg is None:
             break
-        if msg.error() is not None:
+        value = msg.value()
+        if msg.error() is not None or value is None:
             remaining.discard(msg.partition())
             continue
-        yield decode_dead_letter(msg.value())
+        yield decode_dead_letter(value)
     consumer.close()
 
 

@@ -50,8 +50,11 @@ def message_with_image(image: bytes, n: int) -> RawRecord:
         "sender": {"user_id": "u-1", "declared_age": 40},
         "recipients": [{"user_id": "u-2", "declared_age": 14}],
         "attachments": [
-            {"attachment_id": f"a-{n}", "media_type": "image/jpeg",
-             "data_b64": base64.b64encode(image).decode()}
+            {
+                "attachment_id": f"a-{n}",
+                "media_type": "image/jpeg",
+                "data_b64": base64.b64encode(image).decode(),
+            }
         ],
     }
     return RawRecord(value=json.dumps(event).encode(), source=SourcePosition(kind="file", line=n))
@@ -78,7 +81,9 @@ def run(cfg: TiplineConfig, records: list[RawRecord], pipe: Pipeline) -> tuple[l
     lake: list = []
     alerts: list = []
     drafts: list = []
-    outputs = OutputOverrides(lake=TestingSink(lake), alerts=TestingSink(alerts), drafts=TestingSink(drafts))
+    outputs = OutputOverrides(
+        lake=TestingSink(lake), alerts=TestingSink(alerts), drafts=TestingSink(drafts)
+    )
     run_main(build_flow(cfg, source=TestingSource(records), outputs=outputs, pipeline=pipe))
     return lake, alerts, drafts
 
@@ -100,8 +105,12 @@ def test_failed_vault_write_leaves_no_alert_and_no_draft(tmp_path: Path) -> None
     lake: list = []
     alerts: list = []
     drafts: list = []
-    outputs = OutputOverrides(lake=TestingSink(lake), alerts=TestingSink(alerts), drafts=TestingSink(drafts))
-    flow = build_flow(cfg, source=TestingSource([message_with_image(image, 2)]), outputs=outputs, pipeline=pipe)
+    outputs = OutputOverrides(
+        lake=TestingSink(lake), alerts=TestingSink(alerts), drafts=TestingSink(drafts)
+    )
+    flow = build_flow(
+        cfg, source=TestingSource([message_with_image(image, 2)]), outputs=outputs, pipeline=pipe
+    )
     # A vault failure is not bad data: the job stops (and recovery would retry it).
     with pytest.raises(RuntimeError, match="package-evidence") as info:
         run_main(flow)

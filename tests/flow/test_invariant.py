@@ -1,6 +1,6 @@
 """Invariant 1 through the real dataflow: inputs == decisions + dead letters.
 
-Run at 1 worker, at 2 worker threads, and as 2 processes × 2 workers.
+Run at 1 worker, at 2 worker threads, and as 2 processes x 2 workers.
 """
 
 from __future__ import annotations
@@ -68,20 +68,20 @@ def test_two_processes_two_workers_each(tmp_path: Path, contract_examples: Path)
     config.write_text(
         f"""
 [input]
-path = "{tmp_path / 'in'}"
+path = "{tmp_path / "in"}"
 [dead_letters]
-path = "{tmp_path / 'out'}"
+path = "{tmp_path / "out"}"
 [alerts]
-path = "{tmp_path / 'out'}"
+path = "{tmp_path / "out"}"
 [lake]
-path = "{tmp_path / 'lake'}"
+path = "{tmp_path / "lake"}"
 shards = 4
 [hashing]
 lists = []
 [evidence]
-path = "{tmp_path / 'vault'}"
+path = "{tmp_path / "vault"}"
 [reports]
-path = "{tmp_path / 'reports'}"
+path = "{tmp_path / "reports"}"
 """,
         encoding="utf-8",
     )
@@ -89,8 +89,20 @@ path = "{tmp_path / 'reports'}"
     addresses = ";".join(f"127.0.0.1:{p}" for p in ports)
     procs = [
         subprocess.Popen(
-            [sys.executable, "-m", "flows.cli", "run", "--config", str(config),
-             "-w", "2", "-a", addresses, "-i", str(i)],
+            [
+                sys.executable,
+                "-m",
+                "flows.cli",
+                "run",
+                "--config",
+                str(config),
+                "-w",
+                "2",
+                "-a",
+                addresses,
+                "-i",
+                str(i),
+            ],
         )
         for i in range(2)
     ]
@@ -98,7 +110,9 @@ path = "{tmp_path / 'reports'}"
         assert proc.wait(timeout=300) == 0
 
     lake_ids = [
-        eid for _, _, _, p in lake_files(tmp_path / "lake") for eid in pq.read_table(p)["event_id"].to_pylist()
+        eid
+        for _, _, _, p in lake_files(tmp_path / "lake")
+        for eid in pq.read_table(p)["event_id"].to_pylist()
     ]
     dead = [
         decode_dead_letter(line)

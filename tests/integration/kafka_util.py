@@ -42,11 +42,17 @@ def produce(bootstrap: str, topic: str, records: Iterable[tuple[bytes | None, by
     return n
 
 
-def consume_all(bootstrap: str, topic: str, *, expect: int | None = None, timeout: float = 60) -> list[tuple[bytes | None, bytes]]:
+def consume_all(
+    bootstrap: str, topic: str, *, expect: int | None = None, timeout: float = 60
+) -> list[tuple[bytes | None, bytes]]:
     """Read a topic from the beginning until ``expect`` records or nothing new for a while."""
     consumer = Consumer(
-        {"bootstrap.servers": bootstrap, "group.id": f"test-{time.time_ns()}",
-         "auto.offset.reset": "earliest", "enable.auto.commit": "false"}
+        {
+            "bootstrap.servers": bootstrap,
+            "group.id": f"test-{time.time_ns()}",
+            "auto.offset.reset": "earliest",
+            "enable.auto.commit": "false",
+        }
     )
     admin = AdminClient({"bootstrap.servers": bootstrap})
     deadline = time.monotonic() + timeout
@@ -76,7 +82,9 @@ def consume_all(bootstrap: str, topic: str, *, expect: int | None = None, timeou
     return out
 
 
-def start_job(config: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+def start_job(
+    config: Path, *extra: str, env: dict[str, str] | None = None
+) -> subprocess.Popen[bytes]:
     """Start ``tipline run``; its output goes to ``job-N.log`` beside the config."""
     n = len(list(config.parent.glob("job-*.log")))
     log = (config.parent / f"job-{n}.log").open("wb")
@@ -110,7 +118,8 @@ def wait_for(
                 raise AssertionError(msg)
         time.sleep(0.25)
     logs = "".join(
-        Path(j.log_path).read_text(errors="replace")[-2000:] for j in jobs  # type: ignore[attr-defined]
+        Path(j.log_path).read_text(errors="replace")[-2000:]
+        for j in jobs  # type: ignore[attr-defined]
     )
     msg = f"timed out waiting for {what}\n{logs}"
     raise TimeoutError(msg)

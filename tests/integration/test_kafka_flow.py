@@ -1,4 +1,4 @@
-"""The long-running job against a real Kafka broker (KRaft): poison records, recovery, replay, scale-out."""
+"""The job against a real Kafka broker (KRaft): poison records, recovery, replay, scale-out."""
 
 from __future__ import annotations
 
@@ -44,30 +44,30 @@ consumer = {{ "fetch.wait.max.ms" = 10 }}
 producer = {{ "linger.ms" = 1 }}
 [input]
 kind = "kafka"
-topics = ["{topics['in']}"]
+topics = ["{topics["in"]}"]
 batch_size = 200
 max_record_bytes = 65536
 [dead_letters]
 kind = "kafka"
-topic = "{topics['dlq']}"
+topic = "{topics["dlq"]}"
 [alerts]
 kind = "kafka"
-topic = "{topics['alerts']}"
+topic = "{topics["alerts"]}"
 [lake]
-path = "{tmp / 'lake'}"
+path = "{tmp / "lake"}"
 shards = 2
 roll_rows = 100
 roll_seconds = 0.3
 [recovery]
 enabled = {recovery}
-path = "{tmp / 'recovery'}"
+path = "{tmp / "recovery"}"
 snapshot_interval_s = 0.5
 [hashing]
 lists = []
 [evidence]
-path = "{tmp / 'vault'}"
+path = "{tmp / "vault"}"
 [reports]
-path = "{tmp / 'reports'}"
+path = "{tmp / "reports"}"
 """
         + grooming_block(),
         encoding="utf-8",
@@ -112,7 +112,9 @@ def test_poison_records_go_to_the_dead_letter_topic(
     job = start_job(write_config(tmp_path, kafka_bootstrap, topics))
     try:
         dead = consume_all(kafka_bootstrap, topics["dlq"], expect=len(POISON), timeout=120)
-        wait_for(lambda: len(lake_event_ids(tmp_path / "lake")) >= 300, what="300 lake rows", jobs=[job])
+        wait_for(
+            lambda: len(lake_event_ids(tmp_path / "lake")) >= 300, what="300 lake rows", jobs=[job]
+        )
         assert job.poll() is None, "a poison record stopped the job"
     finally:
         stop_job(job)
@@ -146,13 +148,20 @@ def test_sigkill_and_restart_lose_and_duplicate_nothing(
     produce(kafka_bootstrap, topics["in"], records[len(records) // 2 :])
     job = start_job(config)
     try:
-        wait_for(lambda: len(lake_event_ids(tmp_path / "lake")) >= n, timeout=180, what="all rows", jobs=[job])
+        wait_for(
+            lambda: len(lake_event_ids(tmp_path / "lake")) >= n,
+            timeout=180,
+            what="all rows",
+            jobs=[job],
+        )
         dead = consume_all(kafka_bootstrap, topics["dlq"], timeout=20)
     finally:
         stop_job(job)
 
     ids = lake_event_ids(tmp_path / "lake")
-    assert len(ids) == n, f"duplicates in the lake: {[k for k, c in Counter(ids).items() if c > 1][:5]}"
+    assert len(ids) == n, (
+        f"duplicates in the lake: {[k for k, c in Counter(ids).items() if c > 1][:5]}"
+    )
     assert set(ids) == {f"evt-{i:05d}" for i in range(n)}
     # The dead-letter topic is at-least-once; its key (stage + source position) dedupes it.
     keys = {k for k, _ in dead}
@@ -169,8 +178,24 @@ def test_bounded_topic_replay_reads_the_range_only(
     out = tmp_path / "replay"
     from flows.cli import main
 
-    assert main(["replay", "--kafka-topic", topics["in"], "--from", "10", "--to", "60",
-                 "--config", str(config), "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "replay",
+                "--kafka-topic",
+                topics["in"],
+                "--from",
+                "10",
+                "--to",
+                "60",
+                "--config",
+                str(config),
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     metrics = json.loads((out / "metrics.json").read_text())
     assert metrics["events"] == 50
     assert metrics["dead_lettered"] == 0
@@ -191,8 +216,12 @@ def test_two_processes_over_four_partitions_match_one_worker(
     addresses = "127.0.0.1:{};127.0.0.1:{}".format(*_ports(2))
     jobs = [start_job(config, "-w", "1", "-a", addresses, "-i", str(i)) for i in range(2)]
     try:
-        wait_for(lambda: len(lake_event_ids(tmp_path / "lake")) >= len(records), timeout=240,
-                 what="all rows", jobs=jobs)
+        wait_for(
+            lambda: len(lake_event_ids(tmp_path / "lake")) >= len(records),
+            timeout=240,
+            what="all rows",
+            jobs=jobs,
+        )
     finally:
         for job in jobs:
             stop_job(job)
@@ -213,7 +242,6 @@ def _ports(n: int) -> list[int]:
     return ports
 
 
-
 def corpus_events(n_sessions: int) -> list[tuple[bytes, bytes]]:
     """Grooming-corpus conversations (synthetic, non-explicit) as keyed Kafka records."""
     from datetime import UTC, datetime
@@ -223,14 +251,20 @@ def corpus_events(n_sessions: int) -> list[tuple[bytes, bytes]]:
     out = []
     n = 0
     for session in generate_sessions(11, n_sessions, datetime(2026, 11, 1, tzinfo=UTC)):
-        people = {p.user_id: p for p in session.participants}
+        ages = {p.user_id: p.declared_age for p in session.participants}
         for msg in session.messages:
             n += 1
-            account = lambda uid: {"user_id": uid, "declared_age": people[uid].declared_age}  # noqa: E731
+
+            def account(uid: str, ages: dict[str, int | None] = ages) -> dict[str, object]:
+                return {"user_id": uid, "declared_age": ages[uid]}
+
             event = {
-                "schema": "tipline.message/1", "event_id": f"c-{n:05d}",
-                "sent_at": msg.sent_at.isoformat(), "session_id": session.session_id,
-                "sender": account(msg.sender), "recipients": [account(r) for r in msg.recipients],
+                "schema": "tipline.message/1",
+                "event_id": f"c-{n:05d}",
+                "sent_at": msg.sent_at.isoformat(),
+                "session_id": session.session_id,
+                "sender": account(msg.sender),
+                "recipients": [account(r) for r in msg.recipients],
                 "text": msg.text,
             }
             out.append((session.session_id.encode(), json.dumps(event).encode()))
@@ -279,14 +313,21 @@ def test_crash_continues_session_state_and_never_duplicates_evidence(
     config = write_config(tmp_path, kafka_bootstrap, topics, recovery="true")
     job = start_job(config)
     try:
-        wait_for(lambda: len(lake_event_ids(tmp_path / "lake")) >= len(records) // 3,
-                 what="progress", jobs=[job])
+        wait_for(
+            lambda: len(lake_event_ids(tmp_path / "lake")) >= len(records) // 3,
+            what="progress",
+            jobs=[job],
+        )
     finally:
         stop_job(job, hard=True)
     job = start_job(config)
     try:
-        wait_for(lambda: len(lake_event_ids(tmp_path / "lake")) >= len(records), timeout=240,
-                 what="all rows", jobs=[job])
+        wait_for(
+            lambda: len(lake_event_ids(tmp_path / "lake")) >= len(records),
+            timeout=240,
+            what="all rows",
+            jobs=[job],
+        )
     finally:
         stop_job(job)
 

@@ -127,7 +127,7 @@ def test_failed_fetch_is_a_reason_not_an_outcome() -> None:
 
 
 def test_no_text_in_the_decision() -> None:
-    from schemas.decision import encode_decision  # noqa: PLC0415
+    from schemas.decision import encode_decision
 
     d = run([attachment("exact")], session("report", escalated=True), ALLOW)
     assert b"never reach" not in encode_decision(d)

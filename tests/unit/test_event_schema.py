@@ -57,8 +57,10 @@ def test_round_trip_preserves_the_event(contract_examples: Path) -> None:
 
 
 def test_unknown_fields_are_ignored(contract_examples: Path) -> None:
-    raw = (contract_examples / "valid-text.json").read_bytes().replace(
-        b'"platform"', b'"future_field": {"x": 1}, "platform"'
+    raw = (
+        (contract_examples / "valid-text.json")
+        .read_bytes()
+        .replace(b'"platform"', b'"future_field": {"x": 1}, "platform"')
     )
     assert decode_event(raw).event_id == "evt-0001"
 
@@ -70,10 +72,15 @@ def test_unknown_fields_are_ignored(contract_examples: Path) -> None:
         ((b'"port": 51544', b'"port": 70000'), "$.client.port"),
         ((b'"country": "US"', b'"country": "usa"'), "$.sender.country"),
         ((b'"event_id": "evt-0001"', b'"event_id": ""'), "$.event_id"),
-        ((b'"sent_at": "2026-11-27T14:00:00.120Z"', b'"sent_at": "2026-11-27T14:00:00"'), "$.sent_at"),
+        (
+            (b'"sent_at": "2026-11-27T14:00:00.120Z"', b'"sent_at": "2026-11-27T14:00:00"'),
+            "$.sent_at",
+        ),
     ],
 )
-def test_other_contract_rules(contract_examples: Path, patch: tuple[bytes, bytes], where: str) -> None:
+def test_other_contract_rules(
+    contract_examples: Path, patch: tuple[bytes, bytes], where: str
+) -> None:
     raw = (contract_examples / "valid-text.json").read_bytes().replace(*patch)
     with pytest.raises(EventDecodeError, match=r"at `\$") as info:
         decode_event(raw)
@@ -81,8 +88,10 @@ def test_other_contract_rules(contract_examples: Path, patch: tuple[bytes, bytes
 
 
 def test_uri_scheme_is_checked(contract_examples: Path) -> None:
-    raw = (contract_examples / "valid-attachment-uri.json").read_bytes().replace(
-        b"s3://chat-media", b"http://chat-media"
+    raw = (
+        (contract_examples / "valid-attachment-uri.json")
+        .read_bytes()
+        .replace(b"s3://chat-media", b"http://chat-media")
     )
     with pytest.raises(EventDecodeError, match="is not an s3://"):
         decode_event(raw)

@@ -16,13 +16,37 @@ T0 = datetime(2026, 11, 27, 23, 59, 58, tzinfo=UTC)
 def row(i: int) -> AuditRow:
     sent = T0 + timedelta(seconds=i)
     return AuditRow(
-        event_id=f"e{i}", session_id=f"s{i % 3}", dt=sent.strftime("%Y-%m-%d"), sent_at=sent,
-        decided_at=sent, sender_id="u1", recipient_count=1, decision="none", alert=False,
-        reasons=[], report_type=None, annotations=[], attachment_count=0, attachment_statuses=[],
-        match_strength="none", matched_lists=[], matched_entry_ids=[], min_match_distance=None,
-        risk_score=0.1, level="none", stage="none", age_relation="unknown", signals=["x"],
-        minor_to_minor=False, sextortion=False, recommended_actions=[], gate_allowed=None,
-        gate_lower_bound=None, detector_version="t", source=f"f:{i}", source_timestamp_ms=None,
+        event_id=f"e{i}",
+        session_id=f"s{i % 3}",
+        dt=sent.strftime("%Y-%m-%d"),
+        sent_at=sent,
+        decided_at=sent,
+        sender_id="u1",
+        recipient_count=1,
+        decision="none",
+        alert=False,
+        reasons=[],
+        report_type=None,
+        annotations=[],
+        attachment_count=0,
+        attachment_statuses=[],
+        match_strength="none",
+        matched_lists=[],
+        matched_entry_ids=[],
+        min_match_distance=None,
+        risk_score=0.1,
+        level="none",
+        stage="none",
+        age_relation="unknown",
+        signals=["x"],
+        minor_to_minor=False,
+        sextortion=False,
+        recommended_actions=[],
+        gate_allowed=None,
+        gate_lower_bound=None,
+        detector_version="t",
+        source=f"f:{i}",
+        source_timestamp_ms=None,
     )
 
 
@@ -34,8 +58,12 @@ def read_ids(root: Path) -> list[str]:
 
 def sink(root: Path, roll_rows: int = 2, *, exactly_once: bool = True, gen: int = 1) -> LakeSink:
     return LakeSink(
-        root, shards=1, roll_rows=roll_rows, roll_seconds=3600,
-        exactly_once=exactly_once, generation=lambda: gen,
+        root,
+        shards=1,
+        roll_rows=roll_rows,
+        roll_seconds=3600,
+        exactly_once=exactly_once,
+        generation=lambda: gen,
     )
 
 

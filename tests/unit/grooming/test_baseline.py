@@ -48,10 +48,10 @@ def test_evaluate_empty() -> None:
 
 
 def test_outcomes_from_decisions() -> None:
-    from datetime import UTC, datetime  # noqa: PLC0415
+    from datetime import UTC, datetime
 
-    from schemas.decision import Decision  # noqa: PLC0415
-    from schemas.source import SourcePosition  # noqa: PLC0415
+    from schemas.decision import Decision
+    from schemas.source import SourcePosition
 
     t = datetime(2026, 1, 1, tzinfo=UTC)
     src = SourcePosition(kind="file", file="f", line=1)
