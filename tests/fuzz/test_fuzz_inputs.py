@@ -389,6 +389,6 @@ def test_atheris_event_decoding(tmp_path: Path) -> None:
     )
     done = re.findall(r"^#(\d+)", result.stderr, re.MULTILINE)
     TRIED["decode: atheris (coverage-guided)"] += int(done[-1]) if done else 0
-    if result.returncode != 0 and "UnicodeDecodeError" in result.stderr:
+    if result.returncode != 0 and "UnicodeDecodeError" in result.stdout + result.stderr:
         raise KnownDecodeCrashError(result.stderr[-1500:])
     assert result.returncode == 0, result.stderr[-3000:]
