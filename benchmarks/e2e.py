@@ -49,7 +49,7 @@ from benchmarks.collector import (
     summarize,
 )
 from benchmarks.loadgen import MAX_MESSAGE_BYTES, TrafficSpec, build_pool, producer_config
-from benchmarks.machine import machine_info, other_processes_note
+from benchmarks.machine import code_fingerprint, machine_info, other_processes_note
 from benchmarks.pyspy import summarize_profile
 from benchmarks.stages import MetricsSnapshot, stage_breakdown
 from schemas.config import load_config
@@ -386,6 +386,7 @@ def run_step(
     opts: SuiteOptions, step: StepSpec, index: int, bootstrap: str, stamp: str
 ) -> dict[str, Any]:
     """Run one step against a fresh job and fresh topics; return its result record."""
+    fingerprint = code_fingerprint()
     topics = Topics.named(f"bench-{stamp}-{index}-{step.label}")
     create_topics(bootstrap, topics)
     run_dir = Path(tempfile.mkdtemp(prefix=f"tipline-bench-{step.label}-"))
@@ -414,7 +415,9 @@ def run_step(
         drain(lake, alerts, f"{step.label}-", load["sent"], opts.drain_s)
         cpu1, m1 = ProcessCpu.take(job.proc.pid), MetricsSnapshot.parse(scrape(port))
         alive = job.alive()
-        return _step_record(step, load, lake, alerts, marks, cpu1, m1, job, alive)
+        record = _step_record(step, load, lake, alerts, marks, cpu1, m1, job, alive)
+        record["code_fingerprint"] = fingerprint
+        return record
     finally:
         job.stop()
         lake.stop()
@@ -590,6 +593,7 @@ def results_document(
             "collector's poll time instead); alerts: to the collector consumer's receive time"
         ),
         "generated_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "code_fingerprints": sorted({s.get("code_fingerprint", "?") for s in steps}),
         "steps": steps,
         "highest_rate_p99_under_500ms": {
             "mixed": highest_rate(steps, "mixed", 500.0),

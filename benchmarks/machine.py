@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import platform
 import re
+import subprocess
 import time
 from importlib import metadata
 from pathlib import Path
@@ -54,8 +56,38 @@ def machine_info(load_note: str = "") -> dict[str, Any]:
         ),
         "msgspec": _version("msgspec"),
         "pyarrow": _version("pyarrow"),
+        "git_head": git_head(),
         "load_note": load_note,
     }
+
+
+def code_fingerprint() -> str:
+    """Short SHA-256 over the job's code (flows, operators, sinks, schemas, synth).
+
+    The job is started fresh for every step; a fingerprint per step shows
+    whether the code under test changed while a suite ran (others edit the tree).
+    """
+    digest = hashlib.sha256()
+    for package in ("flows", "operators", "sinks", "schemas", "synth"):
+        for path in sorted((REPO / package).rglob("*.py")):
+            digest.update(str(path.relative_to(REPO)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def git_head() -> str:
+    """The checked-out commit (uncommitted changes are in the fingerprint, not here)."""
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError:
+        return "unknown"
+    return out.stdout.strip() or "unknown"
 
 
 def other_processes_note(sample_s: float = 2.0, top: int = 4) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import threading
@@ -12,11 +13,13 @@ from pathlib import Path
 from types import FrameType
 
 from bytewax.dataflow import Dataflow
+from bytewax.errors import BytewaxRuntimeError
 from bytewax.recovery import RecoveryConfig, init_db_dir
-from bytewax.testing import cluster_main, run_main
+from bytewax.run import cli_main
 from prometheus_client import REGISTRY, start_http_server
 
 from schemas.config import TiplineConfig
+from sinks.lake import flush_open_shards
 
 
 def recovery_config(cfg: TiplineConfig) -> RecoveryConfig | None:
@@ -43,13 +46,18 @@ def run_flow(
 ) -> None:
     """Execute the flow until its input ends (files) or it is stopped (Kafka, SIGTERM).
 
-    SIGTERM is turned into the same orderly stop as Ctrl-C: Bytewax stops at
-    the current point, every file output is renamed into place only when
-    complete, and recovery resumes from the last snapshot.
+    SIGTERM and SIGINT stop the engine between batches; then the lake's
+    buffered rows are written (every file output is renamed into place only
+    when complete) and the function returns. Recovery resumes from the last
+    snapshot.
     """
-    signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGTERM, _stop_signal)
     if cfg.metrics.port:
         start_http_server(cfg.metrics.port, addr="127.0.0.1")
+    if cfg.metrics.dataflow_api_port:
+        # Bytewax reads these when the run starts (one port per process).
+        os.environ["BYTEWAX_DATAFLOW_API_ENABLED"] = "true"
+        os.environ["BYTEWAX_DATAFLOW_API_PORT"] = str(cfg.metrics.dataflow_api_port + process_id)
     stop = threading.Event()
     if progress:
         threading.Thread(target=_show_progress, args=(stop,), daemon=True).start()
@@ -57,22 +65,28 @@ def run_flow(
     rc = recovery_config(cfg)
     n = workers or cfg.job.workers
     try:
-        if n == 1 and not addresses:
-            run_main(flow, epoch_interval=epoch, recovery_config=rc)  # type: ignore[no-untyped-call]
-        else:
-            cluster_main(  # type: ignore[no-untyped-call]
-                flow,
-                list(addresses or []),
-                process_id,
-                epoch_interval=epoch,
-                recovery_config=rc,
-                worker_count_per_proc=n,
-            )
+        # Bytewax's own entry point: same engine as run_main/cluster_main, plus
+        # its dataflow API webserver when BYTEWAX_DATAFLOW_API_ENABLED is set.
+        cli_main(  # type: ignore[no-untyped-call]
+            flow,
+            workers_per_process=n,
+            process_id=process_id if addresses else None,
+            addresses=list(addresses) if addresses else None,
+            epoch_interval=epoch,
+            recovery_config=rc,
+        )
+    except BytewaxRuntimeError as exc:
+        if "signal received" not in str(exc):
+            raise
+        # SIGTERM/SIGINT: the engine stopped between batches; orderly stop.
     finally:
         stop.set()
+        flush_open_shards()
 
 
-def _interrupt(signum: int, frame: FrameType | None) -> None:
+def _stop_signal(signum: int, frame: FrameType | None) -> None:
+    # Raised where Bytewax checks for signals between batches; it then stops
+    # with "signal received" (handled in run_flow), like Ctrl-C.
     raise KeyboardInterrupt
 
 

@@ -93,9 +93,15 @@ class RecoveryConfig(Section, frozen=True):
 
 
 class MetricsConfig(Section, frozen=True):
-    """Prometheus metrics endpoint (0 disables it)."""
+    """Prometheus endpoints (0 disables each).
+
+    ``port`` serves tipline's counters and histograms (and Bytewax's Python
+    metrics); ``dataflow_api_port`` turns on Bytewax's own dataflow API, whose
+    ``/metrics`` adds the engine's per-step metrics and ``/dataflow`` the graph.
+    """
 
     port: Port = 0
+    dataflow_api_port: Port = 0
 
 
 class TiplineConfig(Section, frozen=True):

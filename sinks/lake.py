@@ -32,6 +32,7 @@ import os
 import re
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Final
@@ -136,6 +137,22 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+_OPEN_SHARDS: Final[weakref.WeakSet[_LakeShard]] = weakref.WeakSet()
+
+
+def flush_open_shards() -> int:
+    """Write every shard's buffered rows now; returns how many rows were written.
+
+    Called after the engine stops on a signal (it does not close sinks then),
+    so an orderly stop leaves no decision only in memory. With recovery on,
+    such files lie past the last snapshot and are redone on resume.
+    """
+    written = 0
+    for shard in list(_OPEN_SHARDS):
+        written += shard.flush_now()
+    return written
+
+
 class _LakeShard(StatefulSinkPartition[AuditRow, Position]):
     """One shard's writer; its snapshot is (generation, next file sequence number)."""
 
@@ -166,6 +183,7 @@ class _LakeShard(StatefulSinkPartition[AuditRow, Position]):
         self._lock = threading.Lock()
         self._closed = threading.Event()
         self._timer: threading.Thread | None = None
+        _OPEN_SHARDS.add(self)
 
     def write_batch(self, values: list[AuditRow]) -> None:
         with self._lock:
@@ -195,6 +213,13 @@ class _LakeShard(StatefulSinkPartition[AuditRow, Position]):
         self._closed.set()
         with self._lock:
             self._flush()
+
+    def flush_now(self) -> int:
+        """Write the buffered rows (if any) and return how many there were."""
+        with self._lock:
+            n = len(self._rows)
+            self._flush()
+            return n
 
     def _tick(self) -> None:
         period = min(self._roll_seconds / 2, 1.0)

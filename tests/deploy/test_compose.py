@@ -17,7 +17,7 @@ COMPOSE = DEPLOY / "compose.yaml"
 
 def check_compose(path: Path) -> subprocess.CompletedProcess[str]:
     """Validate against the compose-spec JSON schema that check-jsonschema vendors."""
-    return subprocess.run(
+    return subprocess.run(  # noqa: PLW1510 (the return code is asserted)
         [tool("check-jsonschema"), "--builtin-schema", "vendor.compose-spec", str(path)],
         capture_output=True,
         text=True,
@@ -107,7 +107,9 @@ def test_prometheus_scrapes_the_metrics_port(compose: dict[str, Any]) -> None:
     prom = compose["services"]["prometheus"]
     mounts = _mounts(prom)
     scrape = yaml.safe_load((DEPLOY / mounts["/etc/prometheus/prometheus.yml"]).read_text())
-    targets = [t for job in scrape["scrape_configs"] for s in job["static_configs"] for t in s["targets"]]
+    targets = [
+        t for job in scrape["scrape_configs"] for s in job["static_configs"] for t in s["targets"]
+    ]
     tipline = compose["services"]["tipline"]
     cfg = load_config(DEPLOY / _mounts(tipline)["/etc/tipline/tipline.toml"])
     assert targets == [f"tipline:{cfg.metrics.port}"]

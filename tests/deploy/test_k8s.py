@@ -20,9 +20,15 @@ KUBERNETES_VERSION = "1.33.0"
 
 
 def validate(*paths: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [tool("kubernetes-validate"), "--strict", "--quiet", "-k", KUBERNETES_VERSION,
-         *map(str, paths)],
+    return subprocess.run(  # noqa: PLW1510 (the return code is asserted)
+        [
+            tool("kubernetes-validate"),
+            "--strict",
+            "--quiet",
+            "-k",
+            KUBERNETES_VERSION,
+            *map(str, paths),
+        ],
         capture_output=True,
         text=True,
     )
@@ -101,8 +107,11 @@ def test_cluster_shape_agrees_with_config_and_entrypoint(
     assert config.recovery.partitions >= replicas
     assert env["TIPLINE_RECOVERY_DIR"]["value"] == config.recovery.path
     assert svc["spec"]["clusterIP"] == "None"
-    assert sts["spec"]["serviceName"] == svc["metadata"]["name"] == env[
-        "TIPLINE_CLUSTER_SERVICE"]["value"]
+    assert (
+        sts["spec"]["serviceName"]
+        == svc["metadata"]["name"]
+        == env["TIPLINE_CLUSTER_SERVICE"]["value"]
+    )
     assert sts["spec"]["podManagementPolicy"] == "Parallel"
     ports = {p["name"]: p["containerPort"] for p in container["ports"]}
     assert ports["cluster"] == int(env["TIPLINE_CLUSTER_PORT"]["value"])
@@ -124,7 +133,9 @@ def test_paths_of_the_config_are_mounted(
     for key in ("ssl.ca.location", "ssl.certificate.location", "ssl.key.location"):
         assert under(str(config.kafka.settings[key]), ["/etc/tipline/kafka-tls"])
     assert mounts["/etc/tipline/tipline.toml"]["subPath"] == "tipline.toml"
-    claims = {t["metadata"]["name"] for t in resources["StatefulSet"]["spec"]["volumeClaimTemplates"]}
+    claims = {
+        t["metadata"]["name"] for t in resources["StatefulSet"]["spec"]["volumeClaimTemplates"]
+    }
     assert {"recovery", "data"} <= claims
     assert mounts[config.recovery.path]["name"] == "recovery"
 
@@ -168,7 +179,7 @@ def test_disruption_budget_and_network_policy(resources: dict[str, dict[str, Any
 
 
 def test_shellcheck_passes_on_the_entrypoint() -> None:
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: PLW1510 (the return code is asserted)
         [tool("shellcheck"), str(DEPLOY / "entrypoint.sh")], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout
@@ -203,8 +214,13 @@ def run_entrypoint(tmp_path: Path, hostname: str, processes: int) -> tuple[list[
 def test_entrypoint_derives_process_id_addresses_and_own_partition(tmp_path: Path) -> None:
     args, recovery = run_entrypoint(tmp_path, "tipline-1", 2)
     assert args == [
-        "run", "--config", "/etc/tipline/tipline.toml",
-        "-a", "tipline-0.tipline:2101;tipline-1.tipline:2101", "-i", "1",
+        "run",
+        "--config",
+        "/etc/tipline/tipline.toml",
+        "-a",
+        "tipline-0.tipline:2101;tipline-1.tipline:2101",
+        "-i",
+        "1",
     ]
     assert sorted(p.name for p in recovery.glob("part-*")) == ["part-1.sqlite3"]
     before = (recovery / "part-1.sqlite3").stat().st_mtime_ns
@@ -221,10 +237,8 @@ def test_entrypoint_refuses_a_volume_that_lost_its_partitions(tmp_path: Path) ->
 
 
 def test_the_cli_accepts_what_the_entrypoint_passes() -> None:
-    from flows.cli import build_parser  # noqa: PLC0415
+    from flows.cli import build_parser
 
-    args = build_parser().parse_args(
-        ["run", "--config", "x.toml", "-a", "a:1;b:2", "-i", "1"]
-    )
+    args = build_parser().parse_args(["run", "--config", "x.toml", "-a", "a:1;b:2", "-i", "1"])
     assert (args.addresses, args.process_id) == (["a:1;b:2"], 1)
     assert json.dumps(args.addresses)

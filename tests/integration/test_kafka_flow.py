@@ -340,3 +340,23 @@ def test_crash_continues_session_state_and_never_duplicates_evidence(
     ref_drafts = sorted(p.name for p in (ref_dir / "reports").iterdir() if p.is_dir())
     drafts = sorted(p.name for p in (tmp_path / "reports").iterdir() if p.is_dir())
     assert drafts == ref_drafts
+
+
+def test_sigterm_writes_buffered_decisions_before_exit(
+    tmp_path: Path, kafka_bootstrap: str, unique_name: str
+) -> None:
+    topics = topics_for(unique_name)
+    create_topic(kafka_bootstrap, topics["in"], partitions=1)
+    # The poison record comes last: once it is dead-lettered, every event before it was decided.
+    produce(kafka_bootstrap, topics["in"], [*events(50), (b"poison", POISON[0])])
+    config = write_config(tmp_path, kafka_bootstrap, topics)
+    text = config.read_text().replace("roll_seconds = 0.3", "roll_seconds = 3600")
+    config.write_text(text)
+    job = start_job(config)
+    try:
+        assert consume_all(kafka_bootstrap, topics["dlq"], expect=1, timeout=120)
+        assert lake_event_ids(tmp_path / "lake") == [], "rows should still be buffered"
+    finally:
+        stop_job(job)  # SIGTERM
+    assert job.returncode == 0
+    assert sorted(lake_event_ids(tmp_path / "lake")) == [f"evt-{i:05d}" for i in range(50)]
