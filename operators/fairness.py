@@ -37,8 +37,12 @@ _AGE_BANDS: Final = ((13, "<13"), (16, "13-15"), (18, "16-17"), (25, "18-24"), (
 
 
 def wilson_lower(successes: int, n: int, z: float) -> float:
-    """Return the lower bound of the Wilson score interval (0 for ``n == 0``)."""
-    if n <= 0:
+    """Return the lower bound of the Wilson score interval (0 for ``n == 0``).
+
+    With no successes the bound is exactly 0; the closed form would leave a
+    rounding residue (~1e-18) above the observed rate.
+    """
+    if n <= 0 or successes <= 0:
         return 0.0
     p = successes / n
     z2 = z * z
