@@ -41,6 +41,10 @@ LOG_OFFSET=0
 log() { printf 'kafka.sh: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
+PROCESS_PATTERN="kafka.Kafka"
+# shellcheck source=deploy/service-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/service-lib.sh"
+
 # --- jars ------------------------------------------------------------------
 
 resolve_jars() {
@@ -91,18 +95,6 @@ EOF
 
 # --- process ---------------------------------------------------------------
 
-running_pid() {
-    [[ -f "$PID_FILE" ]] || return 1
-    local pid
-    pid="$(<"$PID_FILE")"
-    # A stale pid file may name a recycled pid: check it is still our broker.
-    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null &&
-        [[ "$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" == *kafka.Kafka* ]]; then
-        echo "$pid"
-        return 0
-    fi
-    return 1
-}
 
 port_in_use() {
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
@@ -253,25 +245,7 @@ cmd_start() {
 }
 
 cmd_stop() {
-    local pid
-    if ! pid="$(running_pid)"; then
-        rm -f "$PID_FILE"
-        log "not running"
-        return 0
-    fi
-    log "stopping broker pid $pid"
-    kill -TERM "$pid" 2>/dev/null || true
-    local deadline=$((SECONDS + STOP_TIMEOUT))
-    while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do
-        sleep 0.2
-    done
-    if kill -0 "$pid" 2>/dev/null; then
-        log "no exit after ${STOP_TIMEOUT}s, sending SIGKILL"
-        kill -KILL "$pid" 2>/dev/null || true
-        while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
-    fi
-    rm -f "$PID_FILE"
-    log "stopped"
+    stop_service
 }
 
 cmd_status() {

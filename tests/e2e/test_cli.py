@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.support import REPO, grooming_block
 
 CONTRACT_KEYS = {
     "session": {"tp", "fp", "fn", "tn", "precision", "recall", "f1", "f05",
@@ -23,12 +23,6 @@ def tipline(*args: str, cwd: Path = REPO, check: bool = True) -> subprocess.Comp
         [sys.executable, "-m", "flows.cli", *args],
         cwd=cwd, capture_output=True, text=True, check=check, timeout=600,
     )  # fmt: skip
-
-
-def grooming_block() -> str:
-    text = (REPO / "config" / "default.toml").read_text(encoding="utf-8")
-    start = text.index("# ---- grooming")
-    return text[start : text.index("# ---- end grooming ----", start)]
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +97,9 @@ def test_dead_letters_listed_and_redriven(corpus: Path, replay_out: Path, tmp_pa
     tipline("dlq", "replay", "--config", str(config), "--out", str(target))
     redriven = target.read_bytes().splitlines()
     assert len(redriven) == 6
-    originals = {ln for p in (corpus / "events").glob("*.jsonl") for ln in p.read_bytes().splitlines()}
+    originals = {
+        ln for p in (corpus / "events").glob("*.jsonl") for ln in p.read_bytes().splitlines()
+    }
     assert set(redriven) <= originals
 
 

@@ -13,7 +13,6 @@ from schemas.dead_letter import decode_dead_letter
 from sinks.lake import lake_files
 from tests.flow.conftest import event_json
 from tests.integration.kafka_util import (
-    REPO,
     consume_all,
     create_topic,
     produce,
@@ -21,6 +20,7 @@ from tests.integration.kafka_util import (
     stop_job,
     wait_for,
 )
+from tests.support import grooming_block
 
 pytestmark = pytest.mark.integration
 
@@ -73,13 +73,6 @@ path = "{tmp / "reports"}"
         encoding="utf-8",
     )
     return config
-
-
-def grooming_block() -> str:
-    """The scorer's lexicon, stages and thresholds from the embedded default config."""
-    text = (REPO / "config" / "default.toml").read_text(encoding="utf-8")
-    start = text.index("# ---- grooming")
-    return text[start : text.index("# ---- end grooming ----", start)]
 
 
 def lake_event_ids(lake: Path) -> list[str]:
