@@ -32,7 +32,15 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-bench: $(STAMP)
+BENCH_STAMP := $(VENV)/.installed-bench
+
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/pip install -q -c constraints.txt -e '.[dev,bench]'
+	touch $(BENCH_STAMP)
+
+# End-to-end latency steps through real Kafka, then the hot-path micro-benchmarks.
+bench: $(BENCH_STAMP)
+	bash deploy/kafka.sh start >/dev/null
 	$(BIN)/tipline bench --config config/bench.toml
 
 services-start:

@@ -743,15 +743,39 @@ def _key_dir(cfg: EvidenceConfig) -> Path:
     return Path(cfg.path).resolve().parent / "keys"
 
 
+def secret_from_env(env: Mapping[str, str], name: str) -> str | None:
+    """Return ``$NAME``, or the stripped content of the file ``$NAME_FILE`` names.
+
+    Raises:
+        ConfigError: ``$NAME_FILE`` names a file that cannot be read.
+
+    """
+    value = env.get(name)
+    if value:
+        return value
+    path = env.get(f"{name}_FILE")
+    if not path:
+        return None
+    try:
+        return Path(path).read_text(encoding="utf-8").strip()
+    except OSError as exc:
+        msg = f"${name}_FILE names {path!r}, which cannot be read ({exc.strerror})"
+        raise ConfigError(msg) from exc
+
+
 def load_keys(cfg: EvidenceConfig, env: Mapping[str, str]) -> EvidenceKeys:
     """Read the master and signing keys from ``env``, or dev key files.
+
+    Each key comes from its variable (``TIPLINE_MASTER_KEY``) or, for keys
+    mounted from a secret store, from the file named by ``<NAME>_FILE``
+    (``TIPLINE_MASTER_KEY_FILE``); either holds the base64 text.
 
     Raises:
         ConfigError: a key env var is unset and dev keys are not allowed, or bad.
 
     """
     names = (cfg.keys.master_key_env, cfg.keys.signing_key_env)
-    values = [env.get(n) for n in names]
+    values = [secret_from_env(env, n) for n in names]
     dev = not all(values)
     if dev and not cfg.keys.allow_dev_keys:
         missing = [n for n, v in zip(names, values, strict=True) if not v]

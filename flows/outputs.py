@@ -7,6 +7,7 @@ config selects. Tests inject in-memory sinks that receive the records as is.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from flows.metrics import METRICS
 from schemas.audit import AuditRow
 from schemas.config import TiplineConfig
 from schemas.dead_letter import DeadLetter, encode_dead_letter
+from schemas.errors import ConfigError
 from sinks.drafts import DraftsSink
 from sinks.jsonl import JsonlSink
 from sinks.lake import LakeSink
@@ -66,7 +68,14 @@ def kafka_config(cfg: TiplineConfig, role: str) -> dict[str, str]:
     """Librdkafka properties for a ``consumer`` or ``producer``, as strings."""
     extra = cfg.kafka.consumer if role == "consumer" else cfg.kafka.producer
     merged = {**cfg.kafka.settings, **extra}
-    return {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in merged.items()}
+    props = {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in merged.items()}
+    for prop, var in cfg.kafka.secret_env.items():
+        value = os.environ.get(var)
+        if value is None:
+            msg = f"kafka.secret_env: ${var} (for {prop!r}) is not set"
+            raise ConfigError(msg)
+        props[prop] = value
+    return props
 
 
 def observe_lake_write(rows: list[AuditRow], seconds: float) -> None:

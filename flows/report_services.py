@@ -2,7 +2,8 @@
 
 ``--reveal`` and ``submit`` read evidence bytes only through the vault, which
 checks the operator's role and writes the custody event before releasing
-them; a finished submission places the one-year 2258A(h) preservation hold;
+them; ``submit`` checks the ``submitter`` role before anything is sent; a
+finished submission places the one-year 2258A(h) preservation hold;
 ``fileViewedByEsp`` is answered from the custody log.
 """
 
@@ -16,6 +17,7 @@ from flows.commands.reports import EvidenceServices
 from flows.evidence import EvidenceService, build_evidence_service
 from schemas.config import TiplineConfig
 from schemas.errors import AccessDeniedError
+from schemas.evidence import Role
 from schemas.report import Viewer
 
 
@@ -33,25 +35,47 @@ class _CustodyViewers:
         ]
 
 
-def operator_identity(args: argparse.Namespace) -> str:
-    """Return the operator running a command: ``--operator`` or ``$TIPLINE_OPERATOR``.
+def operator_identity(cfg: TiplineConfig, args: argparse.Namespace) -> str:
+    """Return the operator running a command: ``--operator`` or the configured env var.
 
     Raises:
         AccessDeniedError: no identity was given.
 
     """
-    operator = getattr(args, "operator", None) or os.environ.get("TIPLINE_OPERATOR")
+    env_name = cfg.evidence.access.operator_env
+    operator = getattr(args, "operator", None) or os.environ.get(env_name)
     if not operator:
-        msg = "an operator identity is required (--operator or $TIPLINE_OPERATOR)"
+        msg = f"an operator identity is required (--operator or ${env_name})"
         raise AccessDeniedError(msg)
     return operator
 
 
+def require_role(cfg: TiplineConfig, who: str, role: Role) -> None:
+    """Check that ``who`` holds ``role`` in ``[evidence.access]``.
+
+    Raises:
+        AccessDeniedError: unknown identity or missing role.
+
+    """
+    build_evidence_service(cfg.evidence, env=os.environ).require(who, role)
+
+
 def evidence_services(cfg: TiplineConfig, args: argparse.Namespace) -> EvidenceServices:
-    """Build the reports commands' view of the evidence vault for this operator."""
+    """Build the reports commands' view of the evidence vault for this operator.
+
+    Raises:
+        AccessDeniedError: no identity, a missing role (``submit`` needs
+            ``submitter``, checked before anything is sent), or no reason.
+
+    """
     service = build_evidence_service(cfg.evidence, env=os.environ)
-    operator = operator_identity(args)
-    reason = getattr(args, "reason", None) or f"cybertipline report {args.draft_id}"
+    operator = operator_identity(cfg, args)
+    if getattr(args, "reports_command", None) == "submit":
+        service.require(operator, "submitter")
+    reason = getattr(args, "reason", "")
+    if not reason:
+        msg = "a reason (case reference) is required for the custody log (--reason)"
+        raise AccessDeniedError(msg)
 
     def open_item(package_id: str, item_id: str) -> bytes:
         now = datetime.now(UTC)

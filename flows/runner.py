@@ -19,16 +19,33 @@ from bytewax.run import cli_main
 from prometheus_client import REGISTRY, start_http_server
 
 from schemas.config import TiplineConfig
+from schemas.errors import ConfigError
 from sinks.lake import flush_open_shards
 
 
-def recovery_config(cfg: TiplineConfig) -> RecoveryConfig | None:
-    """Bytewax recovery settings; creates the partition files on first use."""
+def recovery_config(cfg: TiplineConfig, *, clustered: bool = False) -> RecoveryConfig | None:
+    """Bytewax recovery settings.
+
+    A single process creates its partition files on first use. In a cluster
+    each process has its own volume with its share of the partitions, made
+    once when the cluster is set up (``deploy/entrypoint.sh``); creating a
+    full set here would duplicate partitions, so a missing set is an error.
+
+    Raises:
+        ConfigError: a clustered process finds no recovery partitions.
+
+    """
     rec = cfg.recovery
     if not rec.enabled:
         return None
     db_dir = Path(rec.path)
     if not any(db_dir.glob("part-*.sqlite3")):
+        if clustered:
+            msg = (
+                f"recovery.path {str(db_dir)!r} has no partitions; in a cluster create each "
+                "process's share once (python -m bytewax.recovery, see docs/deployment.md)"
+            )
+            raise ConfigError(msg)
         db_dir.mkdir(parents=True, exist_ok=True)
         init_db_dir(db_dir, rec.partitions)  # type: ignore[no-untyped-call]
     backup = timedelta(seconds=rec.backup_interval_s)
@@ -53,7 +70,7 @@ def run_flow(
     """
     signal.signal(signal.SIGTERM, _stop_signal)
     if cfg.metrics.port:
-        start_http_server(cfg.metrics.port, addr="127.0.0.1")
+        start_http_server(cfg.metrics.port, addr=cfg.metrics.host)
     if cfg.metrics.dataflow_api_port:
         # Bytewax reads these when the run starts (one port per process).
         os.environ["BYTEWAX_DATAFLOW_API_ENABLED"] = "true"
@@ -62,7 +79,7 @@ def run_flow(
     if progress:
         threading.Thread(target=_show_progress, args=(stop,), daemon=True).start()
     epoch = timedelta(seconds=cfg.recovery.snapshot_interval_s)
-    rc = recovery_config(cfg)
+    rc = recovery_config(cfg, clustered=bool(addresses))
     n = workers or cfg.job.workers
     try:
         # Bytewax's own entry point: same engine as run_main/cluster_main, plus

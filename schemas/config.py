@@ -36,13 +36,17 @@ class KafkaConnection(Section, frozen=True):
     """How to reach the Kafka cluster. Credentials come from the environment.
 
     ``settings`` are librdkafka properties for every client, ``consumer`` and
-    ``producer`` for one kind only (documented in the README).
+    ``producer`` for one kind only (documented in the README). ``secret_env``
+    maps a property to the NAME of the environment variable holding its value
+    (e.g. ``"sasl.password" = "KAFKA_SASL_PASSWORD"``); secrets never go in
+    the file.
     """
 
     brokers: list[str] = msgspec.field(default_factory=lambda: ["127.0.0.1:9092"])
     settings: dict[str, str | int | float | bool] = {}
     consumer: dict[str, str | int | float | bool] = {}
     producer: dict[str, str | int | float | bool] = {}
+    secret_env: dict[str, str] = {}
 
 
 class InputConfig(Section, frozen=True):
@@ -96,11 +100,13 @@ class MetricsConfig(Section, frozen=True):
     """Prometheus endpoints (0 disables each).
 
     ``port`` serves tipline's counters and histograms (and Bytewax's Python
-    metrics); ``dataflow_api_port`` turns on Bytewax's own dataflow API, whose
+    metrics) on ``host`` (``0.0.0.0`` to let Prometheus scrape a container);
+    ``dataflow_api_port`` turns on Bytewax's own dataflow API, whose
     ``/metrics`` adds the engine's per-step metrics and ``/dataflow`` the graph.
     """
 
     port: Port = 0
+    host: str = "127.0.0.1"
     dataflow_api_port: Port = 0
 
 

@@ -69,7 +69,7 @@ class Attachment(Struct, frozen=True, kw_only=True):
             msg = "exactly one of `data_b64` or `uri` is required"
             raise ValueError(msg)
         if self.uri is not None and not _URI_RE.match(self.uri):
-            msg = f"{self.uri!r} is not an s3://bucket/key or file:///absolute/path URI"
+            msg = "`uri` is not an s3://bucket/key or file:///absolute/path URI"
             raise ValueError(msg)
 
 
@@ -87,7 +87,7 @@ class Client(Struct, frozen=True, kw_only=True):
             try:
                 ipaddress.ip_address(self.ip)
             except ValueError:
-                msg = f"{self.ip!r} is not an IPv4 or IPv6 address"
+                msg = "`ip` is not an IPv4 or IPv6 address"
                 raise ValueError(msg) from None
 
 
@@ -129,10 +129,28 @@ def decode_event(raw: bytes) -> MessageEvent:
     try:
         return _DECODER.decode(raw)
     except msgspec.ValidationError as exc:
-        raise EventDecodeError(str(exc)) from exc
+        raise EventDecodeError(_redact(str(exc))) from exc
     except msgspec.DecodeError as exc:
         msg = f"not a JSON message event: {exc}"
         raise EventDecodeError(msg) from exc
+    except UnicodeDecodeError as exc:
+        msg = "not a JSON message event: a string is not valid UTF-8"
+        raise EventDecodeError(msg) from exc
+
+
+_QUOTED: Final = re.compile(r"'(?:[^'\\]|\\.)*'")
+
+
+def _redact(message: str) -> str:
+    """Drop values quoted from the record (e.g. ``Invalid enum value '…'``).
+
+    Errors end up in dead-letter reasons and logs, which must never carry
+    message content; the field path and the expectation are kept.
+    """
+    message = _QUOTED.sub("<value>", message)
+    if message.endswith("- at `$.schema`"):
+        return f"unsupported schema (expected {MESSAGE_SCHEMA!r}) - at `$.schema`"
+    return message
 
 
 def encode_event(event: MessageEvent) -> bytes:

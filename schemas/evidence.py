@@ -34,7 +34,7 @@ ItemRole = Literal["attachment", "message", "context", "decision"]
 ContextPosition = Literal["preceding", "following"]
 Outcome = Literal["review", "report"]
 Anchor = Literal["packaged", "submitted"]
-Role = Literal["viewer", "exporter", "custodian", "destroyer", "submitter"]
+Role = Literal["viewer", "exporter", "custodian", "destroyer", "submitter", "reviewer"]
 CustodyAction = Literal[
     "packaged",
     "context_added",

@@ -155,8 +155,12 @@ def _html(args: argparse.Namespace, factory: ServicesFactory | None) -> int:
 
 @_guard
 def cmd_approve(args: argparse.Namespace) -> int:
-    """Approve a draft; refused while required fields are missing."""
-    sink = _sink(_config(args))
+    """Approve a draft; needs the ``reviewer`` role, refused while required fields are missing."""
+    cfg = _config(args)
+    from flows.report_services import require_role  # noqa: PLC0415 (it imports this module)
+
+    require_role(cfg, args.reviewer, "reviewer")
+    sink = _sink(cfg)
     draft = sink.read(args.draft_id)
     blocking = draft.blocking_missing()
     if blocking:

@@ -164,7 +164,10 @@ def _add_row(
 
 def _jsonl_rows(path: str, text: str) -> Iterator[tuple[int, _JsonLine | str]]:
     del path
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Split on "\n" only: str.splitlines() also breaks on \x1c-\x1e, \x85 and
+    # \u2028, which would make reported line numbers differ from the file's.
+    for number, raw_line in enumerate(text.split("\n"), start=1):
+        line = raw_line.removesuffix("\r")
         if not line.strip():
             continue
         try:

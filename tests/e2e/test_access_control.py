@@ -181,11 +181,6 @@ def _draft(config: Path) -> str:
     return next(p.parent.name for p in reports.rglob("draft.json"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="gap: `reports approve --reviewer X` checks no role; "
-    "[evidence.access] has no 'reviewer' role (flows/commands/reports.py cmd_approve)",
-)
 def test_approve_needs_a_reviewer_role(world: tuple[Path, str]) -> None:
     config, _ = world
     result = cli(
@@ -201,11 +196,6 @@ def test_submit_needs_an_operator_identity(world: tuple[Path, str]) -> None:
     assert "operator identity" in result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="gap: `reports submit` checks 'submitter' only in "
-    "record_submission, after NCMEC's irreversible /finish; it should check first",
-)
 def test_submit_by_a_non_submitter_is_refused_before_anything_is_sent(
     world: tuple[Path, str],
 ) -> None:

@@ -210,11 +210,6 @@ def test_dead_letter_errors_never_quote_message_text(replay: tuple[Path, str]) -
         assert TEXT_CANARY not in letter.error + letter.error_type
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="msgspec's enum error quotes the bad value ('Invalid enum value ...') and "
-    "schemas/event.py decode_event (line 132) passes str(exc) on as the dead-letter error",
-)
 def test_a_canary_in_the_schema_field_stays_out_of_the_error() -> None:
     from operators.intake import decode_record
     from schemas.source import RawRecord, SourcePosition

@@ -79,23 +79,13 @@ def test_random_bytes_become_an_event_or_a_dead_letter(value: bytes) -> None:
     _decode(value, "decode: random bytes")
 
 
-# Known bug (found by this test and by atheris): invalid UTF-8 inside a JSON
-# string makes msgspec raise UnicodeDecodeError, which schemas/event.py
-# decode_event (line 130) does not catch, so one such Kafka record crashes the
-# job instead of becoming a dead letter. Strict xfail: it flips to a failure
-# (XPASS) once decode_event maps UnicodeDecodeError to EventDecodeError.
-INVALID_UTF8_BUG = pytest.mark.xfail(
-    strict=True, raises=UnicodeDecodeError, reason="decode_event lets UnicodeDecodeError escape"
-)
-
-
-@INVALID_UTF8_BUG
+# Found by this suite and by atheris: invalid UTF-8 inside a JSON string used to
+# escape decode_event as UnicodeDecodeError and stop the job; now a dead letter.
 def test_invalid_utf8_inside_a_string_is_a_dead_letter() -> None:
     raw = (EXAMPLES / "valid-text.json").read_bytes().replace(b"good game", b"good \x80game")
     _decode(raw, "decode: invalid UTF-8 in a string")
 
 
-@INVALID_UTF8_BUG
 @FUZZ
 @given(st.sampled_from(_examples()), st.data())
 def test_mutated_contract_examples_never_crash(example: bytes, data: st.DataObject) -> None:
@@ -164,8 +154,8 @@ def test_decode_event_raises_only_event_decode_error() -> None:
 
 # ---------------------------------------------------------------- hash lists
 
-# Lines hold no other line-break characters (str.splitlines() also splits on
-# \x1c-\x1e, \x85, \u2028, ...); that case has its own strict xfail below.
+# Lines hold no other line-break characters (\x1c-\x1e, \x85, \u2028, ...);
+# that case has its own test below (line numbers count "\n" only).
 _LINE_TEXT = st.text(
     alphabet=st.characters(
         blacklist_categories=("Cs",),
@@ -210,11 +200,6 @@ def test_hash_lists_report_bad_lines_with_line_numbers(
         assert issue.problem
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="operators/hashing/hashlist.py numbers lines with str.splitlines(), which also "
-    "splits on \\x1e/\\x85/\\u2028: issue line numbers then differ from the file's",
-)
 def test_hash_list_line_numbers_count_newlines_only() -> None:
     content = b'"x\x1ey"\n{"algorithm": "nope", "hash": "00"}\n'
     parsed = parse_hash_list("l.jsonl", content, {a.name: a for a in default_algorithms()}, "x")
@@ -379,11 +364,6 @@ ATHERIS_SCRIPT = textwrap.dedent(
 )
 
 
-class KnownDecodeCrashError(Exception):
-    """Atheris found the invalid-UTF-8 crash of decode_event (see INVALID_UTF8_BUG)."""
-
-
-@pytest.mark.xfail(strict=True, raises=KnownDecodeCrashError, reason="decode_event UTF-8 bug")
 def test_atheris_event_decoding(tmp_path: Path) -> None:
     pytest.importorskip("atheris")
     corpus = tmp_path / "corpus"
@@ -409,6 +389,4 @@ def test_atheris_event_decoding(tmp_path: Path) -> None:
     )
     done = re.findall(r"^#(\d+)", result.stderr, re.MULTILINE)
     TRIED["decode: atheris (coverage-guided)"] += int(done[-1]) if done else 0
-    if result.returncode != 0 and "UnicodeDecodeError" in result.stdout + result.stderr:
-        raise KnownDecodeCrashError(result.stderr[-1500:])
     assert result.returncode == 0, result.stderr[-3000:]

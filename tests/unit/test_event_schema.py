@@ -87,6 +87,29 @@ def test_other_contract_rules(
     assert where in str(info.value)
 
 
+def test_invalid_utf8_inside_a_string_is_a_decode_error() -> None:
+    with pytest.raises(EventDecodeError, match="not valid UTF-8"):
+        decode_event(b'{"schema": "tipline.message/1", "text": "\xff\xfe"}')
+
+
+@pytest.mark.parametrize(
+    ("patch", "secret"),
+    [
+        ((b'"schema": "tipline.message/1"', b'"schema": "SECRET-CANARY"'), "SECRET-CANARY"),
+        ((b'"ip": "203.0.113.7"', b'"ip": "SECRET-CANARY"'), "SECRET-CANARY"),
+        ((b'"country": "US"', b'"country": "SECRET-CANARY"'), "SECRET-CANARY"),
+    ],
+)
+def test_errors_never_quote_record_values(
+    contract_examples: Path, patch: tuple[bytes, bytes], secret: str
+) -> None:
+    raw = (contract_examples / "valid-text.json").read_bytes().replace(*patch)
+    with pytest.raises(EventDecodeError) as info:
+        decode_event(raw)
+    assert secret not in str(info.value)
+    assert "at `$." in str(info.value)
+
+
 def test_uri_scheme_is_checked(contract_examples: Path) -> None:
     raw = (
         (contract_examples / "valid-attachment-uri.json")

@@ -37,6 +37,10 @@ timeout_s = 2.0
 first_name = "Riley"
 last_name = "Reviewer"
 email = "safety@example.com"
+[evidence]
+path = "{tmp_path / "vault"}"
+[evidence.access]
+operators = {{ "ana" = ["reviewer"] }}
 """,
         encoding="utf-8",
     )
