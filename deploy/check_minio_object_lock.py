@@ -45,7 +45,7 @@ notes: list[str] = []
 def check(name: str, fn: Callable[[], None]) -> None:
     try:
         fn()
-    except Exception as exc:  # noqa: BLE001 - report every failed check, then exit 1
+    except Exception as exc:
         failures.append(name)
         print(f"FAIL  {name}: {type(exc).__name__}: {exc}")
     else:
@@ -101,8 +101,11 @@ def main() -> int:
 
     def put_compliance() -> None:
         resp = s3.put_object(
-            Bucket=bucket, Key="evidence/a.bin", Body=b"evidence bytes",
-            ObjectLockMode="COMPLIANCE", ObjectLockRetainUntilDate=until,
+            Bucket=bucket,
+            Key="evidence/a.bin",
+            Body=b"evidence bytes",
+            ObjectLockMode="COMPLIANCE",
+            ObjectLockRetainUntilDate=until,
         )
         state["vid"] = resp["VersionId"]
         head = s3.head_object(Bucket=bucket, Key="evidence/a.bin", VersionId=state["vid"])
@@ -110,15 +113,23 @@ def main() -> int:
         expect(head.get("ObjectLockRetainUntilDate"), until, "retain-until")
 
     def delete_refused() -> None:
-        refused(lambda: s3.delete_object(
-            Bucket=bucket, Key="evidence/a.bin", VersionId=state["vid"],
-        ))
+        refused(
+            lambda: s3.delete_object(
+                Bucket=bucket,
+                Key="evidence/a.bin",
+                VersionId=state["vid"],
+            )
+        )
 
     def bypass_refused() -> None:
-        refused(lambda: s3.delete_object(
-            Bucket=bucket, Key="evidence/a.bin", VersionId=state["vid"],
-            BypassGovernanceRetention=True,
-        ))
+        refused(
+            lambda: s3.delete_object(
+                Bucket=bucket,
+                Key="evidence/a.bin",
+                VersionId=state["vid"],
+                BypassGovernanceRetention=True,
+            )
+        )
 
     def overwrite_keeps_version() -> None:
         # A plain DELETE only adds a delete marker; the locked version stays.
@@ -129,8 +140,11 @@ def main() -> int:
 
     def retention(mode: str, date: dt.datetime, **kw) -> Callable[[], object]:
         return lambda: s3.put_object_retention(
-            Bucket=bucket, Key="evidence/a.bin", VersionId=state["vid"],
-            Retention={"Mode": mode, "RetainUntilDate": date}, **kw,
+            Bucket=bucket,
+            Key="evidence/a.bin",
+            VersionId=state["vid"],
+            Retention={"Mode": mode, "RetainUntilDate": date},
+            **kw,
         )
 
     def shorten_refused() -> None:
@@ -149,14 +163,18 @@ def main() -> int:
         vid = s3.put_object(Bucket=bucket, Key="held.bin", Body=b"held")["VersionId"]
 
         def hold(status: str) -> None:
-            s3.put_object_legal_hold(Bucket=bucket, Key="held.bin", VersionId=vid,
-                                     LegalHold={"Status": status})
+            s3.put_object_legal_hold(
+                Bucket=bucket, Key="held.bin", VersionId=vid, LegalHold={"Status": status}
+            )
             got = s3.get_object_legal_hold(Bucket=bucket, Key="held.bin", VersionId=vid)
             expect(got["LegalHold"]["Status"], status, "legal hold")
 
         hold("ON")
-        refused(lambda: s3.delete_object(Bucket=bucket, Key="held.bin", VersionId=vid,
-                                         BypassGovernanceRetention=True))
+        refused(
+            lambda: s3.delete_object(
+                Bucket=bucket, Key="held.bin", VersionId=vid, BypassGovernanceRetention=True
+            )
+        )
         hold("OFF")
         s3.delete_object(Bucket=bucket, Key="held.bin", VersionId=vid)
 
@@ -165,26 +183,34 @@ def main() -> int:
         # "locked bucket" rule: once it passes, the version can be deleted.
         soon = utcnow() + dt.timedelta(seconds=3)
         vid = s3.put_object(
-            Bucket=bucket, Key="short.bin", Body=b"s",
-            ObjectLockMode="COMPLIANCE", ObjectLockRetainUntilDate=soon,
+            Bucket=bucket,
+            Key="short.bin",
+            Body=b"s",
+            ObjectLockMode="COMPLIANCE",
+            ObjectLockRetainUntilDate=soon,
         )["VersionId"]
         refused(lambda: s3.delete_object(Bucket=bucket, Key="short.bin", VersionId=vid))
         time.sleep(max(0.0, (soon - utcnow()).total_seconds()) + 1.5)
         s3.delete_object(Bucket=bucket, Key="short.bin", VersionId=vid)
 
     def default_retention() -> None:
-        s3.put_object_lock_configuration(Bucket=bucket, ObjectLockConfiguration={
-            "ObjectLockEnabled": "Enabled",
-            "Rule": {"DefaultRetention": {"Mode": "COMPLIANCE", "Days": 1}},
-        })
+        s3.put_object_lock_configuration(
+            Bucket=bucket,
+            ObjectLockConfiguration={
+                "ObjectLockEnabled": "Enabled",
+                "Rule": {"DefaultRetention": {"Mode": "COMPLIANCE", "Days": 1}},
+            },
+        )
         vid = s3.put_object(Bucket=bucket, Key="defaulted.bin", Body=b"d")["VersionId"]
         refused(lambda: s3.delete_object(Bucket=bucket, Key="defaulted.bin", VersionId=vid))
         head = s3.head_object(Bucket=bucket, Key="defaulted.bin", VersionId=vid)
         if head.get("ObjectLockMode") != "COMPLIANCE":
             # Enforced, but unlike AWS not stamped on the version: readers that
             # need the date must set retention per object (the vault does).
-            notes.append("bucket default retention is enforced but not reported "
-                         "by HEAD/GetObjectRetention on the version")
+            notes.append(
+                "bucket default retention is enforced but not reported "
+                "by HEAD/GetObjectRetention on the version"
+            )
 
     # The later checks need the bucket and the locked version made here.
     check("bucket created with Object Lock and versioning", create_bucket)
@@ -204,6 +230,7 @@ def main() -> int:
         print(f"note  {note}")
     print(f"{len(passes)} passed, {len(failures)} failed")
     return 1 if failures else 0
+
 
 if __name__ == "__main__":
     sys.exit(main())
