@@ -285,7 +285,8 @@ def warm_up(bootstrap: str, topic: str, seed: int, lake: LakeWatcher, job: JobPr
     pool = build_pool(
         TrafficSpec(kind="text"), seed + 1, REPO / "out/bench/cache", REPO / "demo-data"
     )
-    producer = Producer(producer_config(bootstrap))
+    # log_level 4: no "purging unserved events" notice when this short-lived producer goes.
+    producer = Producer({**producer_config(bootstrap), "log_level": 4})
     for n in range(WARMUP):
         producer.produce(topic, value=pool.event(n, b"warm-")[0])
         time.sleep(0.01)

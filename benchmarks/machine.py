@@ -52,7 +52,7 @@ def machine_info(load_note: str = "") -> dict[str, Any]:
         "bytewax": _version("bytewax"),
         "kafka": _kafka_version(),
         "confluent_kafka": (
-            f"{confluent_kafka.version()[0]} (librdkafka {confluent_kafka.libversion()[0]})"
+            f"{_version('confluent-kafka')} (librdkafka {confluent_kafka.libversion()[0]})"
         ),
         "msgspec": _version("msgspec"),
         "pyarrow": _version("pyarrow"),

@@ -288,16 +288,26 @@ class EvidenceService:
 
         Idempotent: an event already in the package changes nothing.
         """
+        return self.add_contexts(package_id, [event], now)
+
+    def add_contexts(
+        self, package_id: str, events: Sequence[MessageEvent], now: datetime
+    ) -> EvidenceReceipt:
+        """Add following messages as supplemental items in one manifest version.
+
+        One signed manifest, one write and one custody event for the batch.
+        Idempotent: events already in the package are skipped.
+        """
         manifest, digest = self.latest_manifest(package_id)
         data_key = self._require_key(package_id)
-        item = message_item(event, role="context", position="following")
+        items = [message_item(e, role="context", position="following") for e in events]
         plan = build_supplement(
-            manifest, digest, [item], data_key=data_key, signer=self.keys.signer, created_at=now
+            manifest, digest, items, data_key=data_key, signer=self.keys.signer, created_at=now
         )
         if plan is None:
             return self.receipt(package_id)
-        events = self.custody_log(package_id)
-        until = _current_retention(events)
+        log = self.custody_log(package_id)
+        until = _current_retention(log)
         self.vault.put_objects(plan.objects, retain_until=until)
         self._append(
             package_id,
@@ -307,9 +317,9 @@ class EvidenceService:
                 now,
                 until,
                 manifest_sha256=plan.manifest_sha256,
-                item_ids=[item.item_id],
+                item_ids=[i.item_id for i in items],
             ),
-            prev=events[-1],
+            prev=log[-1],
         )
         return self._receipt(plan.manifest, plan.manifest_sha256, until)
 

@@ -4,7 +4,7 @@
               │ok
          match-hashes → key-by-session → score-session (score, decide, seal context)
                                                 │ every decision → audit lake (+ decisions.jsonl)
-                                                │ cases and their following messages
+                                                │ cases, and batches of messages following them
                                          package-evidence (vault receipt)
                                                 ├→ report-draft → drafts
                                                 └→ alert → alerts
@@ -35,7 +35,7 @@ from flows.outputs import (
     write_lake,
 )
 from flows.pipeline import Pipeline
-from flows.records import Decided, Inbound
+from flows.records import Decided, FollowUps, Inbound
 from flows.session import SessionLogic
 from flows.sources import JsonlSource
 from schemas.config import TiplineConfig, load_config
@@ -75,7 +75,8 @@ def build_flow(
 
     matched = op.map("match-hashes", split.trues, pipe.match)
     keyed = op.key_on("key-by-session", matched, lambda m: m.event.session_id)
-    decided = op.stateful("score-session", keyed, lambda resume: SessionLogic(pipe, resume))
+    scored = op.stateful("score-session", keyed, lambda resume: SessionLogic(pipe, resume))
+    decided = op.filter_map("decisions-only", scored, _decided)
 
     rows = op.map_value("audit-row", decided, pipe.to_audit_row)
     write_lake("audit-lake", rows, cfg, overrides.lake)
@@ -84,7 +85,9 @@ def build_flow(
     if not cfg.evidence.enabled:
         return flow
 
-    cases = op.filter("needs-evidence", op.key_rm("unkey", decided), _needs_evidence)
+    # Cases and follow-up batches stay in one ordered stream: a batch never
+    # overtakes the case that opened its package.
+    cases = op.filter("needs-evidence", op.key_rm("unkey", scored), _needs_evidence)
     packaged = op.filter_map("package-evidence", cases, pipe.package)
     drafts = op.filter_map("report-draft", packaged, pipe.draft)
     write_drafts("report-drafts", drafts, cfg, overrides.drafts)
@@ -97,8 +100,13 @@ def _is_inbound(item: Inbound | DeadLetter) -> TypeGuard[Inbound]:
     return isinstance(item, Inbound)
 
 
-def _needs_evidence(decided: Decided) -> bool:
-    return decided.decision.alert or bool(decided.follows)
+def _decided(kv: tuple[str, Decided | FollowUps]) -> tuple[str, Decided] | None:
+    key, item = kv
+    return (key, item) if isinstance(item, Decided) else None
+
+
+def _needs_evidence(item: Decided | FollowUps) -> bool:
+    return isinstance(item, FollowUps) or item.decision.alert
 
 
 def configured_source(cfg: TiplineConfig) -> Source[Any]:

@@ -22,7 +22,7 @@ from flows.evidence import EvidenceService, build_evidence_service
 from flows.hashing import HashService, build_hash_service, default_fetcher
 from flows.kafka_io import to_raw_record
 from flows.metrics import METRICS
-from flows.records import Decided, Inbound, Matched, Packaged
+from flows.records import Decided, FollowUps, Inbound, Matched, Packaged
 from operators.audit import audit_row
 from operators.decide import decide
 from operators.evidence.context import ContextBuffer, SessionSealer
@@ -181,20 +181,20 @@ class Pipeline:
 
     # ---------------------------------------------------------------- evidence
 
-    def package(self, decided: Decided) -> Packaged | None:
+    def package(self, item: Decided | FollowUps) -> Packaged | None:
         """Store evidence (step ``package-evidence``).
 
         A decision that opens a case becomes a package and yields its receipt;
-        a message following an open case is added to it as supplemental
-        context and yields nothing. Raises if the vault is not durable, so no
-        alert or draft can exist without evidence (invariant 2).
+        a batch of messages that followed a case is added to its package as
+        supplemental context and yields nothing. Raises if the vault is not
+        durable, so no alert or draft can exist without evidence (invariant 2).
         """
         with _timed("evidence"):
             now = utc_now()
-            for package_id in decided.follows:
-                self.evidence.add_context(package_id, decided.event, now)
-            if not decided.decision.alert:
+            if isinstance(item, FollowUps):
+                self.evidence.add_contexts(item.package_id, item.events, now)
                 return None
+            decided = item
             receipt = self.evidence.package(
                 decided.decision,
                 decided.event,

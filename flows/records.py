@@ -31,14 +31,18 @@ class Decided(Struct, frozen=True, kw_only=True):
 
     ``context`` holds the session's preceding messages (decrypted from the
     session's sealed buffer) only when ``decision.alert`` is true.
-    ``follows`` names the open packages this message extends as supplemental
-    (following) context.
     """
 
     decision: Decision
     event: MessageEvent
     context: list[MessageEvent] = []
-    follows: list[str] = []
+
+
+class FollowUps(Struct, frozen=True, kw_only=True):
+    """Messages that followed a case, to add to its package in one manifest version."""
+
+    package_id: str
+    events: list[MessageEvent]
 
 
 class Packaged(Struct, frozen=True, kw_only=True):

@@ -93,12 +93,23 @@ def run_flow(
             recovery_config=rc,
         )
     except BytewaxRuntimeError as exc:
-        if "signal received" not in str(exc):
+        if not _stopped_by_signal(exc):
             raise
-        # SIGTERM/SIGINT: the engine stopped between batches; orderly stop.
+        # SIGTERM/SIGINT: the engine stopped (between batches, or inside a
+        # source's poll); what was committed stays, recovery redoes the rest.
     finally:
         stop.set()
         flush_open_shards()
+
+
+def _stopped_by_signal(exc: BaseException) -> bool:
+    """Whether an engine error is the stop that SIGTERM/SIGINT asked for."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, KeyboardInterrupt) or "signal received" in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _stop_signal(signum: int, frame: FrameType | None) -> None:

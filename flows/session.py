@@ -5,27 +5,36 @@ running score is emitted with every message, so alerts never wait for a
 window to close), decides, and keeps the session's recent messages as sealed
 (AES-GCM) context so that an evidence package can bracket the triggering
 message. A message that opens a case carries the decrypted preceding context
-downstream (in flight only); later messages of the session name the open
-packages they join as following context.
+downstream (in flight only).
+
+Messages that follow an open case wait, sealed, in the session's state and
+are emitted as one :class:`FollowUps` batch per package when
+``follow_batch`` messages have gathered, ``follow_flush_s`` after the first,
+when the session goes idle, or when the input ends. They travel in the same
+ordered stream as the decisions, so a batch never overtakes the case that
+opened its package; batching turns one vault write per following message
+into one per batch.
 
 What Bytewax snapshots here is :class:`SessionSnapshot`: the scorer's state
-(ids, signal hits, ages — no text) and the context buffer (ciphertext only).
-Idle sessions are dropped by a processing-time timer ``idle_evict_s`` after
-their last message.
+(ids, signal hits, ages — no text), the context buffer and the pending
+follow-ups (ciphertext only). Idle sessions are dropped by a processing-time
+timer ``idle_evict_s`` after their last message.
 """
 
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 from bytewax.operators import StatefulLogic
 
 from flows.pipeline import Pipeline, utc_now
-from flows.records import Decided, Matched
-from operators.evidence.context import ContextBuffer
+from flows.records import Decided, FollowUps, Matched
+from operators.evidence.context import ContextBuffer, SealedMessage, SessionSealer
+
+Out = Decided | FollowUps
 
 
 @dataclass
@@ -35,45 +44,95 @@ class SessionSnapshot:
     scorer: Any = None
     context: ContextBuffer | None = None
     last_seen: datetime | None = None
+    session_id: str | None = None
+    pending: dict[str, list[SealedMessage]] = field(default_factory=dict)
+    pending_since: datetime | None = None
 
 
-class SessionLogic(StatefulLogic[Matched, Decided, SessionSnapshot]):
+class SessionLogic(StatefulLogic[Matched, Out, SessionSnapshot]):
     """Bytewax logic of step ``score-session``; the work is in :class:`Pipeline`."""
 
     def __init__(self, pipe: Pipeline, resume: SessionSnapshot | None) -> None:
         self._pipe = pipe
         self._snap = resume or SessionSnapshot()
 
-    def on_item(self, value: Matched) -> tuple[list[Decided], bool]:
+    def on_item(self, value: Matched) -> tuple[list[Out], bool]:
         """Score, decide and seal one message of this session."""
-        snap, event = self._snap, value.event
+        snap, event, now = self._snap, value.event, utc_now()
         snap.scorer, verdict = self._pipe.score(snap.scorer, event)
         decision = self._pipe.decide(value, verdict)
-        snap.last_seen = utc_now()
+        snap.last_seen, snap.session_id = now, event.session_id
         sealer = self._pipe.sealer(event.session_id)
         if sealer is None:
             return [Decided(decision=decision, event=event)], StatefulLogic.RETAIN
         buffer = snap.context or self._pipe.new_context()
         snap.context = buffer
-        follows = buffer.followers(event)
+        followers = buffer.followers(event)
+        if followers:
+            sealed = SealedMessage(event.event_id, event.sent_at, sealer.seal(event))
+            for package_id in followers:
+                snap.pending.setdefault(package_id, []).append(sealed)
+            snap.pending_since = snap.pending_since or now
         context = []
         if decision.alert:
             context = buffer.messages(sealer, before=event)
             buffer.note_package(self._pipe.package_id(decision), event)
         buffer.append(event, sealer)
-        decided = Decided(decision=decision, event=event, context=context, follows=follows)
-        return [decided], StatefulLogic.RETAIN
+        out: list[Out] = [Decided(decision=decision, event=event, context=context)]
+        if sum(len(m) for m in snap.pending.values()) >= self._batch:
+            out.extend(self._release(sealer))
+        return out, StatefulLogic.RETAIN
 
-    def on_notify(self) -> tuple[list[Decided], bool]:
-        """Drop the idle session's state."""
-        return [], StatefulLogic.DISCARD
+    def on_notify(self) -> tuple[list[Out], bool]:
+        """Release due follow-ups; drop the state of an idle session."""
+        now = utc_now()
+        idle = self._idle_at() is not None and now >= self._idle_at()  # type: ignore[operator]
+        due = self._flush_at() is not None and now >= self._flush_at()  # type: ignore[operator]
+        out = self._release(self._sealer()) if idle or due else []
+        return out, StatefulLogic.DISCARD if idle else StatefulLogic.RETAIN
+
+    def on_eof(self) -> tuple[list[Out], bool]:
+        """Release every pending follow-up: the input ended (files, bounded replays)."""
+        return self._release(self._sealer()), StatefulLogic.RETAIN
 
     def notify_at(self) -> datetime | None:
-        """Return when the session counts as idle (processing time)."""
-        if self._snap.last_seen is None:
-            return None
-        return self._snap.last_seen + timedelta(seconds=self._pipe.config.grooming.idle_evict_s)
+        """Return the next follow-up flush or idle time (processing time)."""
+        times = [t for t in (self._idle_at(), self._flush_at()) if t is not None]
+        return min(times, default=None)
 
     def snapshot(self) -> SessionSnapshot:
         """Return a copy of the state for recovery (ids, hits and ciphertext only)."""
         return copy.deepcopy(self._snap)
+
+    @property
+    def _batch(self) -> int:
+        return self._pipe.config.evidence.context.follow_batch
+
+    def _idle_at(self) -> datetime | None:
+        last = self._snap.last_seen
+        return (
+            None
+            if last is None
+            else last + timedelta(seconds=self._pipe.config.grooming.idle_evict_s)
+        )
+
+    def _flush_at(self) -> datetime | None:
+        since = self._snap.pending_since
+        if since is None or not self._snap.pending:
+            return None
+        return since + timedelta(seconds=self._pipe.config.evidence.context.follow_flush_s)
+
+    def _sealer(self) -> SessionSealer | None:
+        sid = self._snap.session_id
+        return None if sid is None else self._pipe.sealer(sid)
+
+    def _release(self, sealer: SessionSealer | None) -> list[Out]:
+        snap = self._snap
+        if sealer is None or not snap.pending:
+            return []
+        batches: list[Out] = [
+            FollowUps(package_id=pid, events=[sealer.open(m.event_id, m.sealed) for m in msgs])
+            for pid, msgs in snap.pending.items()
+        ]
+        snap.pending, snap.pending_since = {}, None
+        return batches

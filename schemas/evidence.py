@@ -163,6 +163,8 @@ class ContextConfig(Section, frozen=True):
     preceding_window_s: PositiveFloat = 24 * 3600.0
     following_messages: NonNegativeInt = 20
     following_window_s: PositiveFloat = 24 * 3600.0
+    follow_batch: PositiveInt = 10
+    follow_flush_s: PositiveFloat = 60.0
     max_buffer_bytes: PositiveInt = 256 * 1024
 
 

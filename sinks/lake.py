@@ -2,9 +2,10 @@
 
 Layout: ``<root>/dt=YYYY-MM-DD/part-<shard>-<seq>.parquet``. Each shard is one
 Bytewax sink partition (decisions are routed to a shard by session id). A shard
-buffers rows and rolls a file when it holds ``roll_rows`` rows, when its oldest
-row is ``roll_seconds`` old (checked on every write and by a timer thread, so
-rows never wait for more traffic), at every recovery snapshot and at close. Files are
+buffers rows and rolls a file, on a background thread, when it holds
+``roll_rows`` rows or its oldest row is ``roll_seconds`` old; it also rolls at
+every recovery snapshot and at close. Rolled files are durable (fsynced) from
+the next snapshot on. Files are
 written under a temporary name, fsynced and renamed into place, so a reader
 never sees half a file.
 
@@ -93,9 +94,12 @@ FlushHook = Callable[[list[AuditRow], float], None]
 
 
 def write_lake_file(
-    root: Path, name: str, rows: list[AuditRow], compression: str = "zstd"
+    root: Path, name: str, rows: list[AuditRow], compression: str = "zstd", *, durable: bool = True
 ) -> list[Path]:
-    """Write rows as ``dt=…/<name>.parquet``, one file per event date, atomically."""
+    """Write rows as ``dt=…/<name>.parquet``, one file per event date, atomically.
+
+    ``durable=False`` leaves the fsyncs to the caller (the shard syncs at snapshots).
+    """
     by_dt: dict[str, list[dict[str, object]]] = {}
     for row in rows:
         by_dt.setdefault(row.dt, []).append(msgspec.structs.asdict(row))
@@ -107,9 +111,11 @@ def write_lake_file(
         tmp = folder / f".{final.name}.tmp"
         table = pa.Table.from_pylist(records, schema=LAKE_SCHEMA)
         pq.write_table(table, tmp, compression=None if compression == "none" else compression)
-        _fsync(tmp)
+        if durable:
+            _fsync(tmp)
         os.replace(tmp, final)
-        _fsync(folder)
+        if durable:
+            _fsync(folder)
         written.append(final)
     return written
 
@@ -154,7 +160,16 @@ def flush_open_shards() -> int:
 
 
 class _LakeShard(StatefulSinkPartition[AuditRow, Position]):
-    """One shard's writer; its snapshot is (generation, next file sequence number)."""
+    """One shard's writer; its snapshot is (generation, next file sequence number).
+
+    The worker only appends rows (``write_batch`` never does file I/O). A
+    background thread rolls a file when ``roll_rows`` rows wait or the oldest
+    is ``roll_seconds`` old: it takes the buffer by swap, so the worker never
+    waits on Parquet or the disk. Rolled files are renamed into place at once
+    (readers see them) and made durable together at the next snapshot, which
+    fsyncs every file written since the last one before it returns the
+    position; on resume, unsynced files lie past that position and are redone.
+    """
 
     def __init__(
         self,
@@ -180,27 +195,30 @@ class _LakeShard(StatefulSinkPartition[AuditRow, Position]):
         self._clock = clock
         self._rows: list[AuditRow] = []
         self._oldest = 0.0
-        self._lock = threading.Lock()
+        self._unsynced: list[Path] = []
+        self._buf_lock = threading.Lock()  # the row buffer
+        self._io_lock = threading.Lock()  # file writes, sequence numbers, fsyncs
+        self._due = threading.Event()
         self._closed = threading.Event()
         self._timer: threading.Thread | None = None
         _OPEN_SHARDS.add(self)
 
     def write_batch(self, values: list[AuditRow]) -> None:
-        with self._lock:
+        with self._buf_lock:
             if not self._rows:
                 self._oldest = self._clock()
             self._rows.extend(values)
-            if len(self._rows) >= self._roll_rows:
-                self._flush()
-            else:
-                self._flush_if_old()
+            full = len(self._rows) >= self._roll_rows
+        if full:
+            self._due.set()
         if self._timer is None:
             self._timer = threading.Thread(target=self._tick, name="lake-roll", daemon=True)
             self._timer.start()
 
     def snapshot(self) -> Position:
-        with self._lock:
-            self._flush()
+        with self._io_lock:
+            self._roll()
+            self._sync()
             if not self._committed:
                 marker = self._root / COMMITTED_DIR / f"{self._shard}-{self._gen}"
                 marker.parent.mkdir(parents=True, exist_ok=True)
@@ -211,35 +229,52 @@ class _LakeShard(StatefulSinkPartition[AuditRow, Position]):
 
     def close(self) -> None:
         self._closed.set()
-        with self._lock:
-            self._flush()
+        self._due.set()
+        self.flush_now()
 
     def flush_now(self) -> int:
-        """Write the buffered rows (if any) and return how many there were."""
-        with self._lock:
-            n = len(self._rows)
-            self._flush()
+        """Write and sync the buffered rows (if any); return how many there were."""
+        with self._io_lock:
+            n = self._roll()
+            self._sync()
             return n
 
     def _tick(self) -> None:
         period = min(self._roll_seconds / 2, 1.0)
-        while not self._closed.wait(period):
-            with self._lock:
-                self._flush_if_old()
+        while not self._closed.is_set():
+            self._due.wait(period)
+            self._due.clear()
+            with self._buf_lock:
+                old = bool(self._rows) and self._clock() - self._oldest >= self._roll_seconds
+                ready = old or len(self._rows) >= self._roll_rows
+            if ready:
+                with self._io_lock:
+                    self._roll()
 
-    def _flush_if_old(self) -> None:
-        if self._rows and self._clock() - self._oldest >= self._roll_seconds:
-            self._flush()
+    def _roll(self) -> int:
+        """Write the buffered rows as the next file (caller holds the io lock)."""
+        with self._buf_lock:
+            rows, self._rows = self._rows, []
+        if not rows:
+            return 0
+        name = f"part-{self._shard}-{self._gen}-{self._seq:010d}"
+        started = time.perf_counter()
+        self._unsynced.extend(
+            write_lake_file(self._root, name, rows, self._compression, durable=False)
+        )
+        if self._on_flush is not None:
+            self._on_flush(rows, time.perf_counter() - started)
+        self._seq += 1
+        return len(rows)
 
-    def _flush(self) -> None:
-        if self._rows:
-            name = f"part-{self._shard}-{self._gen}-{self._seq:010d}"
-            started = time.perf_counter()
-            write_lake_file(self._root, name, self._rows, self._compression)
-            if self._on_flush is not None:
-                self._on_flush(self._rows, time.perf_counter() - started)
-            self._seq += 1
-            self._rows = []
+    def _sync(self) -> None:
+        """Make every file written since the last sync durable, with its folder."""
+        for folder in {p.parent for p in self._unsynced}:
+            for path in self._unsynced:
+                if path.parent == folder:
+                    _fsync(path)
+            _fsync(folder)
+        self._unsynced = []
 
 
 class LakeSink(FixedPartitionedSink[AuditRow, Position]):

@@ -76,9 +76,13 @@ path = "{tmp / "reports"}"
 
 
 def lake_event_ids(lake: Path) -> list[str]:
-    return [
-        eid for _, _, _, p in lake_files(lake) for eid in pq.read_table(p)["event_id"].to_pylist()
-    ]
+    ids: list[str] = []
+    for _, _, _, path in lake_files(lake):
+        try:
+            ids.extend(pq.read_table(path)["event_id"].to_pylist())
+        except FileNotFoundError:
+            continue  # an uncommitted file removed by a resuming job while we listed
+    return ids
 
 
 def topics_for(name: str) -> dict[str, str]:

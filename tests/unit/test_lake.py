@@ -67,6 +67,25 @@ def sink(root: Path, roll_rows: int = 2, *, exactly_once: bool = True, gen: int 
     )
 
 
+def crash(part: object) -> None:
+    """Stop a shard like a killed process: its roll thread ends, nothing more is written."""
+    part._closed.set()  # type: ignore[attr-defined]
+    part._due.set()  # type: ignore[attr-defined]
+    if part._timer is not None:  # type: ignore[attr-defined]
+        part._timer.join()  # type: ignore[attr-defined]
+
+
+def wait_for_files(root: Path, n: int) -> None:
+    """Rolls happen on the shard's thread; poll (bounded) until ``n`` rows are in files."""
+    import time
+
+    for _ in range(400):
+        if len(read_ids(root)) >= n:
+            return
+        time.sleep(0.01)
+    raise AssertionError(f"fewer than {n} rows were rolled")
+
+
 def test_rows_partitioned_by_event_date(tmp_path: Path) -> None:
     part = sink(tmp_path).build_part("lake", "shard00", None)
     part.write_batch([row(i) for i in range(4)])
@@ -81,8 +100,10 @@ def test_resume_replays_without_duplicates(tmp_path: Path) -> None:
     part = sink(tmp_path).build_part("lake", "shard00", None)
     part.write_batch([row(0), row(1)])
     state = part.snapshot()
-    part.write_batch([row(2), row(3)])  # written after the snapshot, then a crash
+    part.write_batch([row(2), row(3)])  # rolled after the snapshot, then a crash
+    wait_for_files(tmp_path, 4)
     part.write_batch([row(4)])  # buffered, lost in the crash
+    crash(part)
     # resume from the snapshot: the source replays rows 2..4
     resumed = sink(tmp_path).build_part("lake", "shard00", state)
     resumed.write_batch([row(2), row(3), row(4)])
@@ -104,7 +125,8 @@ def test_committed_generations_are_kept_by_a_new_execution(tmp_path: Path) -> No
 def test_crash_before_the_first_snapshot_discards_that_generation(tmp_path: Path) -> None:
     crashed = sink(tmp_path, gen=1).build_part("lake", "shard00", None)
     crashed.write_batch([row(0), row(1)])  # rolled to a file, never snapshotted
-    crashed.close()
+    wait_for_files(tmp_path, 2)
+    crash(crashed)
     # Restart with no snapshot: the source re-reads from the start.
     restarted = sink(tmp_path, gen=2).build_part("lake", "shard00", None)
     restarted.write_batch([row(0), row(1), row(2)])
@@ -128,7 +150,8 @@ def test_later_generations_after_a_snapshot_are_discarded_on_resume(tmp_path: Pa
     # a second execution resumed, wrote, and died before its snapshot persisted
     second = sink(tmp_path, gen=2).build_part("lake", "shard00", None)
     second.write_batch([row(2), row(3)])
-    second.close()
+    wait_for_files(tmp_path, 4)
+    crash(second)
     resumed = sink(tmp_path, gen=3).build_part("lake", "shard00", state)
     resumed.write_batch([row(2), row(3)])
     resumed.close()
@@ -143,4 +166,18 @@ def test_roll_by_age(tmp_path: Path) -> None:
     assert not list(lake_files(tmp_path))
     now[0] = 6.0
     part.write_batch([row(1)])
+    wait_for_files(tmp_path, 2)  # rolled by the shard's thread, without another write
     assert read_ids(tmp_path) == ["e0", "e1"]
+    part.close()
+
+
+def test_snapshot_makes_rolled_files_durable_and_returns_the_next_position(
+    tmp_path: Path,
+) -> None:
+    part = sink(tmp_path).build_part("lake", "shard00", None)
+    part.write_batch([row(0), row(1), row(2)])
+    _, seq = part.snapshot()
+    assert read_ids(tmp_path) == ["e0", "e1", "e2"]
+    assert seq == len({s for _, _, s, _ in lake_files(tmp_path)})
+    assert part._unsynced == []  # type: ignore[attr-defined]
+    part.close()
