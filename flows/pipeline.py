@@ -31,7 +31,7 @@ from operators.fairness import gate, parse_calibration
 from operators.grooming.scorer import Scorer, compile_scorer, score_message
 from operators.hashing.fetch import attachment_bytes
 from operators.intake import decode_record
-from operators.report import build_draft
+from operators.report import build_draft, load_schema
 from schemas.alert import encode_alert
 from schemas.audit import AuditRow
 from schemas.config import TiplineConfig
@@ -107,6 +107,8 @@ class Pipeline:
         _ = self.calibration
         if self.config.evidence.enabled:
             _ = self.evidence.context_keys()
+        if self.config.reports.enabled:
+            load_schema()
         return self
 
     # ---------------------------------------------------------------- steps

@@ -13,12 +13,18 @@ the caller passes ``now``. Public entry points:
 from operators.report.draft import CustodyView, build_draft, missing_fields
 from operators.report.file_xml import render_file_details
 from operators.report.review_page import render_review_page
-from operators.report.xsd import XSD_PATH, validate_file_details_xml, validate_report_xml
+from operators.report.xsd import (
+    XSD_PATH,
+    load_schema,
+    validate_file_details_xml,
+    validate_report_xml,
+)
 
 __all__ = [
     "XSD_PATH",
     "CustodyView",
     "build_draft",
+    "load_schema",
     "missing_fields",
     "render_file_details",
     "render_review_page",

@@ -24,6 +24,11 @@ def _schema() -> xmlschema.XMLSchema:
     return xmlschema.XMLSchema(str(XSD_PATH))
 
 
+def load_schema() -> None:
+    """Parse the XSD now (≈ 200 ms once), so the first draft of a run does not stall."""
+    _schema()
+
+
 def _validate(xml: str, root: str) -> None:
     try:
         _schema().validate(xml)
