@@ -240,7 +240,7 @@ def _free_port() -> int:
 
 
 def kafka_config(tmp: Path, bootstrap: str, name: str, metrics_port: int) -> Path:
-    from tests.integration.test_kafka_flow import grooming_block
+    from tests.support import grooming_block
 
     config = tmp / "kafka.toml"
     config.write_text(
