@@ -15,6 +15,12 @@ if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt
     || echo "warning: chromium could not be installed; the screenshot test will skip" >&2
 fi
 
+# The embedded default config names the demo hash list, and the e2e, deploy and
+# bench tests use the demo data: generate it as `make demo` would (same seed).
+if [ ! -f demo-data/hashlists/known.csv ]; then
+  .venv/bin/tipline generate --out demo-data --seed 7 --sessions 160 >&2
+fi
+
 started=()
 stop_services() {
   for svc in "${started[@]}"; do bash "deploy/$svc.sh" stop >/dev/null 2>&1 || true; done
