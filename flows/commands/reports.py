@@ -153,6 +153,18 @@ def _html(args: argparse.Namespace, factory: ServicesFactory | None) -> int:
     return 0
 
 
+def _approve(args: argparse.Namespace, factory: ServicesFactory | None) -> int:
+    """Approve a draft; with ``reports.auto_submit_approved`` submit it at once."""
+    status = cmd_approve(args)
+    if status != 0 or not _config(args).reports.auto_submit_approved:
+        return status
+    # Automatic submission acts as the operator running the command; the
+    # submitter role is checked before anything is sent.
+    args.reason = args.reason or args.note or f"approved by {args.reviewer}"
+    args.reports_command = "submit"
+    return _guard(functools.partial(_submit, factory=factory))(args)
+
+
 @_guard
 def cmd_approve(args: argparse.Namespace) -> int:
     """Approve a draft; needs the ``reviewer`` role, refused while required fields are missing."""
@@ -227,7 +239,11 @@ def register(
     approve.add_argument("draft_id")
     approve.add_argument("--reviewer", required=True)
     approve.add_argument("--note", default="")
-    approve.set_defaults(func=cmd_approve)
+    approve.add_argument(
+        "--operator", help="with auto_submit_approved: the submitting operator (default: env)"
+    )
+    approve.add_argument("--reason", default="", help="case reference for the custody log")
+    approve.set_defaults(func=functools.partial(_approve, factory=services))
 
     submit = sub.add_parser("submit", help="submit an approved draft to the CyberTipline")
     submit.add_argument("draft_id")

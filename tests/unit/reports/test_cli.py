@@ -107,3 +107,32 @@ def test_submit_through_the_cli(
     assert _run(["reports", "--config", cfg, "submit", "pkg-csam-1"], services) == 0
     assert len(holds) == 1
     assert server.reports[holds[0]].state == "finished"
+
+
+def test_auto_submit_on_approval(
+    tmp_path: Path, server: StandinCyberTipline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _config(tmp_path, server.base_url)
+    path.write_text(
+        path.read_text().replace("timeout_s = 2.0", "timeout_s = 2.0\nauto_submit_approved = true"),
+        encoding="utf-8",
+    )
+    cfg = str(path)
+    _drafts(tmp_path)
+    holds: list[str] = []
+    blobs = {"it-att-1": png_bytes(1), "it-ctx-1": CONTEXT_BYTES}
+
+    def services(config: TiplineConfig, args: argparse.Namespace) -> EvidenceServices:
+        assert args.reports_command == "submit"
+        assert args.reason
+        return EvidenceServices(
+            open_item=lambda pkg, item: blobs[item],
+            on_finished=lambda pkg, rid, at: holds.append(rid),
+        )
+
+    monkeypatch.setenv("TIPLINE_NCMEC_USER", server.username)
+    monkeypatch.setenv("TIPLINE_NCMEC_PASSWORD", server.password)
+    argv = ["reports", "--config", cfg, "approve", "pkg-csam-1", "--reviewer", "ana"]
+    assert _run(argv, services) == 0
+    assert len(holds) == 1
+    assert server.reports[holds[0]].state == "finished"
