@@ -42,9 +42,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_run(args: argparse.Namespace) -> int:
     from flows.main import build_flow  # noqa: PLC0415
     from flows.pipeline import Pipeline  # noqa: PLC0415
-    from flows.runner import run_flow  # noqa: PLC0415
+    from flows.runner import check_input_topics, run_flow  # noqa: PLC0415
 
     cfg = load_config(args.config)
+    check_input_topics(cfg)
     addresses = [a for chunk in args.addresses or [] for a in chunk.split(";") if a]
     pipeline = Pipeline(cfg).preflight()  # bad lists/keys fail here, in one line
     flow = build_flow(cfg, pipeline=pipeline)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Sequence
@@ -52,6 +53,30 @@ def recovery_config(cfg: TiplineConfig, *, clustered: bool = False) -> RecoveryC
     return RecoveryConfig(str(db_dir), backup_interval=backup)  # type: ignore[no-untyped-call]
 
 
+def check_input_topics(cfg: TiplineConfig, timeout_s: float = 15.0) -> None:
+    """Fail at start, in one line, when a configured input topic does not exist.
+
+    Raises:
+        ConfigError: the brokers do not answer, or a topic is missing.
+
+    """
+    if cfg.input.kind != "kafka":
+        return
+    from confluent_kafka import KafkaException  # noqa: PLC0415
+    from confluent_kafka.admin import AdminClient  # noqa: PLC0415
+
+    admin = AdminClient({"bootstrap.servers": ",".join(cfg.kafka.brokers)})
+    try:
+        topics = admin.list_topics(timeout=timeout_s).topics
+    except KafkaException as exc:
+        msg = f"kafka.brokers {cfg.kafka.brokers}: no answer within {timeout_s:.0f} s ({exc})"
+        raise ConfigError(msg) from exc
+    missing = [t for t in cfg.input.topics if t not in topics]
+    if missing:
+        msg = f"input.topics: {missing} do not exist on {cfg.kafka.brokers}"
+        raise ConfigError(msg)
+
+
 def run_flow(
     flow: Dataflow,
     cfg: TiplineConfig,
@@ -75,6 +100,11 @@ def run_flow(
         # Bytewax reads these when the run starts (one port per process).
         os.environ["BYTEWAX_DATAFLOW_API_ENABLED"] = "true"
         os.environ["BYTEWAX_DATAFLOW_API_PORT"] = str(cfg.metrics.dataflow_api_port + process_id)
+        # Its graph cache (dataflow.json) defaults to the working directory;
+        # keep it off a read-only root filesystem.
+        cache = Path(tempfile.gettempdir()) / f"tipline-dataflow-{process_id}"
+        cache.mkdir(parents=True, exist_ok=True)
+        os.environ.setdefault("BYTEWAX_DATAFLOW_API_CACHE_PATH", str(cache))
     stop = threading.Event()
     if progress:
         threading.Thread(target=_show_progress, args=(stop,), daemon=True).start()
