@@ -101,7 +101,7 @@ def write_lake(
         roll_rows=lake.roll_rows,
         roll_seconds=lake.roll_seconds,
         compression=lake.compression,
-        exactly_once=cfg.recovery.enabled,
+        recovery_dir=Path(cfg.recovery.path) if cfg.recovery.enabled else None,
         on_flush=observe_lake_write,
     )
     op.output(step, rows, sink)

@@ -21,7 +21,7 @@ from prometheus_client import REGISTRY, start_http_server
 
 from schemas.config import TiplineConfig
 from schemas.errors import ConfigError
-from sinks.lake import flush_open_shards
+from sinks.lake import flush_open_shards, stamp_recovery_store
 
 
 def recovery_config(cfg: TiplineConfig, *, clustered: bool = False) -> RecoveryConfig | None:
@@ -49,6 +49,7 @@ def recovery_config(cfg: TiplineConfig, *, clustered: bool = False) -> RecoveryC
             raise ConfigError(msg)
         db_dir.mkdir(parents=True, exist_ok=True)
         init_db_dir(db_dir, rec.partitions)  # type: ignore[no-untyped-call]
+    stamp_recovery_store(db_dir)
     backup = timedelta(seconds=rec.backup_interval_s)
     return RecoveryConfig(str(db_dir), backup_interval=backup)  # type: ignore[no-untyped-call]
 

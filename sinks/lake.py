@@ -10,19 +10,22 @@ written under a temporary name, fsynced and renamed into place, so a reader
 never sees half a file.
 
 Exactly once (with recovery on): file names carry the shard, a *generation*
-(the start time of the execution that began writing them, sortable) and a
-sequence number: ``part-<shard>-<generation>-<seq>.parquet``. The snapshot of
-a shard is ``(generation, next seq)``, taken right after a flush, so every row
-of a snapshotted epoch is in a file numbered below it; the first snapshot of a
-generation also writes ``_committed/<shard>-<generation>``.
+(the start time of the execution that began writing them, in ns, sortable)
+and a sequence number: ``part-<shard>-<generation>-<seq>.parquet``. The
+snapshot of a shard is ``(generation, next seq)``, taken right after a flush,
+so every row of a snapshotted epoch is in a file numbered below it.
 
 * Resume with a snapshot: files of that generation numbered at or above it,
   and files of any later generation, were written after the snapshot and
   their rows will be replayed; they are deleted, and the replay writes them
   again under the same deterministic names.
-* Start without a snapshot: files of generations never committed were written
-  by an execution that died before its first snapshot, whose input will be
-  read again; they are deleted. Committed generations are kept.
+* Start without a snapshot of this shard in the recovery store: no epoch in
+  which the shard wrote was ever committed to that store (Bytewax stores a
+  sink's snapshot with the epoch it wrote in), so every file it wrote since
+  the store was created is uncommitted and its input will be read again; those
+  generations (newer than the store's creation time, stamped in the recovery
+  folder by :func:`stamp_recovery_store`) are deleted. Older files, lake data
+  from before this recovery store, stay.
 
 Without recovery nothing is deleted: a crash then means at-least-once.
 """
@@ -86,7 +89,6 @@ LAKE_SCHEMA: Final = pa.schema(
 )
 
 _PART_RE: Final = re.compile(r"^part-(?P<shard>[^-]+)-(?P<gen>\d{20})-(?P<seq>\d{10})\.parquet$")
-COMMITTED_DIR: Final = "_committed"
 
 Position = tuple[str, int]  # (generation, next sequence number)
 FlushHook = Callable[[list[AuditRow], float], None]
@@ -128,19 +130,31 @@ def lake_files(root: Path, shard: str | None = None) -> Iterable[tuple[str, str,
             yield m.group("shard"), m.group("gen"), int(m.group("seq")), path
 
 
-def _committed(root: Path, shard: str) -> set[str]:
-    folder = root / COMMITTED_DIR
-    return (
-        {p.name.split("-", 1)[1] for p in folder.glob(f"{shard}-*")} if folder.is_dir() else set()
-    )
-
-
 def _fsync(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+STORE_STAMP: Final = "tipline-store-created"
+
+
+def stamp_recovery_store(db_dir: Path) -> None:
+    """Record a recovery store's creation time once (``tipline run`` calls it at start)."""
+    stamp = db_dir / STORE_STAMP
+    if not stamp.exists():
+        stamp.write_text(str(time.time_ns()), encoding="ascii")
+        _fsync(db_dir)
+
+
+def store_created_ns(db_dir: Path) -> int:
+    """When the recovery store was created (ns); an unstamped store counts as new."""
+    try:
+        return int((db_dir / STORE_STAMP).read_text(encoding="ascii").strip())
+    except (FileNotFoundError, ValueError):
+        return time.time_ns()
 
 
 _OPEN_SHARDS: Final[weakref.WeakSet[_LakeShard]] = weakref.WeakSet()
@@ -177,7 +191,6 @@ class _LakeShard(StatefulSinkPartition[AuditRow, Position]):
         shard: str,
         position: Position,
         *,
-        committed: bool,
         roll_rows: int,
         roll_seconds: float,
         compression: str,
@@ -188,7 +201,6 @@ class _LakeShard(StatefulSinkPartition[AuditRow, Position]):
         self._on_flush = on_flush
         self._shard = shard
         self._gen, self._seq = position
-        self._committed = committed
         self._roll_rows = roll_rows
         self._roll_seconds = roll_seconds
         self._compression = compression
@@ -219,12 +231,6 @@ class _LakeShard(StatefulSinkPartition[AuditRow, Position]):
         with self._io_lock:
             self._roll()
             self._sync()
-            if not self._committed:
-                marker = self._root / COMMITTED_DIR / f"{self._shard}-{self._gen}"
-                marker.parent.mkdir(parents=True, exist_ok=True)
-                marker.touch()
-                _fsync(marker.parent)
-                self._committed = True
             return (self._gen, self._seq)
 
     def close(self) -> None:
@@ -280,8 +286,9 @@ class _LakeShard(StatefulSinkPartition[AuditRow, Position]):
 class LakeSink(FixedPartitionedSink[AuditRow, Position]):
     """Bytewax adapter of the audit lake; upstream items are ``(session_id, AuditRow)``.
 
-    ``exactly_once`` (set when recovery is on) enables the clean-up on start
-    described in the module docstring; ``on_flush`` observes each write (metrics).
+    ``recovery_dir`` (set when recovery is on) names the recovery store whose
+    creation stamp enables the clean-up on start described in the module
+    docstring; ``on_flush`` observes each write (metrics).
     """
 
     def __init__(
@@ -292,14 +299,14 @@ class LakeSink(FixedPartitionedSink[AuditRow, Position]):
         roll_rows: int,
         roll_seconds: float,
         compression: str = "zstd",
-        exactly_once: bool = False,
+        recovery_dir: Path | None = None,
         clock: Callable[[], float] = time.monotonic,
         generation: Callable[[], int] = time.time_ns,
         on_flush: FlushHook | None = None,
     ) -> None:
         self._root = Path(root)
         self._on_flush = on_flush
-        self._exactly_once = exactly_once
+        self._recovery_dir = recovery_dir
         self._generation = generation
         self._shards = shards
         self._roll_rows = roll_rows
@@ -320,20 +327,17 @@ class LakeSink(FixedPartitionedSink[AuditRow, Position]):
             stale = [
                 p for _, gen, seq, p in existing if gen > gen0 or (gen == gen0 and seq >= seq0)
             ]
-            position, committed = resume_state, True
+            position = resume_state
         else:
-            done = _committed(self._root, for_part)
-            stale = (
-                [p for _, gen, _, p in existing if gen not in done] if self._exactly_once else []
-            )
-            position, committed = (f"{self._generation():020d}", 0), False
+            since = None if self._recovery_dir is None else store_created_ns(self._recovery_dir)
+            stale = [] if since is None else [p for _, gen, _, p in existing if int(gen) >= since]
+            position = (f"{self._generation():020d}", 0)
         for path in stale:
             path.unlink()  # its rows were never committed and will be replayed
         return _LakeShard(
             self._root,
             for_part,
             position,
-            committed=committed,
             roll_rows=self._roll_rows,
             roll_seconds=self._roll_seconds,
             compression=self._compression,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from schemas.audit import AuditRow
-from sinks.lake import LakeSink, lake_files
+from sinks.lake import STORE_STAMP, LakeSink, lake_files
 
 T0 = datetime(2026, 11, 27, 23, 59, 58, tzinfo=UTC)
 
@@ -56,15 +56,23 @@ def read_ids(root: Path) -> list[str]:
     )
 
 
-def sink(root: Path, roll_rows: int = 2, *, exactly_once: bool = True, gen: int = 1) -> LakeSink:
+def sink(root: Path, roll_rows: int = 2, *, store: Path | None = None, gen: int = 1) -> LakeSink:
     return LakeSink(
         root,
         shards=1,
         roll_rows=roll_rows,
         roll_seconds=3600,
-        exactly_once=exactly_once,
+        recovery_dir=store,
         generation=lambda: gen,
     )
+
+
+def recovery_store(tmp: Path, created_ns: int) -> Path:
+    """A recovery folder stamped as created at ``created_ns``."""
+    folder = tmp / f"recovery-{created_ns}"
+    folder.mkdir()
+    (folder / STORE_STAMP).write_text(str(created_ns), encoding="ascii")
+    return folder
 
 
 def crash(part: object) -> None:
@@ -111,32 +119,37 @@ def test_resume_replays_without_duplicates(tmp_path: Path) -> None:
     assert read_ids(tmp_path) == [f"e{i}" for i in range(5)]
 
 
-def test_committed_generations_are_kept_by_a_new_execution(tmp_path: Path) -> None:
-    first = sink(tmp_path, gen=1).build_part("lake", "shard00", None)
+def test_files_from_before_the_recovery_store_are_kept(tmp_path: Path) -> None:
+    lake = tmp_path / "lake"
+    first = sink(lake, gen=1).build_part("lake", "shard00", None)
     first.write_batch([row(0), row(1)])
-    first.snapshot()
     first.close()
-    second = sink(tmp_path, gen=2).build_part("lake", "shard00", None)
+    # A new recovery store (stamped at 2) starts without state for the shard.
+    store = recovery_store(tmp_path, 2)
+    second = sink(lake, store=store, gen=3).build_part("lake", "shard00", None)
     second.write_batch([row(2), row(3)])
     second.close()
-    assert read_ids(tmp_path) == ["e0", "e1", "e2", "e3"]
+    assert read_ids(lake) == ["e0", "e1", "e2", "e3"]
 
 
-def test_crash_before_the_first_snapshot_discards_that_generation(tmp_path: Path) -> None:
-    crashed = sink(tmp_path, gen=1).build_part("lake", "shard00", None)
-    crashed.write_batch([row(0), row(1)])  # rolled to a file, never snapshotted
-    wait_for_files(tmp_path, 2)
+def test_crash_before_any_committed_snapshot_discards_those_files(tmp_path: Path) -> None:
+    lake = tmp_path / "lake"
+    store = recovery_store(tmp_path, 1)
+    crashed = sink(lake, store=store, gen=2).build_part("lake", "shard00", None)
+    crashed.write_batch([row(0), row(1)])  # rolled to a file
+    wait_for_files(lake, 2)
+    crashed.snapshot()  # taken, but the crash comes before the store keeps it
     crash(crashed)
-    # Restart with no snapshot: the source re-reads from the start.
-    restarted = sink(tmp_path, gen=2).build_part("lake", "shard00", None)
+    # Restart: the store has no state for the shard, so the source re-reads from the start.
+    restarted = sink(lake, store=store, gen=3).build_part("lake", "shard00", None)
     restarted.write_batch([row(0), row(1), row(2)])
     restarted.close()
-    assert read_ids(tmp_path) == ["e0", "e1", "e2"]
+    assert read_ids(lake) == ["e0", "e1", "e2"]
 
 
 def test_without_recovery_nothing_is_deleted(tmp_path: Path) -> None:
     for gen, batch in ((1, [row(0), row(1)]), (2, [row(2), row(3)])):
-        part = sink(tmp_path, gen=gen, exactly_once=False).build_part("lake", "shard00", None)
+        part = sink(tmp_path, gen=gen).build_part("lake", "shard00", None)
         part.write_batch(batch)
         part.close()
     assert read_ids(tmp_path) == ["e0", "e1", "e2", "e3"]
