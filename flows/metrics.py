@@ -7,6 +7,8 @@ text or any other per-message value (bounded cardinality, no content).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
 
 from prometheus_client import Counter, Histogram
 
@@ -44,3 +46,15 @@ class _Metrics:
 
 
 METRICS = _Metrics()
+
+
+@cache
+def stage_timer(stage: str) -> Any:
+    """Return the ``tipline_stage_seconds`` child of a stage (looked up once, not per message)."""
+    return METRICS.stage_seconds.labels(stage)
+
+
+@cache
+def decision_counter(decision: str) -> Any:
+    """Return the ``tipline_decisions`` child of a decision kind."""
+    return METRICS.decisions.labels(decision)

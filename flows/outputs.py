@@ -19,7 +19,7 @@ from bytewax.connectors.kafka import KafkaSink, KafkaSinkMessage
 from bytewax.dataflow import Stream
 from bytewax.outputs import DynamicSink, Sink, StatelessSinkPartition
 
-from flows.metrics import METRICS
+from flows.metrics import METRICS, stage_timer
 from schemas.audit import AuditRow
 from schemas.config import TiplineConfig
 from schemas.dead_letter import DeadLetter, encode_dead_letter
@@ -80,7 +80,7 @@ def kafka_config(cfg: TiplineConfig, role: str) -> dict[str, str]:
 
 def observe_lake_write(rows: list[AuditRow], seconds: float) -> None:
     """Record the lake write time and each row's source-to-lake latency."""
-    METRICS.stage_seconds.labels("lake").observe(seconds)
+    stage_timer("lake").observe(seconds)
     now_ms = time.time_ns() // 1_000_000
     for row in rows:
         if row.source_timestamp_ms is not None:

@@ -21,7 +21,7 @@ from typing import Any
 from flows.evidence import EvidenceService, build_evidence_service
 from flows.hashing import HashService, build_hash_service, default_fetcher
 from flows.kafka_io import to_raw_record
-from flows.metrics import METRICS
+from flows.metrics import METRICS, decision_counter, stage_timer
 from flows.records import Decided, FollowUps, Inbound, Matched, Packaged
 from operators.audit import audit_row
 from operators.decide import decide
@@ -54,7 +54,7 @@ def _timed(stage: str) -> Iterator[None]:
     try:
         yield
     finally:
-        METRICS.stage_seconds.labels(stage).observe(time.perf_counter() - started)
+        stage_timer(stage).observe(time.perf_counter() - started)
 
 
 @dataclass
@@ -158,7 +158,7 @@ class Pipeline:
                 source=matched.source,
                 now=utc_now(),
             )
-        METRICS.decisions.labels(decision.decision).inc()
+        decision_counter(decision.decision).inc()
         return decision
 
     # ---------------------------------------------------------------- context
