@@ -19,7 +19,7 @@ venv: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/tipline demo --config $(CONFIG)
 
-# Starts real Kafka (KRaft) and MinIO (Object Lock) from deploy/, then runs every tier.
+# Starts real Kafka (KRaft) and the S3 server (Object Lock) from deploy/, then runs every tier.
 test: $(STAMP)
 	bash deploy/test.sh
 
@@ -45,11 +45,11 @@ bench: $(BENCH_STAMP)
 
 services-start:
 	bash deploy/kafka.sh start
-	bash deploy/minio.sh start
+	bash deploy/s3.sh start
 
 services-stop:
 	-bash deploy/kafka.sh stop
-	-bash deploy/minio.sh stop
+	-bash deploy/s3.sh stop
 
 clean:
 	rm -rf out .run

@@ -35,6 +35,9 @@ from confluent_kafka import Consumer, TopicPartition
 
 _COLUMNS: Final = ["event_id", "source_timestamp_ms", "alert"]
 
+# Quantiles of the latency CDF kept per step (the plots draw them).
+CDF_QUANTILES: Final = (*range(0, 100), 99.5, 99.9, 100.0)
+
 
 class _AlertFields(msgspec.Struct):
     """The two fields of an alert the collector reads."""

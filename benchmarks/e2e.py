@@ -5,10 +5,10 @@ For every step (traffic kind and rate) the suite:
 1. creates unique topics (``bench-<stamp>-<n>-<step>-in|alerts|dlq``);
 2. derives a config from ``config/bench.toml`` into a temporary run folder
    (topics, metrics port and every path replaced; nothing else);
-3. starts the job as ``python -m flows.cli run --config <derived>`` (recovery
+3. starts the job as ``python -m tipline.cli.main run --config <derived>`` (recovery
    on, every sink on) and waits for a warm-up batch to reach the lake;
-4. runs the load generator subprocess (:mod:`benchmarks.loadgen`) at the
-   step's rate while the collector (:mod:`benchmarks.collector`) records when
+4. runs the load generator subprocess (:mod:`tipline.benchmarks.loadgen`) at the
+   step's rate while the collector (:mod:`tipline.benchmarks.collector`) records when
    each decision lands in the lake and each alert on the alerts topic;
 5. drains (until every sent message is in the lake, or ``drain_s``), scrapes
    the job's metrics endpoint, stops the job with SIGTERM and removes the topics.
@@ -21,46 +21,47 @@ reported, not tuned away.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.request
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-import psutil
-from confluent_kafka import Producer
-from confluent_kafka.admin import AdminClient
-from confluent_kafka.cimpl import NewTopic
-
-from benchmarks.collector import (
+from tipline.benchmarks.collector import (
+    CDF_QUANTILES,
     AlertWatcher,
     LakeWatcher,
     Landing,
     latency_values,
     summarize,
 )
-from benchmarks.loadgen import MAX_MESSAGE_BYTES, TrafficSpec, build_pool, producer_config
-from benchmarks.machine import code_fingerprint, machine_info, other_processes_note
-from benchmarks.pyspy import summarize_profile
-from benchmarks.stages import MetricsSnapshot, stage_breakdown
-from schemas.config import load_config
+from tipline.benchmarks.harness import (
+    REPO,
+    JobProcess,
+    ProcessCpu,
+    Topics,
+    create_topics,
+    delete_topics,
+    derive_config,
+    free_port,
+    metrics_up,
+    scrape,
+    start_broker,
+    wait_until,
+    warm_up,
+)
+from tipline.benchmarks.machine import code_fingerprint, machine_info, other_processes_note
+from tipline.benchmarks.pyspy import summarize_profile
+from tipline.benchmarks.stages import MetricsSnapshot, stage_breakdown
 
-REPO: Final = Path(__file__).resolve().parents[1]
 DEFAULT_STEPS: Final = (
     "text:500,text:1000,text:2000,text:5000,text:10000,"
     "mixed:25,mixed:50,mixed:100,mixed:200,mixed:400,mixed:800"
 )
-CDF_QUANTILES: Final = (*range(0, 100), 99.5, 99.9, 100.0)
-WARMUP: Final = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,237 +109,13 @@ class SuiteOptions:
     profile: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Topics:
-    """The unique topics of one step."""
-
-    inbound: str
-    alerts: str
-    dead_letters: str
-
-    @classmethod
-    def named(cls, stem: str) -> Topics:
-        """Topics ``<stem>-in``, ``<stem>-alerts`` and ``<stem>-dlq``."""
-        return cls(f"{stem}-in", f"{stem}-alerts", f"{stem}-dlq")
-
-    def all(self) -> list[str]:
-        """Every topic name."""
-        return [self.inbound, self.alerts, self.dead_letters]
-
-
-def start_broker() -> str:
-    """Start (or find) the broker via ``deploy/kafka.sh``; return its bootstrap address."""
-    out = subprocess.run(
-        ["bash", str(REPO / "deploy" / "kafka.sh"), "start"],
-        check=True,
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=1800,
-    )
-    return out.stdout.strip().splitlines()[-1]
-
-
-def create_topics(bootstrap: str, topics: Topics) -> None:
-    """Create the step's topics (the input allows messages up to 16 MiB)."""
-    admin = AdminClient({"bootstrap.servers": bootstrap})
-    big = {"max.message.bytes": str(MAX_MESSAGE_BYTES)}
-    new = [NewTopic(t, num_partitions=1, replication_factor=1, config=big) for t in topics.all()]
-    for future in admin.create_topics(new).values():
-        future.result(timeout=30)
-
-
-def delete_topics(bootstrap: str, topics: Topics) -> None:
-    """Delete the step's topics (best effort)."""
-    admin = AdminClient({"bootstrap.servers": bootstrap})
-    for future in admin.delete_topics(topics.all()).values():
-        try:
-            future.result(timeout=30)
-        except Exception as exc:
-            print(f"bench: could not delete a topic: {exc}", file=sys.stderr)
-
-
-def free_port() -> int:
-    """A free local TCP port for the job's metrics endpoint."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-def derive_config(template: Path, run_dir: Path, bootstrap: str, topics: Topics, port: int) -> Path:
-    """Write the bench config with this run's topics, port and paths; validate it.
-
-    Only these keys change: ``kafka.brokers``, ``input.topics``,
-    ``dead_letters.topic``, ``alerts.topic``, ``metrics.port`` and every
-    ``out/bench/`` path (moved under ``run_dir``).
-    """
-    overrides = {
-        ("kafka", "brokers"): json.dumps([bootstrap]),
-        ("input", "topics"): json.dumps([topics.inbound]),
-        ("dead_letters", "topic"): json.dumps(topics.dead_letters),
-        ("alerts", "topic"): json.dumps(topics.alerts),
-        ("metrics", "port"): str(port),
-    }
-    section = ""
-    lines = []
-    for original in template.read_text(encoding="utf-8").splitlines():
-        stripped = original.strip()
-        if stripped.startswith("[") and not stripped.startswith("[["):
-            section = stripped.strip("[]").strip()
-        key = stripped.partition("=")[0].strip()
-        line = original
-        if "=" in stripped and (section, key) in overrides:
-            line = f"{key} = {overrides[(section, key)]}"
-        line = line.replace('"out/bench/', f'"{run_dir}/').replace('"out/bench"', f'"{run_dir}"')
-        lines.append(line)
-    path = run_dir / "bench.toml"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    load_config(path)
-    return path
-
-
-@dataclass(slots=True)
-class JobProcess:
-    """The job subprocess and a sampler of its memory."""
-
-    proc: subprocess.Popen[bytes]
-    log: Path
-    rss_max: int = 0
-    _stop: threading.Event = field(default_factory=threading.Event)
-
-    @classmethod
-    def start(cls, config: Path, log: Path) -> JobProcess:
-        """Start ``python -m flows.cli run --config <config>`` in the repository."""
-        with log.open("wb") as out:
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "flows.cli", "run", "--config", str(config)],
-                cwd=REPO,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-            )
-        job = cls(proc, log)
-        threading.Thread(target=job._sample_rss, daemon=True).start()
-        return job
-
-    def _sample_rss(self) -> None:
-        ps = psutil.Process(self.proc.pid)
-        while not self._stop.wait(0.25):
-            try:
-                self.rss_max = max(self.rss_max, ps.memory_info().rss)
-            except psutil.Error:
-                return
-
-    def alive(self) -> bool:
-        """Whether the job is still running."""
-        return self.proc.poll() is None
-
-    def stop(self, timeout: float = 60) -> int:
-        """SIGTERM (an orderly stop), then SIGKILL after ``timeout``; return the exit code."""
-        self._stop.set()
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-        try:
-            return self.proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            return self.proc.wait()
-
-    def tail(self, lines: int = 30) -> str:
-        """The last lines of the job's output (for errors)."""
-        text = self.log.read_text(encoding="utf-8", errors="replace")
-        return "\n".join(text.splitlines()[-lines:])
-
-
-def scrape(port: int) -> str:
-    """The job's Prometheus metrics text."""
-    url = f"http://127.0.0.1:{port}/metrics"
-    with urllib.request.urlopen(url, timeout=5) as resp:
-        text: str = resp.read().decode()
-        return text
-
-
-def wait_until(check: Any, timeout: float, what: str, job: JobProcess | None = None) -> None:
-    """Poll ``check()`` every 50 ms; raise if the job dies or time runs out."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return
-        if job is not None and not job.alive():
-            msg = f"the job exited while waiting for {what}:\n{job.tail()}"
-            raise RuntimeError(msg)
-        time.sleep(0.05)
-    msg = f"timed out after {timeout:.0f}s waiting for {what}"
-    raise TimeoutError(msg)
-
-
-def _metrics_up(port: int) -> bool:
-    try:
-        scrape(port)
-    except OSError:
-        return False
-    return True
-
-
-def warm_up(bootstrap: str, topic: str, seed: int, lake: LakeWatcher, job: JobProcess) -> None:
-    """Send a few text messages and wait until they are in the lake (job ready, caches hot)."""
-    pool = build_pool(
-        TrafficSpec(kind="text"), seed + 1, REPO / "out/bench/cache", REPO / "demo-data"
-    )
-    # log_level 4: no "purging unserved events" notice when this short-lived producer goes.
-    producer = Producer({**producer_config(bootstrap), "log_level": 4})
-    for n in range(WARMUP):
-        producer.produce(topic, value=pool.event(n, b"warm-")[0])
-        time.sleep(0.01)
-    producer.flush(30)
-    del producer
-    wait_until(lambda: lake.count("warm-") >= WARMUP, 180, "the warm-up messages", job)
-
-
-@dataclass(slots=True)
-class ProcessCpu:
-    """CPU seconds of the processes that share the machine during a step."""
-
-    job: float
-    broker: float
-    system_busy: float
-    wall: float
-
-    @classmethod
-    def take(cls, job_pid: int) -> ProcessCpu:
-        """Read the counters now."""
-        return cls(_cpu(job_pid), _cpu(_broker_pid()), _system_busy(), time.monotonic())
-
-
-def _cpu(pid: int | None) -> float:
-    if pid is None:
-        return 0.0
-    try:
-        t = psutil.Process(pid).cpu_times()
-    except psutil.Error:
-        return 0.0
-    return float(t.user + t.system)
-
-
-def _system_busy() -> float:
-    t = psutil.cpu_times()
-    return float(t.user + t.system + t.nice + getattr(t, "irq", 0) + getattr(t, "softirq", 0))
-
-
-def _broker_pid() -> int | None:
-    pid_file = Path(os.environ.get("TIPLINE_RUN", REPO / ".run")) / "kafka" / "kafka.pid"
-    try:
-        return int(pid_file.read_text().strip())
-    except (OSError, ValueError):
-        return None
-
-
 def run_loadgen(
     opts: SuiteOptions, step: StepSpec, bootstrap: str, topic: str, on_start: Any
 ) -> dict[str, Any]:
     """Run the generator subprocess; call ``on_start`` at its first send; return its result."""
     cmd = [
-        sys.executable, "-m", "benchmarks.loadgen", "--bootstrap", bootstrap, "--topic", topic,
+        sys.executable, "-m", "tipline.benchmarks.loadgen",
+        "--bootstrap", bootstrap, "--topic", topic,
         "--traffic", step.traffic, "--rate", f"{step.rate:g}",
         "--duration", f"{opts.duration_s:g}", "--seed", str(opts.seed),
         "--prefix", f"{step.label}-", "--image-share", f"{opts.image_share:g}",
@@ -399,7 +176,7 @@ def run_step(
     lake.start()
     alerts.start()
     try:
-        wait_until(lambda: _metrics_up(port), 120, "the metrics endpoint", job)
+        wait_until(lambda: metrics_up(port), 120, "the metrics endpoint", job)
         warm_up(bootstrap, topics.inbound, opts.seed, lake, job)
         marks: dict[str, Any] = {}
 
@@ -619,7 +396,7 @@ def _target(steps: list[dict[str, Any]], limit: float) -> dict[str, Any]:
 
 def write_results(folder: Path, doc: dict[str, Any]) -> Path:
     """Write ``latest.json`` and the PNG plots into ``folder``."""
-    from benchmarks.plots import write_plots  # noqa: PLC0415
+    from tipline.benchmarks.plots import write_plots  # noqa: PLC0415
 
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "latest.json"

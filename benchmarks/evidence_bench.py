@@ -3,13 +3,13 @@
 The decision carries the matcher's first-touch hashes (as in the flow), so the
 package recomputes SHA-256 to prove identity and reuses SHA-1/MD5.
 
-    .venv/bin/python -m benchmarks.evidence_bench --seed 1 [--s3] [--n 200]
+    .venv/bin/python -m tipline.benchmarks.evidence_bench --seed 1 [--s3] [--n 200]
 
 Times ``EvidenceService.package`` end to end (hash the original bytes three
 ways, seal every item, sign, durable writes with fsync, custody event and
 checkpoint) on the local vault, and on the S3 Object Lock server when --s3 is
 given (S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY, S3_REGION in the env, e.g.
-``eval "$(bash deploy/minio.sh start)"``). The image is generated noise
+``eval "$(bash deploy/s3.sh start)"``). The image is generated noise
 bytes; messages are neutral text. Prints a table and writes
 benchmarks/results/evidence.json. Never asserts on time.
 """
@@ -30,12 +30,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from flows.evidence import EvidenceService, build_evidence_service
-from schemas.decision import Decision
-from schemas.event import Account, Attachment, Client, MessageEvent
-from schemas.evidence import EvidenceConfig, KeyConfig, S3VaultConfig
-from schemas.hashing import AttachmentVerdict
-from schemas.source import SourcePosition
+from tipline.schemas.decision import Decision
+from tipline.schemas.event import Account, Attachment, Client, MessageEvent
+from tipline.schemas.evidence import EvidenceConfig, KeyConfig, S3VaultConfig
+from tipline.schemas.hashing import AttachmentVerdict
+from tipline.schemas.source import SourcePosition
+from tipline.services.evidence import EvidenceService, build_evidence_service
 
 IMAGE_BYTES = 2 * 1024 * 1024
 RESULTS = Path(__file__).resolve().parent / "results" / "evidence.json"

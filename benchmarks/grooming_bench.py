@@ -1,6 +1,6 @@
 """Grooming benchmark: detection quality on the labelled corpus, µs per message, state bytes.
 
-    .venv/bin/python -m benchmarks.grooming_bench --seed 1 [--sessions 600]
+    .venv/bin/python -m tipline.benchmarks.grooming_bench --seed 1 [--sessions 600]
 
 Generates the synthetic corpus from ``--seed``, replays it through the session
 scorer in a pure-Python loop (no Bytewax), evaluates it and the keyword
@@ -21,11 +21,16 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from operators.grooming import Scorer, SessionState, compile_scorer, score_message
-from operators.grooming.baseline import EvalReport, SessionOutcome, evaluate, keyword_flag_at
-from schemas.config import load_config
-from schemas.event import MESSAGE_SCHEMA, Account, MessageEvent
-from synth.conversations import SyntheticSession, generate_sessions, to_events
+from tipline.operators.grooming import Scorer, SessionState, compile_scorer, score_message
+from tipline.operators.grooming.baseline import (
+    EvalReport,
+    SessionOutcome,
+    evaluate,
+    keyword_flag_at,
+)
+from tipline.schemas.config import load_config
+from tipline.schemas.event import MESSAGE_SCHEMA, Account, MessageEvent
+from tipline.synth.conversations import SyntheticSession, generate_sessions, to_events
 
 RESULTS = Path(__file__).resolve().parent / "results" / "grooming.json"
 START = datetime(2026, 1, 1, tzinfo=UTC)

@@ -1,6 +1,6 @@
 """Hash-matching benchmark: image hashing latency, PDQ lookup at scale, robustness.
 
-Run: ``.venv/bin/python -m benchmarks.hashing_bench --seed 1 [--entries 10000000]``
+Run: ``.venv/bin/python -m tipline.benchmarks.hashing_bench --seed 1 [--entries 10000000]``
 
 Prints tables (p50/p99), writes ``benchmarks/results/hashing.json`` and
 ``benchmarks/results/hashing.png``. Wall times depend on the machine and on
@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from operators.hashing import (
+from tipline.operators.hashing import (
     HammingIndex,
     Matcher,
     MediaInput,
@@ -28,10 +28,10 @@ from operators.hashing import (
     default_algorithms,
     settings_from_config,
 )
-from operators.hashing.pdq import PdqAlgorithm, hamming
-from operators.hashing.phash import PhashAlgorithm
-from schemas.hashing import HashingConfig
-from synth.images import TRANSFORMS, apply_transform, encode, make_image
+from tipline.operators.hashing.pdq import PdqAlgorithm, hamming
+from tipline.operators.hashing.phash import PhashAlgorithm
+from tipline.schemas.hashing import HashingConfig
+from tipline.synth.images import TRANSFORMS, apply_transform, encode, make_image
 
 RESULTS = Path(__file__).resolve().parent / "results"
 SIZES = {"0.3MP": (640, 480), "2MP": (1920, 1080), "12MP": (4000, 3000)}

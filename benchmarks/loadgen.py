@@ -1,8 +1,8 @@
 """Load generator: synthetic message events into the real Kafka broker at a fixed rate.
 
 Traffic comes only from the project's generators: conversations from
-:mod:`synth.conversations` (synthetic, non-explicit) and images from
-:mod:`synth.images` (noise, gradients, shapes). Two kinds:
+:mod:`tipline.synth.conversations` (synthetic, non-explicit) and images from
+:mod:`tipline.synth.images` (noise, gradients, shapes). Two kinds:
 
 * ``text``: every message is a chat line.
 * ``mixed``: a share of messages (default 5 %) carries one generated JPEG of
@@ -21,7 +21,7 @@ Pacing is a token bucket (a burst of 20 ms of tokens, at least 10); the record
 timestamp is the producer's CreateTime, stamped when ``produce()`` is called,
 so pacing jitter never shortens a measured latency.
 
-Run as ``python -m benchmarks.loadgen --topic T --rate R --duration S``; it
+Run as ``python -m tipline.benchmarks.loadgen --topic T --rate R --duration S``; it
 prints one JSON line ``{"event": "started"}`` before the first record and one
 result line (:class:`LoadResult`) at the end.
 """
@@ -46,8 +46,8 @@ import msgspec
 from confluent_kafka import KafkaError, Message, Producer
 from PIL import Image
 
-from synth.conversations import SyntheticSession, generate_sessions, to_events
-from synth.images import KINDS, encode, make_image
+from tipline.synth.conversations import SyntheticSession, generate_sessions, to_events
+from tipline.synth.images import KINDS, encode, make_image
 
 Traffic = Literal["text", "mixed"]
 
@@ -396,7 +396,7 @@ def _emit(payload: dict[str, Any]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line of the generator subprocess (see the module docstring)."""
-    p = argparse.ArgumentParser(prog="python -m benchmarks.loadgen")
+    p = argparse.ArgumentParser(prog="python -m tipline.benchmarks.loadgen")
     p.add_argument("--bootstrap", default="127.0.0.1:9092")
     p.add_argument("--topic", required=True)
     p.add_argument("--traffic", choices=["text", "mixed"], default="text")

@@ -2,7 +2,7 @@
 
 Measured here:
 
-* **event decode**: ``schemas.event.decode_event`` (msgspec, full contract
+* **event decode**: ``tipline.schemas.event.decode_event`` (msgspec, full contract
   validation) against the baseline *orjson + dataclasses* (``orjson.loads``,
   ``datetime.fromisoformat`` and plain dataclasses; no validation at all, so
   the baseline does strictly less work).
@@ -44,9 +44,9 @@ from typing import Any, Final
 
 import numpy as np
 
-from benchmarks.loadgen import TrafficSpec, build_pool
-from benchmarks.machine import machine_info, other_processes_note
-from schemas.event import decode_event
+from tipline.benchmarks.loadgen import TrafficSpec, build_pool
+from tipline.benchmarks.machine import machine_info, other_processes_note
+from tipline.schemas.event import decode_event
 
 REPO: Final = Path(__file__).resolve().parents[1]
 DECODE_SAMPLES: Final = 2000
@@ -140,7 +140,7 @@ def bench_decode(seed: int) -> dict[str, Any]:
 
 def _jpeg_12mp(seed: int) -> bytes:
     """The largest generated JPEG of the load generator's (cached) image pool."""
-    from benchmarks.loadgen import image_payloads  # noqa: PLC0415
+    from tipline.benchmarks.loadgen import image_payloads  # noqa: PLC0415
 
     spec = TrafficSpec(kind="mixed")
     unrelated, _ = image_payloads(spec, seed, REPO / "out/bench/cache", REPO / "demo-data")
@@ -164,8 +164,8 @@ def _full_decode_hashes(data: bytes) -> None:
 
 def bench_image_hashing(seed: int, reps: int = 8) -> dict[str, Any]:
     """One 12 MP JPEG: the job's matcher vs a full-size decode."""
-    from operators.hashing import Matcher, default_algorithms, settings_from_config  # noqa: PLC0415
-    from schemas.hashing import HashingConfig  # noqa: PLC0415
+    from tipline.operators.hashing import Matcher, default_algorithms, settings_from_config  # noqa: PLC0415
+    from tipline.schemas.hashing import HashingConfig  # noqa: PLC0415
 
     data = _jpeg_12mp(seed)
     # A JPEG comment segment makes every copy's SHA-256 unique (same pixels),
@@ -248,17 +248,17 @@ def suites(seed: int) -> list[Suite]:
         "--compare", "2", "--per-kind", "2",
     )  # fmt: skip
     found = [
-        Suite("hashing", "benchmarks.hashing_bench", hashing, "hashing.json", "dir"),
+        Suite("hashing", "tipline.benchmarks.hashing_bench", hashing, "hashing.json", "dir"),
         Suite(
             "grooming",
-            "benchmarks.grooming_bench",
+            "tipline.benchmarks.grooming_bench",
             ("--seed", s, "--sessions", "150"),
             "grooming.json",
             "file",
         ),
         Suite(
             "evidence",
-            "benchmarks.evidence_bench",
+            "tipline.benchmarks.evidence_bench",
             ("--seed", s, "--n", "60"),
             "evidence.json",
             "patch",
@@ -266,7 +266,9 @@ def suites(seed: int) -> list[Suite]:
     ]
     big = ("--seed", s, "--entries", "10000000", "--image-reps", "3", "--queries", "50",
            "--compare", "1", "--per-kind", "1")  # fmt: skip
-    found.append(Suite("hashing-10M", "benchmarks.hashing_bench", big, "hashing.json", "dir"))
+    found.append(
+        Suite("hashing-10M", "tipline.benchmarks.hashing_bench", big, "hashing.json", "dir")
+    )
     return found
 
 
@@ -361,10 +363,10 @@ def run_micro(*, seed: int, results: Path) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m benchmarks.micro [--seed N]``."""
+    """``python -m tipline.benchmarks.micro [--seed N]``."""
     import argparse  # noqa: PLC0415
 
-    p = argparse.ArgumentParser(prog="python -m benchmarks.micro")
+    p = argparse.ArgumentParser(prog="python -m tipline.benchmarks.micro")
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--results", default="benchmarks/results")
     args = p.parse_args(argv)

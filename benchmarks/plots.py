@@ -5,7 +5,7 @@
 * ``latency_cdf.png``: the latency distribution of every step (from the
   quantile grid stored in ``latest.json``), one panel per traffic kind.
 
-Both are drawn from ``latest.json`` alone, so ``python -m benchmarks.plots``
+Both are drawn from ``latest.json`` alone, so ``python -m tipline.benchmarks.plots``
 redraws them for a committed result.
 """
 
@@ -22,7 +22,7 @@ mpl.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib.ticker import NullFormatter, ScalarFormatter
 
-from benchmarks.e2e import CDF_QUANTILES
+from tipline.benchmarks.collector import CDF_QUANTILES
 
 PERCENTILE_KEYS: Final = (
     ("p50", "p50_ms"),
@@ -112,7 +112,7 @@ def write_plots(doc: dict[str, Any], folder: Path) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Redraw the plots of a results file: ``python -m benchmarks.plots [latest.json]``."""
+    """Redraw the plots of a results file: ``python -m tipline.benchmarks.plots [latest.json]``."""
     args = argv if argv is not None else sys.argv[1:]
     path = Path(args[0] if args else "benchmarks/results/latest.json")
     doc = json.loads(path.read_text(encoding="utf-8"))

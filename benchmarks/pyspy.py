@@ -20,7 +20,7 @@ from typing import Final
 _OWN_CODE: Final = ("flows/", "operators/", "sinks/", "schemas/")
 # py-spy shortens paths per sys.path entry: bytewax.operators shows up as
 # "operators/__init__.py" (tipline's own operators/__init__.py has no functions).
-_PLUMBING: Final = ("flows/cli.py", "flows/runner.py", "operators/__init__.py")
+_PLUMBING: Final = ("cli/main.py", "flows/runner.py", "operators/__init__.py")
 _FRAME: Final = re.compile(r"^(?P<func>.*?) \((?P<file>[^:()]+)(?::\d+)?\)$")
 
 

@@ -1,6 +1,6 @@
 """Markdown tables for docs/benchmarks.md, rendered from the committed results files.
 
-    python -m benchmarks.readme_table [benchmarks/results]
+    python -m tipline.benchmarks.readme_table [benchmarks/results]
 
 Prints the end-to-end table (``latest.json``), the per-stage breakdown and the
 micro-benchmark comparisons (``micro.json``), so the README never carries a

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Shared by deploy/kafka.sh and deploy/minio.sh (sourced, not run): pid-file
+# Shared by deploy/kafka.sh and deploy/s3.sh (sourced, not run): pid-file
 # handling and an orderly stop for a background service.
 # Callers define log(), PID_FILE, STOP_TIMEOUT and PROCESS_PATTERN.
 

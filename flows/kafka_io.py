@@ -6,8 +6,8 @@ from datetime import datetime
 
 from bytewax.connectors.kafka import KafkaError, KafkaSourceMessage
 
-from schemas.dead_letter import DeadLetter
-from schemas.source import RawRecord, SourcePosition
+from tipline.schemas.dead_letter import DeadLetter
+from tipline.schemas.source import RawRecord, SourcePosition
 
 
 def to_raw_record(item: object, now: datetime) -> RawRecord | DeadLetter:

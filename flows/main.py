@@ -13,7 +13,7 @@ Step ids are stable kebab-case; renaming one is a state migration. Building a
 flow does no I/O: services are built by each worker on first use.
 
 Run it with ``tipline run --config C`` or
-``python -m bytewax.run "flows.main:build_flow('config/default.toml')"``.
+``python -m bytewax.run "tipline.flows.main:build_flow('config/default.toml')"``.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from bytewax.connectors.kafka import KafkaSource
 from bytewax.dataflow import Dataflow, Stream
 from bytewax.inputs import Source
 
-from flows.outputs import (
+from tipline.flows.outputs import (
     OutputOverrides,
     kafka_config,
     write_alerts,
@@ -34,13 +34,13 @@ from flows.outputs import (
     write_drafts,
     write_lake,
 )
-from flows.pipeline import Pipeline
-from flows.records import Decided, FollowUps, Inbound
-from flows.session import SessionLogic
-from flows.sources import JsonlSource
-from schemas.config import TiplineConfig, load_config
-from schemas.dead_letter import DeadLetter
-from schemas.decision import encode_decision
+from tipline.flows.pipeline import Pipeline
+from tipline.flows.records import Decided, FollowUps, Inbound
+from tipline.flows.session import SessionLogic
+from tipline.flows.sources import JsonlSource
+from tipline.schemas.config import TiplineConfig, load_config
+from tipline.schemas.dead_letter import DeadLetter
+from tipline.schemas.decision import encode_decision
 
 
 def build_flow(
@@ -56,7 +56,7 @@ def build_flow(
     Args:
         config: the config, or the path of its TOML file.
         source: replaces the configured input (tests, bounded topic replays);
-            it must yield :class:`~schemas.source.RawRecord` items.
+            it must yield :class:`~tipline.schemas.source.RawRecord` items.
         outputs: sinks that replace configured outputs.
         decisions_path: a folder for ``decisions.jsonl`` (replays).
         pipeline: the steps' implementation (tests inject failing services).

@@ -19,14 +19,14 @@ from bytewax.connectors.kafka import KafkaSink, KafkaSinkMessage
 from bytewax.dataflow import Stream
 from bytewax.outputs import DynamicSink, Sink, StatelessSinkPartition
 
-from flows.metrics import METRICS, stage_timer
-from schemas.audit import AuditRow
-from schemas.config import TiplineConfig
-from schemas.dead_letter import DeadLetter, encode_dead_letter
-from schemas.errors import ConfigError
-from sinks.drafts import DraftsSink
-from sinks.jsonl import JsonlSink
-from sinks.lake import LakeSink
+from tipline.flows.metrics import METRICS, stage_timer
+from tipline.schemas.audit import AuditRow
+from tipline.schemas.config import TiplineConfig
+from tipline.schemas.dead_letter import DeadLetter, encode_dead_letter
+from tipline.schemas.errors import ConfigError
+from tipline.sinks.drafts import DraftsSink
+from tipline.sinks.jsonl import JsonlSink
+from tipline.sinks.lake import LakeSink
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 Building a flow does no I/O; each worker builds its services (hash lists,
 keys, vault clients) on first use. Every public method is what one flow step
-calls; the Bytewax wiring lives in :mod:`flows.main` and :mod:`flows.session`.
+calls; the Bytewax wiring lives in :mod:`tipline.flows.main` and :mod:`tipline.flows.session`.
 Each step records its duration in ``tipline_stage_seconds{stage}``.
 """
 
@@ -18,29 +18,29 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from flows.evidence import EvidenceService, build_evidence_service
-from flows.hashing import HashService, build_hash_service, default_fetcher
-from flows.kafka_io import to_raw_record
-from flows.metrics import METRICS, decision_counter, stage_timer
-from flows.records import Decided, FollowUps, Inbound, Matched, Packaged
-from operators.audit import audit_row
-from operators.decide import decide
-from operators.evidence.context import ContextBuffer, SessionSealer
-from operators.evidence.package import package_id_for
-from operators.fairness import gate, parse_calibration
-from operators.grooming.scorer import Scorer, compile_scorer, score_message
-from operators.hashing.fetch import attachment_bytes
-from operators.intake import decode_record
-from operators.report import build_draft, load_schema
-from schemas.alert import encode_alert
-from schemas.audit import AuditRow
-from schemas.config import TiplineConfig
-from schemas.dead_letter import DeadLetter
-from schemas.decision import Decision
-from schemas.errors import ConfigError, FetchError
-from schemas.event import MessageEvent
-from schemas.grooming import CalibrationTable, SessionVerdict
-from schemas.report import ReportDraft, TimelineEntry
+from tipline.flows.kafka_io import to_raw_record
+from tipline.flows.metrics import METRICS, decision_counter, stage_timer
+from tipline.flows.records import Decided, FollowUps, Inbound, Matched, Packaged
+from tipline.operators.audit import audit_row
+from tipline.operators.decide import decide
+from tipline.operators.evidence.context import ContextBuffer, SessionSealer
+from tipline.operators.evidence.package import package_id_for
+from tipline.operators.fairness import gate, parse_calibration
+from tipline.operators.grooming.scorer import Scorer, compile_scorer, score_message
+from tipline.operators.hashing.fetch import attachment_bytes
+from tipline.operators.intake import decode_record
+from tipline.operators.report import build_draft, load_schema
+from tipline.schemas.alert import encode_alert
+from tipline.schemas.audit import AuditRow
+from tipline.schemas.config import TiplineConfig
+from tipline.schemas.dead_letter import DeadLetter
+from tipline.schemas.decision import Decision
+from tipline.schemas.errors import ConfigError, FetchError
+from tipline.schemas.event import MessageEvent
+from tipline.schemas.grooming import CalibrationTable, SessionVerdict
+from tipline.schemas.report import ReportDraft, TimelineEntry
+from tipline.services.evidence import EvidenceService, build_evidence_service
+from tipline.services.hashing import HashService, build_hash_service, default_fetcher
 
 
 def utc_now() -> datetime:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from msgspec import Struct
 
-from schemas.decision import Decision
-from schemas.event import MessageEvent
-from schemas.evidence import EvidenceReceipt
-from schemas.hashing import AttachmentVerdict
-from schemas.source import SourcePosition
+from tipline.schemas.decision import Decision
+from tipline.schemas.event import MessageEvent
+from tipline.schemas.evidence import EvidenceReceipt
+from tipline.schemas.hashing import AttachmentVerdict
+from tipline.schemas.source import SourcePosition
 
 
 class Inbound(Struct, frozen=True, kw_only=True):

@@ -19,9 +19,9 @@ from bytewax.recovery import RecoveryConfig, init_db_dir
 from bytewax.run import cli_main
 from prometheus_client import REGISTRY, start_http_server
 
-from schemas.config import TiplineConfig
-from schemas.errors import ConfigError
-from sinks.lake import flush_open_shards, stamp_recovery_store
+from tipline.schemas.config import TiplineConfig
+from tipline.schemas.errors import ConfigError
+from tipline.sinks.lake import flush_open_shards, stamp_recovery_store
 
 
 def recovery_config(cfg: TiplineConfig, *, clustered: bool = False) -> RecoveryConfig | None:

@@ -30,9 +30,9 @@ from typing import Any
 
 from bytewax.operators import StatefulLogic
 
-from flows.pipeline import Pipeline, utc_now
-from flows.records import Decided, FollowUps, Matched
-from operators.evidence.context import ContextBuffer, SealedMessage, SessionSealer
+from tipline.flows.pipeline import Pipeline, utc_now
+from tipline.flows.records import Decided, FollowUps, Matched
+from tipline.operators.evidence.context import ContextBuffer, SealedMessage, SessionSealer
 
 Out = Decided | FollowUps
 

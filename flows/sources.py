@@ -14,8 +14,8 @@ from typing import BinaryIO
 
 from bytewax.inputs import FixedPartitionedSource, StatefulSourcePartition
 
-from schemas.errors import ConfigError
-from schemas.source import RawRecord, SourcePosition
+from tipline.schemas.errors import ConfigError
+from tipline.schemas.source import RawRecord, SourcePosition
 
 Position = tuple[int, int]  # (byte offset, line number of the next line)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC
 from typing import Final
 
-from schemas.audit import AuditRow
-from schemas.decision import Decision
+from tipline.schemas.audit import AuditRow
+from tipline.schemas.decision import Decision
 
 _STRENGTH_ORDER: Final = ("none", "weak", "strong", "exact")
 

@@ -23,17 +23,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Final
 
-from schemas.decision import (
+from tipline.schemas.decision import (
     INCIDENT_CSAM,
     INCIDENT_ENTICEMENT,
     ActionGate,
     Decision,
     Outcome,
 )
-from schemas.event import MessageEvent
-from schemas.grooming import DecisionConfig, SessionVerdict
-from schemas.hashing import AttachmentVerdict
-from schemas.source import SourcePosition
+from tipline.schemas.event import MessageEvent
+from tipline.schemas.grooming import DecisionConfig, SessionVerdict
+from tipline.schemas.hashing import AttachmentVerdict
+from tipline.schemas.source import SourcePosition
 
 _RANK: Final[dict[Outcome, int]] = {"none": 0, "review": 1, "report": 2}
 HUMAN_REVIEW: Final = "human_review"

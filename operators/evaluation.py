@@ -1,4 +1,4 @@
-"""Backtest metrics of contract §4 from decisions and labels.
+"""Backtest metrics of docs/contract.md §4 from decisions and labels.
 
 A session is flagged when any of its messages got ``review`` or ``report``;
 an attachment is flagged when it matched a list entry. Only labelled
@@ -14,7 +14,7 @@ from typing import Final
 
 from msgspec import Struct
 
-from schemas.decision import Decision
+from tipline.schemas.decision import Decision
 
 _FLAGGED: Final = frozenset({"review", "report"})
 
@@ -87,7 +87,7 @@ def backtest_metrics(
     events: int,
     dead_lettered: int,
 ) -> dict[str, object]:
-    """Compute ``metrics.json`` exactly as contract §4 specifies it."""
+    """Compute ``metrics.json`` exactly as docs/contract.md §4 specifies it."""
     first_flag = messages_to_detection(decisions)
     sessions = Confusion()
     for session_id, positive in session_labels.items():

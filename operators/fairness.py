@@ -1,7 +1,7 @@
 """The fairness gate and the calibration that feeds it.
 
 A session score is not a probability. ``tipline calibrate`` turns a labelled
-replay into a :class:`~schemas.grooming.CalibrationTable`: for score edges
+replay into a :class:`~tipline.schemas.grooming.CalibrationTable`: for score edges
 0.00, 0.05, …, 0.95 it counts the sessions whose *peak* score reached the edge
 and how many of them were grooming. At decision time a running score ``s``
 means the session's peak is at least ``s``, so the bin with the largest edge
@@ -28,9 +28,9 @@ from typing import Final
 
 import msgspec
 
-from schemas.decision import ActionGate
-from schemas.errors import ConfigError
-from schemas.grooming import CalibrationBin, CalibrationTable, DecisionConfig, SegmentRate
+from tipline.schemas.decision import ActionGate
+from tipline.schemas.errors import ConfigError
+from tipline.schemas.grooming import CalibrationBin, CalibrationTable, DecisionConfig, SegmentRate
 
 EDGES: Final = tuple(round(i * 0.05, 2) for i in range(20))
 _AGE_BANDS: Final = ((13, "<13"), (16, "13-15"), (18, "16-17"), (25, "18-24"), (40, "25-39"))

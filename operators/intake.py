@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from schemas.dead_letter import DeadLetter
-from schemas.errors import EventDecodeError
-from schemas.event import MessageEvent, decode_event
-from schemas.source import RawRecord
+from tipline.schemas.dead_letter import DeadLetter
+from tipline.schemas.errors import EventDecodeError
+from tipline.schemas.event import MessageEvent, decode_event
+from tipline.schemas.source import RawRecord
 
 
 def decode_record(record: RawRecord, *, max_bytes: int, now: datetime) -> MessageEvent | DeadLetter:

@@ -8,7 +8,7 @@ from typing import Final, Literal
 import msgspec
 from msgspec import Struct
 
-from schemas.decision import Decision
+from tipline.schemas.decision import Decision
 
 ALERT_SCHEMA: Final = "tipline.alert/1"
 

@@ -15,12 +15,12 @@ from typing import Any, Final, Literal
 
 import msgspec
 
-from schemas.errors import ConfigError
-from schemas.evidence import EvidenceConfig
-from schemas.grooming import DecisionConfig, GroomingConfig
-from schemas.hashing import HashingConfig
-from schemas.report import ReportsConfig
-from schemas.section import NonNegativeFloat, Port, PositiveFloat, PositiveInt, Section
+from tipline.schemas.errors import ConfigError
+from tipline.schemas.evidence import EvidenceConfig
+from tipline.schemas.grooming import DecisionConfig, GroomingConfig
+from tipline.schemas.hashing import HashingConfig
+from tipline.schemas.report import ReportsConfig
+from tipline.schemas.section import NonNegativeFloat, Port, PositiveFloat, PositiveInt, Section
 
 
 class JobConfig(Section, frozen=True):

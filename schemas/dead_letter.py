@@ -8,7 +8,7 @@ from typing import Final, Literal
 import msgspec
 from msgspec import Struct
 
-from schemas.source import SourcePosition
+from tipline.schemas.source import SourcePosition
 
 DEAD_LETTER_SCHEMA: Final = "tipline.dead_letter/1"
 

@@ -8,9 +8,9 @@ from typing import Final, Literal
 import msgspec
 from msgspec import Struct
 
-from schemas.grooming import SessionVerdict
-from schemas.hashing import AttachmentVerdict
-from schemas.source import SourcePosition
+from tipline.schemas.grooming import SessionVerdict
+from tipline.schemas.hashing import AttachmentVerdict
+from tipline.schemas.source import SourcePosition
 
 DECISION_SCHEMA: Final = "tipline.decision/1"
 

@@ -35,7 +35,7 @@ class InputError(TiplineError):
 
 
 class EventDecodeError(InputError):
-    """A message event is not JSON or breaks a rule of contract §1."""
+    """A message event is not JSON or breaks a rule of docs/contract.md §1."""
 
 
 class HashListError(InputError):

@@ -1,4 +1,4 @@
-"""The message event of contract §1 (``tipline.message/1``) and its decoder.
+"""The message event of docs/contract.md §1 (``tipline.message/1``) and its decoder.
 
 Every rule of the contract is enforced here, in one place; an error names the
 field path and what was expected, e.g.
@@ -17,7 +17,7 @@ from typing import Annotated, Final, Literal
 import msgspec
 from msgspec import Meta, Struct
 
-from schemas.errors import EventDecodeError
+from tipline.schemas.errors import EventDecodeError
 
 MESSAGE_SCHEMA: Final = "tipline.message/1"
 
@@ -92,7 +92,7 @@ class Client(Struct, frozen=True, kw_only=True):
 
 
 class MessageEvent(Struct, frozen=True, kw_only=True):
-    """One chat message, as the platform publishes it (contract §1)."""
+    """One chat message, as the platform publishes it (docs/contract.md §1)."""
 
     schema: Literal["tipline.message/1"]
     event_id: Id128

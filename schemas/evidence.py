@@ -1,6 +1,6 @@
 """Evidence records: config, manifests, receipts, holds and custody events.
 
-Invariants these types carry (DESIGN.md 2-5):
+Invariants these types carry (docs/design.md 2-5):
 
 - A manifest and a custody event hold ids, hashes, sizes, media types and
   timestamps only. Message text, media bytes and account details live only in
@@ -22,7 +22,7 @@ from typing import Final, Literal
 import msgspec
 from msgspec import Struct
 
-from schemas.section import NonNegativeInt, PositiveFloat, PositiveInt, Section
+from tipline.schemas.section import NonNegativeInt, PositiveFloat, PositiveInt, Section
 
 EVIDENCE_RECEIPT_SCHEMA: Final = "tipline.evidence_receipt/1"
 MANIFEST_SCHEMA: Final = "tipline.evidence_manifest/1"

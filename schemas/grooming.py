@@ -19,7 +19,7 @@ from typing import Annotated, Final, Literal
 import msgspec
 from msgspec import Meta, Struct
 
-from schemas.section import Fraction, NonNegativeFloat, PositiveFloat, PositiveInt, Section
+from tipline.schemas.section import Fraction, NonNegativeFloat, PositiveFloat, PositiveInt, Section
 
 SESSION_VERDICT_SCHEMA: Final = "tipline.session_verdict/1"
 CALIBRATION_SCHEMA: Final = "tipline.calibration/1"

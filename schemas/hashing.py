@@ -14,8 +14,8 @@ from typing import ClassVar, Final, Literal
 
 from msgspec import Struct
 
-from schemas.errors import FetchError
-from schemas.section import NonNegativeInt, PositiveFloat, PositiveInt, Section
+from tipline.schemas.errors import FetchError
+from tipline.schemas.section import NonNegativeInt, PositiveFloat, PositiveInt, Section
 
 ATTACHMENT_VERDICT_SCHEMA: Final = "tipline.attachment_verdict/1"
 
@@ -92,7 +92,7 @@ class HashValue(Struct, frozen=True, kw_only=True):
 class HashMatch(Struct, frozen=True, kw_only=True):
     """One hash-list entry an attachment matched.
 
-    ``list`` is the entry's own list name (contract §2 ``list`` field), ``source``
+    ``list`` is the entry's own list name (docs/contract.md §2 ``list`` field), ``source``
     the configured list file it was loaded from and ``list_version`` that file's
     version id (``sha256:<hex of the file bytes>``). ``orientation`` names the
     dihedral transform of the attachment that matched (PDQ), ``original`` for
@@ -138,7 +138,7 @@ class AttachmentVerdict(Struct, frozen=True, kw_only=True):
 
 
 class HashListSource(Section, frozen=True):
-    """One hash-list file (contract §2, CSV or JSONL) and its per-list radii."""
+    """One hash-list file (docs/contract.md §2, CSV or JSONL) and its per-list radii."""
 
     path: str
     name: str | None = None

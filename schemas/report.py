@@ -25,8 +25,8 @@ from typing import Final, Literal
 import msgspec
 from msgspec import Struct
 
-from schemas.hashing import HashMatch
-from schemas.section import NonNegativeFloat, PositiveFloat, PositiveInt, Section
+from tipline.schemas.hashing import HashMatch
+from tipline.schemas.section import NonNegativeFloat, PositiveFloat, PositiveInt, Section
 
 REPORT_DRAFT_SCHEMA: Final = "tipline.report_draft/1"
 SUBMISSION_LOG_SCHEMA: Final = "tipline.report_submission/1"

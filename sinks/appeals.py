@@ -19,7 +19,7 @@ from typing import Final
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from schemas.appeal import Appeal
+from tipline.schemas.appeal import Appeal
 
 _TS: Final = pa.timestamp("us", tz="UTC")
 APPEAL_SCHEMA: Final = pa.schema(

@@ -12,7 +12,7 @@ Invariants:
       writes nothing and returns False (a replay never duplicates or
       overwrites a draft a reviewer may already have approved).
     * Status changes go through :meth:`DraftsSink.transition`, which checks
-      :data:`~schemas.report.ALLOWED_TRANSITIONS` and appends to the history.
+      :data:`~tipline.schemas.report.ALLOWED_TRANSITIONS` and appends to the history.
     * Every file is written to a temporary name, fsynced and renamed, so a crash
       leaves the old or the new version, never a torn one.
     * The submission log is only ever appended to.
@@ -29,8 +29,8 @@ from typing import Final
 
 import msgspec
 
-from schemas.errors import ReportError
-from schemas.report import (
+from tipline.schemas.errors import ReportError
+from tipline.schemas.report import (
     ALLOWED_TRANSITIONS,
     DraftStatus,
     ReportDraft,

@@ -20,7 +20,7 @@ from typing import Any, Final
 
 from botocore.exceptions import ClientError
 
-from schemas.errors import EvidenceError, VaultWriteError
+from tipline.schemas.errors import EvidenceError, VaultWriteError
 
 _PACKAGE_ID: Final = re.compile(r"^[A-Za-z0-9._-]{1,128}$")
 

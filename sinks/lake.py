@@ -46,7 +46,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from bytewax.outputs import FixedPartitionedSink, StatefulSinkPartition
 
-from schemas.audit import AuditRow
+from tipline.schemas.audit import AuditRow
 
 _LIST_STR: Final = pa.list_(pa.string())
 _TS: Final = pa.timestamp("us", tz="UTC")

@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final
 
-from schemas.errors import EvidenceError, RetentionError, VaultWriteError
+from tipline.schemas.errors import EvidenceError, RetentionError, VaultWriteError
 
 _READ_ONLY: Final = 0o444
 _POOL: Final = ThreadPoolExecutor(max_workers=8, thread_name_prefix="vault-write")

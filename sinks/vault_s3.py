@@ -19,7 +19,7 @@ from typing import Any, Final
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from schemas.errors import EvidenceError, RetentionError, VaultWriteError
+from tipline.schemas.errors import EvidenceError, RetentionError, VaultWriteError
 
 _MODE: Final = "COMPLIANCE"
 _REFUSED: Final = frozenset({"AccessDenied", "InvalidRequest", "ObjectLocked", "InvalidArgument"})

@@ -30,7 +30,7 @@ from typing import Final
 
 from msgspec import Struct
 
-from schemas.event import MESSAGE_SCHEMA, Account, MessageEvent
+from tipline.schemas.event import MESSAGE_SCHEMA, Account, MessageEvent
 
 
 class Participant(Struct, frozen=True, kw_only=True):

@@ -1,5 +1,5 @@
 """Evidence package building, custody chain, retention, verification, context buffer.
 
 Pure: no I/O clients, no clock (``now`` is passed in), no environment. The
-service in ``flows/evidence.py`` wires these to the vault and key store.
+service in ``services/evidence.py`` wires these to the vault and key store.
 """

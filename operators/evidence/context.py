@@ -27,11 +27,11 @@ from typing import Final
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from operators.evidence.keys import NONCE_BYTES, hkdf
-from operators.evidence.package import strip_inline
-from schemas.errors import EvidenceError
-from schemas.event import MessageEvent, decode_event, encode_event
-from schemas.evidence import ContextConfig
+from tipline.operators.evidence.keys import NONCE_BYTES, hkdf
+from tipline.operators.evidence.package import strip_inline
+from tipline.schemas.errors import EvidenceError
+from tipline.schemas.event import MessageEvent, decode_event, encode_event
+from tipline.schemas.evidence import ContextConfig
 
 _INFO: Final = b"tipline.context-session/1"
 

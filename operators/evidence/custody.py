@@ -22,10 +22,10 @@ from typing import Final
 
 import msgspec
 
-from operators.evidence.canonical import canonical_bytes, sha256_hex
-from operators.evidence.keys import Keyring, SigningKey
-from schemas.errors import VerificationError
-from schemas.evidence import CustodyCheckpoint, CustodyEvent
+from tipline.operators.evidence.canonical import canonical_bytes, sha256_hex
+from tipline.operators.evidence.keys import Keyring, SigningKey
+from tipline.schemas.errors import VerificationError
+from tipline.schemas.evidence import CustodyCheckpoint, CustodyEvent
 
 GENESIS: Final = "0" * 64
 _EVENT_DEC: Final = msgspec.json.Decoder(CustodyEvent)

@@ -32,7 +32,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from msgspec import Struct
 
-from schemas.errors import ConfigError, EvidenceError, VerificationError
+from tipline.schemas.errors import ConfigError, EvidenceError, VerificationError
 
 KEY_BYTES: Final = 32
 NONCE_BYTES: Final = 12
@@ -94,8 +94,13 @@ def new_data_key() -> bytes:
     return AESGCM.generate_key(bit_length=256)
 
 
-class EnvKeyProvider:
-    """A master key held in memory (read from the environment by flows/)."""
+class InMemoryKeyProvider:
+    """A master key held in this process's memory, wrapping data keys with AES-GCM.
+
+    The key itself comes from an environment variable or a mounted file (read
+    once at start by the evidence service). Its key id keeps the ``env:``
+    prefix that packages written before the rename carry.
+    """
 
     def __init__(self, master_key: bytes) -> None:
         if len(master_key) != KEY_BYTES:

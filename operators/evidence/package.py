@@ -19,12 +19,12 @@ from typing import Final
 
 import msgspec
 
-from operators.evidence.canonical import Digests, canonical_bytes, digests_of, same_digest
-from operators.evidence.keys import SigningKey, WrappedKey, seal_item
-from schemas.decision import Decision, encode_decision
-from schemas.errors import EvidenceError
-from schemas.event import Attachment, MessageEvent, encode_event
-from schemas.evidence import (
+from tipline.operators.evidence.canonical import Digests, canonical_bytes, digests_of, same_digest
+from tipline.operators.evidence.keys import SigningKey, WrappedKey, seal_item
+from tipline.schemas.decision import Decision, encode_decision
+from tipline.schemas.errors import EvidenceError
+from tipline.schemas.event import Attachment, MessageEvent, encode_event
+from tipline.schemas.evidence import (
     ContextPosition,
     DecisionSummary,
     EvidenceItemRef,
@@ -35,7 +35,7 @@ from schemas.evidence import (
     ManifestSignature,
     WrappedKeyRef,
 )
-from schemas.hashing import AttachmentVerdict
+from tipline.schemas.hashing import AttachmentVerdict
 
 PACKAGE_NAMESPACE: Final = "tipline.evidence.package/1"
 MESSAGE_MEDIA_TYPE: Final = "application/vnd.tipline.message+json"

@@ -16,8 +16,14 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Final
 
-from schemas.errors import RetentionError
-from schemas.evidence import CustodyEvent, HoldKind, HoldRecord, RetentionConfig, RetentionRule
+from tipline.schemas.errors import RetentionError
+from tipline.schemas.evidence import (
+    CustodyEvent,
+    HoldKind,
+    HoldRecord,
+    RetentionConfig,
+    RetentionRule,
+)
 
 EU_MEMBER_STATES: Final = frozenset(
     [

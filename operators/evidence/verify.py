@@ -17,12 +17,12 @@ from typing import Protocol
 
 import msgspec
 
-from operators.evidence.canonical import digests_of
-from operators.evidence.custody import ChainReport, custody_prefix, verify_chain
-from operators.evidence.keys import Keyring, open_item_bytes
-from operators.evidence.package import decode_manifest, decode_signature, signature_key
-from schemas.errors import EvidenceError, VerificationError
-from schemas.evidence import EvidenceManifest, ManifestItem
+from tipline.operators.evidence.canonical import digests_of
+from tipline.operators.evidence.custody import ChainReport, custody_prefix, verify_chain
+from tipline.operators.evidence.keys import Keyring, open_item_bytes
+from tipline.operators.evidence.package import decode_manifest, decode_signature, signature_key
+from tipline.schemas.errors import EvidenceError, VerificationError
+from tipline.schemas.evidence import EvidenceManifest, ManifestItem
 
 
 class ObjectReader(Protocol):

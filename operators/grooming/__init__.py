@@ -5,13 +5,13 @@ message in a stateful step keyed by ``session_id``; :func:`expires_at` tells
 it when an idle session's state may be dropped.
 """
 
-from operators.grooming.scorer import (
+from tipline.operators.grooming.scorer import (
     Scorer,
     compile_scorer,
     expires_at,
     is_expired,
     score_message,
 )
-from operators.grooming.state import SessionState
+from tipline.operators.grooming.state import SessionState
 
 __all__ = ["Scorer", "SessionState", "compile_scorer", "expires_at", "is_expired", "score_message"]

@@ -8,7 +8,7 @@ would do, and the yardstick the session scorer must beat.
 Evaluation (:func:`evaluate`) takes one :class:`SessionOutcome` per session,
 from the scorer, the baseline or a replay, and computes precision, recall, F1,
 F0.5 (PAN-2012's precision-weighted measure), alerts per 1,000 sessions,
-contract §4's ``median_messages_to_detection`` and the early-detection figure
+docs/contract.md §4's ``median_messages_to_detection`` and the early-detection figure
 "messages after the third risk cue" (Vogt et al. 2021 measure latency in
 messages). Positives with three cues that are never flagged count as
 infinitely late in that median, so misses cannot improve it.
@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Final
 
-from schemas.decision import Decision
+from tipline.schemas.decision import Decision
 
 KEYWORDS: Final = frozenset(
     {"age", "old", "alone", "secret", "pic", "photo", "meet", "snap", "gift", "parents"}
@@ -104,7 +104,7 @@ def outcomes_from_decisions(
 
     Args:
         decisions: every decision of the replay, in the order they were made.
-        labels: contract §3 session labels (unlabelled sessions are skipped).
+        labels: docs/contract.md §3 session labels (unlabelled sessions are skipped).
         third_cue_at: optional 1-based message index of each session's third cue.
 
     Returns:

@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
-from schemas.grooming import NormaliseConfig
+from tipline.schemas.grooming import NormaliseConfig
 
 _APOSTROPHES: Final = re.compile(r"['\u2019\u2018`]")
 _NON_WORD: Final = re.compile(r"[^\w]+|_+")

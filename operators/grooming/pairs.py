@@ -28,10 +28,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from operators.grooming.relation import Relation, age_range, relate
-from operators.grooming.signals import Category
-from operators.grooming.state import Hit, SessionState, key_seconds
-from schemas.grooming import STAGE_ORDER, GroomingConfig
+from tipline.operators.grooming.relation import Relation, age_range, relate
+from tipline.operators.grooming.signals import Category
+from tipline.operators.grooming.state import Hit, SessionState, key_seconds
+from tipline.schemas.grooming import STAGE_ORDER, GroomingConfig
 
 GROUP = "*"
 _MAX_REPEATS = 2

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from operators.grooming.state import Person
-from schemas.grooming import AgeConfig
+from tipline.operators.grooming.state import Person
+from tipline.schemas.grooming import AgeConfig
 
 
 @dataclass(frozen=True, slots=True)

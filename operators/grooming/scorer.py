@@ -37,11 +37,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from operators.grooming.ages import extract_age
-from operators.grooming.normalise import Normaliser, compile_normaliser, normalise
-from operators.grooming.pairs import GROUP, PairParams, PairScore, best_pair
-from operators.grooming.signals import Category, compile_categories, detect
-from operators.grooming.state import (
+from tipline.operators.grooming.ages import extract_age
+from tipline.operators.grooming.normalise import Normaliser, compile_normaliser, normalise
+from tipline.operators.grooming.pairs import GROUP, PairParams, PairScore, best_pair
+from tipline.operators.grooming.signals import Category, compile_categories, detect
+from tipline.operators.grooming.state import (
     EPOCH,
     Hit,
     SessionState,
@@ -52,8 +52,14 @@ from operators.grooming.state import (
     key_seconds,
     merge_person,
 )
-from schemas.event import MessageEvent
-from schemas.grooming import DecisionConfig, GroomingConfig, Level, SessionVerdict, SignalHit
+from tipline.schemas.event import MessageEvent
+from tipline.schemas.grooming import (
+    DecisionConfig,
+    GroomingConfig,
+    Level,
+    SessionVerdict,
+    SignalHit,
+)
 
 _RANK: dict[Level, int] = {"none": 0, "review": 1, "report": 2}
 

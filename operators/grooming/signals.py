@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from schemas.grooming import GroomingConfig
+from tipline.schemas.grooming import GroomingConfig
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ from array import array
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from schemas.grooming import Level
+from tipline.schemas.grooming import Level
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 

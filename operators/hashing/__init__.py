@@ -1,6 +1,6 @@
 """Hash matching of attachments: plug-in algorithms, exact indexes, the matcher.
 
-Public API (the flow uses :class:`Matcher` through ``flows.hashing``):
+Public API (the flow uses :class:`Matcher` through ``tipline.services.hashing``):
 
 * :class:`HashAlgorithm` / :class:`HashIndex` — the plug-in protocol;
   :func:`default_algorithms` gives sha256, sha1, md5, pdq and phash.
@@ -11,7 +11,7 @@ Public API (the flow uses :class:`Matcher` through ``flows.hashing``):
 
 from __future__ import annotations
 
-from operators.hashing.algorithm import (
+from tipline.operators.hashing.algorithm import (
     Computed,
     HashAlgorithm,
     HashIndex,
@@ -19,15 +19,20 @@ from operators.hashing.algorithm import (
     MediaInput,
     hash_from_hex,
 )
-from operators.hashing.catalog import LoadedList, build_loaded_list
-from operators.hashing.decode import decode_image
-from operators.hashing.exact import EXACT_ALGORITHMS, ExactAlgorithm, ExactIndex
-from operators.hashing.fetch import MediaFetcher
-from operators.hashing.hamming import HammingIndex
-from operators.hashing.hashlist import HashListIssue, ParsedList, parse_hash_list
-from operators.hashing.matcher import Matcher, MatchSettings, Thresholds, settings_from_config
-from operators.hashing.pdq import PdqAlgorithm
-from operators.hashing.phash import PhashAlgorithm
+from tipline.operators.hashing.catalog import LoadedList, build_loaded_list
+from tipline.operators.hashing.decode import decode_image
+from tipline.operators.hashing.exact import EXACT_ALGORITHMS, ExactAlgorithm, ExactIndex
+from tipline.operators.hashing.fetch import MediaFetcher
+from tipline.operators.hashing.hamming import HammingIndex
+from tipline.operators.hashing.hashlist import HashListIssue, ParsedList, parse_hash_list
+from tipline.operators.hashing.matcher import (
+    Matcher,
+    MatchSettings,
+    Thresholds,
+    settings_from_config,
+)
+from tipline.operators.hashing.pdq import PdqAlgorithm
+from tipline.operators.hashing.phash import PhashAlgorithm
 
 
 def default_algorithms() -> tuple[HashAlgorithm, ...]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from schemas.errors import HashListError
+from tipline.schemas.errors import HashListError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

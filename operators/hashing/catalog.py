@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from operators.hashing.hashlist import AlgorithmEntries, ParsedList
+from tipline.operators.hashing.hashlist import AlgorithmEntries, ParsedList
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from operators.hashing.algorithm import HashAlgorithm, HashIndex
+    from tipline.operators.hashing.algorithm import HashAlgorithm, HashIndex
 
 
 @dataclass(frozen=True, slots=True)

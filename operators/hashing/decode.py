@@ -10,7 +10,7 @@ Invariants:
     * The declared size is checked against ``max_pixels`` *before* any pixel is
       decoded (decompression-bomb guard); Pillow's own global limit is not
       mutated.
-    * Every failure raises a :class:`~schemas.hashing.MediaDecodeError` subclass
+    * Every failure raises a :class:`~tipline.schemas.hashing.MediaDecodeError` subclass
       whose message names sizes and formats only, never content.
 """
 
@@ -22,7 +22,7 @@ from typing import Final
 
 from PIL import Image, UnidentifiedImageError
 
-from schemas.hashing import MediaDecodeError, MediaNotImageError, MediaTooManyPixelsError
+from tipline.schemas.hashing import MediaDecodeError, MediaNotImageError, MediaTooManyPixelsError
 
 MAX_SIDE: Final = 1024
 _MIN_SIDE: Final = MAX_SIDE // 2

@@ -11,7 +11,7 @@ import hashlib
 from collections import defaultdict
 from typing import TYPE_CHECKING, Final
 
-from operators.hashing.algorithm import Computed, IndexHit, Kind, MediaInput
+from tipline.operators.hashing.algorithm import Computed, IndexHit, Kind, MediaInput
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -2,16 +2,16 @@
 
 Inline ``data_b64`` is already decoded to ``bytes`` by the event schema; URIs
 (``file://``, ``s3://``) are handed to an injected :class:`MediaFetcher`, whose
-implementations live in ``sinks/media.py``. Every failure is a
-:class:`~schemas.hashing.MediaFetchError` subclass naming the verdict status.
+implementations live in ``clients/media.py``. Every failure is a
+:class:`~tipline.schemas.hashing.MediaFetchError` subclass naming the verdict status.
 """
 
 from __future__ import annotations
 
 from typing import Protocol
 
-from schemas.event import Attachment
-from schemas.hashing import MediaFetchError, MediaTooLargeError
+from tipline.schemas.event import Attachment
+from tipline.schemas.hashing import MediaFetchError, MediaTooLargeError
 
 
 class MediaFetcher(Protocol):

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Final
 import numpy as np
 import numpy.typing as npt
 
-from operators.hashing.algorithm import IndexHit
+from tipline.operators.hashing.algorithm import IndexHit
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -1,4 +1,4 @@
-"""Parsing hash lists (contract §2): CSV with a header row, or JSONL.
+"""Parsing hash lists (docs/contract.md §2): CSV with a header row, or JSONL.
 
 Each entry keeps its algorithm, hash, list, id and category. A malformed line
 is reported as a :class:`HashListIssue` with the file and line number and the
@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Final, TypeVar
 
 import msgspec
 
-from operators.hashing.algorithm import HashAlgorithm, hash_from_hex
-from schemas.errors import HashListError
+from tipline.operators.hashing.algorithm import HashAlgorithm, hash_from_hex
+from tipline.schemas.errors import HashListError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -108,7 +108,7 @@ def parse_hash_list(
     algorithms: Mapping[str, HashAlgorithm],
     default_list: str,
 ) -> ParsedList:
-    """Parse a contract §2 list (CSV with header, or JSONL) from its bytes.
+    """Parse a docs/contract.md §2 list (CSV with header, or JSONL) from its bytes.
 
     Args:
         path: the file's path, used in issues and to choose the format

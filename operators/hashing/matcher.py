@@ -17,12 +17,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
-from operators.hashing.algorithm import Computed, HashAlgorithm, MediaInput
-from operators.hashing.cache import LruCache
-from operators.hashing.decode import decode_image
-from operators.hashing.fetch import MediaFetcher, attachment_bytes
-from schemas.errors import FetchError
-from schemas.hashing import (
+from tipline.operators.hashing.algorithm import Computed, HashAlgorithm, MediaInput
+from tipline.operators.hashing.cache import LruCache
+from tipline.operators.hashing.decode import decode_image
+from tipline.operators.hashing.fetch import MediaFetcher, attachment_bytes
+from tipline.schemas.errors import FetchError
+from tipline.schemas.hashing import (
     STATUS_FETCH_FAILED,
     STATUS_HASHED,
     HashingConfig,
@@ -32,13 +32,13 @@ from schemas.hashing import (
     MediaFetchError,
     Strength,
 )
-from schemas.hashing import AttachmentVerdict as Verdict
+from tipline.schemas.hashing import AttachmentVerdict as Verdict
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
-    from operators.hashing.catalog import IndexedEntries, LoadedList
-    from schemas.event import Attachment
+    from tipline.operators.hashing.catalog import IndexedEntries, LoadedList
+    from tipline.schemas.event import Attachment
 
 _RANK: Final[dict[Strength, int]] = {"none": 0, "weak": 1, "strong": 2, "exact": 3}
 

@@ -1,7 +1,7 @@
 """PDQ (Meta's 256-bit perceptual hash) with its quality score and 8 orientations.
 
 The hash is computed on the decoded image (already downscaled to a long side of
-at most 1024 px by :mod:`operators.hashing.decode`). ``pdqhash`` returns the
+at most 1024 px by :mod:`tipline.operators.hashing.decode`). ``pdqhash`` returns the
 eight dihedral hashes in one pass; all eight are queried so flipped and rotated
 copies match. Hex follows the reference implementation (most significant word
 first), so values interoperate with ThreatExchange / NCMEC lists.
@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Final
 import numpy as np
 import pdqhash
 
-from operators.hashing.algorithm import Computed, Kind, MediaInput
-from operators.hashing.hamming import HammingIndex, pack_hashes
+from tipline.operators.hashing.algorithm import Computed, Kind, MediaInput
+from tipline.operators.hashing.hamming import HammingIndex, pack_hashes
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

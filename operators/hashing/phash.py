@@ -17,9 +17,9 @@ import imagehash
 import numpy as np
 from PIL import Image
 
-from operators.hashing.algorithm import Computed, Kind, MediaInput
-from operators.hashing.hamming import HammingIndex, pack_hashes
-from operators.hashing.pdq import hamming
+from tipline.operators.hashing.algorithm import Computed, Kind, MediaInput
+from tipline.operators.hashing.hamming import HammingIndex, pack_hashes
+from tipline.operators.hashing.pdq import hamming
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

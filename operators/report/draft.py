@@ -9,7 +9,7 @@ Invariants:
     * ``draft_id`` is the evidence package id (idempotent across replays).
     * The report XML and every file's preview ``fileDetails`` XML validate
       against the packaged XSD before a draft is returned; a failure is a bug
-      and raises :class:`~schemas.errors.ReportError`.
+      and raises :class:`~tipline.schemas.errors.ReportError`.
     * Only ids, hashes, account facts, timestamps and signal names go into a
       draft; message text and media stay in the vault.
 """
@@ -20,16 +20,16 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Final, Literal, Protocol
 
-from operators.report.files import build_files
-from operators.report.missing import missing_fields
-from operators.report.parties import Parties, resolve_parties
-from operators.report.report_xml import ReportFacts, build_report_xml
-from operators.report.xsd import validate_file_details_xml, validate_report_xml
-from schemas.decision import INCIDENT_CSAM, INCIDENT_ENTICEMENT, Decision
-from schemas.errors import ReportError
-from schemas.event import Account, MessageEvent
-from schemas.evidence import EvidenceReceipt
-from schemas.report import (
+from tipline.operators.report.files import build_files
+from tipline.operators.report.missing import missing_fields
+from tipline.operators.report.parties import Parties, resolve_parties
+from tipline.operators.report.report_xml import ReportFacts, build_report_xml
+from tipline.operators.report.xsd import validate_file_details_xml, validate_report_xml
+from tipline.schemas.decision import INCIDENT_CSAM, INCIDENT_ENTICEMENT, Decision
+from tipline.schemas.errors import ReportError
+from tipline.schemas.event import Account, MessageEvent
+from tipline.schemas.evidence import EvidenceReceipt
+from tipline.schemas.report import (
     AccountFacts,
     ReportDraft,
     ReportsConfig,

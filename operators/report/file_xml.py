@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from operators.report.xml_tree import group, iso, root, sub, to_xml
-from schemas.report import FileDraft
+from tipline.operators.report.xml_tree import group, iso, root, sub, to_xml
+from tipline.schemas.report import FileDraft
 
 PREVIEW_REPORT_ID: Final = "1"
 PREVIEW_FILE_ID: Final = "pending-upload"

@@ -1,4 +1,4 @@
-"""One :class:`~schemas.report.FileDraft` per evidence item NCMEC should receive.
+"""One :class:`~tipline.schemas.report.FileDraft` per evidence item NCMEC should receive.
 
 * ``attachment`` items: ``Reported`` when the attachment matched a hash list,
   otherwise ``Supplemental Reported``. ``industryClassification`` comes from
@@ -19,12 +19,12 @@ from typing import Final
 
 import msgspec
 
-from operators.report.file_xml import preview_file_details
-from schemas.decision import Decision
-from schemas.event import MessageEvent
-from schemas.evidence import EvidenceItemRef, EvidenceReceipt
-from schemas.hashing import AttachmentVerdict, HashMatch
-from schemas.report import FileDraft, FileRelevance, ReportsConfig, Viewer
+from tipline.operators.report.file_xml import preview_file_details
+from tipline.schemas.decision import Decision
+from tipline.schemas.event import MessageEvent
+from tipline.schemas.evidence import EvidenceItemRef, EvidenceReceipt
+from tipline.schemas.hashing import AttachmentVerdict, HashMatch
+from tipline.schemas.report import FileDraft, FileRelevance, ReportsConfig, Viewer
 
 CLASSIFICATIONS: Final = ("A1", "A2", "B1", "B2")
 UPLOADED_ROLES: Final = ("attachment", "context")

@@ -2,7 +2,7 @@
 
 ``required`` entries block approval: the schema requires ``reportingPerson``
 and NCMEC needs a way to reach the reporter. ``recommended`` entries make a
-report actionable (DOMAIN.md §2: full IP with time and port, account creation
+report actionable (docs/domain.md §2: full IP with time and port, account creation
 date, email/phone, the bracketing conversation, an estimated location).
 """
 
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from operators.report.parties import Parties
-from schemas.decision import INCIDENT_CSAM
-from schemas.event import MessageEvent
-from schemas.report import FileDraft, MissingField, ReportsConfig
+from tipline.operators.report.parties import Parties
+from tipline.schemas.decision import INCIDENT_CSAM
+from tipline.schemas.event import MessageEvent
+from tipline.schemas.report import FileDraft, MissingField, ReportsConfig
 
 
 def _reporter_missing(cfg: ReportsConfig) -> list[MissingField]:

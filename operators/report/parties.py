@@ -17,8 +17,8 @@ from typing import Final
 
 from msgspec import Struct
 
-from schemas.decision import Decision
-from schemas.event import Account, MessageEvent
+from tipline.schemas.decision import Decision
+from tipline.schemas.event import Account, MessageEvent
 
 MAX_RECIPIENTS: Final = 20
 ADULT_AGE: Final = 18

@@ -1,4 +1,4 @@
-"""The ``<report>`` document, built in SCHEMA ORDER (DOMAIN.md §2).
+"""The ``<report>`` document, built in SCHEMA ORDER (docs/domain.md §2).
 
 Order of ``report`` children: incidentSummary, internetDetails, lawEnforcement
 (omitted: tipline has none at drafting time), reporter, personOrUserReported,
@@ -16,12 +16,12 @@ from typing import Final
 
 from msgspec import Struct
 
-from operators.report.parties import Parties
-from operators.report.xml_tree import group, iso, prune, root, sub, to_xml
-from schemas.decision import Decision
-from schemas.event import Account, MessageEvent
-from schemas.evidence import EvidenceReceipt
-from schemas.report import PersonConfig, ReporterConfig, ReportsConfig
+from tipline.operators.report.parties import Parties
+from tipline.operators.report.xml_tree import group, iso, prune, root, sub, to_xml
+from tipline.schemas.decision import Decision
+from tipline.schemas.event import Account, MessageEvent
+from tipline.schemas.evidence import EvidenceReceipt
+from tipline.schemas.report import PersonConfig, ReporterConfig, ReportsConfig
 
 ANNOTATION_ORDER: Final = (
     "sextortion",

@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Final
 
-from schemas.report import AccountFacts, FileDraft, MissingField, ReportDraft, TimelineEntry
+from tipline.schemas.report import AccountFacts, FileDraft, MissingField, ReportDraft, TimelineEntry
 
 CSS: Final = """
 body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:0;color:#1b1f24;

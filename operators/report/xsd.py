@@ -14,7 +14,7 @@ from typing import Final
 
 import xmlschema
 
-from schemas.errors import ReportError
+from tipline.schemas.errors import ReportError
 
 XSD_PATH: Final = Path(__file__).with_name("cybertipline.xsd")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from schemas.config import TiplineConfig
+from tipline.schemas.config import TiplineConfig
 
 REPO = Path(__file__).resolve().parents[2]
 DEPLOY = REPO / "deploy"

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 import yaml
 
-from schemas.config import load_config
 from tests.deploy.project import DEPLOY, known_env_names, tool, under, writable_paths
+from tipline.schemas.config import load_config
 
 COMPOSE = DEPLOY / "compose.yaml"
 

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 import yaml
 
-from schemas.config import TiplineConfig, load_config
 from tests.deploy.project import DEPLOY, REPO, known_env_names, tool, under, writable_paths
+from tipline.schemas.config import TiplineConfig, load_config
 
 K8S = DEPLOY / "k8s"
 KUBERNETES_VERSION = "1.33.0"
@@ -237,7 +237,7 @@ def test_entrypoint_refuses_a_volume_that_lost_its_partitions(tmp_path: Path) ->
 
 
 def test_the_cli_accepts_what_the_entrypoint_passes() -> None:
-    from flows.cli import build_parser
+    from tipline.cli.main import build_parser
 
     args = build_parser().parse_args(["run", "--config", "x.toml", "-a", "a:1;b:2", "-i", "1"])
     assert (args.addresses, args.process_id) == (["a:1;b:2"], 1)

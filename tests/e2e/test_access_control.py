@@ -1,6 +1,6 @@
 """Access control from the CLI: operator identity, reason, roles, custody event first.
 
-What ``flows/evidence.py`` enforces today is tested as passing; the gates the
+What ``services/evidence.py`` enforces today is tested as passing; the gates the
 issue asks for that do not exist yet are strict xfails naming the gap (they
 turn into failures once the gate lands, so the marker gets removed).
 """
@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from flows.evidence import build_evidence_service
-from schemas.config import load_config
-from synth.conversations import generate_sessions
 from tests.e2e.test_leak_canaries import flagged_events, hash_list, write_events
+from tipline.schemas.config import load_config
+from tipline.services.evidence import build_evidence_service
+from tipline.synth.conversations import generate_sessions
 
 REPO = Path(__file__).resolve().parents[2]
 OPERATORS = (
@@ -30,7 +30,7 @@ OPERATORS = (
 def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     base = {k: v for k, v in os.environ.items() if k != "TIPLINE_OPERATOR"}
     return subprocess.run(  # noqa: PLW1510 (the return code is asserted)
-        [sys.executable, "-m", "flows.cli", *args],
+        [sys.executable, "-m", "tipline.cli.main", *args],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -42,7 +42,7 @@ def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """A replayed vault with packages and drafts, and a config with named operators."""
-    from schemas.event import encode_event
+    from tipline.schemas.event import encode_event
 
     assert generate_sessions  # the corpus that flagged_events() draws from
     tmp = tmp_path_factory.mktemp("access")

@@ -1,4 +1,4 @@
-"""The CLI as a user runs it: generate, replay (contract §4), audit, dead letters, config checks."""
+"""The CLI as a user runs it: generate, replay (docs/contract.md §4), audit, dead letters."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ CONTRACT_KEYS = {
 
 def tipline(*args: str, cwd: Path = REPO, check: bool = True) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "flows.cli", *args],
+        [sys.executable, "-m", "tipline.cli.main", *args],
         cwd=cwd, capture_output=True, text=True, check=check, timeout=600,
     )  # fmt: skip
 

@@ -30,13 +30,13 @@ import msgspec
 import pyarrow.parquet as pq
 import pytest
 
-from flows.evidence import build_evidence_service
-from schemas.config import load_config
-from schemas.dead_letter import decode_dead_letter
-from schemas.event import Attachment, MessageEvent, encode_event
-from synth.conversations import generate_sessions, to_events
-from synth.images import encode, make_image
 from tests.integration import conftest as integration
+from tipline.schemas.config import load_config
+from tipline.schemas.dead_letter import decode_dead_letter
+from tipline.schemas.event import Attachment, MessageEvent, encode_event
+from tipline.services.evidence import build_evidence_service
+from tipline.synth.conversations import generate_sessions, to_events
+from tipline.synth.images import encode, make_image
 
 REPO = Path(__file__).resolve().parents[2]
 RUN_ID = uuid.uuid4().hex[:12]
@@ -158,7 +158,7 @@ def replay(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
         [
             sys.executable,
             "-m",
-            "flows.cli",
+            "tipline.cli.main",
             "replay",
             "--events",
             str(events),
@@ -211,8 +211,8 @@ def test_dead_letter_errors_never_quote_message_text(replay: tuple[Path, str]) -
 
 
 def test_a_canary_in_the_schema_field_stays_out_of_the_error() -> None:
-    from operators.intake import decode_record
-    from schemas.source import RawRecord, SourcePosition
+    from tipline.operators.intake import decode_record
+    from tipline.schemas.source import RawRecord, SourcePosition
 
     record = RawRecord(value=schema_canary_record(), source=SourcePosition(kind="file"))
     letter = decode_record(record, max_bytes=1 << 20, now=datetime.now(UTC))

@@ -6,7 +6,7 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from schemas.source import RawRecord, SourcePosition
+from tipline.schemas.source import RawRecord, SourcePosition
 
 T0 = datetime(2026, 11, 27, 14, 0, tzinfo=UTC)
 

@@ -9,17 +9,17 @@ from pathlib import Path
 import pytest
 from bytewax.testing import TestingSink, TestingSource, run_main
 
-from flows.commands.hashes import HEADER, build_rows
-from flows.main import build_flow
-from flows.outputs import OutputOverrides
-from flows.pipeline import Pipeline
-from operators.hashing import Matcher, default_algorithms, settings_from_config
-from schemas.config import TiplineConfig, parse_config
-from schemas.errors import VaultWriteError
-from schemas.hashing import HashingConfig
-from schemas.source import RawRecord, SourcePosition
-from synth.images import encode, make_image
 from tests.flow.conftest import T0
+from tipline.cli.commands.hashes import HEADER, build_rows
+from tipline.flows.main import build_flow
+from tipline.flows.outputs import OutputOverrides
+from tipline.flows.pipeline import Pipeline
+from tipline.operators.hashing import Matcher, default_algorithms, settings_from_config
+from tipline.schemas.config import TiplineConfig, parse_config
+from tipline.schemas.errors import VaultWriteError
+from tipline.schemas.hashing import HashingConfig
+from tipline.schemas.source import RawRecord, SourcePosition
+from tipline.synth.images import encode, make_image
 
 
 def known_image_setup(tmp: Path) -> tuple[TiplineConfig, bytes]:
@@ -72,7 +72,7 @@ class FailingVault:
         raise VaultWriteError(msg)
 
     def context_keys(self) -> object:
-        from operators.evidence.context import ContextKeys
+        from tipline.operators.evidence.context import ContextKeys
 
         return ContextKeys(b"k" * 32)
 

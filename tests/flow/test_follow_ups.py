@@ -9,12 +9,12 @@ from pathlib import Path
 import msgspec
 from bytewax.testing import TestingSink, TestingSource, run_main
 
-from flows.main import build_flow
-from flows.outputs import OutputOverrides
-from flows.pipeline import Pipeline
-from schemas.source import RawRecord, SourcePosition
 from tests.flow.conftest import T0
 from tests.flow.test_evidence_first import known_image_setup, message_with_image
+from tipline.flows.main import build_flow
+from tipline.flows.outputs import OutputOverrides
+from tipline.flows.pipeline import Pipeline
+from tipline.schemas.source import RawRecord, SourcePosition
 
 
 def follower(n: int, session: str) -> RawRecord:

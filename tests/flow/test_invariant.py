@@ -13,13 +13,13 @@ import pyarrow.parquet as pq
 import pytest
 from bytewax.testing import TestingSink, TestingSource, cluster_main, run_main
 
-from flows.main import build_flow
-from flows.outputs import OutputOverrides
-from schemas.audit import AuditRow
-from schemas.config import TiplineConfig, parse_config
-from schemas.dead_letter import DeadLetter, decode_dead_letter
-from sinks.lake import lake_files
 from tests.flow.conftest import mixed_records, write_jsonl
+from tipline.flows.main import build_flow
+from tipline.flows.outputs import OutputOverrides
+from tipline.schemas.audit import AuditRow
+from tipline.schemas.config import TiplineConfig, parse_config
+from tipline.schemas.dead_letter import DeadLetter, decode_dead_letter
+from tipline.sinks.lake import lake_files
 
 
 def flow_config(tmp: Path) -> TiplineConfig:
@@ -92,7 +92,7 @@ path = "{tmp_path / "reports"}"
             [
                 sys.executable,
                 "-m",
-                "flows.cli",
+                "tipline.cli.main",
                 "run",
                 "--config",
                 str(config),

@@ -28,17 +28,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from flows.hashing import build_hash_service
-from operators.hashing import default_algorithms, parse_hash_list
-from operators.intake import decode_record
-from schemas.config import TiplineConfig, load_config, parse_config
-from schemas.dead_letter import DeadLetter
-from schemas.errors import ConfigError, EventDecodeError
-from schemas.event import MessageEvent, decode_event
-from schemas.hashing import AttachmentVerdict
-from schemas.source import RawRecord, SourcePosition
-from synth.images import encode, make_image
 from tests.fuzz.conftest import TRIED
+from tipline.operators.hashing import default_algorithms, parse_hash_list
+from tipline.operators.intake import decode_record
+from tipline.schemas.config import TiplineConfig, load_config, parse_config
+from tipline.schemas.dead_letter import DeadLetter
+from tipline.schemas.errors import ConfigError, EventDecodeError
+from tipline.schemas.event import MessageEvent, decode_event
+from tipline.schemas.hashing import AttachmentVerdict
+from tipline.schemas.source import RawRecord, SourcePosition
+from tipline.services.hashing import build_hash_service
+from tipline.synth.images import encode, make_image
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO.parent / "shared" / "contract" / "examples"
@@ -189,7 +189,7 @@ def test_hash_lists_report_bad_lines_with_line_numbers(
     try:
         parsed = parse_hash_list(name, content, {a.name: a for a in default_algorithms()}, "x")
     except Exception as exc:
-        from schemas.errors import HashListError
+        from tipline.schemas.errors import HashListError
 
         assert isinstance(exc, HashListError), repr(exc)
         return
@@ -348,10 +348,10 @@ ATHERIS_SCRIPT = textwrap.dedent(
     from datetime import UTC, datetime
     import atheris
     with atheris.instrument_imports():
-        from operators.intake import decode_record
-        from schemas.dead_letter import DeadLetter
-        from schemas.event import MessageEvent
-        from schemas.source import RawRecord, SourcePosition
+        from tipline.operators.intake import decode_record
+        from tipline.schemas.dead_letter import DeadLetter
+        from tipline.schemas.event import MessageEvent
+        from tipline.schemas.source import RawRecord, SourcePosition
     NOW = datetime(2026, 11, 27, tzinfo=UTC)
     POS = SourcePosition(kind="file", file="atheris", line=1)
     def one(data: bytes) -> None:

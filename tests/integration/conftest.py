@@ -34,10 +34,10 @@ def kafka_bootstrap() -> str:
 
 
 @pytest.fixture(scope="session")
-def minio_env() -> dict[str, str]:
+def s3_env() -> dict[str, str]:
     """S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY, S3_REGION of the real MinIO."""
     env: dict[str, str] = {}
-    for line in _start("minio.sh").splitlines():
+    for line in _start("s3.sh").splitlines():
         key, sep, value = line.partition("=")
         if sep:
             env[key.strip()] = value.strip()

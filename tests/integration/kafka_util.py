@@ -89,7 +89,7 @@ def start_job(
     n = len(list(config.parent.glob("job-*.log")))
     log = (config.parent / f"job-{n}.log").open("wb")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "flows.cli", "run", "--config", str(config), *extra],
+        [sys.executable, "-m", "tipline.cli.main", "run", "--config", str(config), *extra],
         cwd=REPO,
         env={**os.environ, **(env or {})},
         stdout=log,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.e2e import SuiteOptions, parse_steps, run_suite
+from tipline.benchmarks.e2e import SuiteOptions, parse_steps, run_suite
 
 pytestmark = pytest.mark.integration
 

@@ -9,8 +9,6 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from schemas.dead_letter import decode_dead_letter
-from sinks.lake import lake_files
 from tests.flow.conftest import event_json
 from tests.integration.kafka_util import (
     consume_all,
@@ -21,6 +19,8 @@ from tests.integration.kafka_util import (
     wait_for,
 )
 from tests.support import grooming_block
+from tipline.schemas.dead_letter import decode_dead_letter
+from tipline.sinks.lake import lake_files
 
 pytestmark = pytest.mark.integration
 
@@ -173,7 +173,7 @@ def test_bounded_topic_replay_reads_the_range_only(
     produce(kafka_bootstrap, topics["in"], events(100))
     config = write_config(tmp_path, kafka_bootstrap, topics)
     out = tmp_path / "replay"
-    from flows.cli import main
+    from tipline.cli.main import main
 
     assert (
         main(
@@ -243,7 +243,7 @@ def corpus_events(n_sessions: int) -> list[tuple[bytes, bytes]]:
     """Grooming-corpus conversations (synthetic, non-explicit) as keyed Kafka records."""
     from datetime import UTC, datetime
 
-    from synth.conversations import generate_sessions
+    from tipline.synth.conversations import generate_sessions
 
     out = []
     n = 0
@@ -284,9 +284,9 @@ def reference_run(
     """The same records, uninterrupted, on one worker in this process."""
     from bytewax.testing import TestingSource, run_main
 
-    from flows.main import build_flow
-    from schemas.config import load_config
-    from schemas.source import RawRecord, SourcePosition
+    from tipline.flows.main import build_flow
+    from tipline.schemas.config import load_config
+    from tipline.schemas.source import RawRecord, SourcePosition
 
     folder.mkdir()
     cfg = load_config(write_config(folder, bootstrap, topics_for(f"ref-{folder.name}")))

@@ -1,4 +1,4 @@
-"""s3:// attachment fetching against the real MinIO started by deploy/minio.sh."""
+"""s3:// attachment fetching against the real S3 server started by deploy/s3.sh."""
 
 from __future__ import annotations
 
@@ -9,29 +9,29 @@ from pathlib import Path
 import boto3
 import pytest
 
-from flows.hashing import build_hash_service, default_fetcher
-from schemas.event import Account, Attachment, MessageEvent
-from schemas.hashing import (
+from tipline.clients.media import S3Fetcher
+from tipline.schemas.event import Account, Attachment, MessageEvent
+from tipline.schemas.hashing import (
     HashingConfig,
     HashListSource,
     MediaFetchError,
     MediaNotFoundError,
     MediaTooLargeError,
 )
-from sinks.media import S3Fetcher
-from synth.images import encode, make_image
+from tipline.services.hashing import build_hash_service, default_fetcher
+from tipline.synth.images import encode, make_image
 
 pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
-def bucket(minio_env: dict[str, str], unique_name: str) -> str:
+def bucket(s3_env: dict[str, str], unique_name: str) -> str:
     client = boto3.client(
         "s3",
-        endpoint_url=minio_env["S3_ENDPOINT"],
-        aws_access_key_id=minio_env["S3_ACCESS_KEY"],
-        aws_secret_access_key=minio_env["S3_SECRET_KEY"],
-        region_name=minio_env.get("S3_REGION", "us-east-1"),
+        endpoint_url=s3_env["S3_ENDPOINT"],
+        aws_access_key_id=s3_env["S3_ACCESS_KEY"],
+        aws_secret_access_key=s3_env["S3_SECRET_KEY"],
+        region_name=s3_env.get("S3_REGION", "us-east-1"),
     )
     client.create_bucket(Bucket=unique_name)
     client.put_object(Bucket=unique_name, Key="img/a.jpg", Body=_image())
@@ -52,21 +52,21 @@ def _fetcher(env: dict[str, str]) -> S3Fetcher:
     )
 
 
-def test_fetches_an_object(minio_env: dict[str, str], bucket: str) -> None:
-    assert _fetcher(minio_env).fetch(f"s3://{bucket}/img/a.jpg", 10**6, 5.0) == _image()
+def test_fetches_an_object(s3_env: dict[str, str], bucket: str) -> None:
+    assert _fetcher(s3_env).fetch(f"s3://{bucket}/img/a.jpg", 10**6, 5.0) == _image()
 
 
-def test_missing_object_and_bucket_are_not_found(minio_env: dict[str, str], bucket: str) -> None:
-    fetcher = _fetcher(minio_env)
+def test_missing_object_and_bucket_are_not_found(s3_env: dict[str, str], bucket: str) -> None:
+    fetcher = _fetcher(s3_env)
     with pytest.raises(MediaNotFoundError):
         fetcher.fetch(f"s3://{bucket}/nope.jpg", 10**6, 5.0)
     with pytest.raises(MediaNotFoundError):
         fetcher.fetch(f"s3://{bucket}-missing/x", 10**6, 5.0)
 
 
-def test_too_large_is_refused(minio_env: dict[str, str], bucket: str) -> None:
+def test_too_large_is_refused(s3_env: dict[str, str], bucket: str) -> None:
     with pytest.raises(MediaTooLargeError, match="2048 bytes, more than max_bytes 1024"):
-        _fetcher(minio_env).fetch(f"s3://{bucket}/big.bin", 1024, 5.0)
+        _fetcher(s3_env).fetch(f"s3://{bucket}/big.bin", 1024, 5.0)
 
 
 def test_unreachable_endpoint_is_a_fetch_failure() -> None:
@@ -77,12 +77,12 @@ def test_unreachable_endpoint_is_a_fetch_failure() -> None:
 
 
 def test_service_matches_an_s3_attachment(
-    minio_env: dict[str, str], bucket: str, tmp_path: Path
+    s3_env: dict[str, str], bucket: str, tmp_path: Path
 ) -> None:
     lst = tmp_path / "known.csv"
     lst.write_text(f"algorithm,hash,list,id\nsha256,{hashlib.sha256(_image()).hexdigest()},t,1\n")
     cfg = HashingConfig(lists=[HashListSource(path=str(lst))])
-    service = build_hash_service(cfg, fetcher=default_fetcher(cfg, env=minio_env))
+    service = build_hash_service(cfg, fetcher=default_fetcher(cfg, env=s3_env))
     now = datetime(2025, 1, 1, tzinfo=UTC)
     event = MessageEvent(
         schema="tipline.message/1", event_id="e", sent_at=now, session_id="s",

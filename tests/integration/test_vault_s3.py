@@ -1,4 +1,4 @@
-"""The evidence vault against a real S3 server with Object Lock (deploy/minio.sh).
+"""The evidence vault against a real S3 server with Object Lock (deploy/s3.sh).
 
 The point of these tests is that the SERVER refuses: deletes of locked
 versions and shortened retention are sent straight to it with boto3 (no
@@ -33,22 +33,22 @@ from evidence_helpers import (
 )
 from evidence_vault_contract import VaultContract, soon
 
-from flows.evidence import EvidenceService, build_evidence_service
-from schemas.errors import EvidenceError
-from schemas.evidence import (
+from tipline.schemas.errors import EvidenceError
+from tipline.schemas.evidence import (
     AccessConfig,
     EvidenceConfig,
     KeyConfig,
     S3VaultConfig,
 )
-from schemas.hashing import AttachmentVerdict
-from sinks.keystore import S3KeyStore
-from sinks.vault_s3 import S3Vault, ensure_vault_bucket
+from tipline.schemas.hashing import AttachmentVerdict
+from tipline.services.evidence import EvidenceService, build_evidence_service
+from tipline.sinks.keystore import S3KeyStore
+from tipline.sinks.vault_s3 import S3Vault, ensure_vault_bucket
 
 pytestmark = pytest.mark.integration
 
 # Found while writing these tests: the dev S3 server (versitygw v1.8.0, see
-# deploy/minio.sh) honours a legal hold on its own, but lets a version be
+# deploy/s3.sh) honours a legal hold on its own, but lets a version be
 # deleted once its COMPLIANCE retention has passed even with the hold ON.
 # AWS S3 refuses. Strict xfail: this starts failing when the server is fixed.
 SERVER_GAP = "dev S3 server ignores a legal hold once COMPLIANCE retention has expired"
@@ -68,8 +68,8 @@ def _client(env: dict[str, str]) -> Any:
 
 
 @pytest.fixture
-def s3(minio_env: dict[str, str]) -> Any:
-    return _client(minio_env)
+def s3(s3_env: dict[str, str]) -> Any:
+    return _client(s3_env)
 
 
 @pytest.fixture
@@ -165,7 +165,7 @@ def test_server_honours_legal_hold_after_retention_expires(s3: Any, bucket: str)
 
 
 @pytest.fixture
-def service(minio_env: dict[str, str], unique_name: str, tmp_path: Path) -> EvidenceService:
+def service(s3_env: dict[str, str], unique_name: str, tmp_path: Path) -> EvidenceService:
     cfg = EvidenceConfig(
         backend="s3",
         path=str(tmp_path / "vault"),
@@ -173,7 +173,7 @@ def service(minio_env: dict[str, str], unique_name: str, tmp_path: Path) -> Evid
         keys=KeyConfig(store="s3", store_bucket=f"{unique_name}-keys"),
         access=AccessConfig(operators={"alice": ALL_ROLES}),
     )
-    return build_evidence_service(cfg, env=minio_env)
+    return build_evidence_service(cfg, env=s3_env)
 
 
 def _package(service: EvidenceService) -> str:

@@ -1,7 +1,7 @@
 """A local stand-in for the NCMEC CyberTipline reporting API (tests only).
 
 Stdlib ``http.server`` in a daemon thread on 127.0.0.1 with a random port. It
-implements the documented behaviour tipline relies on (DOMAIN.md §2):
+implements the documented behaviour tipline relies on (docs/domain.md §2):
 
 * HTTP Basic auth: no credentials → responseCode 2000, wrong ones → 3000.
 * ``POST /submit`` validates the report XML against the packaged XSD:
@@ -37,7 +37,7 @@ from xml.etree import ElementTree as ET
 
 import xmlschema
 
-from operators.report.xsd import XSD_PATH
+from tipline.operators.report.xsd import XSD_PATH
 
 OK = 0
 BAD_CREDENTIALS = 2000

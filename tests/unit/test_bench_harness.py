@@ -12,13 +12,14 @@ import msgspec
 import pytest
 from PIL import Image
 
-from benchmarks.collector import summarize
-from benchmarks.e2e import StepSpec, Topics, derive_config, sustained
-from benchmarks.loadgen import TrafficSpec, _payload, text_templates
-from benchmarks.stages import Histogram, MetricsSnapshot, stage_breakdown
-from schemas.config import load_config
-from schemas.event import decode_event
-from synth.images import encode, make_image
+from tipline.benchmarks.collector import summarize
+from tipline.benchmarks.e2e import StepSpec, sustained
+from tipline.benchmarks.harness import Topics, derive_config
+from tipline.benchmarks.loadgen import TrafficSpec, _payload, text_templates
+from tipline.benchmarks.stages import Histogram, MetricsSnapshot, stage_breakdown
+from tipline.schemas.config import load_config
+from tipline.schemas.event import decode_event
+from tipline.synth.images import encode, make_image
 
 
 def test_step_spec_parses_kind_and_rate() -> None:

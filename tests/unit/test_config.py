@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from schemas.config import load_config, parse_config
-from schemas.errors import ConfigError
+from tipline.schemas.config import load_config, parse_config
+from tipline.schemas.errors import ConfigError
 
 
 def test_default_config_loads(repo_root: Path) -> None:

@@ -4,12 +4,12 @@ from datetime import UTC, datetime
 
 import pytest
 
-from operators.decide import HUMAN_REVIEW, MINOR_TO_MINOR, SEXTORTION, decide
-from schemas.decision import INCIDENT_CSAM, INCIDENT_ENTICEMENT, ActionGate, Decision
-from schemas.event import MESSAGE_SCHEMA, Account, MessageEvent
-from schemas.grooming import DecisionConfig, Level, SessionVerdict, SignalHit
-from schemas.hashing import AttachmentVerdict, HashMatch, Strength
-from schemas.source import SourcePosition
+from tipline.operators.decide import HUMAN_REVIEW, MINOR_TO_MINOR, SEXTORTION, decide
+from tipline.schemas.decision import INCIDENT_CSAM, INCIDENT_ENTICEMENT, ActionGate, Decision
+from tipline.schemas.event import MESSAGE_SCHEMA, Account, MessageEvent
+from tipline.schemas.grooming import DecisionConfig, Level, SessionVerdict, SignalHit
+from tipline.schemas.hashing import AttachmentVerdict, HashMatch, Strength
+from tipline.schemas.source import SourcePosition
 
 NOW = datetime(2026, 3, 1, 12, 0, 5, tzinfo=UTC)
 SRC = SourcePosition(kind="file", file="events.jsonl", line=3)
@@ -127,7 +127,7 @@ def test_failed_fetch_is_a_reason_not_an_outcome() -> None:
 
 
 def test_no_text_in_the_decision() -> None:
-    from schemas.decision import encode_decision
+    from tipline.schemas.decision import encode_decision
 
     d = run([attachment("exact")], session("report", escalated=True), ALLOW)
     assert b"never reach" not in encode_decision(d)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from schemas.errors import EventDecodeError
-from schemas.event import decode_event, encode_event
+from tipline.schemas.errors import EventDecodeError
+from tipline.schemas.event import decode_event, encode_event
 
 EXPECTED_ERRORS = {
     "invalid-age.json": "$.sender.declared_age",

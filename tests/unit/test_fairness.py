@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from operators.fairness import (
+from tipline.operators.fairness import (
     SessionSample,
     age_band,
     build_calibration,
@@ -13,8 +13,8 @@ from operators.fairness import (
     parse_calibration,
     wilson_lower,
 )
-from schemas.errors import ConfigError
-from schemas.grooming import DecisionConfig
+from tipline.schemas.errors import ConfigError
+from tipline.schemas.grooming import DecisionConfig
 
 
 def samples() -> list[SessionSample]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sinks.jsonl import JsonlSink
+from tipline.sinks.jsonl import JsonlSink
 
 
 def test_resume_truncates_to_snapshot(tmp_path: Path) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from schemas.audit import AuditRow
-from sinks.lake import STORE_STAMP, LakeSink, lake_files
+from tipline.schemas.audit import AuditRow
+from tipline.sinks.lake import STORE_STAMP, LakeSink, lake_files
 
 T0 = datetime(2026, 11, 27, 23, 59, 58, tzinfo=UTC)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from evidence_helpers import evidence_config
 
-from flows.evidence import EvidenceService, build_evidence_service
+from tipline.services.evidence import EvidenceService, build_evidence_service
 
 
 @pytest.fixture

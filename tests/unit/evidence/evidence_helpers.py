@@ -6,11 +6,11 @@ import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from schemas.decision import Decision
-from schemas.event import Account, Attachment, Client, MessageEvent
-from schemas.evidence import AccessConfig, EvidenceConfig
-from schemas.hashing import AttachmentVerdict
-from schemas.source import SourcePosition
+from tipline.schemas.decision import Decision
+from tipline.schemas.event import Account, Attachment, Client, MessageEvent
+from tipline.schemas.evidence import AccessConfig, EvidenceConfig
+from tipline.schemas.hashing import AttachmentVerdict
+from tipline.schemas.source import SourcePosition
 
 T0 = datetime(2026, 11, 27, 14, 0, tzinfo=UTC)
 ALL_ROLES = ["viewer", "exporter", "custodian", "destroyer", "submitter"]

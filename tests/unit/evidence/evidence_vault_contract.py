@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from schemas.errors import EvidenceError, RetentionError, VaultWriteError
+from tipline.schemas.errors import EvidenceError, RetentionError, VaultWriteError
 
 
 def soon(seconds: int = 3600) -> datetime:

@@ -7,9 +7,9 @@ from typing import TypeAlias
 import pytest
 from evidence_helpers import T0, inline, make_decision, make_event, noise_bytes
 
-from flows.commands import evidence as cmd
-from flows.evidence import build_evidence_service
-from schemas.config import load_config
+from tipline.cli.commands import evidence as cmd
+from tipline.schemas.config import load_config
+from tipline.services.evidence import build_evidence_service
 
 Setup: TypeAlias = tuple[Path, str, bytes]
 Out: TypeAlias = pytest.CaptureFixture[str]

@@ -7,9 +7,9 @@ from datetime import timedelta
 import pytest
 from evidence_helpers import T0, inline, make_event, noise_bytes
 
-from operators.evidence.context import ContextBuffer, ContextKeys
-from schemas.errors import EvidenceError
-from schemas.evidence import ContextConfig
+from tipline.operators.evidence.context import ContextBuffer, ContextKeys
+from tipline.schemas.errors import EvidenceError
+from tipline.schemas.evidence import ContextConfig
 
 TEXT = "see you at practice tomorrow"
 

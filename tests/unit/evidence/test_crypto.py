@@ -7,9 +7,9 @@ import os
 import pytest
 from evidence_helpers import noise_bytes
 
-from operators.evidence.canonical import canonical_bytes, digests_of
-from operators.evidence.keys import (
-    EnvKeyProvider,
+from tipline.operators.evidence.canonical import canonical_bytes, digests_of
+from tipline.operators.evidence.keys import (
+    InMemoryKeyProvider,
     Keyring,
     SigningKey,
     decode_key_b64,
@@ -17,7 +17,7 @@ from operators.evidence.keys import (
     open_item_bytes,
     seal_item,
 )
-from schemas.errors import ConfigError, EvidenceError, VerificationError
+from tipline.schemas.errors import ConfigError, EvidenceError, VerificationError
 
 
 def test_canonical_json_sorts_keys_without_whitespace() -> None:
@@ -35,7 +35,7 @@ def test_digests_are_of_the_original_bytes(size: int) -> None:
 
 
 def test_wrap_unwrap_is_bound_to_the_package() -> None:
-    provider = EnvKeyProvider(os.urandom(32))
+    provider = InMemoryKeyProvider(os.urandom(32))
     key = new_data_key()
     wrapped = provider.wrap(key, package_id="pkg-a")
     assert provider.unwrap(wrapped) == key
@@ -48,7 +48,7 @@ def test_wrap_unwrap_is_bound_to_the_package() -> None:
     with pytest.raises(EvidenceError, match="pkg-b"):
         provider.unwrap(moved)
     with pytest.raises(EvidenceError, match="wrapped by master key"):
-        EnvKeyProvider(os.urandom(32)).unwrap(wrapped)
+        InMemoryKeyProvider(os.urandom(32)).unwrap(wrapped)
 
 
 def test_sealed_items_are_deterministic_and_authenticated() -> None:

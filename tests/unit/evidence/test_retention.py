@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from operators.evidence.retention import (
+from tipline.operators.evidence.retention import (
     extend_hold,
     hold_kind,
     needs_legal_hold,
@@ -14,8 +14,8 @@ from operators.evidence.retention import (
     release_hold,
     retain_until,
 )
-from schemas.errors import RetentionError
-from schemas.evidence import RetentionConfig, RetentionRule
+from tipline.schemas.errors import RetentionError
+from tipline.schemas.evidence import RetentionConfig, RetentionRule
 
 T = datetime(2026, 1, 1, tzinfo=UTC)
 CFG = RetentionConfig()

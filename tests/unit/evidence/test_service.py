@@ -10,18 +10,18 @@ import msgspec
 import pytest
 from evidence_helpers import T0, evidence_config, inline, make_decision, make_event, noise_bytes
 
-from flows.evidence import EvidenceService, build_evidence_service, open_item
-from operators.evidence.package import package_id_for
-from schemas.errors import (
+from tipline.operators.evidence.package import package_id_for
+from tipline.schemas.errors import (
     AccessDeniedError,
     ConfigError,
     EvidenceError,
     RetentionError,
     VaultWriteError,
 )
-from schemas.event import Attachment
-from schemas.evidence import KeyConfig
-from schemas.hashing import AttachmentVerdict, HashValue
+from tipline.schemas.event import Attachment
+from tipline.schemas.evidence import KeyConfig
+from tipline.schemas.hashing import AttachmentVerdict, HashValue
+from tipline.services.evidence import EvidenceService, build_evidence_service, open_item
 
 TEXT = "see you at practice tomorrow"
 NOW = T0 + timedelta(minutes=30)

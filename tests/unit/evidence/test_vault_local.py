@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from evidence_vault_contract import VaultContract, soon
 
-from schemas.errors import EvidenceError
-from sinks.keystore import LocalKeyStore
-from sinks.vault_local import LocalVault
+from tipline.schemas.errors import EvidenceError
+from tipline.sinks.keystore import LocalKeyStore
+from tipline.sinks.vault_local import LocalVault
 
 
 class Clock:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from operators.grooming import Scorer, compile_scorer
-from schemas.config import TiplineConfig, load_config
-from schemas.event import MESSAGE_SCHEMA, Account, MessageEvent
+from tipline.operators.grooming import Scorer, compile_scorer
+from tipline.schemas.config import TiplineConfig, load_config
+from tipline.schemas.event import MESSAGE_SCHEMA, Account, MessageEvent
 
 REPO = Path(__file__).resolve().parents[3]
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from operators.grooming import Scorer
-from operators.grooming.ages import extract_age
-from operators.grooming.normalise import normalise
+from tipline.operators.grooming import Scorer
+from tipline.operators.grooming.ages import extract_age
+from tipline.operators.grooming.normalise import normalise
 
 
 @pytest.mark.parametrize(

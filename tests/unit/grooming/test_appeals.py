@@ -7,9 +7,9 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from flows.commands import appeals as cmd
-from schemas.appeal import Appeal
-from sinks.appeals import AppealStore
+from tipline.cli.commands import appeals as cmd
+from tipline.schemas.appeal import Appeal
+from tipline.sinks.appeals import AppealStore
 
 T = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
 

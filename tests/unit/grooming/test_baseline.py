@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from operators.grooming.baseline import (
+from tipline.operators.grooming.baseline import (
     SessionOutcome,
     evaluate,
     keyword_flag_at,
@@ -50,8 +50,8 @@ def test_evaluate_empty() -> None:
 def test_outcomes_from_decisions() -> None:
     from datetime import UTC, datetime
 
-    from schemas.decision import Decision
-    from schemas.source import SourcePosition
+    from tipline.schemas.decision import Decision
+    from tipline.schemas.source import SourcePosition
 
     t = datetime(2026, 1, 1, tzinfo=UTC)
     src = SourcePosition(kind="file", file="f", line=1)

@@ -7,16 +7,16 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
-from flows.commands import calibrate as cmd
-from operators.decide import decide
-from operators.fairness import gate, parse_calibration
-from operators.grooming import Scorer, SessionState, score_message
-from schemas.config import TiplineConfig
-from schemas.decision import encode_decision
-from schemas.event import encode_event
-from schemas.source import SourcePosition
-from synth.conversations import generate_sessions, to_events
 from tests.unit.grooming.conftest import REPO
+from tipline.cli.commands import calibrate as cmd
+from tipline.operators.decide import decide
+from tipline.operators.fairness import gate, parse_calibration
+from tipline.operators.grooming import Scorer, SessionState, score_message
+from tipline.schemas.config import TiplineConfig
+from tipline.schemas.decision import encode_decision
+from tipline.schemas.event import encode_event
+from tipline.schemas.source import SourcePosition
+from tipline.synth.conversations import generate_sessions, to_events
 
 NOW = datetime(2026, 3, 1, tzinfo=UTC)
 

@@ -9,10 +9,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from operators.grooming import Scorer, SessionState, score_message
-from operators.grooming.baseline import SessionOutcome, evaluate, keyword_flag_at
-from synth.conversations import SyntheticSession, generate_sessions, to_events
 from tests.unit.grooming.conftest import REPO
+from tipline.operators.grooming import Scorer, SessionState, score_message
+from tipline.operators.grooming.baseline import SessionOutcome, evaluate, keyword_flag_at
+from tipline.synth.conversations import SyntheticSession, generate_sessions, to_events
 
 START = datetime(2026, 1, 1, tzinfo=UTC)
 HARD_NEGATIVES = {

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from operators.grooming import Scorer
-from operators.grooming.normalise import normalise
+from tipline.operators.grooming import Scorer
+from tipline.operators.grooming.normalise import normalise
 
 
 @pytest.mark.parametrize(

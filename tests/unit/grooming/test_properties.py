@@ -9,10 +9,10 @@ import msgspec
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from operators.grooming import Scorer, SessionState, compile_scorer, score_message
-from schemas.config import TiplineConfig
-from schemas.event import MessageEvent
 from tests.unit.grooming.conftest import T0, make_event
+from tipline.operators.grooming import Scorer, SessionState, compile_scorer, score_message
+from tipline.schemas.config import TiplineConfig
+from tipline.schemas.event import MessageEvent
 
 TEXTS = (
     "how old r u",

@@ -5,10 +5,16 @@ from datetime import timedelta
 
 import msgspec
 
-from operators.grooming import Scorer, SessionState, compile_scorer, expires_at, score_message
-from schemas.config import TiplineConfig
-from schemas.grooming import SessionVerdict
 from tests.unit.grooming.conftest import T0, make_event
+from tipline.operators.grooming import (
+    Scorer,
+    SessionState,
+    compile_scorer,
+    expires_at,
+    score_message,
+)
+from tipline.schemas.config import TiplineConfig
+from tipline.schemas.grooming import SessionVerdict
 
 GROOMING = [
     ("adult", "hey how old r u"),

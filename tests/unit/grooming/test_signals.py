@@ -5,12 +5,12 @@ from typing import Any
 
 import pytest
 
-from operators.grooming import Scorer
-from operators.grooming.normalise import normalise
-from operators.grooming.signals import detect
-from schemas.config import parse_config
-from schemas.errors import ConfigError
 from tests.unit.grooming.conftest import REPO
+from tipline.operators.grooming import Scorer
+from tipline.operators.grooming.normalise import normalise
+from tipline.operators.grooming.signals import detect
+from tipline.schemas.config import parse_config
+from tipline.schemas.errors import ConfigError
 
 
 def fired(scorer: Scorer, text: str) -> set[str]:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from operators.hashing import Matcher, default_algorithms, settings_from_config
-from schemas.hashing import HashingConfig
-from synth.images import encode, make_image
+from tipline.operators.hashing import Matcher, default_algorithms, settings_from_config
+from tipline.schemas.hashing import HashingConfig
+from tipline.synth.images import encode, make_image
 
 
 @pytest.fixture(scope="session")
@@ -28,7 +28,7 @@ def matcher() -> Matcher:
 
 
 def write_list(path: Path, rows: list[tuple[str, str, str, str, str]]) -> Path:
-    """Write a contract §2 CSV list."""
+    """Write a docs/contract.md §2 CSV list."""
     lines = ["algorithm,hash,list,id,category", *(",".join(r) for r in rows)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

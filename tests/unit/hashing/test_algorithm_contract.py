@@ -10,15 +10,15 @@ import random
 
 import pytest
 
-from operators.hashing import (
+from tipline.operators.hashing import (
     HashAlgorithm,
     MediaInput,
     decode_image,
     default_algorithms,
     hash_from_hex,
 )
-from schemas.errors import HashListError
-from synth.images import encode, make_image
+from tipline.schemas.errors import HashListError
+from tipline.synth.images import encode, make_image
 
 ALGORITHMS = {a.name: a for a in default_algorithms()}
 

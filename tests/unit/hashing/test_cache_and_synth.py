@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from operators.hashing.cache import LruCache
-from synth.images import KINDS, TRANSFORMS, apply_transform, encode, make_image
+from tipline.operators.hashing.cache import LruCache
+from tipline.synth.images import KINDS, TRANSFORMS, apply_transform, encode, make_image
 
 
 def test_lru_evicts_least_recently_used() -> None:

@@ -9,14 +9,14 @@ from collections.abc import Callable
 import pytest
 from PIL import Image
 
-from operators.hashing import decode_image
-from operators.hashing.decode import MAX_SIDE, reduction_factor
-from schemas.hashing import (
+from tipline.operators.hashing import decode_image
+from tipline.operators.hashing.decode import MAX_SIDE, reduction_factor
+from tipline.schemas.hashing import (
     MediaDecodeError,
     MediaNotImageError,
     MediaTooManyPixelsError,
 )
-from synth.images import encode, make_image
+from tipline.synth.images import encode, make_image
 
 
 @pytest.mark.parametrize(

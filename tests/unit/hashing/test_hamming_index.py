@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from operators.hashing import HammingIndex
+from tipline.operators.hashing import HammingIndex
 
 
 def _brute(hashes: np.ndarray, query: bytes, radius: int) -> set[tuple[int, int]]:

@@ -1,4 +1,4 @@
-"""``tipline hashes build``: a folder of generated images → a contract §2 list."""
+"""``tipline hashes build``: a folder of generated images → a docs/contract.md §2 list."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from flows.commands import hashes
-from flows.hashing import build_hash_service
-from schemas.event import Account, Attachment, MessageEvent
-from schemas.hashing import HashingConfig, HashListSource
-from synth.images import apply_transform, encode, make_image
+from tipline.cli.commands import hashes
+from tipline.schemas.event import Account, Attachment, MessageEvent
+from tipline.schemas.hashing import HashingConfig, HashListSource
+from tipline.services.hashing import build_hash_service
+from tipline.synth.images import apply_transform, encode, make_image
 
 
 def _run(*argv: str) -> int:

@@ -1,4 +1,4 @@
-"""Hash-list parsing (contract §2): CSV and JSONL, bad lines reported, rest loaded."""
+"""Hash-list parsing (docs/contract.md §2): CSV and JSONL, bad lines reported, rest loaded."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import hashlib
 
 import pytest
 
-from operators.hashing import default_algorithms, parse_hash_list
-from schemas.errors import HashListError
+from tipline.operators.hashing import default_algorithms, parse_hash_list
+from tipline.schemas.errors import HashListError
 
 ALGOS = {a.name: a for a in default_algorithms()}
 PDQ = "f" * 64

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from operators.hashing import (
+from tipline.operators.hashing import (
     LoadedList,
     Matcher,
     MatchSettings,
@@ -15,10 +15,10 @@ from operators.hashing import (
     default_algorithms,
     parse_hash_list,
 )
-from schemas.errors import FetchError
-from schemas.event import Attachment
-from schemas.hashing import MediaNotFoundError, MediaTimeoutError
-from synth.images import apply_transform
+from tipline.schemas.errors import FetchError
+from tipline.schemas.event import Attachment
+from tipline.schemas.hashing import MediaNotFoundError, MediaTimeoutError
+from tipline.synth.images import apply_transform
 
 ALGOS = {a.name: a for a in default_algorithms()}
 

@@ -1,4 +1,4 @@
-"""file:// fetching and list-file stamps (sinks/media.py), on a temporary folder."""
+"""file:// fetching and list-file stamps (clients/media.py), on a temporary folder."""
 
 from __future__ import annotations
 
@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from schemas.errors import HashListError
-from schemas.hashing import (
+from tipline.clients.media import FileFetcher, UriFetcher, read_list_file, stat_list_file
+from tipline.schemas.errors import HashListError
+from tipline.schemas.hashing import (
     MediaFetchError,
     MediaNotFoundError,
     MediaTimeoutError,
     MediaTooLargeError,
 )
-from sinks.media import FileFetcher, UriFetcher, read_list_file, stat_list_file
 
 
 def test_reads_a_file(tmp_path: Path) -> None:

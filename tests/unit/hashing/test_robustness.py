@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from flows.commands.hashes import build_rows
-from flows.hashing import HashService, build_hash_service
-from operators.hashing import Matcher, default_algorithms, settings_from_config
-from schemas.event import Account, Attachment, MessageEvent
-from schemas.hashing import AttachmentVerdict, HashingConfig, HashListSource
-from synth.images import KINDS, TRANSFORMS, apply_transform, encode, make_image
+from tipline.cli.commands.hashes import build_rows
+from tipline.operators.hashing import Matcher, default_algorithms, settings_from_config
+from tipline.schemas.event import Account, Attachment, MessageEvent
+from tipline.schemas.hashing import AttachmentVerdict, HashingConfig, HashListSource
+from tipline.services.hashing import HashService, build_hash_service
+from tipline.synth.images import KINDS, TRANSFORMS, apply_transform, encode, make_image
 
 ORIGINALS = [
     *((seed, "scene") for seed in (100, 101, 102)),

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from flows.hashing import build_hash_service
-from operators.hashing import ExactAlgorithm, Thresholds, default_algorithms
-from operators.hashing.algorithm import Computed, MediaInput
-from schemas.errors import ConfigError
-from schemas.event import Account, Attachment, MessageEvent
-from schemas.hashing import HashingConfig, HashListSource
 from tests.unit.hashing.conftest import write_list
+from tipline.operators.hashing import ExactAlgorithm, Thresholds, default_algorithms
+from tipline.operators.hashing.algorithm import Computed, MediaInput
+from tipline.schemas.errors import ConfigError
+from tipline.schemas.event import Account, Attachment, MessageEvent
+from tipline.schemas.hashing import HashingConfig, HashListSource
+from tipline.services.hashing import build_hash_service
 
 T0 = datetime(2025, 1, 1, tzinfo=UTC)
 

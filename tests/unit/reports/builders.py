@@ -9,13 +9,13 @@ import zlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from schemas.decision import INCIDENT_CSAM, INCIDENT_ENTICEMENT, Decision
-from schemas.event import Account, Attachment, Client, MessageEvent, PriorAction
-from schemas.evidence import EvidenceItemRef, EvidenceReceipt
-from schemas.grooming import SessionVerdict, SignalHit
-from schemas.hashing import AttachmentVerdict, HashMatch
-from schemas.report import PersonConfig, ReporterConfig, ReportsConfig
-from schemas.source import SourcePosition
+from tipline.schemas.decision import INCIDENT_CSAM, INCIDENT_ENTICEMENT, Decision
+from tipline.schemas.event import Account, Attachment, Client, MessageEvent, PriorAction
+from tipline.schemas.evidence import EvidenceItemRef, EvidenceReceipt
+from tipline.schemas.grooming import SessionVerdict, SignalHit
+from tipline.schemas.hashing import AttachmentVerdict, HashMatch
+from tipline.schemas.report import PersonConfig, ReporterConfig, ReportsConfig
+from tipline.schemas.source import SourcePosition
 
 T0 = datetime(2025, 3, 4, 10, 0, tzinfo=UTC)
 PDQ = "f" * 16 + "0" * 48

@@ -8,17 +8,17 @@ from datetime import timedelta
 import msgspec
 import pytest
 
-from operators.report import (
+from tipline.operators.report import (
     build_draft,
     render_file_details,
     validate_file_details_xml,
     validate_report_xml,
 )
-from schemas.decision import INCIDENT_CSAM, INCIDENT_ENTICEMENT
-from schemas.errors import ReportError
-from schemas.event import Account, MessageEvent
-from schemas.evidence import EvidenceReceipt
-from schemas.report import PersonConfig, ReporterConfig, ReportsConfig, Viewer, encode_draft
+from tipline.schemas.decision import INCIDENT_CSAM, INCIDENT_ENTICEMENT
+from tipline.schemas.errors import ReportError
+from tipline.schemas.event import Account, MessageEvent
+from tipline.schemas.evidence import EvidenceReceipt
+from tipline.schemas.report import PersonConfig, ReporterConfig, ReportsConfig, Viewer, encode_draft
 
 from .builders import CONTEXT_BYTES, T0, csam_case, enticement_case, reports_cfg
 

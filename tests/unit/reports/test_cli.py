@@ -1,4 +1,4 @@
-"""``tipline reports`` subcommands, driven through argparse as the lead's CLI does."""
+"""``tipline reports`` subcommands, driven through argparse as the CLI does."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from flows.commands.reports import EvidenceServices, register
-from operators.report import build_draft
-from schemas.config import TiplineConfig
-from sinks.drafts import DraftsSink
 from tests.standin.cybertipline_server import StandinCyberTipline
+from tipline.cli.commands.reports import register
+from tipline.cli.evidence_access import EvidenceServices
+from tipline.operators.report import build_draft
+from tipline.schemas.config import TiplineConfig
+from tipline.sinks.drafts import DraftsSink
 
 from .builders import CONTEXT_BYTES, T0, csam_case, enticement_case, png_bytes, reports_cfg
 

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from operators.report import build_draft, render_file_details
-from sinks.cybertipline import CyberTiplineClient, TransportError
 from tests.standin.cybertipline_server import StandinCyberTipline
+from tipline.clients.cybertipline import CyberTiplineClient, TransportError
+from tipline.operators.report import build_draft, render_file_details
 
 from .builders import T0, csam_case, png_bytes, reports_cfg
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from operators.report import build_draft
-from schemas.errors import ReportError
-from schemas.report import ReportDraft, SubmissionLogEntry
-from sinks.drafts import DraftsSink
+from tipline.operators.report import build_draft
+from tipline.schemas.errors import ReportError
+from tipline.schemas.report import ReportDraft, SubmissionLogEntry
+from tipline.sinks.drafts import DraftsSink
 
 from .builders import T0, csam_case, reports_cfg
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from operators.report import build_draft, render_review_page
-from schemas.report import ReportDraft, TimelineEntry, Viewer
+from tipline.operators.report import build_draft, render_review_page
+from tipline.schemas.report import ReportDraft, TimelineEntry, Viewer
 
 from .builders import CONTEXT_BYTES, T0, csam_case, enticement_case, png_bytes, reports_cfg
 

@@ -10,14 +10,14 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from flows.reports import submit_draft
-from operators.report import build_draft
-from schemas.errors import ReportError, SubmissionError
-from schemas.evidence import EvidenceReceipt
-from schemas.report import Viewer
-from sinks.cybertipline import CyberTiplineClient
-from sinks.drafts import DraftsSink
 from tests.standin.cybertipline_server import StandinCyberTipline
+from tipline.clients.cybertipline import CyberTiplineClient
+from tipline.operators.report import build_draft
+from tipline.schemas.errors import ReportError, SubmissionError
+from tipline.schemas.evidence import EvidenceReceipt
+from tipline.schemas.report import Viewer
+from tipline.services.submission import submit_draft
+from tipline.sinks.drafts import DraftsSink
 
 from .builders import CONTEXT_BYTES, T0, csam_case, enticement_case, png_bytes, reports_cfg
 

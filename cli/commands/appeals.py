@@ -1,0 +1,95 @@
+"""``tipline appeals open|list|resolve``: contest a decision and record the outcome.
+
+    tipline appeals open EVENT_ID --reason R
+    tipline appeals list [--status open|upheld|overturned]
+    tipline appeals resolve APPEAL_ID --outcome upheld|overturned --reviewer NAME
+
+Records go to ``<lake.path>/appeals/dt=YYYY-MM-DD/`` as Parquet
+(:mod:`tipline.sinks.appeals`). ``--reason`` is a short reason code, never message
+content. ``upheld`` means the original decision stands; ``overturned`` means it
+was wrong (the case feeds the next calibration as a labelled negative).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import uuid
+from datetime import UTC, datetime
+
+from tipline.schemas.appeal import Appeal
+from tipline.schemas.config import load_config
+from tipline.sinks.appeals import AppealStore
+
+DEFAULT_CONFIG = "config/default.toml"
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``appeals open``, ``appeals list`` and ``appeals resolve``."""
+    appeals = sub.add_parser("appeals", help="open, list and resolve appeals of decisions")
+    asub = appeals.add_subparsers(dest="appeals_command", required=True, metavar="SUBCOMMAND")
+    o = asub.add_parser("open", help="open an appeal of one message's decision")
+    o.add_argument("event_id", metavar="EVENT_ID")
+    o.add_argument("--reason", required=True, help="short reason code, e.g. false-positive")
+    o.set_defaults(func=run_open)
+    ls = asub.add_parser("list", help="list appeals (latest state of each)")
+    ls.add_argument("--status", choices=("open", "upheld", "overturned"))
+    ls.set_defaults(func=run_list)
+    r = asub.add_parser("resolve", help="resolve an open appeal")
+    r.add_argument("appeal_id", metavar="APPEAL_ID")
+    r.add_argument("--outcome", required=True, choices=("upheld", "overturned"))
+    r.add_argument("--reviewer", required=True, help="who decided (recorded)")
+    r.set_defaults(func=run_resolve)
+    for p in (o, ls, r):
+        p.add_argument("--config", default=DEFAULT_CONFIG, help="config file (for lake.path)")
+        p.add_argument("--lake", help="lake folder (default: lake.path from the config)")
+
+
+def _store(args: argparse.Namespace) -> AppealStore:
+    """Return the appeal store of the configured (or given) lake."""
+    return AppealStore(args.lake or load_config(args.config).lake.path)
+
+
+def run_open(args: argparse.Namespace) -> int:
+    """Open an appeal and print its id."""
+    now = datetime.now(UTC)
+    appeal = Appeal(
+        appeal_id=f"ap-{uuid.uuid4().hex[:16]}", event_id=args.event_id, status="open",
+        reason=args.reason, opened_at=now, recorded_at=now,
+    )  # fmt: skip
+    _store(args).append(appeal)
+    print(appeal.appeal_id)
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """Print the latest state of every appeal, one per line."""
+    rows = sorted(_store(args).current().values(), key=lambda a: (a.opened_at, a.appeal_id))
+    print(f"{'appeal_id':<20} {'event_id':<28} {'status':<11} {'opened_at':<26} reviewer")
+    for a in rows:
+        if args.status is None or a.status == args.status:
+            opened = a.opened_at.isoformat(timespec="seconds")
+            print(
+                f"{a.appeal_id:<20} {a.event_id:<28} {a.status:<11} {opened:<26} {a.reviewer or ''}"
+            )
+    return 0
+
+
+def run_resolve(args: argparse.Namespace) -> int:
+    """Resolve an open appeal as upheld or overturned."""
+    store = _store(args)
+    current = store.current().get(args.appeal_id)
+    if current is None:
+        print(f"error: no appeal {args.appeal_id!r}", file=sys.stderr)
+        return 2
+    if current.status != "open":
+        print(f"error: appeal {args.appeal_id!r} is already {current.status}", file=sys.stderr)
+        return 2
+    resolved = Appeal(
+        appeal_id=current.appeal_id, event_id=current.event_id, status=args.outcome,
+        reason=current.reason, opened_at=current.opened_at, recorded_at=datetime.now(UTC),
+        reviewer=args.reviewer,
+    )  # fmt: skip
+    store.append(resolved)
+    print(f"{resolved.appeal_id} {resolved.status}")
+    return 0

@@ -1,0 +1,128 @@
+"""``tipline dlq``: inspect dead letters and re-drive them after a fix.
+
+``dlq replay`` reads the configured dead-letter output (file or Kafka topic)
+and sends each letter's original bytes back to the input: to the input topic
+with its original key (Kafka), or into a new JSONL file in the input folder
+(files). Letters are selected by stage and error type, and each source
+position is re-driven at most once per run (the Kafka dead-letter topic is
+at-least-once). Nothing is deleted from the dead-letter output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from tipline.schemas.config import TiplineConfig, load_config
+from tipline.schemas.dead_letter import DeadLetter, decode_dead_letter
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``dlq list`` and ``dlq replay``."""
+    dlq = sub.add_parser("dlq", help="inspect and re-drive dead letters")
+    dsub = dlq.add_subparsers(dest="dlq_command", required=True, metavar="SUBCOMMAND")
+    ls = dsub.add_parser("list", help="count dead letters by stage and error type")
+    ls.add_argument("--config", default="config/default.toml")
+    ls.set_defaults(func=run_list)
+    rp = dsub.add_parser("replay", help="send dead letters' original bytes back to the input")
+    rp.add_argument("--config", default="config/default.toml")
+    rp.add_argument("--error-type", help="only letters with this error type")
+    rp.add_argument("--stage", help="only letters from this stage")
+    rp.add_argument(
+        "--out",
+        help="JSONL file to write to (files input; default: a new file in the input folder)",
+    )
+    rp.add_argument("--dry-run", action="store_true", help="count what would be re-driven")
+    rp.set_defaults(func=run_replay)
+
+
+def read_dead_letters(cfg: TiplineConfig) -> Iterator[DeadLetter]:
+    """Every dead letter in the configured output, oldest first."""
+    dl = cfg.dead_letters
+    if dl.kind == "file":
+        path = Path(dl.path) / "dead-letters.jsonl"
+        if path.exists():
+            for line in path.read_bytes().splitlines():
+                if line.strip():
+                    yield decode_dead_letter(line)
+        return
+    yield from _read_topic(cfg)
+
+
+def _read_topic(cfg: TiplineConfig) -> Iterator[DeadLetter]:
+    from confluent_kafka import Consumer, TopicPartition  # noqa: PLC0415
+
+    consumer = Consumer({
+        "bootstrap.servers": ",".join(cfg.kafka.brokers), "group.id": "tipline-dlq-reader",
+        "enable.auto.commit": "false", "enable.partition.eof": "true",
+    })  # fmt: skip
+    topic = cfg.dead_letters.topic
+    meta = consumer.list_topics(topic, timeout=10).topics.get(topic)
+    parts = sorted(meta.partitions) if meta and meta.error is None else []
+    consumer.assign([TopicPartition(topic, p, 0) for p in parts])
+    remaining = set(parts)
+    while remaining:
+        msg = consumer.poll(5.0)
+        if msg is None:
+            break
+        value = msg.value()
+        if msg.error() is not None or value is None:
+            remaining.discard(msg.partition())
+            continue
+        yield decode_dead_letter(value)
+    consumer.close()
+
+
+def _selected(cfg: TiplineConfig, args: argparse.Namespace) -> list[DeadLetter]:
+    seen: set[str] = set()
+    chosen = []
+    for letter in read_dead_letters(cfg):
+        if args.error_type and letter.error_type != args.error_type:
+            continue
+        if args.stage and letter.stage != args.stage:
+            continue
+        if letter.dedupe_key() not in seen:
+            seen.add(letter.dedupe_key())
+            chosen.append(letter)
+    return chosen
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """Print counts by stage and error type (no record content)."""
+    counts = Counter((d.stage, d.error_type) for d in read_dead_letters(load_config(args.config)))
+    if not counts:
+        print("no dead letters")
+    for (stage, error_type), n in sorted(counts.items()):
+        print(f"{n:>8}  {stage:<10} {error_type}")
+    return 0
+
+
+def run_replay(args: argparse.Namespace) -> int:
+    """Re-drive the selected letters; prints how many were sent where."""
+    cfg = load_config(args.config)
+    letters = _selected(cfg, args)
+    if args.dry_run or not letters:
+        print(f"{len(letters)} dead letters would be re-driven")
+        return 0
+    if cfg.input.kind == "kafka":
+        from confluent_kafka import Producer  # noqa: PLC0415
+
+        producer = Producer({"bootstrap.servers": ",".join(cfg.kafka.brokers)})
+        topic = cfg.input.topics[0]
+        for letter in letters:
+            producer.produce(topic, value=letter.raw, key=letter.key)
+        if producer.flush(30):
+            print("error: not every record was acknowledged by the broker", file=sys.stderr)
+            return 1
+        print(f"re-drove {len(letters)} records to topic {topic}")
+        return 0
+    inputs = Path(cfg.input.path)
+    folder = inputs if inputs.is_dir() else inputs.parent
+    out = Path(args.out) if args.out else folder / f"redrive-{time.time_ns()}.jsonl"
+    out.write_bytes(b"".join(d.raw.replace(b"\n", b" ") + b"\n" for d in letters))
+    print(f"re-drove {len(letters)} records to {out}")
+    return 0

@@ -1,0 +1,250 @@
+"""``tipline evidence``: list, show, open, verify, holds and destruction.
+
+``list``, ``show`` and ``verify`` print metadata only (ids, hashes, times).
+``open`` releases bytes: it needs an operator identity (``--operator`` or the
+env var named by ``evidence.access.operator_env``, default
+``TIPLINE_OPERATOR``) holding the ``exporter`` role, and writes the custody
+``exported`` event before any byte is decrypted. ``verify`` exits 1 and names
+every object that differs. The operator identity is asserted, not
+authenticated: deploy the CLI where the OS account already is the operator.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from tipline.schemas.config import load_config
+from tipline.schemas.errors import AccessDeniedError
+from tipline.services.evidence import EvidenceService, build_evidence_service
+
+DEFAULT_CONFIG = "config/default.toml"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _service(args: argparse.Namespace) -> EvidenceService:
+    cfg = load_config(args.config)
+    return build_evidence_service(cfg.evidence, env=os.environ)
+
+
+def _operator(args: argparse.Namespace, service: EvidenceService) -> str:
+    operator = args.operator or os.environ.get(service.cfg.access.operator_env, "")
+    if not operator:
+        msg = f"no operator identity: pass --operator or set ${service.cfg.access.operator_env}"
+        raise AccessDeniedError(msg)
+    return str(operator)
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(msgspec.to_builtins(value), indent=2, sort_keys=True))
+
+
+# ---------------------------------------------------------------- handlers
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    service = _service(args)
+    for pid in service.list_packages():
+        receipt = service.receipt(pid)
+        manifest, _ = service.latest_manifest(pid)
+        print(
+            f"{pid}  event={receipt.event_id}  outcome={manifest.decision.outcome}  "
+            f"v{receipt.manifest_version}  items={len(receipt.items)}  "
+            f"retain_until={receipt.retain_until.isoformat()}"
+        )
+    return 0
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    _print_json(_service(args).show(args.package_id, _now()))
+    return 0
+
+
+def open_to_directory(
+    service: EvidenceService,
+    package_id: str,
+    *,
+    to: Path,
+    operator: str,
+    reason: str,
+    item_ids: Sequence[str] = (),
+    now: datetime,
+) -> list[Path]:
+    """Export items (all by default) to ``to`` after the custody event is written.
+
+    Files are named ``<item_id>`` plus the original file name when known, mode
+    0600, alongside a copy of the manifest. Returns the written paths.
+    """
+    manifest, _ = service.latest_manifest(package_id)
+    chosen = list(item_ids) or [i.item_id for i in manifest.items]
+    data = service.open_items(
+        package_id, chosen, operator=operator, reason=reason, now=now, action="exported"
+    )
+    to.mkdir(parents=True, exist_ok=True, mode=0o700)
+    names = {i.item_id: i.file_name for i in manifest.items}
+    written: list[Path] = []
+    for item_id, content in data.items():
+        original = names.get(item_id)
+        suffix = f"--{Path(original).name}" if original else ".bin"
+        written.append(_write_private(to / f"{item_id}{suffix}", content))
+    written.append(_write_private(to / "manifest.json", msgspec.json.encode(manifest)))
+    return written
+
+
+def _write_private(path: Path, content: bytes) -> Path:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(content)
+    return path
+
+
+def _cmd_open(args: argparse.Namespace) -> int:
+    service = _service(args)
+    paths = open_to_directory(
+        service,
+        args.package_id,
+        to=Path(args.to),
+        operator=_operator(args, service),
+        reason=args.reason,
+        item_ids=args.item or [],
+        now=_now(),
+    )
+    for path in paths:
+        print(path)
+    return 0
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    service = _service(args)
+    if not args.all and not args.package_id:
+        print("tipline evidence verify: give a package id or --all", file=sys.stderr)
+        return 2
+    ids = service.list_packages() if args.all else [args.package_id]
+    failed = 0
+    for pid in ids:
+        report = service.verify(pid)
+        state = "destroyed (key shredded; ciphertext, signatures, chain checked)"
+        note = state if report.destroyed else f"{report.plaintext_checked} items recomputed"
+        if report.ok:
+            print(
+                f"OK   {pid}: {report.manifests} manifest(s), {report.items_checked} items, "
+                f"{note}, {report.custody_events} custody events, "
+                f"{report.checkpoints} checkpoints"
+            )
+            continue
+        failed += 1
+        print(f"FAIL {pid}:")
+        for problem in report.problems:
+            print(f"  - {problem}")
+    return 1 if failed else 0
+
+
+def _cmd_hold(args: argparse.Namespace) -> int:
+    service = _service(args)
+    now = _now()
+    if args.hold_command == "list":
+        _print_json(service.holds(args.package_id))
+        return 0
+    operator = _operator(args, service)
+    if args.hold_command == "add":
+        hold = service.add_hold(
+            args.package_id,
+            kind=args.kind,
+            request_id=args.request,
+            agency=args.agency,
+            operator=operator,
+            now=now,
+        )
+    elif args.hold_command == "extend":
+        hold = service.extend_hold(args.package_id, args.hold_id, operator=operator, now=now)
+    else:
+        hold = service.release_hold(args.package_id, args.hold_id, operator=operator, now=now)
+    _print_json(hold)
+    print(f"retain_until={service.receipt(args.package_id).retain_until.isoformat()}")
+    return 0
+
+
+def _cmd_destroy(args: argparse.Namespace) -> int:
+    service = _service(args)
+    service.destroy(
+        args.package_id, request_id=args.request, operator=_operator(args, service), now=_now()
+    )
+    print(f"destroyed {args.package_id}: data key removed from {service.key_store.location}")
+    return 0
+
+
+# ---------------------------------------------------------------- parser
+
+
+def _common(p: argparse.ArgumentParser, *, operator: bool = False) -> None:
+    p.add_argument("--config", default=DEFAULT_CONFIG, help="TOML config file")
+    if operator:
+        p.add_argument("--operator", help="operator identity (default: $TIPLINE_OPERATOR)")
+
+
+def _register_hold(sub: Any) -> None:
+    hold = sub.add_parser("hold", help="preservation holds: add, extend, release, list")
+    hold_sub = hold.add_subparsers(dest="hold_command", required=True, metavar="ACTION")
+    p = hold_sub.add_parser("add", help="open a hold (e.g. --kind 2703f)")
+    p.add_argument("package_id")
+    p.add_argument("--kind", required=True, help="a kind from evidence.retention.hold_kinds")
+    p.add_argument("--request", required=True, help="the request id (e.g. the letter's number)")
+    p.add_argument("--agency", help="requesting agency")
+    _common(p, operator=True)
+    for action, text in (("extend", "renew a hold"), ("release", "release a hold")):
+        p = hold_sub.add_parser(action, help=text)
+        p.add_argument("package_id")
+        p.add_argument("hold_id")
+        _common(p, operator=True)
+    p = hold_sub.add_parser("list", help="print the holds table")
+    p.add_argument("package_id")
+    _common(p)
+    hold.set_defaults(func=_cmd_hold)
+
+
+def register(subparsers: Any) -> None:
+    """Add ``tipline evidence …`` to the CLI."""
+    evidence = subparsers.add_parser("evidence", help="the evidence vault")
+    sub = evidence.add_subparsers(dest="evidence_command", required=True, metavar="ACTION")
+
+    p = sub.add_parser("list", help="list packages (ids, outcome, retention)")
+    _common(p)
+    p.set_defaults(func=_cmd_list)
+
+    p = sub.add_parser("show", help="print a package's metadata (no content)")
+    p.add_argument("package_id")
+    _common(p)
+    p.set_defaults(func=_cmd_show)
+
+    p = sub.add_parser("open", help="export items to a folder (custody event first)")
+    p.add_argument("package_id")
+    p.add_argument("--reason", required=True, help="why: case or ticket reference")
+    p.add_argument("--to", required=True, help="folder to write the items to")
+    p.add_argument("--item", action="append", help="item id (repeatable; default: all)")
+    _common(p, operator=True)
+    p.set_defaults(func=_cmd_open)
+
+    p = sub.add_parser("verify", help="recompute hashes, signatures and the custody chain")
+    p.add_argument("package_id", nargs="?")
+    p.add_argument("--all", action="store_true", help="verify every package")
+    _common(p)
+    p.set_defaults(func=_cmd_verify)
+
+    _register_hold(sub)
+
+    p = sub.add_parser("destroy", help="crypto-shred a package on a lawful request")
+    p.add_argument("package_id")
+    p.add_argument("--request", required=True, help="the destruction request id")
+    _common(p, operator=True)
+    p.set_defaults(func=_cmd_destroy)

@@ -1,0 +1,241 @@
+"""``tipline reports …``: list, show, review (HTML), approve and submit drafts.
+
+``cli/main.py`` calls :func:`register` with the top-level subparsers and
+:func:`tipline.cli.evidence_access.evidence_services`, the factory of the vault
+services (reading item bytes, the custody-log view query, the preservation
+hold). Without a factory ``submit`` and ``html --reveal`` refuse with exit 2.
+
+Invariants: ``list``, ``show`` and ``html`` (without ``--reveal``) print ids,
+hashes, account facts, times and signal names only; content needs
+``--reveal`` and goes through the vault, which logs the view.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Final
+
+from tipline.cli.evidence_access import EvidenceServices, require_role
+from tipline.operators.report import render_review_page
+from tipline.operators.report.review_page import countdown
+from tipline.schemas.config import TiplineConfig, load_config
+from tipline.schemas.errors import TiplineError
+from tipline.schemas.report import ReportDraft
+from tipline.services.submission import client_from_env, submit_draft
+from tipline.sinks.drafts import DraftsSink
+
+DEFAULT_CONFIG: Final = "config/default.toml"
+SHORT_TYPES: Final = {
+    "Child Pornography (possession, manufacture, and distribution)": "CSAM",
+    "Online Enticement of Children for Sexual Acts": "enticement",
+}
+
+
+ServicesFactory = Callable[[TiplineConfig, argparse.Namespace], EvidenceServices]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _config(args: argparse.Namespace) -> TiplineConfig:
+    return load_config(getattr(args, "config", DEFAULT_CONFIG))
+
+
+def _sink(cfg: TiplineConfig) -> DraftsSink:
+    return DraftsSink(cfg.reports.path)
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(f"tipline reports: {text}\n")
+
+
+def _guard(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    @functools.wraps(handler)
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except TiplineError as exc:
+            _err(str(exc))
+            return 1
+
+    return run
+
+
+@_guard
+def cmd_list(args: argparse.Namespace) -> int:
+    """Print every draft, soonest deadline first, with a countdown."""
+    now = _now()
+    drafts = sorted(_sink(_config(args)).drafts(), key=lambda d: d.deadline)
+    if not drafts:
+        _out("no report drafts")
+        return 0
+    _out(f"{'deadline':<24} {'status':<10} {'type':<12} {'blocking':>8}  draft id")
+    for d in drafts:
+        left, _ = countdown(d.deadline, now)
+        kind = SHORT_TYPES.get(d.incident_type, d.incident_type[:12])
+        _out(f"{left:<24} {d.status:<10} {kind:<12} {len(d.blocking_missing()):>8}  {d.draft_id}")
+    return 0
+
+
+def _show_lines(draft: ReportDraft, now: datetime) -> list[str]:
+    left, _ = countdown(draft.deadline, now)
+    lines = [
+        f"draft      {draft.draft_id}  ({draft.status})",
+        f"incident   {draft.incident_type}",
+        f"deadline   {draft.deadline.isoformat()}  ({left})",
+        f"reasons    {', '.join(draft.reasons) or '-'}",
+        f"ncmec id   {draft.ncmec_report_id or '-'}",
+        "files:",
+        *(f"  {f.relevance:<22} {f.item_id}  md5 {f.md5}" for f in draft.files),
+        "missing:",
+        *(f"  [{m.severity}] {m.path}: {m.hint}" for m in draft.missing),
+        "history:",
+        *(f"  {h.at.isoformat()} {h.status:<10} {h.actor} {h.note or ''}" for h in draft.history),
+    ]
+    return lines
+
+
+@_guard
+def cmd_show(args: argparse.Namespace) -> int:
+    """Print one draft's summary (``--xml`` prints the exact report XML instead)."""
+    draft = _sink(_config(args)).read(args.draft_id)
+    if args.xml:
+        sys.stdout.write(draft.report_xml)
+        return 0
+    _out("\n".join(_show_lines(draft, _now())))
+    return 0
+
+
+def _reveal(draft: ReportDraft, services: EvidenceServices | None) -> dict[str, bytes] | None:
+    if services is None:
+        msg = "--reveal needs the evidence vault services (not wired into the CLI yet)"
+        raise _NotWired(msg)
+    return {f.item_id: services.open_item(draft.package_id, f.item_id) for f in draft.files}
+
+
+class _NotWired(TiplineError):
+    """A command needs evidence services the CLI was not given."""
+
+
+def _html(args: argparse.Namespace, factory: ServicesFactory | None) -> int:
+    cfg = _config(args)
+    draft = _sink(cfg).read(args.draft_id)
+    revealed = None
+    if args.reveal:
+        try:
+            revealed = _reveal(draft, factory(cfg, args) if factory else None)
+        except _NotWired as exc:
+            _err(str(exc))
+            return 2
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render_review_page(draft, _now(), revealed), encoding="utf-8")
+    _out(f"wrote {out}")
+    return 0
+
+
+def _approve(args: argparse.Namespace, factory: ServicesFactory | None) -> int:
+    """Approve a draft; with ``reports.auto_submit_approved`` submit it at once."""
+    status = cmd_approve(args)
+    if status != 0 or not _config(args).reports.auto_submit_approved:
+        return status
+    # Automatic submission acts as the operator running the command; the
+    # submitter role is checked before anything is sent.
+    args.reason = args.reason or args.note or f"approved by {args.reviewer}"
+    args.reports_command = "submit"
+    return _guard(functools.partial(_submit, factory=factory))(args)
+
+
+@_guard
+def cmd_approve(args: argparse.Namespace) -> int:
+    """Approve a draft; needs the ``reviewer`` role, refused while required fields are missing."""
+    cfg = _config(args)
+    require_role(cfg, args.reviewer, "reviewer")
+    sink = _sink(cfg)
+    draft = sink.read(args.draft_id)
+    blocking = draft.blocking_missing()
+    if blocking:
+        _err("cannot approve; required fields missing: " + ", ".join(m.path for m in blocking))
+        return 1
+    note = args.note or "approved for submission"
+    sink.transition(
+        args.draft_id, "approved", actor=args.reviewer, at=_now(), note=note, reviewer=args.reviewer
+    )
+    _out(f"approved {args.draft_id} (reviewer {args.reviewer})")
+    return 0
+
+
+def _submit(args: argparse.Namespace, factory: ServicesFactory | None) -> int:
+    cfg = _config(args)
+    if factory is None:
+        _err("submit needs the evidence vault services (not wired into the CLI yet)")
+        return 2
+    services = factory(cfg, args)
+    draft = submit_draft(
+        args.draft_id,
+        sink=_sink(cfg),
+        api=client_from_env(cfg.reports),
+        open_item=services.open_item,
+        on_finished=services.on_finished,
+        custody=services.custody,
+    )
+    _out(f"submitted {draft.draft_id}: NCMEC report {draft.ncmec_report_id} ({draft.status})")
+    return 0
+
+
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+    services: ServicesFactory | None = None,
+) -> None:
+    """Add ``tipline reports`` and its subcommands; each sets ``func(args) -> int``.
+
+    Args:
+        subparsers: the top-level ``add_subparsers()`` result.
+        services: builds the evidence vault services from the config and args;
+            needed by ``submit`` and ``html --reveal``.
+
+    """
+    reports = subparsers.add_parser("reports", help="CyberTipline report drafts")
+    reports.add_argument("--config", default=argparse.SUPPRESS, help="TOML config file")
+    sub = reports.add_subparsers(dest="reports_command", required=True)
+
+    sub.add_parser("list", help="drafts by deadline").set_defaults(func=cmd_list)
+
+    show = sub.add_parser("show", help="one draft's fields, files, missing fields, history")
+    show.add_argument("draft_id")
+    show.add_argument("--xml", action="store_true", help="print the exact report XML")
+    show.set_defaults(func=cmd_show)
+
+    page = sub.add_parser("html", help="write the static reviewer page")
+    page.add_argument("draft_id")
+    page.add_argument("--out", required=True)
+    page.add_argument("--reveal", action="store_true", help="show content (custody-logged)")
+    page.add_argument("--reason", default="", help="case reference for the custody log")
+    page.add_argument("--operator", help="operator identity (default: $TIPLINE_OPERATOR)")
+    page.set_defaults(func=_guard(functools.partial(_html, factory=services)))
+
+    approve = sub.add_parser("approve", help="approve a draft for submission")
+    approve.add_argument("draft_id")
+    approve.add_argument("--reviewer", required=True)
+    approve.add_argument("--note", default="")
+    approve.add_argument(
+        "--operator", help="with auto_submit_approved: the submitting operator (default: env)"
+    )
+    approve.add_argument("--reason", default="", help="case reference for the custody log")
+    approve.set_defaults(func=functools.partial(_approve, factory=services))
+
+    submit = sub.add_parser("submit", help="submit an approved draft to the CyberTipline")
+    submit.add_argument("draft_id")
+    submit.add_argument("--operator", help="operator identity (default: $TIPLINE_OPERATOR)")
+    submit.add_argument("--reason", default="", help="case reference for the custody log")
+    submit.set_defaults(func=_guard(functools.partial(_submit, factory=services)))

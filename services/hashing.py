@@ -1,0 +1,251 @@
+"""The hash-matching service a flow step calls: lists loaded, reloaded and matched.
+
+``build_hash_service`` reads the configured list files (the only I/O it does;
+S3 clients are created on first use) and returns a :class:`HashService` whose
+``match(event, now)`` gives one :class:`AttachmentVerdict` per attachment, in
+order, and never raises for bad media. List files are polled (stat only) at
+most every ``reload_interval_s``; a changed file is parsed and indexed anew and
+swapped in whole, so new entries are matchable within one poll interval. A
+file that disappears or breaks keeps its last good version, with a warning.
+Engine-free: flows/pipeline.py wires ``HashService.match`` into the Bytewax flow.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from tipline.clients.media import (
+    FileFetcher,
+    ListFileStamp,
+    S3Fetcher,
+    UriFetcher,
+    read_list_file,
+    stat_list_file,
+)
+from tipline.operators.hashing import (
+    HashAlgorithm,
+    HashListIssue,
+    LoadedList,
+    Matcher,
+    MediaFetcher,
+    Thresholds,
+    build_loaded_list,
+    default_algorithms,
+    parse_hash_list,
+    settings_from_config,
+)
+from tipline.schemas.errors import ConfigError, HashListError
+from tipline.schemas.event import MessageEvent
+from tipline.schemas.hashing import STATUS_SKIPPED, AttachmentVerdict, HashingConfig, HashListSource
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class _Source:
+    """One configured list file and its currently loaded version."""
+
+    config: HashListSource
+    name: str
+    stamp: ListFileStamp
+    loaded: LoadedList
+
+
+class HashService:
+    """Matches message attachments against the loaded hash lists.
+
+    Built by :func:`build_hash_service`; not thread-safe (one per worker).
+    """
+
+    def __init__(
+        self,
+        cfg: HashingConfig,
+        matcher: Matcher,
+        algorithms: Mapping[str, HashAlgorithm],
+        fetcher: MediaFetcher | None,
+    ) -> None:
+        self._cfg = cfg
+        self._matcher = matcher
+        self._algorithms = dict(algorithms)
+        self._fetcher = fetcher
+        self._sources: list[_Source] = []
+        self._interval = timedelta(seconds=cfg.reload_interval_s)
+        self._last_check: datetime | None = None
+        self.issues: list[HashListIssue] = []
+
+    @property
+    def list_versions(self) -> dict[str, str]:
+        """Every loaded list source → its version id (``sha256:<hex>``)."""
+        return {s.name: s.loaded.version for s in self._sources}
+
+    @property
+    def matcher(self) -> Matcher:
+        """The matcher (exposes its cache for metrics)."""
+        return self._matcher
+
+    def list_sizes(self) -> dict[str, int]:
+        """Every loaded list source → its number of entries."""
+        return {s.name: len(s.loaded) for s in self._sources}
+
+    def add_source(self, source: HashListSource, name: str) -> None:
+        """Load a list file now (at build time).
+
+        Raises:
+            ConfigError: the file is missing, unreadable or has no usable header.
+
+        """
+        try:
+            stamp, loaded = self._load(source, name)
+        except HashListError as exc:
+            msg = f"hashing.lists: {source.path!r} cannot be loaded: {exc}"
+            raise ConfigError(msg) from exc
+        self._sources.append(_Source(config=source, name=name, stamp=stamp, loaded=loaded))
+
+    def _load(self, source: HashListSource, name: str) -> tuple[ListFileStamp, LoadedList]:
+        stamp, content = read_list_file(source.path)
+        parsed = parse_hash_list(source.path, content, self._algorithms, default_list=name)
+        for issue in parsed.issues:
+            log.warning("hash list %s line %d skipped: %s", issue.path, issue.line, issue.problem)
+        self.issues = [i for i in self.issues if i.path != source.path] + parsed.issues
+        radii = {
+            algorithm: radius
+            for algorithm, radius in (
+                ("pdq", source.pdq_max_distance),
+                ("phash", source.phash_max_distance),
+            )
+            if radius is not None
+        }
+        loaded = build_loaded_list(name, parsed, self._algorithms, radii)
+        log.info("hash list %s loaded: %d entries, %s", name, len(loaded), loaded.version)
+        return stamp, loaded
+
+    def reload_changed(self, now: datetime) -> list[str]:
+        """Reload list files whose stamp changed, if a poll is due at ``now``.
+
+        Returns:
+            The names of the sources reloaded.
+
+        """
+        if self._last_check is not None and self._last_check <= now < (
+            self._last_check + self._interval
+        ):
+            return []
+        self._last_check = now
+        return [s.name for s in self._sources if self._reload_one(s)]
+
+    def _reload_one(self, source: _Source) -> bool:
+        stamp = stat_list_file(source.config.path)
+        if stamp is None or stamp == source.stamp:
+            if stamp is None:
+                log.warning(
+                    "hash list %s is missing; keeping %s", source.name, source.loaded.version
+                )
+            return False
+        try:
+            source.stamp, loaded = self._load(source.config, source.name)
+        except HashListError as exc:
+            log.warning(
+                "hash list %s not reloaded (%s); keeping the last version", source.name, exc
+            )
+            source.stamp = stamp
+            return False
+        changed = loaded.version != source.loaded.version
+        source.loaded = loaded
+        return changed
+
+    def match(self, event: MessageEvent, now: datetime) -> list[AttachmentVerdict]:
+        """One verdict per attachment of ``event``, in order; never raises for bad media.
+
+        Args:
+            event: the decoded message event.
+            now: processing time, used only to pace list reloads.
+
+        """
+        if not self._cfg.enabled:
+            return [_skipped(a.attachment_id, a.media_type) for a in event.attachments]
+        if not event.attachments:
+            return []
+        self.reload_changed(now)
+        lists = [s.loaded for s in self._sources]
+        return [self._matcher.match_attachment(a, self._fetcher, lists) for a in event.attachments]
+
+
+def _skipped(attachment_id: str, media_type: str) -> AttachmentVerdict:
+    return AttachmentVerdict(
+        attachment_id=attachment_id,
+        status=STATUS_SKIPPED,
+        reason="hashing is disabled in the config (hashing.enabled = false)",
+        media_type=media_type,
+    )
+
+
+def default_fetcher(cfg: HashingConfig, env: Mapping[str, str] | None = None) -> UriFetcher:
+    """``file://`` and ``s3://`` fetching; S3 endpoint and secrets from the environment.
+
+    Reads ``S3_ENDPOINT``, ``S3_ACCESS_KEY``, ``S3_SECRET_KEY`` and ``S3_REGION``
+    (all optional; boto3's default chain applies when they are unset).
+    """
+    env = os.environ if env is None else env
+    s3 = S3Fetcher(
+        endpoint_url=env.get("S3_ENDPOINT") or None,
+        access_key=env.get("S3_ACCESS_KEY") or None,
+        secret_key=env.get("S3_SECRET_KEY") or None,
+        region=env.get("S3_REGION") or None,
+    )
+    return UriFetcher({"file": FileFetcher(cfg.file_roots), "s3": s3})
+
+
+def build_hash_service(
+    cfg: HashingConfig,
+    *,
+    extra_lists: Sequence[str] = (),
+    fetcher: MediaFetcher | None = None,
+    algorithms: Sequence[HashAlgorithm] | None = None,
+    thresholds: Mapping[str, Thresholds] | None = None,
+) -> HashService:
+    """Load the configured (and extra) list files and return a ready service.
+
+    Args:
+        cfg: the ``[hashing]`` config section.
+        extra_lists: more list files (``tipline replay --hash-list``).
+        fetcher: how URIs are read; default: :func:`default_fetcher`.
+        algorithms: the plug-ins; default: sha256, sha1, md5, pdq, phash. Pass
+            extra objects (e.g. a PhotoDNA plug-in) to add algorithms.
+        thresholds: thresholds for plug-in algorithms (pdq and phash come from
+            ``cfg``).
+
+    Raises:
+        ConfigError: a list file is missing or unusable, or two sources share a name.
+
+    """
+    algos = tuple(default_algorithms() if algorithms is None else algorithms)
+    settings = settings_from_config(cfg)
+    if thresholds:
+        settings = type(settings)(
+            max_bytes=settings.max_bytes,
+            max_pixels=settings.max_pixels,
+            fetch_timeout_s=settings.fetch_timeout_s,
+            thresholds={**thresholds, **settings.thresholds},
+        )
+    matcher = Matcher(algos, settings, cfg.cache_entries)
+    service = HashService(
+        cfg,
+        matcher,
+        {a.name: a for a in algos},
+        default_fetcher(cfg) if fetcher is None else fetcher,
+    )
+    sources = [*cfg.lists, *(HashListSource(path=p) for p in extra_lists)]
+    seen: dict[str, str] = {}
+    for source in sources:
+        name = source.name or Path(source.path).stem
+        if name in seen:
+            msg = f"hashing.lists: {source.path!r} and {seen[name]!r} share the name {name!r}"
+            raise ConfigError(msg)
+        seen[name] = source.path
+        service.add_source(source, name)
+    return service
