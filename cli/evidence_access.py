@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from tipline.operators.report import CustodyView
 from tipline.schemas.config import TiplineConfig
-from tipline.schemas.errors import AccessDeniedError
+from tipline.schemas.errors import AccessDeniedError, EvidenceError, ReportError
 from tipline.schemas.evidence import Role
-from tipline.schemas.report import Viewer
+from tipline.schemas.report import ReportDraft, Viewer
 from tipline.services.evidence import EvidenceService, build_evidence_service
-from tipline.services.submission import OnFinished, OpenItem
+from tipline.services.submission import OnFinished, OnStatus, OpenItem
+from tipline.services.vault_ledger import write_vault_checkpoint
+from tipline.sinks.drafts import DraftsSink
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +33,7 @@ class EvidenceServices:
     open_item: OpenItem
     on_finished: OnFinished
     custody: CustodyView | None = None
+    on_status: OnStatus | None = None
 
 
 class _CustodyViewers:
@@ -47,28 +51,85 @@ class _CustodyViewers:
 
 
 def operator_identity(cfg: TiplineConfig, args: argparse.Namespace) -> str:
-    """Return the operator running a command: ``--operator`` or the configured env var.
+    """Return the operator running a command, as the signed role policy establishes it.
+
+    Identity ``os``: the OS account (``--operator`` may only repeat it);
+    identity ``env``: ``--operator`` or the configured env var.
 
     Raises:
-        AccessDeniedError: no identity was given.
+        AccessDeniedError: no identity, or ``--operator`` is not the OS account.
 
     """
-    env_name = cfg.evidence.access.operator_env
-    operator = getattr(args, "operator", None) or os.environ.get(env_name)
-    if not operator:
-        msg = f"an operator identity is required (--operator or ${env_name})"
-        raise AccessDeniedError(msg)
-    return operator
+    service = build_evidence_service(cfg.evidence, env=os.environ)
+    return service.identify(getattr(args, "operator", None), os.environ)
 
 
-def require_role(cfg: TiplineConfig, who: str, role: Role) -> None:
-    """Check that ``who`` holds ``role`` in ``[evidence.access]``.
+def require_role(cfg: TiplineConfig, who: str | None, role: Role) -> str:
+    """Identify the caller (``who`` as asserted) and check it holds ``role``.
+
+    Returns:
+        The caller's identity.
 
     Raises:
-        AccessDeniedError: unknown identity or missing role.
+        AccessDeniedError: no identity, a forged identity, or a missing role.
 
     """
-    build_evidence_service(cfg.evidence, env=os.environ).require(who, role)
+    service = build_evidence_service(cfg.evidence, env=os.environ)
+    caller = service.identify(who, os.environ)
+    service.require(caller, role)
+    return caller
+
+
+def _approval_problem(service: EvidenceService, draft: ReportDraft) -> str | None:
+    if draft.status in ("draft",):
+        return None
+    if service.draft_approval(draft.package_id, draft.draft_id) is None:
+        return (
+            f"draft {draft.draft_id!r} says status {draft.status!r} but no custody event of "
+            f"package {draft.package_id!r} approved it (draft.json was edited by hand?)"
+        )
+    return None
+
+
+def check_draft_status(cfg: TiplineConfig, draft: ReportDraft) -> None:
+    """Refuse a draft whose status past ``draft`` has no approval in the custody log.
+
+    Raises:
+        ReportError: the status is not backed by a custody event.
+
+    """
+    problem = _approval_problem(build_evidence_service(cfg.evidence, env=os.environ), draft)
+    if problem:
+        raise ReportError(problem)
+
+
+def record_draft_status(
+    cfg: TiplineConfig, draft: ReportDraft, status: str, *, operator: str, note: str | None
+) -> None:
+    """Record a draft status change in its package's custody log (before the draft file)."""
+    service = build_evidence_service(cfg.evidence, env=os.environ)
+    service.record_draft_status(
+        draft.package_id,
+        draft_id=draft.draft_id,
+        status=status,
+        operator=operator,
+        now=datetime.now(UTC),
+        note=note,
+    )
+    write_vault_checkpoint(service, datetime.now(UTC))
+
+
+def unbacked_drafts(service: EvidenceService, drafts: Iterable[ReportDraft]) -> list[str]:
+    """Return one problem line per draft whose status has no custody approval."""
+    problems = []
+    for draft in drafts:
+        try:
+            problem = _approval_problem(service, draft)
+        except EvidenceError as exc:
+            problem = f"draft {draft.draft_id!r}: {exc}"
+        if problem:
+            problems.append(problem)
+    return problems
 
 
 def evidence_services(cfg: TiplineConfig, args: argparse.Namespace) -> EvidenceServices:
@@ -80,9 +141,13 @@ def evidence_services(cfg: TiplineConfig, args: argparse.Namespace) -> EvidenceS
 
     """
     service = build_evidence_service(cfg.evidence, env=os.environ)
-    operator = operator_identity(cfg, args)
+    operator = service.identify(getattr(args, "operator", None), os.environ)
     if getattr(args, "reports_command", None) == "submit":
         service.require(operator, "submitter")
+        draft = DraftsSink(cfg.reports.path).read(args.draft_id)
+        problem = _approval_problem(service, draft)
+        if problem:
+            raise ReportError(problem)
     reason = getattr(args, "reason", "")
     if not reason:
         msg = "a reason (case reference) is required for the custody log (--reason)"
@@ -95,6 +160,19 @@ def evidence_services(cfg: TiplineConfig, args: argparse.Namespace) -> EvidenceS
     def on_finished(package_id: str, report_id: str, at: datetime) -> None:
         service.record_submission(package_id, report_id=report_id, operator=operator, now=at)
 
+    def on_status(draft: ReportDraft, status: str, note: str) -> None:
+        service.record_draft_status(
+            draft.package_id,
+            draft_id=draft.draft_id,
+            status=status,
+            operator=operator,
+            now=datetime.now(UTC),
+            note=note,
+        )
+
     return EvidenceServices(
-        open_item=open_item, on_finished=on_finished, custody=_CustodyViewers(service)
+        open_item=open_item,
+        on_finished=on_finished,
+        custody=_CustodyViewers(service),
+        on_status=on_status,
     )

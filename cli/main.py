@@ -1,7 +1,8 @@
 """The ``tipline`` command line.
 
-Every command takes ``--help``. Config errors print one line naming the key
-and exit with status 2; other tipline errors exit with status 1.
+Every command takes ``--help``. Exit statuses: 2 for a config error (one line
+naming the key; fix the config), 3 when a service the job needs (Kafka) does
+not answer (one line; retry later), 1 for other tipline errors.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from tipline.schemas.config import load_config
-from tipline.schemas.errors import ConfigError, TiplineError
+from tipline.schemas.errors import ConfigError, TiplineError, UnavailableError
 
 DEFAULT_CONFIG = "config/default.toml"
 
@@ -26,6 +27,7 @@ _COMMAND_MODULES = (
     "tipline.cli.commands.calibrate",
     "tipline.cli.commands.appeals",
     "tipline.cli.commands.evidence",
+    "tipline.cli.commands.roles",
     "tipline.cli.commands.reports",
     "tipline.cli.commands.bench",
 )
@@ -33,21 +35,28 @@ _COMMAND_MODULES = (
 Handler = Callable[[argparse.Namespace], int]
 
 
+EXIT_CONFIG, EXIT_UNAVAILABLE = 2, 3
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
-    load_config(args.config_file)
+    load_config(args.config_file, profile=args.profile)
     print(f"{args.config_file}: OK")
     return 0
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
+    from tipline.cli.profile import check_input_path, check_production  # noqa: PLC0415
     from tipline.flows.main import build_flow  # noqa: PLC0415
     from tipline.flows.pipeline import Pipeline  # noqa: PLC0415
     from tipline.flows.runner import check_input_topics, run_flow  # noqa: PLC0415
 
-    cfg = load_config(args.config)
+    cfg = load_config(args.config, profile=args.profile)
+    check_input_path(cfg)
     check_input_topics(cfg)
     addresses = [a for chunk in args.addresses or [] for a in chunk.split(";") if a]
     pipeline = Pipeline(cfg).preflight()  # bad lists/keys fail here, in one line
+    if cfg.job.profile == "production":
+        check_production(cfg, pipeline)
     flow = build_flow(cfg, pipeline=pipeline)
     try:
         run_flow(
@@ -110,6 +119,14 @@ def _cmd_generate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _profile(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--profile",
+        choices=["dev", "production"],
+        help="override job.profile (production refuses to start unless fail-closed)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser of every command."""
     parser = argparse.ArgumentParser(
@@ -121,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate-config", help="check a config file and exit")
     p.add_argument("config_file", nargs="?", default=DEFAULT_CONFIG)
+    _profile(p)
     p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser("run", help="run the long-running job from a config")
@@ -135,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="host:port of every process of a cluster, ';'-separated or repeated",
     )
     p.add_argument("-i", "--process-id", type=int, default=0, help="this process's index")
+    _profile(p)
     p.set_defaults(func=_cmd_run)
 
     p = sub.add_parser(
@@ -192,7 +211,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except ConfigError as exc:
         print(f"config error: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_CONFIG
+    except UnavailableError as exc:
+        print(f"unavailable: {exc}", file=sys.stderr)
+        return EXIT_UNAVAILABLE
     except TiplineError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

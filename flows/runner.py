@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
+import sqlite3
 import sys
 import tempfile
 import threading
@@ -12,6 +14,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 from bytewax.dataflow import Dataflow
 from bytewax.errors import BytewaxRuntimeError
@@ -20,8 +23,12 @@ from bytewax.run import cli_main
 from prometheus_client import REGISTRY, start_http_server
 
 from tipline.schemas.config import TiplineConfig
-from tipline.schemas.errors import ConfigError
+from tipline.schemas.errors import ConfigError, UnavailableError
 from tipline.sinks.lake import flush_open_shards, stamp_recovery_store
+
+_QUIET = logging.getLogger("tipline.librdkafka")
+_QUIET.addHandler(logging.NullHandler())
+_QUIET.propagate = False
 
 
 def recovery_config(cfg: TiplineConfig, *, clustered: bool = False) -> RecoveryConfig | None:
@@ -47,8 +54,13 @@ def recovery_config(cfg: TiplineConfig, *, clustered: bool = False) -> RecoveryC
                 "process's share once (python -m bytewax.recovery, see docs/deployment.md)"
             )
             raise ConfigError(msg)
-        db_dir.mkdir(parents=True, exist_ok=True)
-        init_db_dir(db_dir, rec.partitions)  # type: ignore[no-untyped-call]
+        try:
+            db_dir.mkdir(parents=True, exist_ok=True)
+            init_db_dir(db_dir, rec.partitions)  # type: ignore[no-untyped-call]
+        except (OSError, sqlite3.Error) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+            msg = f"recovery.path {str(db_dir)!r} cannot be written ({reason})"
+            raise ConfigError(msg) from exc
     stamp_recovery_store(db_dir)
     backup = timedelta(seconds=rec.backup_interval_s)
     return RecoveryConfig(str(db_dir), backup_interval=backup)  # type: ignore[no-untyped-call]
@@ -58,7 +70,8 @@ def check_input_topics(cfg: TiplineConfig, timeout_s: float = 15.0) -> None:
     """Fail at start, in one line, when a configured input topic does not exist.
 
     Raises:
-        ConfigError: the brokers do not answer, or a topic is missing.
+        UnavailableError: the brokers do not answer (exit 3: retry, not a config fault).
+        ConfigError: a topic is missing.
 
     """
     if cfg.input.kind != "kafka":
@@ -66,12 +79,15 @@ def check_input_topics(cfg: TiplineConfig, timeout_s: float = 15.0) -> None:
     from confluent_kafka import KafkaException  # noqa: PLC0415
     from confluent_kafka.admin import AdminClient  # noqa: PLC0415
 
-    admin = AdminClient({"bootstrap.servers": ",".join(cfg.kafka.brokers)})
+    # librdkafka logs every failed connection to stderr; route them to a
+    # silent logger so an unreachable broker is reported in one line.
+    settings: dict[str, Any] = {"bootstrap.servers": ",".join(cfg.kafka.brokers), "logger": _QUIET}
+    admin = AdminClient(settings)
     try:
         topics = admin.list_topics(timeout=timeout_s).topics
     except KafkaException as exc:
-        msg = f"kafka.brokers {cfg.kafka.brokers}: no answer within {timeout_s:.0f} s ({exc})"
-        raise ConfigError(msg) from exc
+        msg = f"kafka.brokers {cfg.kafka.brokers}: no answer within {timeout_s:.0f} s"
+        raise UnavailableError(msg) from exc
     missing = [t for t in cfg.input.topics if t not in topics]
     if missing:
         msg = f"input.topics: {missing} do not exist on {cfg.kafka.brokers}"
@@ -96,7 +112,14 @@ def run_flow(
     """
     signal.signal(signal.SIGTERM, _stop_signal)
     if cfg.metrics.port:
-        start_http_server(cfg.metrics.port, addr=cfg.metrics.host)
+        try:
+            start_http_server(cfg.metrics.port, addr=cfg.metrics.host)
+        except OSError as exc:
+            msg = (
+                f"metrics.port {cfg.metrics.port} on {cfg.metrics.host} is in use or "
+                f"cannot be bound ({exc.strerror})"
+            )
+            raise ConfigError(msg) from exc
     if cfg.metrics.dataflow_api_port:
         # Bytewax reads these when the run starts (one port per process).
         os.environ["BYTEWAX_DATAFLOW_API_ENABLED"] = "true"

@@ -24,9 +24,16 @@ from tipline.schemas.section import NonNegativeFloat, Port, PositiveFloat, Posit
 
 
 class JobConfig(Section, frozen=True):
-    """Identity of the running job."""
+    """Identity of the running job.
+
+    ``profile = "production"`` fails closed: the config is refused without
+    hash lists, an explicit ``hashing.file_roots``, recovery on, dev keys
+    off and operators to sign into the role policy; ``tipline run`` also
+    refuses dev keys and a vault without a signed role policy.
+    """
 
     name: str = "tipline"
+    profile: Literal["dev", "production"] = "dev"
     esp_service: str = "example-chat"
     detector_version: str = "tipline-0.1.0"
     workers: PositiveInt = 1
@@ -155,8 +162,91 @@ def parse_config(data: dict[str, Any], origin: str = "<config>") -> TiplineConfi
         raise ConfigError(msg) from exc
 
 
-def load_config(path: str | Path) -> TiplineConfig:
-    """Read and validate a TOML config file.
+_SECRET_NAME: Final = re.compile(
+    r"secret|passw(or)?d|passphrase|token|master_key|private_key|api_key|credential", re.I
+)
+_REFERENCE: Final = re.compile(r"_(env|file|path)$")
+
+
+def _literal_secrets(data: object, path: tuple[str, ...] = ()) -> list[str]:
+    """Key paths whose name looks secret and whose value is written in the file."""
+    found: list[str] = []
+    if isinstance(data, list):
+        for n, value in enumerate(data):
+            found += _literal_secrets(value, (*path, str(n)))
+        return found
+    if not isinstance(data, dict):
+        return found
+    for key, value in data.items():
+        here = (*path, str(key))
+        if key == "secret_env":  # property -> NAME of the env var holding it
+            continue
+        if isinstance(value, dict | list):
+            found += _literal_secrets(value, here)
+        elif _SECRET_NAME.search(str(key)) and not _REFERENCE.search(str(key)) and value:
+            found.append(".".join(here))
+    return found
+
+
+def _has(data: dict[str, Any], dotted: str) -> bool:
+    node: Any = data
+    for part in dotted.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return False
+        node = node[part]
+    return True
+
+
+def production_problems(cfg: TiplineConfig, data: dict[str, Any]) -> list[str]:
+    """Return what a ``job.profile = "production"`` config lacks (empty: it may run)."""
+    problems = []
+    if cfg.hashing.enabled and not cfg.hashing.lists:
+        problems.append("hashing.lists is empty (expected at least one hash list)")
+    if not _has(data, "hashing.file_roots"):
+        problems.append("hashing.file_roots is not set (set it, [] to deny every file://)")
+    if not cfg.recovery.enabled:
+        problems.append("recovery.enabled is false (expected true)")
+    if cfg.evidence.keys.allow_dev_keys:
+        problems.append("evidence.keys.allow_dev_keys is true (expected false: real keys)")
+    if not cfg.evidence.access.operators:
+        problems.append("evidence.access.operators is empty (expected the operators to sign)")
+    return problems
+
+
+def refuse_literal_secrets(data: dict[str, Any], origin: str) -> None:
+    """Refuse secret-looking keys with a value written in the file (never echoes it).
+
+    Raises:
+        ConfigError: one line naming every such key.
+
+    """
+    secrets = _literal_secrets(data)
+    if secrets:
+        msg = (
+            f"{origin}: {', '.join(secrets)}: a secret written in the config file "
+            "(put it in an environment variable and name that variable here)"
+        )
+        raise ConfigError(msg)
+
+
+def check_config(cfg: TiplineConfig, data: dict[str, Any], origin: str) -> TiplineConfig:
+    """Refuse literal secrets, and a production profile that is not fail-closed.
+
+    Raises:
+        ConfigError: one line naming every offending key.
+
+    """
+    refuse_literal_secrets(data, origin)
+    if cfg.job.profile == "production":
+        problems = production_problems(cfg, data)
+        if problems:
+            msg = f"{origin}: job.profile 'production' refuses to start: {'; '.join(problems)}"
+            raise ConfigError(msg)
+    return cfg
+
+
+def load_config(path: str | Path, *, profile: str | None = None) -> TiplineConfig:
+    """Read and validate a TOML config file (``profile`` overrides ``job.profile``).
 
     Raises:
         ConfigError: the file is missing, not TOML, or a key/value is invalid.
@@ -168,7 +258,19 @@ def load_config(path: str | Path) -> TiplineConfig:
     except FileNotFoundError as exc:
         msg = f"config file {str(p)!r} does not exist"
         raise ConfigError(msg) from exc
+    except IsADirectoryError as exc:
+        msg = f"config path {str(p)!r} is a directory (expected a TOML file)"
+        raise ConfigError(msg) from exc
+    except UnicodeDecodeError as exc:
+        msg = f"config file {str(p)!r} is not UTF-8 text (byte {exc.start} cannot be decoded)"
+        raise ConfigError(msg) from exc
+    except OSError as exc:
+        msg = f"config file {str(p)!r} cannot be read ({exc.strerror})"
+        raise ConfigError(msg) from exc
     except tomllib.TOMLDecodeError as exc:
         msg = f"{p}: not valid TOML: {exc}"
         raise ConfigError(msg) from exc
-    return parse_config(data, str(p))
+    if profile is not None:
+        data = {**data, "job": {**data.get("job", {}), "profile": profile}}
+    refuse_literal_secrets(data, str(p))
+    return check_config(parse_config(data, str(p)), data, str(p))

@@ -6,6 +6,7 @@ value (never message content) and say what was expected.
 
     TiplineError
     ├── ConfigError            a config key or value is wrong (fails at start)
+    ├── UnavailableError       a service the job needs does not answer (exit 3, retry)
     ├── InputError             one input record is bad → dead letter
     │   ├── EventDecodeError   not JSON, or breaks a contract rule
     │   └── HashListError      a hash-list line is malformed
@@ -28,6 +29,10 @@ class TiplineError(Exception):
 
 class ConfigError(TiplineError):
     """A config file key or value is invalid; raised at start."""
+
+
+class UnavailableError(TiplineError):
+    """A service the job needs (Kafka) does not answer; the CLI exits 3 so it is retried."""
 
 
 class InputError(TiplineError):

@@ -45,7 +45,9 @@ CustodyAction = Literal[
     "hold_extended",
     "hold_released",
     "destroyed",
+    "draft_status",
 ]
+Identity = Literal["os", "env"]
 
 # ---------------------------------------------------------------- config
 
@@ -384,5 +386,71 @@ class CustodyCheckpoint(Struct, frozen=True, kw_only=True):
     seq: int
     head_sha256: str
     at: datetime
+    key_id: str
+    signature: str
+
+
+# ---------------------------------------------------------------- role policy and vault checkpoints
+
+
+class RolePolicy(Struct, frozen=True, kw_only=True):
+    """Who holds which role, and how the caller's identity is established.
+
+    ``identity = "os"``: the caller is the OS account running the command
+    (``pwd.getpwuid(os.getuid())``; ``--operator`` may only repeat it).
+    ``identity = "env"``: the caller is ``--operator`` or the env var named
+    by ``evidence.access.operator_env`` (for deployments whose wrapper sets
+    it from an authenticated session). Only effective when signed
+    (:class:`SignedRolePolicy`) by a key pinned in the vault.
+    """
+
+    schema: Literal["tipline.role_policy/1"] = "tipline.role_policy/1"
+    serial: int
+    issued_at: datetime
+    identity: Identity = "os"
+    operators: dict[str, list[Role]] = {}
+
+
+class SignedRolePolicy(Struct, frozen=True, kw_only=True):
+    """A role policy and its Ed25519 signature (over its canonical bytes)."""
+
+    policy: RolePolicy
+    key_id: str
+    signature: str
+
+
+class TrustPin(Struct, frozen=True, kw_only=True):
+    """The public keys a vault trusts to sign role policies (written once, WORM)."""
+
+    schema: Literal["tipline.trust_pin/1"] = "tipline.trust_pin/1"
+    pinned_at: datetime
+    policy_keys: list[str]
+
+
+class VaultEntry(Struct, frozen=True, kw_only=True):
+    """One package as a vault checkpoint saw it (ids and hashes only)."""
+
+    package_id: str
+    events: int
+    head_sha256: str
+    manifest_version: int
+    manifest_sha256: str
+
+
+class VaultCheckpoint(Struct, frozen=True, kw_only=True):
+    """A signed commitment to every package with its log head and newest manifest.
+
+    ``root_sha256`` is the SHA-256 of the canonical bytes of ``entries``
+    (sorted by package id); the signature covers seq, previous checkpoint,
+    time, count and root.
+    """
+
+    schema: Literal["tipline.vault_checkpoint/1"] = "tipline.vault_checkpoint/1"
+    seq: int
+    prev_sha256: str
+    at: datetime
+    count: int
+    root_sha256: str
+    entries: list[VaultEntry]
     key_id: str
     signature: str

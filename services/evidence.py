@@ -21,11 +21,11 @@ from __future__ import annotations
 import base64
 import logging
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import msgspec
 
@@ -69,6 +69,7 @@ from tipline.operators.evidence.package import (
     signature_object,
 )
 from tipline.operators.evidence.retention import (
+    destruction_blockers,
     extend_hold,
     fold_holds,
     hold_kind,
@@ -96,9 +97,12 @@ from tipline.schemas.evidence import (
     EvidenceManifest,
     EvidenceReceipt,
     HoldRecord,
+    Identity,
     Role,
+    RolePolicy,
     WrappedKeyRef,
 )
+from tipline.services.roles import caller_identity, install_policy, load_policy
 from tipline.sinks.keystore import LocalKeyStore, S3KeyStore
 from tipline.sinks.vault import KeyStore, Vault
 from tipline.sinks.vault_local import LocalVault
@@ -148,19 +152,40 @@ class EvidenceService:
     # ------------------------------------------------------------ access
 
     def require(self, operator: str, role: Role) -> None:
-        """Check that ``operator`` holds ``role`` in ``[evidence.access]``.
+        """Check that ``operator`` holds ``role`` in the vault's signed role policy.
+
+        The config grants nothing: without a policy signed by a key pinned in
+        the vault nobody holds any role (see :mod:`tipline.services.roles`).
 
         Raises:
-            AccessDeniedError: unknown operator or missing role.
+            AccessDeniedError: no valid policy, unknown operator or missing role.
 
         """
-        roles = self.cfg.access.operators.get(operator)
+        policy = load_policy(self.vault)
+        if policy is None:
+            msg = (
+                f"operator {operator!r} lacks role {role!r}: {self.vault.location} has no role "
+                "policy signed by its pinned key (closed by default; see `tipline roles sign`)"
+            )
+            raise AccessDeniedError(msg)
+        roles = policy.operators.get(operator)
         if roles is None or role not in roles:
             msg = (
                 f"operator {operator!r} lacks role {role!r} "
-                f"(has {roles or []}; grant it in [evidence.access.operators])"
+                f"(has {roles or []} in signed role policy {policy.serial})"
             )
             raise AccessDeniedError(msg)
+
+    def identify(self, asserted: str | None, env: Mapping[str, str]) -> str:
+        """Return the caller's identity as the signed role policy establishes it."""
+        policy = load_policy(self.vault)
+        return caller_identity(policy, asserted, env, self.cfg.access.operator_env)
+
+    def sign_roles(
+        self, operators: Mapping[str, list[Role]], *, identity: Identity, now: datetime
+    ) -> RolePolicy:
+        """Sign ``operators`` with this deployment's signing key into the vault."""
+        return install_policy(self.vault, self.keys.signer, operators, identity=identity, now=now)
 
     def context_keys(self) -> ContextKeys:
         """Keys for the flow's sealed per-session context buffer."""
@@ -613,21 +638,66 @@ class EvidenceService:
         if legal:
             self.vault.set_legal_hold(self.vault.list_keys(custody_prefix(package_id)), True)
 
+    # ------------------------------------------------------------ report drafts
+
+    def record_draft_status(
+        self,
+        package_id: str,
+        *,
+        draft_id: str,
+        status: str,
+        operator: str,
+        now: datetime,
+        note: str | None = None,
+    ) -> CustodyEvent:
+        """Record a draft's status change in the package's custody log (signed)."""
+        events = self.custody_log(package_id)
+        return self._append(
+            package_id,
+            _event(
+                package_id,
+                "draft_status",
+                now,
+                _current_retention(events),
+                operator=operator,
+                reason=note,
+                details={"draft_id": draft_id, "status": status},
+            ),
+            prev=events[-1],
+        )
+
+    def draft_approval(self, package_id: str, draft_id: str) -> CustodyEvent | None:
+        """Return the custody event that approved ``draft_id``, if any."""
+        for event in reversed(self.custody_log(package_id)):
+            if event.action != "draft_status" or event.details.get("draft_id") != draft_id:
+                continue
+            if event.details.get("status") == "approved":
+                return event
+        return None
+
     # ------------------------------------------------------------ destruction
 
     def destroy(self, package_id: str, *, request_id: str, operator: str, now: datetime) -> None:
         """Crypto-shred a package on a lawful request: tombstone event, then key deletion.
 
+        Only after retain-until (the custody log's and the vault object's) has
+        passed and with no open hold; there is no override.
+
         Raises:
             AccessDeniedError: the operator lacks ``destroyer``.
-            RetentionError: an open hold still binds the package.
+            RetentionError: retention has not expired or a hold still binds.
 
         """
         self.require(operator, "destroyer")
         events = self.custody_log(package_id)
-        open_holds = [h.hold_id for h in fold_holds(events) if h.is_open(now)]
-        if open_holds:
-            msg = f"package {package_id!r} has open holds {open_holds} (release them first)"
+        stored = self.vault.retention(manifest_key(package_id, 1))
+        until = max(_current_retention(events), *([stored] if stored else []))
+        blockers = destruction_blockers(until, fold_holds(events), now)
+        if blockers:
+            msg = (
+                f"package {package_id!r} cannot be destroyed: {'; '.join(blockers)} "
+                "(retention and holds have no override)"
+            )
             raise RetentionError(msg)
         if not any(e.action == "destroyed" for e in events):
             self._append(
@@ -730,12 +800,20 @@ def _event(
 
 
 def _dev_key(path: Path) -> bytes:
-    """Read a dev key file, creating it (0600, once) with a random key."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """Read a dev key file, creating it (0600, once) with a random key.
+
+    Raises:
+        ConfigError: the key folder cannot be written.
+
+    """
     try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
         return decode_key_b64(path.read_text(), name=str(path))
+    except OSError as exc:
+        msg = f"dev key {str(path)!r} cannot be written ({exc.strerror})"
+        raise ConfigError(msg) from exc
     key = os.urandom(32)
     with os.fdopen(fd, "w") as fh:
         fh.write(base64.b64encode(key).decode())
@@ -826,6 +904,18 @@ def s3_client(cfg: EvidenceConfig, env: Mapping[str, str]) -> Any:
     )
 
 
+_T = TypeVar("_T")
+
+
+def _local(make: Callable[[], _T], key: str, path: str) -> _T:
+    """Create a local store, turning an unwritable path into one config-error line."""
+    try:
+        return make()
+    except OSError as exc:
+        msg = f"{key} {path!r} cannot be written ({exc.strerror})"
+        raise ConfigError(msg) from exc
+
+
 def build_evidence_service(cfg: EvidenceConfig, *, env: Mapping[str, str]) -> EvidenceService:
     """Build the service for ``[evidence]``: vault, key store and keys.
 
@@ -847,7 +937,7 @@ def build_evidence_service(cfg: EvidenceConfig, *, env: Mapping[str, str]) -> Ev
         )
         vault = S3Vault(client, cfg.s3.bucket, prefix=cfg.s3.prefix, max_workers=cfg.s3.max_workers)
     else:
-        vault = LocalVault(cfg.path)
+        vault = _local(lambda: LocalVault(cfg.path), "evidence.path", cfg.path)
     store: KeyStore
     if cfg.keys.store == "s3":
         if not cfg.keys.store_bucket:
@@ -855,5 +945,6 @@ def build_evidence_service(cfg: EvidenceConfig, *, env: Mapping[str, str]) -> Ev
             raise ConfigError(msg)
         store = S3KeyStore(client, cfg.keys.store_bucket, create=cfg.s3.create_bucket)
     else:
-        store = LocalKeyStore(cfg.keys.store_path or _key_dir(cfg) / "wrapped")
+        where = cfg.keys.store_path or _key_dir(cfg) / "wrapped"
+        store = _local(lambda: LocalKeyStore(where), "evidence.keys.store_path", str(where))
     return EvidenceService(cfg, vault=vault, key_store=store, keys=keys)

@@ -61,6 +61,9 @@ OpenItem = Callable[[str, str], bytes]
 """``open_item(package_id, item_id) -> bytes``: original bytes, read through the vault."""
 
 OnFinished = Callable[[str, str, datetime], None]
+# (draft, new status, note): records a status change in the package's custody
+# log before the draft file changes (the custody log is the authority).
+OnStatus = Callable[[ReportDraft, DraftStatus, str], None]
 """``on_finished(package_id, ncmec_report_id, at)``: place the 2258A(h) preservation hold."""
 
 
@@ -112,11 +115,13 @@ class _Submission:
         api: TiplineApi,
         draft: ReportDraft,
         clock: Callable[[], datetime],
+        on_status: OnStatus | None = None,
     ) -> None:
         self.sink = sink
         self.api = api
         self.draft = draft
         self.clock = clock
+        self.on_status = on_status
         log = sink.read_log(draft.draft_id)
         self.attempt = max((e.attempt for e in log), default=0) + 1
 
@@ -166,6 +171,8 @@ class _Submission:
         return resp
 
     def transition(self, status: DraftStatus, note: str, report_id: str | None = None) -> None:
+        if self.on_status is not None:
+            self.on_status(self.draft, status, note)
         self.draft = self.sink.transition(
             self.draft.draft_id,
             status,
@@ -309,6 +316,7 @@ def submit_draft(
     on_finished: OnFinished,
     custody: CustodyView | None = None,
     clock: Callable[[], datetime] = _utcnow,
+    on_status: OnStatus | None = None,
 ) -> ReportDraft:
     """Submit one approved draft to the CyberTipline, recovering a crashed attempt first.
 
@@ -320,6 +328,7 @@ def submit_draft(
         on_finished: places the preservation hold once the report is finished.
         custody: refreshes who viewed each file (``fileViewedByEsp``) before upload.
         clock: the current time (injected for tests).
+        on_status: records each status change (custody log) before the draft file.
 
     Returns:
         The draft in status ``finished``.
@@ -336,7 +345,7 @@ def submit_draft(
     if draft.status not in SUBMITTABLE:
         msg = f"draft {draft_id!r} is {draft.status!r}; approve it before submitting"
         raise ReportError(msg)
-    run = _Submission(sink, api, draft, clock)
+    run = _Submission(sink, api, draft, clock, on_status)
     if _recover(run, on_finished):
         return run.draft
     report_id: str | None = None

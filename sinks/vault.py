@@ -57,6 +57,10 @@ class Vault(Protocol):
         """How many stored versions ``key`` has (1 for an untouched WORM object)."""
         ...
 
+    def delete_markers(self, prefix: str) -> list[str]:
+        """Keys under ``prefix`` that carry a delete marker (S3); none on a local vault."""
+        ...
+
     def retention(self, key: str) -> datetime | None:
         """Return the object's retain-until date."""
         ...

@@ -203,6 +203,11 @@ class LocalVault:
         """Return 1: a local object has one version (it is never overwritten in place)."""
         return 1 if self.exists(key) else 0
 
+    def delete_markers(self, prefix: str) -> list[str]:
+        """Return no keys: a directory keeps no markers (vault checkpoints catch deletions)."""
+        del prefix
+        return []
+
     def retention(self, key: str) -> datetime | None:
         """Return the retain-until date (the object's ``mtime``)."""
         try:

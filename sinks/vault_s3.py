@@ -165,6 +165,18 @@ class S3Vault:
             count += sum(1 for v in entries if v["Key"] == full)
         return count
 
+    def delete_markers(self, prefix: str) -> list[str]:
+        """Keys under ``prefix`` with a delete marker: a plain ``DeleteObject`` happened."""
+        paginator = self._s3.get_paginator("list_object_versions")
+        keys: set[str] = set()
+        try:
+            for page in paginator.paginate(Bucket=self.bucket, Prefix=self._key(prefix)):
+                keys |= {m["Key"][len(self._prefix) :] for m in page.get("DeleteMarkers", [])}
+        except ClientError as exc:
+            msg = f"vault {self.location}: versions cannot be listed ({_code(exc)})"
+            raise EvidenceError(msg) from exc
+        return sorted(keys)
+
     def retention(self, key: str) -> datetime | None:
         """Return the current version's COMPLIANCE retain-until date."""
         try:

@@ -5,8 +5,9 @@
 env var named by ``evidence.access.operator_env``, default
 ``TIPLINE_OPERATOR``) holding the ``exporter`` role, and writes the custody
 ``exported`` event before any byte is decrypted. ``verify`` exits 1 and names
-every object that differs. The operator identity is asserted, not
-authenticated: deploy the CLI where the OS account already is the operator.
+every object that differs. Roles and how the caller is identified (the OS
+account, or an env var a deployment wrapper sets) come from the role policy
+signed into the vault (``tipline roles sign``), never from the config.
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ from typing import Any
 
 import msgspec
 
-from tipline.schemas.config import load_config
-from tipline.schemas.errors import AccessDeniedError
+from tipline.schemas.config import TiplineConfig, load_config
 from tipline.services.evidence import EvidenceService, build_evidence_service
+from tipline.services.vault_ledger import verify_vault, write_vault_checkpoint
+from tipline.sinks.drafts import DraftsSink
 
 DEFAULT_CONFIG = "config/default.toml"
 
@@ -39,11 +41,7 @@ def _service(args: argparse.Namespace) -> EvidenceService:
 
 
 def _operator(args: argparse.Namespace, service: EvidenceService) -> str:
-    operator = args.operator or os.environ.get(service.cfg.access.operator_env, "")
-    if not operator:
-        msg = f"no operator identity: pass --operator or set ${service.cfg.access.operator_env}"
-        raise AccessDeniedError(msg)
-    return str(operator)
+    return service.identify(args.operator, os.environ)
 
 
 def _print_json(value: Any) -> None:
@@ -120,6 +118,7 @@ def _cmd_open(args: argparse.Namespace) -> int:
         item_ids=args.item or [],
         now=_now(),
     )
+    _after_write(service)
     for path in paths:
         print(path)
     return 0
@@ -147,7 +146,42 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         print(f"FAIL {pid}:")
         for problem in report.problems:
             print(f"  - {problem}")
+    if args.all:
+        failed += _verify_vault(service, load_config(args.config))
     return 1 if failed else 0
+
+
+def _verify_vault(service: EvidenceService, cfg: TiplineConfig) -> int:
+    """Check deletions against the newest vault checkpoint, and every draft's status."""
+    from tipline.cli.evidence_access import unbacked_drafts  # noqa: PLC0415 (imports the reports CLI)
+
+    newest, problems = verify_vault(service)
+    problems += unbacked_drafts(service, DraftsSink(cfg.reports.path).drafts())
+    if newest is None:
+        print("WARN vault: no vault checkpoint yet (run `tipline evidence checkpoint`)")
+    if not problems:
+        if newest is not None:
+            print(
+                f"OK   vault: checkpoint {newest.seq} ({newest.count} packages, root "
+                f"{newest.root_sha256}) holds; no deletion, no unbacked draft status"
+            )
+        return 0
+    print("FAIL vault:")
+    for problem in problems:
+        print(f"  - {problem}")
+    return 1
+
+
+def _cmd_checkpoint(args: argparse.Namespace) -> int:
+    service = _service(args)
+    cp = write_vault_checkpoint(service, _now())
+    print(f"vault checkpoint {cp.seq}: {cp.count} packages, root {cp.root_sha256}")
+    return 0
+
+
+def _after_write(service: EvidenceService) -> None:
+    """Commit the vault's new state after an operator command wrote custody."""
+    write_vault_checkpoint(service, _now())
 
 
 def _cmd_hold(args: argparse.Namespace) -> int:
@@ -170,6 +204,7 @@ def _cmd_hold(args: argparse.Namespace) -> int:
         hold = service.extend_hold(args.package_id, args.hold_id, operator=operator, now=now)
     else:
         hold = service.release_hold(args.package_id, args.hold_id, operator=operator, now=now)
+    _after_write(service)
     _print_json(hold)
     print(f"retain_until={service.receipt(args.package_id).retain_until.isoformat()}")
     return 0
@@ -180,6 +215,7 @@ def _cmd_destroy(args: argparse.Namespace) -> int:
     service.destroy(
         args.package_id, request_id=args.request, operator=_operator(args, service), now=_now()
     )
+    _after_write(service)
     print(f"destroyed {args.package_id}: data key removed from {service.key_store.location}")
     return 0
 
@@ -242,6 +278,12 @@ def register(subparsers: Any) -> None:
     p.set_defaults(func=_cmd_verify)
 
     _register_hold(sub)
+
+    p = sub.add_parser(
+        "checkpoint", help="sign every package's log head and newest manifest (run from cron)"
+    )
+    _common(p)
+    p.set_defaults(func=_cmd_checkpoint)
 
     p = sub.add_parser("destroy", help="crypto-shred a package on a lawful request")
     p.add_argument("package_id")

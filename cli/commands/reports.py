@@ -20,7 +20,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final
 
-from tipline.cli.evidence_access import EvidenceServices, require_role
+from tipline.cli.evidence_access import (
+    EvidenceServices,
+    check_draft_status,
+    record_draft_status,
+    require_role,
+)
 from tipline.operators.report import render_review_page
 from tipline.operators.report.review_page import countdown
 from tipline.schemas.config import TiplineConfig, load_config
@@ -151,7 +156,7 @@ def _approve(args: argparse.Namespace, factory: ServicesFactory | None) -> int:
         return status
     # Automatic submission acts as the operator running the command; the
     # submitter role is checked before anything is sent.
-    args.reason = args.reason or args.note or f"approved by {args.reviewer}"
+    args.reason = args.reason or args.note or f"approved by {args.reviewer or 'the reviewer'}"
     args.reports_command = "submit"
     return _guard(functools.partial(_submit, factory=factory))(args)
 
@@ -160,18 +165,21 @@ def _approve(args: argparse.Namespace, factory: ServicesFactory | None) -> int:
 def cmd_approve(args: argparse.Namespace) -> int:
     """Approve a draft; needs the ``reviewer`` role, refused while required fields are missing."""
     cfg = _config(args)
-    require_role(cfg, args.reviewer, "reviewer")
+    reviewer = require_role(cfg, args.reviewer, "reviewer")
     sink = _sink(cfg)
     draft = sink.read(args.draft_id)
+    check_draft_status(cfg, draft)
     blocking = draft.blocking_missing()
     if blocking:
         _err("cannot approve; required fields missing: " + ", ".join(m.path for m in blocking))
         return 1
     note = args.note or "approved for submission"
+    if draft.status == "draft":  # custody event first: a crash leaves a re-approvable draft
+        record_draft_status(cfg, draft, "approved", operator=reviewer, note=note)
     sink.transition(
-        args.draft_id, "approved", actor=args.reviewer, at=_now(), note=note, reviewer=args.reviewer
+        args.draft_id, "approved", actor=reviewer, at=_now(), note=note, reviewer=reviewer
     )
-    _out(f"approved {args.draft_id} (reviewer {args.reviewer})")
+    _out(f"approved {args.draft_id} (reviewer {reviewer})")
     return 0
 
 
@@ -188,6 +196,7 @@ def _submit(args: argparse.Namespace, factory: ServicesFactory | None) -> int:
         open_item=services.open_item,
         on_finished=services.on_finished,
         custody=services.custody,
+        on_status=services.on_status,
     )
     _out(f"submitted {draft.draft_id}: NCMEC report {draft.ncmec_report_id} ({draft.status})")
     return 0
@@ -226,7 +235,9 @@ def register(
 
     approve = sub.add_parser("approve", help="approve a draft for submission")
     approve.add_argument("draft_id")
-    approve.add_argument("--reviewer", required=True)
+    approve.add_argument(
+        "--reviewer", help="reviewer identity (must be the caller; see `tipline roles`)"
+    )
     approve.add_argument("--note", default="")
     approve.add_argument(
         "--operator", help="with auto_submit_approved: the submitting operator (default: env)"

@@ -214,6 +214,24 @@ def release_hold(hold: HoldRecord, now: datetime) -> HoldRecord:
     )
 
 
+def destruction_blockers(
+    retained_until: datetime, holds: Iterable[HoldRecord], now: datetime
+) -> list[str]:
+    """Return why a package may not be destroyed at ``now`` (empty: it may).
+
+    There is no override: retain-until must have passed and no hold may be
+    open, whoever asks. Releasing a hold never shortens retention (the
+    retain-until of a package is the maximum over its custody log).
+    """
+    reasons: list[str] = []
+    if now < retained_until:
+        reasons.append(f"retained until {retained_until.isoformat()}")
+    bound = [h.hold_id for h in holds if h.is_open(now)]
+    if bound:
+        reasons.append(f"open holds {bound}")
+    return reasons
+
+
 def needs_legal_hold(holds: Iterable[HoldRecord], now: datetime) -> bool:
     """Return True while an open indefinite hold exists (S3 legal-hold flag on)."""
     return any(h.expires_at is None and h.is_open(now) for h in holds)

@@ -170,6 +170,13 @@ def _check_custody(
                 f"manifest v{manifest.version:04d} (SHA-256 {digest[:16]}…) "
                 "is not recorded by any custody event"
             )
+    present = {digest for _, digest in manifests}
+    for event in chain.events:
+        if event.manifest_sha256 and event.manifest_sha256 not in present:
+            report.problems.append(
+                f"custody event {event.seq} ({event.action}) records manifest SHA-256 "
+                f"{event.manifest_sha256[:16]}…, which is missing (manifest version deleted?)"
+            )
     report.destroyed = any(e.action == "destroyed" for e in chain.events)
     return chain
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 from array import array
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final, TypeVar
@@ -138,6 +139,19 @@ def parse_hash_list(
     return parsed
 
 
+_KNOWN_COLUMNS: Final = frozenset({"algorithm", "hash", "list", "id", "category"})
+_NAME: Final = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,15}")
+
+
+def _shown_name(value: str) -> str:
+    """Quote an algorithm name only when it cannot be a hash value (short, not hex)."""
+    text = value.strip()
+    hexlike = len(text) >= 8 and all(c in "0123456789abcdefABCDEF" for c in text)
+    if _NAME.fullmatch(text) and not hexlike:
+        return repr(text)
+    return f"a {len(text)}-character algorithm field"
+
+
 def _is_jsonl(path: str, text: str) -> bool:
     lowered = path.lower()
     if lowered.endswith(_JSONL_SUFFIXES):
@@ -154,9 +168,17 @@ def _add_row(
     algorithm = algorithms.get(name)
     if algorithm is None:
         known = ", ".join(sorted(algorithms))
-        msg = f"{row.algorithm[:40]!r} is not a known algorithm (expected one of {known})"
+        msg = f"{_shown_name(row.algorithm)} is not a known algorithm (expected one of {known})"
         raise HashListError(msg)
-    value = hash_from_hex(algorithm, row.hash)
+    try:
+        value = hash_from_hex(algorithm, row.hash)
+    except HashListError:
+        # never echo a list value: hashes of known material are themselves sensitive
+        msg = (
+            f"a {len(row.hash)}-character value is not a {name} hash "
+            f"(expected {name} hex; the value is not shown)"
+        )
+        raise HashListError(msg) from None
     entries = parsed.entries.setdefault(name, AlgorithmEntries())
     entry_id = None if row.id is None or row.id == "" else str(row.id)
     entries.add(value, (row.list or "").strip() or default, entry_id, row.category or None)
@@ -181,7 +203,12 @@ def _csv_rows(path: str, text: str) -> Iterator[tuple[int, _JsonLine | str]]:
     header = [h.strip().lower() for h in next(reader, [])]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
-        msg = f"{path}:1: CSV header {header[:8]} lacks column(s) {missing}"
+        # the "header" may be a hash row of a headerless file: name columns, never values
+        known = [h for h in header if h in _KNOWN_COLUMNS]
+        msg = (
+            f"{path}:1: CSV header of {len(header)} field(s) lacks column(s) {missing} "
+            f"(has {known}; other fields not shown)"
+        )
         raise HashListError(msg)
     col = {name: header.index(name) for name in header}
     for fields in reader:

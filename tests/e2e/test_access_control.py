@@ -1,8 +1,8 @@
 """Access control from the CLI: operator identity, reason, roles, custody event first.
 
-What ``services/evidence.py`` enforces today is tested as passing; the gates the
-issue asks for that do not exist yet are strict xfails naming the gap (they
-turn into failures once the gate lands, so the marker gets removed).
+The world's roles are signed into the vault by ``tipline roles sign`` with
+identity ``env`` (the config's operators table is only the input to sign);
+every refusal asserts the exit status and the message that names the gap.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import pytest
 from tests.e2e.test_leak_canaries import flagged_events, hash_list, write_events
 from tipline.schemas.config import load_config
 from tipline.services.evidence import build_evidence_service
-from tipline.synth.conversations import generate_sessions
 
 REPO = Path(__file__).resolve().parents[2]
 OPERATORS = (
@@ -44,7 +43,6 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """A replayed vault with packages and drafts, and a config with named operators."""
     from tipline.schemas.event import encode_event
 
-    assert generate_sessions  # the corpus that flagged_events() draws from
     tmp = tmp_path_factory.mktemp("access")
     events = write_events(tmp / "events", [encode_event(e) for e in flagged_events()])
     out = tmp / "out"
@@ -72,6 +70,8 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
         str(hash_list(tmp / "list.csv")),
     )
     assert result.returncode == 0, result.stderr[-2000:]
+    signed = cli("roles", "sign", "--identity", "env", "--config", str(config))
+    assert signed.returncode == 0, signed.stderr
     service = build_evidence_service(load_config(config).evidence, env={})
     (package,) = service.list_packages()[:1]
     return config, package
@@ -186,14 +186,15 @@ def test_approve_needs_a_reviewer_role(world: tuple[Path, str]) -> None:
     result = cli(
         "reports", "--config", str(config), "approve", _draft(config), "--reviewer", "mallory"
     )
-    assert result.returncode != 0
+    assert result.returncode == 1
+    assert "operator 'mallory' lacks role 'reviewer'" in result.stderr
 
 
 def test_submit_needs_an_operator_identity(world: tuple[Path, str]) -> None:
     config, _ = world
     result = cli("reports", "--config", str(config), "submit", _draft(config))
-    assert result.returncode != 0
-    assert "operator identity" in result.stderr
+    assert result.returncode == 1
+    assert "no operator identity: pass --operator or set $TIPLINE_OPERATOR" in result.stderr
 
 
 def test_submit_by_a_non_submitter_is_refused_before_anything_is_sent(
@@ -205,5 +206,5 @@ def test_submit_by_a_non_submitter_is_refused_before_anything_is_sent(
     result = cli(
         "reports", "--config", str(config), "submit", draft, env={"TIPLINE_OPERATOR": "ann-viewer"}
     )
-    assert result.returncode != 0
-    assert "lacks role 'submitter'" in result.stderr
+    assert result.returncode == 1
+    assert "operator 'ann-viewer' lacks role 'submitter'" in result.stderr

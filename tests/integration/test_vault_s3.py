@@ -30,10 +30,11 @@ from evidence_helpers import (
     make_decision,
     make_event,
     noise_bytes,
+    with_roles,
 )
 from evidence_vault_contract import VaultContract, soon
 
-from tipline.schemas.errors import EvidenceError
+from tipline.schemas.errors import AccessDeniedError, EvidenceError, RetentionError
 from tipline.schemas.evidence import (
     AccessConfig,
     EvidenceConfig,
@@ -42,6 +43,7 @@ from tipline.schemas.evidence import (
 )
 from tipline.schemas.hashing import AttachmentVerdict
 from tipline.services.evidence import EvidenceService, build_evidence_service
+from tipline.services.vault_ledger import verify_vault, write_vault_checkpoint
 from tipline.sinks.keystore import S3KeyStore
 from tipline.sinks.vault_s3 import S3Vault, ensure_vault_bucket
 
@@ -173,7 +175,7 @@ def service(s3_env: dict[str, str], unique_name: str, tmp_path: Path) -> Evidenc
         keys=KeyConfig(store="s3", store_bucket=f"{unique_name}-keys"),
         access=AccessConfig(operators={"alice": ALL_ROLES}),
     )
-    return build_evidence_service(cfg, env=s3_env)
+    return with_roles(build_evidence_service(cfg, env=s3_env))
 
 
 def _package(service: EvidenceService) -> str:
@@ -232,7 +234,10 @@ def test_crypto_shredding_leaves_no_key_version(service: EvidenceService) -> Non
     pid = _package(service)
     store = service.key_store
     assert store.get(pid) is not None
-    service.destroy(pid, request_id="le-1", operator="alice", now=NOW)
+    after = service.receipt(pid).retain_until + timedelta(seconds=1)
+    with pytest.raises(RetentionError, match="retained until"):
+        service.destroy(pid, request_id="le-1", operator="alice", now=NOW)
+    service.destroy(pid, request_id="le-1", operator="alice", now=after)
     assert store.get(pid) is None
     s3 = store._s3  # type: ignore[attr-defined]
     left = s3.list_object_versions(Bucket=store.bucket, Prefix=f"keys/{pid}")  # type: ignore[attr-defined]
@@ -245,6 +250,43 @@ def test_crypto_shredding_leaves_no_key_version(service: EvidenceService) -> Non
     item = f"packages/{pid}/items/message.bin"
     with pytest.raises(Exception, match="refused"):
         service.vault.delete(item)
+
+
+def test_a_plain_delete_object_leaves_a_marker_that_verify_reports(
+    service: EvidenceService,
+) -> None:
+    """High-4: Object Lock lets a plain DeleteObject add a delete marker; verify names it."""
+    pid = _package(service)
+    service.add_contexts(pid, [make_event(20)], NOW)
+    write_vault_checkpoint(service, NOW)
+    assert verify_vault(service)[1] == []
+    vault = service.vault
+    s3 = vault._s3  # type: ignore[attr-defined]
+    bucket = vault.bucket  # type: ignore[attr-defined]
+    for rel in ("manifest/v0002.json", "custody/00000001.json"):
+        s3.delete_object(Bucket=bucket, Key=f"tipline/packages/{pid}/{rel}")  # no VersionId
+    # the locked versions are still there, hidden behind the markers
+    assert vault.version_count(f"packages/{pid}/manifest/v0002.json") == 2
+    _, problems = verify_vault(service)
+    for rel in ("manifest/v0002.json", "custody/00000001.json"):
+        assert f"packages/{pid}/{rel}: deleted (S3 delete marker" in "\n".join(problems)
+    assert any("custody log truncated" in p for p in problems), problems
+    assert any("manifest v0002 committed by" in p for p in problems), problems
+
+
+def test_deleting_the_newest_role_policy_on_s3_grants_nothing(service: EvidenceService) -> None:
+    """Rolling the policy back with a plain DeleteObject must not revive older grants."""
+    pid = _package(service)
+    service.sign_roles({"alice": ["viewer"]}, identity="env", now=NOW)  # policy 2 narrows
+    vault = service.vault
+    s3 = vault._s3  # type: ignore[attr-defined]
+    s3.delete_object(Bucket=vault.bucket, Key="tipline/admin/roles/00000002.json")  # type: ignore[attr-defined]
+    with pytest.raises(AccessDeniedError, match="no role policy"):
+        service.require("alice", "destroyer")  # policy 1 granted it; the rollback does not
+    with pytest.raises(AccessDeniedError, match="were deleted"):
+        service.sign_roles({"alice": ALL_ROLES}, identity="env", now=NOW)
+    assert any("admin/roles/00000002.json: deleted" in p for p in verify_vault(service)[1])
+    assert service.key_store.get(pid) is not None
 
 
 def test_key_store_refuses_a_versioned_bucket(s3: Any, bucket: str) -> None:

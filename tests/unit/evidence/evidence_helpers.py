@@ -11,6 +11,7 @@ from tipline.schemas.event import Account, Attachment, Client, MessageEvent
 from tipline.schemas.evidence import AccessConfig, EvidenceConfig
 from tipline.schemas.hashing import AttachmentVerdict
 from tipline.schemas.source import SourcePosition
+from tipline.services.evidence import EvidenceService
 
 T0 = datetime(2026, 11, 27, 14, 0, tzinfo=UTC)
 ALL_ROLES = ["viewer", "exporter", "custodian", "destroyer", "submitter"]
@@ -76,3 +77,9 @@ def evidence_config(tmp_path: Path, **kwargs: object) -> EvidenceConfig:
         access=AccessConfig(operators={"alice": ALL_ROLES, "bob": ["viewer"]}),
         **kwargs,  # type: ignore[arg-type]
     )
+
+
+def with_roles(service: EvidenceService) -> EvidenceService:
+    """Sign the config's operators into the vault as the role policy (identity ``env``)."""
+    service.sign_roles(service.cfg.access.operators, identity="env", now=T0)
+    return service

@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import TypeAlias
 
 import pytest
-from evidence_helpers import T0, inline, make_decision, make_event, noise_bytes
+from evidence_helpers import T0, inline, make_decision, make_event, noise_bytes, with_roles
 
 from tipline.cli.commands import evidence as cmd
 from tipline.schemas.config import load_config
@@ -34,7 +34,7 @@ def _run(argv: list[str]) -> int:
 def setup(tmp_path: Path) -> tuple[Path, str, bytes]:
     config = tmp_path / "tipline.toml"
     config.write_text(CONFIG.format(vault=tmp_path / "vault"))
-    service = build_evidence_service(load_config(config).evidence, env={})
+    service = with_roles(build_evidence_service(load_config(config).evidence, env={}))
     image = noise_bytes(2048, seed=5)
     event = make_event(1, attachments=[inline("att-1", image)])
     receipt = service.package(make_decision(event), event, attachments={}, context=[], now=T0)
@@ -97,6 +97,8 @@ def test_holds_and_destroy(
     with pytest.raises(Exception, match="open holds"):
         _run(["evidence", "destroy", pid, "--request", "le-1", *common])
     assert _run(["evidence", "hold", "release", pid, hold_id, *common]) == 0
-    assert _run(["evidence", "destroy", pid, "--request", "le-1", *common]) == 0
+    # releasing the hold never shortens retention: destruction still waits for it
+    with pytest.raises(Exception, match="retained until"):
+        _run(["evidence", "destroy", pid, "--request", "le-1", *common])
     assert _run(["evidence", "verify", pid, "--config", str(config)]) == 0
-    assert "destroyed" in capsys.readouterr().out
+    assert "OK" in capsys.readouterr().out

@@ -292,9 +292,12 @@ def test_submission_starts_the_2258a_clock(service: EvidenceService) -> None:
 def test_destroy_is_crypto_shredding_with_a_tombstone(service: EvidenceService) -> None:
     receipt, _, _ = _package(service)
     pid = receipt.package_id
+    after = receipt.retain_until + timedelta(seconds=1)
     with pytest.raises(AccessDeniedError):
-        service.destroy(pid, request_id="le-1", operator="bob", now=NOW)
-    service.destroy(pid, request_id="le-1", operator="alice", now=NOW)
+        service.destroy(pid, request_id="le-1", operator="bob", now=after)
+    with pytest.raises(RetentionError, match="retained until"):
+        service.destroy(pid, request_id="le-1", operator="alice", now=NOW)
+    service.destroy(pid, request_id="le-1", operator="alice", now=after)
     assert service.key_store.get(pid) is None
     tomb = service.custody_log(pid)[-1]
     assert (tomb.action, tomb.request_id, tomb.operator) == ("destroyed", "le-1", "alice")
@@ -303,7 +306,7 @@ def test_destroy_is_crypto_shredding_with_a_tombstone(service: EvidenceService) 
     report = service.verify(pid)
     assert report.ok, report.problems
     assert report.destroyed and report.plaintext_checked == 0
-    service.destroy(pid, request_id="le-1", operator="alice", now=NOW)  # idempotent
+    service.destroy(pid, request_id="le-1", operator="alice", now=after)  # idempotent
     assert [e.action for e in service.custody_log(pid)].count("destroyed") == 1
 
 

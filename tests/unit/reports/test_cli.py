@@ -6,13 +6,15 @@ import argparse
 from collections.abc import Iterator
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from tests.standin.cybertipline_server import StandinCyberTipline
 from tipline.cli.commands.reports import register
 from tipline.cli.evidence_access import EvidenceServices
 from tipline.operators.report import build_draft
-from tipline.schemas.config import TiplineConfig
+from tipline.schemas.config import TiplineConfig, load_config
+from tipline.services.evidence import build_evidence_service
 from tipline.sinks.drafts import DraftsSink
 
 from .builders import CONTEXT_BYTES, T0, csam_case, enticement_case, png_bytes, reports_cfg
@@ -48,12 +50,22 @@ operators = {{ "ana" = ["reviewer"] }}
     return cfg
 
 
-def _drafts(tmp_path: Path) -> DraftsSink:
+def _drafts(tmp_path: Path) -> tuple[str, str]:
+    """Package both cases in the config's vault, sign its roles, write their drafts.
+
+    Returns the draft ids (the real package ids): approvals go into custody.
+    """
     sink = DraftsSink(tmp_path / "reports")
+    service = build_evidence_service(load_config(tmp_path / "tipline.toml").evidence, env={})
+    ids = []
     for case in (csam_case, enticement_case):
         receipt, decision, event = case()
+        real = service.package(decision, event, attachments={}, context=[], now=T0)
+        receipt = msgspec.structs.replace(receipt, package_id=real.package_id)
         sink.write(build_draft(receipt, decision, event, reports_cfg(), T0))
-    return sink
+        ids.append(real.package_id)
+    service.sign_roles(service.cfg.access.operators, identity="env", now=T0)
+    return ids[0], ids[1]
 
 
 def _run(argv: list[str], services: object = None) -> int:
@@ -65,21 +77,18 @@ def _run(argv: list[str], services: object = None) -> int:
 
 def test_list_show_html_approve(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     cfg = str(_config(tmp_path))
-    _drafts(tmp_path)
+    csam, groom = _drafts(tmp_path)
     assert _run(["reports", "--config", cfg, "list"]) == 0
     out = capsys.readouterr().out
-    assert "OVERDUE" in out and "pkg-csam-1" in out and "pkg-groom-1" in out
-    assert _run(["reports", "--config", cfg, "show", "pkg-csam-1"]) == 0
+    assert "OVERDUE" in out and csam in out and groom in out
+    assert _run(["reports", "--config", cfg, "show", csam]) == 0
     assert "Reported" in capsys.readouterr().out
     page = tmp_path / "page.html"
-    assert _run(["reports", "--config", cfg, "html", "pkg-csam-1", "--out", str(page)]) == 0
+    assert _run(["reports", "--config", cfg, "html", csam, "--out", str(page)]) == 0
     assert "N-4411" in page.read_text(encoding="utf-8")
-    assert (
-        _run(["reports", "--config", cfg, "html", "pkg-csam-1", "--out", str(page), "--reveal"])
-        == 2
-    )
-    assert _run(["reports", "--config", cfg, "approve", "pkg-csam-1", "--reviewer", "ana"]) == 0
-    assert _run(["reports", "--config", cfg, "approve", "pkg-csam-1", "--reviewer", "ana"]) == 1
+    assert _run(["reports", "--config", cfg, "html", csam, "--out", str(page), "--reveal"]) == 2
+    assert _run(["reports", "--config", cfg, "approve", csam, "--reviewer", "ana"]) == 0
+    assert _run(["reports", "--config", cfg, "approve", csam, "--reviewer", "ana"]) == 1
     assert "cannot go from 'approved'" in capsys.readouterr().err
     assert _run(["reports", "--config", cfg, "show", "nope"]) == 1
 
@@ -88,7 +97,7 @@ def test_submit_through_the_cli(
     tmp_path: Path, server: StandinCyberTipline, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cfg = str(_config(tmp_path, server.base_url))
-    _drafts(tmp_path)
+    csam, _groom = _drafts(tmp_path)
     holds: list[str] = []
     blobs = {"it-att-1": png_bytes(1), "it-ctx-1": CONTEXT_BYTES}
 
@@ -98,14 +107,14 @@ def test_submit_through_the_cli(
             on_finished=lambda pkg, rid, at: holds.append(rid),
         )
 
-    assert _run(["reports", "--config", cfg, "submit", "pkg-csam-1"], services) == 1  # not approved
-    assert _run(["reports", "--config", cfg, "approve", "pkg-csam-1", "--reviewer", "ana"]) == 0
-    assert _run(["reports", "--config", cfg, "submit", "pkg-csam-1"]) == 2  # no vault wired
+    assert _run(["reports", "--config", cfg, "submit", csam], services) == 1  # not approved
+    assert _run(["reports", "--config", cfg, "approve", csam, "--reviewer", "ana"]) == 0
+    assert _run(["reports", "--config", cfg, "submit", csam]) == 2  # no vault wired
     monkeypatch.delenv("TIPLINE_NCMEC_USER", raising=False)
-    assert _run(["reports", "--config", cfg, "submit", "pkg-csam-1"], services) == 1
+    assert _run(["reports", "--config", cfg, "submit", csam], services) == 1
     monkeypatch.setenv("TIPLINE_NCMEC_USER", server.username)
     monkeypatch.setenv("TIPLINE_NCMEC_PASSWORD", server.password)
-    assert _run(["reports", "--config", cfg, "submit", "pkg-csam-1"], services) == 0
+    assert _run(["reports", "--config", cfg, "submit", csam], services) == 0
     assert len(holds) == 1
     assert server.reports[holds[0]].state == "finished"
 
@@ -119,7 +128,7 @@ def test_auto_submit_on_approval(
         encoding="utf-8",
     )
     cfg = str(path)
-    _drafts(tmp_path)
+    csam, _groom = _drafts(tmp_path)
     holds: list[str] = []
     blobs = {"it-att-1": png_bytes(1), "it-ctx-1": CONTEXT_BYTES}
 
@@ -133,7 +142,7 @@ def test_auto_submit_on_approval(
 
     monkeypatch.setenv("TIPLINE_NCMEC_USER", server.username)
     monkeypatch.setenv("TIPLINE_NCMEC_PASSWORD", server.password)
-    argv = ["reports", "--config", cfg, "approve", "pkg-csam-1", "--reviewer", "ana"]
+    argv = ["reports", "--config", cfg, "approve", csam, "--reviewer", "ana"]
     assert _run(argv, services) == 0
     assert len(holds) == 1
     assert server.reports[holds[0]].state == "finished"

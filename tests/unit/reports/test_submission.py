@@ -15,7 +15,7 @@ from tipline.clients.cybertipline import CyberTiplineClient
 from tipline.operators.report import build_draft
 from tipline.schemas.errors import ReportError, SubmissionError
 from tipline.schemas.evidence import EvidenceReceipt
-from tipline.schemas.report import Viewer
+from tipline.schemas.report import ReportDraft, Viewer
 from tipline.services.submission import submit_draft
 from tipline.sinks.drafts import DraftsSink
 
@@ -263,3 +263,29 @@ def test_finished_draft_is_left_alone(tmp_path: Path, server: StandinCyberTiplin
     again = _submit(sink, vault, draft_id, server)
     assert again == first
     assert len(server.reports) == 1
+
+
+def test_every_submission_status_change_is_reported_before_the_draft_file(
+    tmp_path: Path, server: StandinCyberTipline
+) -> None:
+    """#13: draft status changes go to the custody log (on_status) before draft.json."""
+    sink, vault, draft_id = _approved(tmp_path)
+    seen: list[tuple[str, str]] = []
+
+    def on_status(draft: ReportDraft, status: str, note: str) -> None:
+        del note
+        on_disk = sink.read(draft.draft_id).status
+        seen.append((on_disk, status))  # the file still holds the previous status
+
+    done = submit_draft(
+        draft_id,
+        sink=sink,
+        api=_client(server),
+        open_item=vault.open_item,
+        on_finished=vault.on_finished,
+        custody=vault,
+        clock=Clock(),
+        on_status=on_status,
+    )
+    assert done.status == "finished"
+    assert seen == [("approved", "submitted"), ("submitted", "finished")]
