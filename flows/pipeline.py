@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from tipline.flows.kafka_io import to_raw_record
 from tipline.flows.metrics import METRICS, decision_counter, stage_timer
@@ -27,7 +27,7 @@ from tipline.operators.evidence.context import ContextBuffer, SessionSealer
 from tipline.operators.evidence.package import package_id_for
 from tipline.operators.fairness import gate, parse_calibration
 from tipline.operators.grooming.scorer import Scorer, compile_scorer, score_message
-from tipline.operators.hashing.fetch import attachment_bytes
+from tipline.operators.hashing.fetch import MediaFetcher, attachment_bytes
 from tipline.operators.intake import decode_record
 from tipline.operators.report import build_draft, load_schema
 from tipline.schemas.alert import encode_alert
@@ -40,7 +40,7 @@ from tipline.schemas.event import MessageEvent
 from tipline.schemas.grooming import CalibrationTable, SessionVerdict
 from tipline.schemas.report import ReportDraft, TimelineEntry
 from tipline.services.evidence import EvidenceService, build_evidence_service
-from tipline.services.hashing import HashService, build_hash_service, default_fetcher
+from tipline.services.hashing import HashService, build_hash_service, media_fetcher
 
 
 def utc_now() -> datetime:
@@ -69,7 +69,14 @@ class Pipeline:
     @cached_property
     def hashes(self) -> HashService:
         """The hash lists and matcher (reads list files on first use)."""
-        return build_hash_service(self.config.hashing)
+        return build_hash_service(self.config.hashing, fetcher=self._fetcher())
+
+    def _fetcher(self) -> MediaFetcher:
+        """Return the attachment fetcher (file roots, bucket allow-list, never the vault)."""
+        fetcher = self._cache.get("fetcher")
+        if fetcher is None:
+            fetcher = self._cache["fetcher"] = media_fetcher(self.config)
+        return cast("MediaFetcher", fetcher)
 
     @cached_property
     def scorer(self) -> Scorer:
@@ -209,9 +216,7 @@ class Pipeline:
     def _uri_bytes(self, event: MessageEvent) -> dict[str, bytes]:
         """Read URI attachments again for the package; the vault re-checks their hashes."""
         cfg = self.config.hashing
-        fetcher = self._cache.get("fetcher")
-        if fetcher is None:
-            fetcher = self._cache["fetcher"] = default_fetcher(cfg)
+        fetcher = self._fetcher()
         out: dict[str, bytes] = {}
         for attachment in event.attachments:
             if attachment.uri is None:

@@ -4,6 +4,10 @@ Rules:
     * Attachment match strengths map through ``[decision]``: exact and strong
       matches to ``exact_match_outcome`` / ``strong_match_outcome`` (default
       ``report``), weak ones to ``weak_match_outcome`` (default ``review``).
+    * An attachment that exists but could not be fully checked (too large,
+      too many pixels, fetch timeout, event budget spent; ``UNCHECKED_STATUSES``)
+      maps to ``unchecked_media_outcome`` (default ``review``) and opens a case,
+      so a human looks at what matching could not.
     * The session contributes its current ``level``.
     * The decision is the maximum of both; ``report_type`` is the CyberTipline
       incident type of the strongest cause (a hash match wins over grooming).
@@ -32,7 +36,7 @@ from tipline.schemas.decision import (
 )
 from tipline.schemas.event import MessageEvent
 from tipline.schemas.grooming import DecisionConfig, SessionVerdict
-from tipline.schemas.hashing import AttachmentVerdict
+from tipline.schemas.hashing import UNCHECKED_STATUSES, AttachmentVerdict
 from tipline.schemas.source import SourcePosition
 
 _RANK: Final[dict[Outcome, int]] = {"none": 0, "review": 1, "report": 2}
@@ -54,6 +58,8 @@ def _attachment_outcome(cfg: DecisionConfig, av: AttachmentVerdict) -> Outcome:
         return cfg.strong_match_outcome
     if av.strength == "weak":
         return cfg.weak_match_outcome
+    if av.status in UNCHECKED_STATUSES:
+        return cfg.unchecked_media_outcome
     return "none"
 
 
@@ -126,10 +132,13 @@ def decide(
     """
     outcome: Outcome = "none"
     reasons: list[str] = []
-    hash_hit = False
+    hash_hit = unchecked = False
     for av in attachments:
         found = _attachment_outcome(cfg, av)
-        hash_hit = hash_hit or found != "none"
+        if av.strength == "none":
+            unchecked = unchecked or found != "none"
+        else:
+            hash_hit = True
         outcome = _higher(outcome, found)
         reasons += _attachment_reasons(av)
     flagged_session = session is not None and session.level != "none"
@@ -147,7 +156,8 @@ def decide(
     return Decision(
         event_id=event.event_id, session_id=event.session_id, sent_at=event.sent_at,
         sender_id=event.sender.user_id, recipient_ids=[r.user_id for r in event.recipients],
-        decision=outcome, alert=hash_hit or (session is not None and session.escalated),
+        decision=outcome,
+        alert=hash_hit or unchecked or (session is not None and session.escalated),
         reasons=reasons, report_type=report_type if outcome != "none" else None,
         annotations=_annotations(session), attachments=list(attachments), session=session,
         recommended_actions=_actions(cfg, outcome, gate), gate=gate,

@@ -8,6 +8,7 @@ receives only its own section.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -154,12 +155,66 @@ def parse_config(data: dict[str, Any], origin: str = "<config>") -> TiplineConfi
 
     """
     try:
-        return msgspec.convert(data, TiplineConfig, strict=True)
+        cfg = msgspec.convert(data, TiplineConfig, strict=True)
     except msgspec.ValidationError as exc:
         path, problem = _key_path(str(exc))
         where = f"{origin}: {path}" if path else origin
         msg = f"{where}: {problem}"
         raise ConfigError(msg) from exc
+    isolation = _media_isolation_problem(cfg)
+    if isolation:
+        msg = f"{origin}: {isolation}"
+        raise ConfigError(msg)
+    return cfg
+
+
+def protected_paths(cfg: TiplineConfig) -> list[str]:
+    """Return the absolute folders attachment fetching may never read: the vault and its keys."""
+    ev = cfg.evidence
+    vault = os.path.abspath(ev.path)
+    key_dir = os.path.abspath(ev.keys.dev_key_dir or os.path.join(os.path.dirname(vault), "keys"))
+    paths = [vault, key_dir]
+    if ev.keys.store_path:
+        paths.append(os.path.abspath(ev.keys.store_path))
+    return paths
+
+
+def protected_buckets(cfg: TiplineConfig) -> list[str]:
+    """Return the buckets attachment fetching may never read: the vault's and the key store's."""
+    ev = cfg.evidence
+    return [b for b in (ev.s3.bucket, ev.keys.store_bucket) if b]
+
+
+def _inside(path: str, folder: str) -> bool:
+    return os.path.commonpath([path, folder]) == folder
+
+
+def _media_isolation_problem(cfg: TiplineConfig) -> str | None:
+    """Say why media fetching could reach the vault, its keys or its credentials, if so."""
+    media = cfg.hashing
+    for root in media.file_roots:
+        absolute = os.path.abspath(root)
+        for folder in protected_paths(cfg):
+            if _inside(absolute, folder):
+                return (
+                    f"hashing.file_roots: {root!r} lies inside the evidence folder "
+                    f"{folder!r}; attachments may never be read from the vault or its keys"
+                )
+    for bucket in media.s3.buckets:
+        if bucket in protected_buckets(cfg):
+            return (
+                f"hashing.s3.buckets: {bucket!r} is the evidence vault's or key store's "
+                "bucket; attachments may never be read from it"
+            )
+    vault = cfg.evidence.s3
+    for key in ("access_key_env", "secret_key_env"):
+        name = getattr(media.s3, key)
+        if name == getattr(vault, key):
+            return (
+                f"hashing.s3.{key}: {name!r} is also evidence.s3.{key}; media reads use "
+                "credentials of their own"
+            )
+    return None
 
 
 _SECRET_NAME: Final = re.compile(

@@ -22,6 +22,9 @@ from tipline.schemas.errors import EventDecodeError
 MESSAGE_SCHEMA: Final = "tipline.message/1"
 
 _URI_RE: Final = re.compile(r"^(s3://[^/\s]+/\S+|file:///\S*)$")
+# RFC 6838 restricted-name "/" restricted-name (ASCII only, no parameters).
+_MIME_NAME: Final = r"[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}"
+_MIME_RE: Final = re.compile(rf"{_MIME_NAME}/{_MIME_NAME}", re.ASCII)
 
 Id128 = Annotated[str, Meta(min_length=1, max_length=128)]
 Id256 = Annotated[str, Meta(min_length=1, max_length=256)]
@@ -64,9 +67,13 @@ class Attachment(Struct, frozen=True, kw_only=True):
     uri: str | None = None
 
     def __post_init__(self) -> None:
-        """Enforce the exactly-one-source rule and the URI schemes."""
+        """Enforce the exactly-one-source rule, the URI schemes and the media-type grammar."""
         if (self.data_b64 is None) == (self.uri is None):
             msg = "exactly one of `data_b64` or `uri` is required"
+            raise ValueError(msg)
+        if not _MIME_RE.fullmatch(self.media_type):
+            # The value is not echoed: it may be crafted to inject into a page or a log.
+            msg = "`media_type` is not a MIME type/subtype token (RFC 6838, no parameters)"
             raise ValueError(msg)
         if self.uri is not None and not _URI_RE.match(self.uri):
             msg = "`uri` is not an s3://bucket/key or file:///absolute/path URI"

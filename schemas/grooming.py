@@ -198,6 +198,7 @@ class DecisionConfig(Section, frozen=True):
     weak_match_outcome: Literal["review", "report"] = "review"
     strong_match_outcome: Literal["review", "report"] = "report"
     exact_match_outcome: Literal["review", "report"] = "report"
+    unchecked_media_outcome: Literal["none", "review"] = "review"
     action_min_lower_bound: Fraction = 0.9
     calibration_path: str | None = None
     min_calibration_count: PositiveInt = 30

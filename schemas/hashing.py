@@ -31,12 +31,29 @@ STATUS_TOO_MANY_PIXELS: Final = "too_many_pixels"
 STATUS_UNDECODABLE: Final = "undecodable"
 STATUS_NOT_AN_IMAGE: Final = "not_an_image"
 STATUS_SKIPPED: Final = "skipped"
+STATUS_FETCH_DENIED: Final = "fetch_denied"
+STATUS_EVENT_BUDGET: Final = "event_budget_exceeded"
+# Statuses of media that exists but could not be fully checked: routed to review
+# (``decision.unchecked_media_outcome``); exact digests are kept where the bytes were read.
+UNCHECKED_STATUSES: Final = frozenset(
+    {"too_large", "too_many_pixels", "timeout", "event_budget_exceeded"}
+)
 
 
 class MediaFetchError(FetchError):
     """An attachment could not be fetched; ``status`` is the verdict status it maps to."""
 
     status: ClassVar[str] = STATUS_FETCH_FAILED
+
+
+class MediaDeniedError(MediaFetchError):
+    """The URI names something the job may never read (policy, not a transient failure).
+
+    Outside ``file_roots``, under ``/proc``, ``/sys`` or ``/dev``, not a regular
+    file, a bucket off the allow-list, or the evidence vault and key store.
+    """
+
+    status: ClassVar[str] = STATUS_FETCH_DENIED
 
 
 class MediaNotFoundError(MediaFetchError):
@@ -146,18 +163,45 @@ class HashListSource(Section, frozen=True):
     phash_max_distance: NonNegativeInt | None = None
 
 
+class MediaS3Config(Section, frozen=True):
+    """Where ``s3://`` attachments may come from, with credentials of their own.
+
+    ``buckets`` is an allow-list: empty denies every ``s3://`` URI. The vault's
+    and the key store's buckets can never be on it (refused at config load and
+    again at fetch). The ``*_env`` fields NAME environment variables; they must
+    differ from the vault's (``evidence.s3``), so media reads never run with
+    the vault's credentials by accident.
+    """
+
+    buckets: list[str] = []
+    endpoint_env: str = "MEDIA_S3_ENDPOINT"
+    access_key_env: str = "MEDIA_S3_ACCESS_KEY"
+    secret_key_env: str = "MEDIA_S3_SECRET_KEY"  # noqa: S105 (an env var name)
+    region_env: str = "MEDIA_S3_REGION"
+
+
 class HashingConfig(Section, frozen=True):
     """Attachment fetch limits, hash-list files and match thresholds.
 
-    ``file_roots``: when non-empty, ``file://`` attachment URIs must lie under
-    one of these directories (anything else is a ``fetch_failed`` verdict).
+    ``file_roots``: ``file://`` attachment URIs must lie under one of these
+    directories; empty (the default) denies every ``file://`` URI. ``/proc``,
+    ``/sys`` and ``/dev`` are never readable, whatever the roots.
+
+    Decode limits: ``max_pixels`` bounds JPEG (decoded at reduced scale with
+    libjpeg's draft mode), ``max_pixels_other`` every other format (decoded in
+    full, so lower). ``event_max_pixels`` and ``event_timeout_s`` bound the sum
+    over one event's attachments; ``fetch_timeout_s`` is the total wall time of
+    one fetch.
     """
 
     enabled: bool = True
     lists: list[HashListSource] = []
     max_bytes: PositiveInt = 32 * 1024 * 1024
-    max_pixels: PositiveInt = 64_000_000
+    max_pixels: PositiveInt = 40_000_000
+    max_pixels_other: PositiveInt = 16_000_000
+    event_max_pixels: PositiveInt = 64_000_000
     fetch_timeout_s: PositiveFloat = 5.0
+    event_timeout_s: PositiveFloat = 15.0
     pdq_max_distance: NonNegativeInt = 31
     pdq_strong_distance: NonNegativeInt = 20
     pdq_min_quality: NonNegativeInt = 50
@@ -167,3 +211,4 @@ class HashingConfig(Section, frozen=True):
     cache_entries: PositiveInt = 10_000
     reload_interval_s: PositiveFloat = 30.0
     file_roots: list[str] = []
+    s3: MediaS3Config = MediaS3Config()

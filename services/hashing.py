@@ -12,9 +12,11 @@ Engine-free: flows/pipeline.py wires ``HashService.match`` into the Bytewax flow
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -39,6 +41,7 @@ from tipline.operators.hashing import (
     parse_hash_list,
     settings_from_config,
 )
+from tipline.schemas.config import TiplineConfig, protected_buckets, protected_paths
 from tipline.schemas.errors import ConfigError, HashListError
 from tipline.schemas.event import MessageEvent
 from tipline.schemas.hashing import STATUS_SKIPPED, AttachmentVerdict, HashingConfig, HashListSource
@@ -68,8 +71,10 @@ class HashService:
         matcher: Matcher,
         algorithms: Mapping[str, HashAlgorithm],
         fetcher: MediaFetcher | None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._cfg = cfg
+        self._clock = clock
         self._matcher = matcher
         self._algorithms = dict(algorithms)
         self._fetcher = fetcher
@@ -172,7 +177,11 @@ class HashService:
             return []
         self.reload_changed(now)
         lists = [s.loaded for s in self._sources]
-        return [self._matcher.match_attachment(a, self._fetcher, lists) for a in event.attachments]
+        budget = self._matcher.new_budget(self._clock)
+        return [
+            self._matcher.match_attachment(a, self._fetcher, lists, budget)
+            for a in event.attachments
+        ]
 
 
 def _skipped(attachment_id: str, media_type: str) -> AttachmentVerdict:
@@ -184,20 +193,47 @@ def _skipped(attachment_id: str, media_type: str) -> AttachmentVerdict:
     )
 
 
-def default_fetcher(cfg: HashingConfig, env: Mapping[str, str] | None = None) -> UriFetcher:
-    """``file://`` and ``s3://`` fetching; S3 endpoint and secrets from the environment.
+def default_fetcher(
+    cfg: HashingConfig,
+    env: Mapping[str, str] | None = None,
+    *,
+    deny_paths: Sequence[str] = (),
+    deny_buckets: Sequence[str] = (),
+) -> UriFetcher:
+    """``file://`` (inside ``file_roots`` only) and ``s3://`` (allow-listed buckets only).
 
-    Reads ``S3_ENDPOINT``, ``S3_ACCESS_KEY``, ``S3_SECRET_KEY`` and ``S3_REGION``
-    (all optional; boto3's default chain applies when they are unset).
+    The media S3 endpoint and credentials come from the environment variables
+    ``cfg.s3`` names (``MEDIA_S3_ENDPOINT``, ``MEDIA_S3_ACCESS_KEY``,
+    ``MEDIA_S3_SECRET_KEY``, ``MEDIA_S3_REGION`` by default), never the
+    vault's. ``deny_paths`` and ``deny_buckets`` are never read (see
+    :func:`media_fetcher`, which fills them from the evidence section).
     """
     env = os.environ if env is None else env
+    names = cfg.s3
     s3 = S3Fetcher(
-        endpoint_url=env.get("S3_ENDPOINT") or None,
-        access_key=env.get("S3_ACCESS_KEY") or None,
-        secret_key=env.get("S3_SECRET_KEY") or None,
-        region=env.get("S3_REGION") or None,
+        endpoint_url=env.get(names.endpoint_env) or None,
+        access_key=env.get(names.access_key_env) or None,
+        secret_key=env.get(names.secret_key_env) or None,
+        region=env.get(names.region_env) or None,
+        buckets=cfg.s3.buckets,
+        deny_buckets=deny_buckets,
     )
-    return UriFetcher({"file": FileFetcher(cfg.file_roots), "s3": s3})
+    files = FileFetcher(cfg.file_roots, deny=deny_paths)
+    return UriFetcher({"file": files, "s3": s3})
+
+
+def media_fetcher(config: TiplineConfig, env: Mapping[str, str] | None = None) -> UriFetcher:
+    """Build the job's attachment fetcher: :func:`default_fetcher` that never reads evidence.
+
+    The vault folder, its key folders and the vault's and key store's buckets
+    are denied even when ``file_roots`` or ``hashing.s3.buckets`` would allow them.
+    """
+    return default_fetcher(
+        config.hashing,
+        env,
+        deny_paths=protected_paths(config),
+        deny_buckets=protected_buckets(config),
+    )
 
 
 def build_hash_service(
@@ -207,6 +243,7 @@ def build_hash_service(
     fetcher: MediaFetcher | None = None,
     algorithms: Sequence[HashAlgorithm] | None = None,
     thresholds: Mapping[str, Thresholds] | None = None,
+    clock: Callable[[], float] = time.monotonic,
 ) -> HashService:
     """Load the configured (and extra) list files and return a ready service.
 
@@ -218,6 +255,7 @@ def build_hash_service(
             extra objects (e.g. a PhotoDNA plug-in) to add algorithms.
         thresholds: thresholds for plug-in algorithms (pdq and phash come from
             ``cfg``).
+        clock: monotonic seconds for the per-event time budget (``event_timeout_s``).
 
     Raises:
         ConfigError: a list file is missing or unusable, or two sources share a name.
@@ -226,18 +264,14 @@ def build_hash_service(
     algos = tuple(default_algorithms() if algorithms is None else algorithms)
     settings = settings_from_config(cfg)
     if thresholds:
-        settings = type(settings)(
-            max_bytes=settings.max_bytes,
-            max_pixels=settings.max_pixels,
-            fetch_timeout_s=settings.fetch_timeout_s,
-            thresholds={**thresholds, **settings.thresholds},
-        )
+        settings = dataclasses.replace(settings, thresholds={**thresholds, **settings.thresholds})
     matcher = Matcher(algos, settings, cfg.cache_entries)
     service = HashService(
         cfg,
         matcher,
         {a.name: a for a in algos},
         default_fetcher(cfg) if fetcher is None else fetcher,
+        clock,
     )
     sources = [*cfg.lists, *(HashListSource(path=p) for p in extra_lists)]
     seen: dict[str, str] = {}

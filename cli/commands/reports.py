@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -144,9 +145,27 @@ def _html(args: argparse.Namespace, factory: ServicesFactory | None) -> int:
             return 2
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_review_page(draft, _now(), revealed), encoding="utf-8")
+    write_private(out, render_review_page(draft, _now(), revealed).encode("utf-8"))
     _out(f"wrote {out}")
     return 0
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` with mode 0600, atomically (temp file + rename).
+
+    A revealed page holds content; an existing file's looser mode is not kept.
+    """
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def _approve(args: argparse.Namespace, factory: ServicesFactory | None) -> int:

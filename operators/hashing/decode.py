@@ -6,10 +6,16 @@ box-reduced afterwards, both so that the long side ends in (512, 1024] px for
 any image larger than that. The same path is used when lists are built
 (``tipline hashes build``), so list and query hashes see the same pixels.
 
+Because only JPEG decodes at reduced scale, the pixel caps differ: ``max_pixels``
+for JPEG, ``max_pixels_other`` (lower) for every other format, whose full
+raster is allocated. :func:`open_image` reads the header only and returns the
+pixels the decode will actually allocate (:func:`decode_cost`), so the caller
+can charge a per-event pixel budget before decoding.
+
 Invariants:
-    * The declared size is checked against ``max_pixels`` *before* any pixel is
-      decoded (decompression-bomb guard); Pillow's own global limit is not
-      mutated.
+    * The declared size is checked against the format's cap *before* any pixel
+      is decoded (decompression-bomb guard; for PNG, from the IHDR chunk);
+      Pillow's own global limit is not mutated.
     * Every failure raises a :class:`~tipline.schemas.hashing.MediaDecodeError` subclass
       whose message names sizes and formats only, never content.
 """
@@ -50,8 +56,36 @@ def _dct_scale(long_side: int) -> int:
     return 1
 
 
-def _open(data: bytes, max_pixels: int) -> Image.Image:
-    """Read the header only and enforce the pixel limit."""
+def decode_cost(img: Image.Image) -> int:
+    """Pixels decoding ``img`` allocates: reduced by the DCT scale for JPEG, full otherwise."""
+    width, height = img.size
+    if img.format != "JPEG":
+        return width * height
+    dct = min(reduction_factor(width, height), 8)
+    return -(-width // dct) * -(-height // dct)
+
+
+def open_image(data: bytes, max_pixels: int, max_pixels_other: int | None = None) -> Image.Image:
+    """Read the header only and enforce the format's pixel cap.
+
+    Args:
+        data: the attachment bytes.
+        max_pixels: cap on ``width * height`` for JPEG (and for every format
+            when ``max_pixels_other`` is ``None``).
+        max_pixels_other: cap for every format other than JPEG.
+
+    Raises:
+        MediaNotImageError: not an image format Pillow knows.
+        MediaTooManyPixelsError: the declared size exceeds the cap.
+        MediaDecodeError: a broken header or an empty size.
+
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _open(data, max_pixels, max_pixels_other)
+
+
+def _open(data: bytes, max_pixels: int, max_pixels_other: int | None) -> Image.Image:
     try:
         img = Image.open(io.BytesIO(data))
     except UnidentifiedImageError as exc:
@@ -64,8 +98,11 @@ def _open(data: bytes, max_pixels: int) -> Image.Image:
         msg = f"{len(data)} bytes have a broken image header: {type(exc).__name__}"
         raise MediaDecodeError(msg) from exc
     width, height = img.size
-    if width * height > max_pixels:
-        msg = f"{img.format} image of {width}x{height} px exceeds max_pixels {max_pixels}"
+    cap, key = (max_pixels, "max_pixels")
+    if img.format != "JPEG" and max_pixels_other is not None:
+        cap, key = (min(max_pixels, max_pixels_other), "max_pixels_other")
+    if width * height > cap:
+        msg = f"{img.format} image of {width}x{height} px exceeds {key} {cap}"
         raise MediaTooManyPixelsError(msg)
     if width == 0 or height == 0:
         msg = f"{img.format} image has an empty size {width}x{height}"
@@ -73,27 +110,33 @@ def _open(data: bytes, max_pixels: int) -> Image.Image:
     return img
 
 
-def decode_image(data: bytes, max_pixels: int) -> Image.Image:
+def decode_image(data: bytes, max_pixels: int, max_pixels_other: int | None = None) -> Image.Image:
     """Decode ``data`` to an RGB image whose long side is at most 1024 px.
 
     Args:
         data: the original attachment bytes.
-        max_pixels: the largest ``width * height`` accepted.
+        max_pixels: the largest ``width * height`` accepted (JPEG, or every
+            format when ``max_pixels_other`` is ``None``).
+        max_pixels_other: the largest ``width * height`` of non-JPEG formats.
 
     Returns:
         The decoded, reduced RGB image (first frame of animated formats).
 
     Raises:
         MediaNotImageError: the bytes are not an image format Pillow knows.
-        MediaTooManyPixelsError: the declared size exceeds ``max_pixels``.
+        MediaTooManyPixelsError: the declared size exceeds the cap.
         MediaDecodeError: the image is truncated or otherwise undecodable.
 
     """
+    return decode_opened(open_image(data, max_pixels, max_pixels_other))
+
+
+def decode_opened(img: Image.Image) -> Image.Image:
+    """Decode an image returned by :func:`open_image` (see :func:`decode_image`)."""
     with warnings.catch_warnings():
         # Our own limit is checked first; Pillow's warnings (bomb, palette
         # transparency) must not escape as errors from a pure operator.
         warnings.simplefilter("ignore")
-        img = _open(data, max_pixels)
         fmt = img.format
         try:
             return _load_reduced(img)

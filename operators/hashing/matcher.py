@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING, Final
 
 from tipline.operators.hashing.algorithm import Computed, HashAlgorithm, MediaInput
 from tipline.operators.hashing.cache import LruCache
-from tipline.operators.hashing.decode import decode_image
+from tipline.operators.hashing.decode import decode_cost, decode_opened, open_image
 from tipline.operators.hashing.fetch import MediaFetcher, attachment_bytes
 from tipline.schemas.errors import FetchError
 from tipline.schemas.hashing import (
+    STATUS_EVENT_BUDGET,
     STATUS_FETCH_FAILED,
     STATUS_HASHED,
     HashingConfig,
@@ -35,7 +36,7 @@ from tipline.schemas.hashing import (
 from tipline.schemas.hashing import AttachmentVerdict as Verdict
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     from tipline.operators.hashing.catalog import IndexedEntries, LoadedList
     from tipline.schemas.event import Attachment
@@ -60,6 +61,9 @@ class MatchSettings:
     max_pixels: int
     fetch_timeout_s: float
     thresholds: Mapping[str, Thresholds]
+    max_pixels_other: int | None = None
+    event_max_pixels: int | None = None
+    event_timeout_s: float | None = None
 
 
 def settings_from_config(cfg: HashingConfig) -> MatchSettings:
@@ -67,6 +71,9 @@ def settings_from_config(cfg: HashingConfig) -> MatchSettings:
     return MatchSettings(
         max_bytes=cfg.max_bytes,
         max_pixels=cfg.max_pixels,
+        max_pixels_other=cfg.max_pixels_other,
+        event_max_pixels=cfg.event_max_pixels,
+        event_timeout_s=cfg.event_timeout_s,
         fetch_timeout_s=cfg.fetch_timeout_s,
         thresholds={
             "pdq": Thresholds(cfg.pdq_max_distance, cfg.pdq_strong_distance, cfg.pdq_min_quality),
@@ -84,6 +91,47 @@ class Perceptual:
     computed: tuple[Computed, ...]
     status: str = STATUS_HASHED
     reason: str | None = None
+    cacheable: bool = True
+
+
+@dataclass(slots=True)
+class EventBudget:
+    """What the attachments of one event may still spend: decoded pixels and wall time.
+
+    The first attachment is always worked on within its own limits
+    (``fetch_timeout_s``, the pixel caps); later ones only while the event's
+    ``deadline`` (on the injected ``clock``) has not passed. Pixels are charged
+    per decode actually performed (cached results are free).
+    """
+
+    pixels_left: int | None = None
+    deadline: float | None = None
+    clock: Callable[[], float] | None = None
+    first: bool = True
+
+    def time_left(self) -> float | None:
+        """Seconds until the deadline, or ``None`` without a deadline."""
+        if self.deadline is None or self.clock is None:
+            return None
+        return self.deadline - self.clock()
+
+    def out_of_time(self) -> bool:
+        """Return whether a later attachment may no longer be worked on."""
+        left = None if self.first else self.time_left()
+        return left is not None and left <= 0
+
+    def charge(self, pixels: int) -> str | None:
+        """Spend ``pixels`` on a decode, or say why the budget does not allow it."""
+        if self.out_of_time():
+            return "the event's time budget (event_timeout_s) was spent; not decoded"
+        if self.pixels_left is not None:
+            if pixels > self.pixels_left:
+                return (
+                    f"decoding {pixels} px would exceed the event's remaining pixel budget "
+                    f"({self.pixels_left} px of event_max_pixels); not decoded"
+                )
+            self.pixels_left -= pixels
+        return None
 
 
 class Matcher:
@@ -105,21 +153,36 @@ class Matcher:
         self._settings = settings
         self.cache: LruCache[bytes, Perceptual] = LruCache(cache_entries)
 
-    def hash_bytes(self, data: bytes) -> tuple[list[Computed], Perceptual]:
+    def new_budget(self, clock: Callable[[], float] | None = None) -> EventBudget:
+        """Return a fresh budget for one event (time only with a ``clock``)."""
+        s = self._settings
+        deadline = None
+        if clock is not None and s.event_timeout_s is not None:
+            deadline = clock() + s.event_timeout_s
+        return EventBudget(pixels_left=s.event_max_pixels, deadline=deadline, clock=clock)
+
+    def hash_bytes(
+        self, data: bytes, budget: EventBudget | None = None
+    ) -> tuple[list[Computed], Perceptual]:
         """Exact digests of ``data``, then its (cached) perceptual hashes."""
         media = MediaInput(data=data)
         exact = [c for c in (a.compute(media) for a in self._exact) if c is not None]
         key = next((c.value for c in exact if c.algorithm == "sha256"), None)
         cached = self.cache.get(key) if key is not None else None
         if cached is None:
-            cached = self._perceptual_hashes(data)
-            if key is not None:
+            cached = self._perceptual_hashes(data, budget)
+            if key is not None and cached.cacheable:
                 self.cache.put(key, cached)
         return exact, cached
 
-    def _perceptual_hashes(self, data: bytes) -> Perceptual:
+    def _perceptual_hashes(self, data: bytes, budget: EventBudget | None) -> Perceptual:
+        s = self._settings
         try:
-            image = decode_image(data, self._settings.max_pixels)
+            img = open_image(data, s.max_pixels, s.max_pixels_other)
+            refusal = budget.charge(decode_cost(img)) if budget is not None else None
+            if refusal is not None:
+                return Perceptual((), STATUS_EVENT_BUDGET, refusal, cacheable=False)
+            image = decode_opened(img)
         except MediaDecodeError as exc:
             return Perceptual(computed=(), status=exc.status, reason=str(exc))
         media = MediaInput(data=data, image=image)
@@ -127,13 +190,49 @@ class Matcher:
         return Perceptual(computed=tuple(c for c in computed if c is not None))
 
     def match_attachment(
-        self, attachment: Attachment, fetcher: MediaFetcher | None, lists: Sequence[LoadedList]
+        self,
+        attachment: Attachment,
+        fetcher: MediaFetcher | None,
+        lists: Sequence[LoadedList],
+        budget: EventBudget | None = None,
     ) -> Verdict:
-        """Fetch, hash and match one attachment; never raises for bad media."""
+        """Fetch, hash and match one attachment; never raises for bad media.
+
+        With a ``budget`` (one per event), a URI is not fetched once the
+        event's time is spent (``event_budget_exceeded``), the fetch timeout
+        shrinks to the time left, and decodes are charged to its pixel budget;
+        inline bytes always get their exact digests matched.
+        """
+        budget = EventBudget() if budget is None else budget
+        try:
+            return self._match_attachment(attachment, fetcher, lists, budget)
+        finally:
+            budget.first = False
+
+    def _match_attachment(
+        self,
+        attachment: Attachment,
+        fetcher: MediaFetcher | None,
+        lists: Sequence[LoadedList],
+        budget: EventBudget,
+    ) -> Verdict:
         s = self._settings
         versions = {ll.source: ll.version for ll in lists}
+        timeout = s.fetch_timeout_s
+        if attachment.data_b64 is None:
+            if budget.out_of_time():
+                return Verdict(
+                    attachment_id=attachment.attachment_id,
+                    status=STATUS_EVENT_BUDGET,
+                    reason="the event's time budget (event_timeout_s) was spent; not fetched",
+                    media_type=attachment.media_type,
+                    list_versions=versions,
+                )
+            left = budget.time_left()
+            if left is not None and left > 0:
+                timeout = min(timeout, left)
         try:
-            data = attachment_bytes(attachment, fetcher, s.max_bytes, s.fetch_timeout_s)
+            data = attachment_bytes(attachment, fetcher, s.max_bytes, timeout)
         except FetchError as exc:
             return Verdict(
                 attachment_id=attachment.attachment_id,
@@ -142,13 +241,20 @@ class Matcher:
                 media_type=attachment.media_type,
                 list_versions=versions,
             )
-        return self.match_bytes(attachment.attachment_id, attachment.media_type, data, lists)
+        return self.match_bytes(
+            attachment.attachment_id, attachment.media_type, data, lists, budget
+        )
 
     def match_bytes(
-        self, attachment_id: str, media_type: str | None, data: bytes, lists: Sequence[LoadedList]
+        self,
+        attachment_id: str,
+        media_type: str | None,
+        data: bytes,
+        lists: Sequence[LoadedList],
+        budget: EventBudget | None = None,
     ) -> Verdict:
         """Hash and match bytes already in hand."""
-        exact, perceptual = self.hash_bytes(data)
+        exact, perceptual = self.hash_bytes(data, budget)
         computed = [*exact, *perceptual.computed]
         low = self._below_floor(perceptual.computed)
         matches = sorted(

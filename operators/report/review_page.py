@@ -9,11 +9,19 @@ then the exact commands to approve or correct.
 Invariant: without ``revealed`` the page holds no message text and no media.
 With it (``tipline reports html --reveal``) the bytes the caller read through
 the vault (which logs the view in the custody log) are shown inline, escaped.
+
+The page is inert whatever a draft or an item holds: every text and attribute
+is HTML-escaped; an item is shown as an image only when its bytes are a PNG,
+JPEG, GIF or WebP (sniffed, so the ``data:`` URI's type is ours, never the
+draft's ``media_type``), otherwise as escaped text; and a Content-Security-Policy
+meta tag allows no scripts, no network, images from ``data:`` only and the
+page's one ``<style>`` block by its SHA-256 (:data:`CSP`).
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
 from collections.abc import Mapping, Sequence
 from datetime import datetime
@@ -43,6 +51,24 @@ code{font:13px ui-monospace,Menlo,Consolas,monospace}
 img.reveal{max-width:320px;border:1px solid #999}
 """
 SOON_HOURS: Final = 6.0
+CSP: Final = "; ".join(
+    [
+        "default-src 'none'",
+        "img-src data:",
+        f"style-src 'sha256-{base64.b64encode(hashlib.sha256(CSS.encode()).digest()).decode()}'",
+        "script-src 'none'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ]
+)
+# Leading bytes -> the MIME type a revealed item is shown inline as.
+_IMAGE_MAGIC: Final = (
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+)
 
 
 def _e(value: object) -> str:
@@ -66,7 +92,7 @@ def countdown(deadline: datetime, now: datetime) -> tuple[str, str]:
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], classes: Sequence[str]) -> str:
     head = "".join(f"<th>{_e(h)}</th>" for h in headers)
     body = "".join(
-        f'<tr class="{c}">' + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>"
+        f'<tr class="{_e(c)}">' + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>"
         for row, c in zip(rows, classes, strict=True)
     )
     return f"<table><tr>{head}</tr>{body}</table>"
@@ -80,7 +106,7 @@ def _header(draft: ReportDraft, now: datetime) -> str:
         f"<h1>CyberTipline draft <code>{_e(draft.draft_id)}</code></h1>"
         f'<div class="meta"><span class="pill">{_e(draft.status)}</span>'
         f"<b>{_e(draft.incident_type)}</b> {annotations}</div>"
-        f'<div class="deadline {cls}">Internal deadline {_t(draft.deadline)} — {text}</div>'
+        f'<div class="deadline {_e(cls)}">Internal deadline {_t(draft.deadline)} — {text}</div>'
         f'<p class="meta">Incident {_t(draft.incident_at)} · detected {_t(draft.detected_at)}'
         f" · session <code>{_e(draft.session_id)}</code> · event <code>{_e(draft.event_id)}</code>"
         f"</p>{escalate}"
@@ -211,16 +237,25 @@ def _content(draft: ReportDraft, revealed: Mapping[str, bytes] | None) -> str:
             "them; every view is written to the custody log.</p>"
         )
     parts = ["<h2>Content (revealed — this view is in the custody log)</h2>"]
-    types = {f.item_id: f.media_type or "" for f in draft.files}
     for item_id, data in revealed.items():
-        kind = types.get(item_id, "")
-        if kind.startswith("image/"):
+        kind = sniff_image(data)
+        if kind is not None:
             src = f"data:{kind};base64,{base64.b64encode(data).decode()}"
-            parts.append(f'<p><code>{_e(item_id)}</code><br><img class="reveal" src="{src}"></p>')
+            parts.append(
+                f'<p><code>{_e(item_id)}</code><br><img class="reveal" alt="{_e(item_id)}" '
+                f'src="{_e(src)}"></p>'
+            )
         else:
             text = data.decode("utf-8", errors="replace")
             parts.append(f"<p><code>{_e(item_id)}</code></p><pre>{_e(text)}</pre>")
     return "".join(parts)
+
+
+def sniff_image(data: bytes) -> str | None:
+    """Return the inline-safe image type of ``data`` from its leading bytes, or ``None``."""
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    return next((kind for magic, kind in _IMAGE_MAGIC if data.startswith(magic)), None)
 
 
 def _actions(draft: ReportDraft) -> str:
@@ -268,6 +303,8 @@ def render_review_page(
     )
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{_e(CSP)}">'
+        '<meta name="referrer" content="no-referrer">'
         f"<title>Draft {_e(draft.draft_id)}</title><style>{CSS}</style></head>"
         f"<body><main>{body}</main></body></html>\n"
     )

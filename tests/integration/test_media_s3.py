@@ -16,6 +16,7 @@ from tipline.schemas.hashing import (
     HashListSource,
     MediaFetchError,
     MediaNotFoundError,
+    MediaS3Config,
     MediaTooLargeError,
 )
 from tipline.services.hashing import build_hash_service, default_fetcher
@@ -43,21 +44,27 @@ def _image() -> bytes:
     return encode(make_image(42, 320, 240, "scene"))
 
 
-def _fetcher(env: dict[str, str]) -> S3Fetcher:
+def _fetcher(env: dict[str, str], *buckets: str) -> S3Fetcher:
     return S3Fetcher(
         endpoint_url=env["S3_ENDPOINT"],
         access_key=env["S3_ACCESS_KEY"],
         secret_key=env["S3_SECRET_KEY"],
         region=env.get("S3_REGION", "us-east-1"),
+        buckets=buckets,
     )
 
 
+def _media_env(env: dict[str, str]) -> dict[str, str]:
+    """The media fetcher's own variables (MEDIA_S3_*), here pointing at the same MinIO."""
+    return {f"MEDIA_{k}": v for k, v in env.items() if k.startswith("S3_")}
+
+
 def test_fetches_an_object(s3_env: dict[str, str], bucket: str) -> None:
-    assert _fetcher(s3_env).fetch(f"s3://{bucket}/img/a.jpg", 10**6, 5.0) == _image()
+    assert _fetcher(s3_env, bucket).fetch(f"s3://{bucket}/img/a.jpg", 10**6, 5.0) == _image()
 
 
 def test_missing_object_and_bucket_are_not_found(s3_env: dict[str, str], bucket: str) -> None:
-    fetcher = _fetcher(s3_env)
+    fetcher = _fetcher(s3_env, bucket, f"{bucket}-missing")
     with pytest.raises(MediaNotFoundError):
         fetcher.fetch(f"s3://{bucket}/nope.jpg", 10**6, 5.0)
     with pytest.raises(MediaNotFoundError):
@@ -66,12 +73,12 @@ def test_missing_object_and_bucket_are_not_found(s3_env: dict[str, str], bucket:
 
 def test_too_large_is_refused(s3_env: dict[str, str], bucket: str) -> None:
     with pytest.raises(MediaTooLargeError, match="2048 bytes, more than max_bytes 1024"):
-        _fetcher(s3_env).fetch(f"s3://{bucket}/big.bin", 1024, 5.0)
+        _fetcher(s3_env, bucket).fetch(f"s3://{bucket}/big.bin", 1024, 5.0)
 
 
 def test_unreachable_endpoint_is_a_fetch_failure() -> None:
     fetcher = S3Fetcher(endpoint_url="http://127.0.0.1:9", access_key="a", secret_key="b",
-                        region="us-east-1")  # fmt: skip
+                        region="us-east-1", buckets=["b"])  # fmt: skip
     with pytest.raises(MediaFetchError):
         fetcher.fetch("s3://b/k", 1024, 1.0)
 
@@ -81,8 +88,8 @@ def test_service_matches_an_s3_attachment(
 ) -> None:
     lst = tmp_path / "known.csv"
     lst.write_text(f"algorithm,hash,list,id\nsha256,{hashlib.sha256(_image()).hexdigest()},t,1\n")
-    cfg = HashingConfig(lists=[HashListSource(path=str(lst))])
-    service = build_hash_service(cfg, fetcher=default_fetcher(cfg, env=s3_env))
+    cfg = HashingConfig(lists=[HashListSource(path=str(lst))], s3=MediaS3Config(buckets=[bucket]))
+    service = build_hash_service(cfg, fetcher=default_fetcher(cfg, env=_media_env(s3_env)))
     now = datetime(2025, 1, 1, tzinfo=UTC)
     event = MessageEvent(
         schema="tipline.message/1", event_id="e", sent_at=now, session_id="s",

@@ -45,7 +45,8 @@ def _sha(data: bytes) -> str:
 def test_one_verdict_per_attachment_in_order(tmp_path: Path, jpeg: Callable[..., bytes]) -> None:
     known = jpeg(1)
     lst = write_list(tmp_path / "known.csv", [("sha256", _sha(known), "ncmec", "n1", "A1")])
-    service = build_hash_service(HashingConfig(lists=[HashListSource(path=str(lst))]))
+    cfg = HashingConfig(lists=[HashListSource(path=str(lst))], file_roots=[str(tmp_path)])
+    service = build_hash_service(cfg)
     missing = Attachment(
         attachment_id="c", media_type="image/png", uri=f"file://{tmp_path}/none.png"
     )
@@ -65,7 +66,8 @@ def test_file_uri_is_fetched_by_the_default_fetcher(
     data = jpeg(3)
     (tmp_path / "img.jpg").write_bytes(data)
     lst = write_list(tmp_path / "l.csv", [("sha256", _sha(data), "internal", "", "")])
-    service = build_hash_service(HashingConfig(lists=[HashListSource(path=str(lst))]))
+    cfg = HashingConfig(lists=[HashListSource(path=str(lst))], file_roots=[str(tmp_path)])
+    service = build_hash_service(cfg)
     att = Attachment(attachment_id="a", media_type="image/jpeg", uri=f"file://{tmp_path}/img.jpg")
     (v,) = service.match(_event(att), T0)
     assert v.strength == "exact"
