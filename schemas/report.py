@@ -126,7 +126,7 @@ class MissingField(Struct, frozen=True, kw_only=True):
     """A report field the reviewer may need to supply.
 
     ``required`` blocks approval; ``recommended`` makes a report more
-    actionable (DOMAIN §2) but does not block it.
+    actionable (docs/domain.md §2) but does not block it.
     """
 
     path: str

@@ -1,7 +1,7 @@
 """Cryptographic hashes of the original bytes (md5, sha1, sha256) and their index.
 
 These identify the attachment exactly: the custody identity is the SHA-256 of
-the bytes as received, before any decode (DOMAIN §3). Matching is equality, so
+the bytes as received, before any decode (docs/domain.md §3). Matching is equality, so
 the index is a dictionary and every hit has distance 0.
 """
 

@@ -1,6 +1,6 @@
 """Hash one attachment and look it up in every loaded list → AttachmentVerdict.
 
-Order of work (DOMAIN §3): exact digests of the bytes as received first, then
+Order of work (docs/domain.md §3): exact digests of the bytes as received first, then
 the decode and the perceptual hashes (cached by SHA-256, since forwarded images
 repeat), then lookups in every list. Failures become verdicts: a fetch failure
 has no hashes; an undecodable or non-image attachment still carries (and is

@@ -9,7 +9,7 @@ topics, recovery on, metrics scraped) — and every output is scanned: logs,
 metrics, alerts, dead-letter errors, the Parquet lake (decoded), drafts,
 decisions.jsonl and recovery snapshots. Vault files must not hold a canary in
 clear either; opening the package through the vault proves it is there,
-encrypted (DESIGN invariant 4).
+encrypted (docs/design.md, invariant 4).
 """
 
 from __future__ import annotations
