@@ -8,6 +8,7 @@ state or outputs.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from tipline.flows.runner import run_flow
 from tipline.flows.sources import jsonl_files
 from tipline.operators.evaluation import backtest_metrics
 from tipline.schemas.config import TiplineConfig
+from tipline.schemas.dead_letter import NO_DECISION_STAGES, decode_dead_letter
 from tipline.schemas.decision import Decision, decode_decision
 from tipline.schemas.hashing import HashListSource
 
@@ -84,6 +86,20 @@ def read_decisions(path: Path) -> list[Decision]:
     return [decode_decision(line) for line in path.read_bytes().splitlines() if line.strip()]
 
 
+def dead_letter_stages(path: Path) -> Counter[str]:
+    """Count dead letters by stage (metadata only: raw bytes stay sealed).
+
+    Letters of :data:`~tipline.schemas.dead_letter.NO_DECISION_STAGES` are inputs
+    without a decision (``events == decisions + those``); the others failed a
+    step after their decision was made and are counted on their own.
+    """
+    if not path.exists():
+        return Counter()
+    return Counter(
+        decode_dead_letter(line).stage for line in path.read_bytes().splitlines() if line.strip()
+    )
+
+
 def count_lines(paths: Iterable[Path]) -> int:
     """Count the non-blank lines of files (records read by the JSONL source)."""
     return sum(
@@ -102,6 +118,10 @@ def run_replay(
 ) -> dict[str, object]:
     """Run the flow with an isolated config and write ``metrics.json`` under ``out``.
 
+    ``dead_lettered`` counts the letters of inputs that have no decision
+    (``events == decisions + dead_lettered``); ``dead-letter-stages.json``
+    adds every stage, including steps that failed after the decision.
+
     Args:
         cfg: an isolated config (see :func:`isolated_config`).
         out: the output folder.
@@ -112,16 +132,29 @@ def run_replay(
 
     """
     out.mkdir(parents=True, exist_ok=True)
-    for stale in ("decisions.jsonl", "dead-letters.jsonl", "alerts.jsonl"):
+    for stale in (
+        "decisions.jsonl",
+        "dead-letters.jsonl",
+        "alerts.jsonl",
+        "dead-letter-stages.json",
+    ):
         (out / stale).unlink(missing_ok=True)
     flow = build_flow(
         cfg, source=source, decisions_path=str(out), pipeline=Pipeline(cfg).preflight()
     )
     run_flow(flow, cfg, progress=progress)
     decisions = read_decisions(out / "decisions.jsonl")
-    dead = count_lines([out / "dead-letters.jsonl"])
+    stages = dead_letter_stages(out / "dead-letters.jsonl")
+    dead = sum(n for stage, n in stages.items() if stage in NO_DECISION_STAGES)
     events = count_events() if count_events else count_lines(jsonl_files(cfg.input.path))
     sessions, attachments = read_labels(labels) if labels else ({}, {})
     metrics = backtest_metrics(decisions, sessions, attachments, events=events, dead_lettered=dead)
+    by_stage = {
+        "by_stage": dict(sorted(stages.items())),
+        "after_decision": sum(stages.values()) - dead,
+    }
+    (out / "dead-letter-stages.json").write_text(
+        json.dumps(by_stage, indent=2) + "\n", encoding="utf-8"
+    )
     (out / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
     return metrics

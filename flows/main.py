@@ -9,6 +9,13 @@
                                                 ├→ report-draft → drafts
                                                 └→ alert → alerts
 
+Every step that works on one event turns a per-event failure into a dead
+letter tagged with its stage (``match-hashes``, ``score-session``, ``session-context``,
+``audit-row``, ``package-evidence``, ``report-draft``, ``alert``); they are
+merged with the decode dead letters into the one dead-letter output, sealed.
+Systemic faults (storage, keys, vault) still raise so that Bytewax stops and
+recovery retries: see ``flows/failures.py``.
+
 Step ids are stable kebab-case; renaming one is a state migration. Building a
 flow does no I/O: services are built by each worker on first use.
 
@@ -70,30 +77,62 @@ def build_flow(
     raw = op.input("input", flow, source or configured_source(cfg))
     decoded = op.map("decode", raw, pipe.decode)
     split = op.branch("split-dead-letters", decoded, _is_inbound)
-    letters = cast("Stream[DeadLetter]", split.falses)
-    write_dead_letters("dead-letters", letters, cfg, overrides.dead_letters)
+    letters: list[Stream[DeadLetter]] = [cast("Stream[DeadLetter]", split.falses)]
 
-    matched = op.map("match-hashes", split.trues, pipe.match)
+    matched = _split_letters(
+        "match-failed", op.map("match-hashes", split.trues, pipe.match), letters
+    )
     keyed = op.key_on("key-by-session", matched, lambda m: m.event.session_id)
     scored = op.stateful("score-session", keyed, lambda resume: SessionLogic(pipe, resume))
-    decided = op.filter_map("decisions-only", scored, _decided)
+    scored_ok = _split_keyed_letters("score-failed", scored, letters)
+    decided = op.filter_map("decisions-only", scored_ok, _decided)
 
     rows = op.map_value("audit-row", decided, pipe.to_audit_row)
-    write_lake("audit-lake", rows, cfg, overrides.lake)
+    write_lake(
+        "audit-lake", _split_keyed_letters("audit-row-failed", rows, letters), cfg, overrides.lake
+    )
     decision_json = op.map_value("decision-json", decided, lambda d: encode_decision(d.decision))
     write_decisions("decisions", decision_json, decisions_path, overrides.decisions)
-    if not cfg.evidence.enabled:
-        return flow
-
-    # Cases and follow-up batches stay in one ordered stream: a batch never
-    # overtakes the case that opened its package.
-    cases = op.filter("needs-evidence", op.key_rm("unkey", scored), _needs_evidence)
-    packaged = op.filter_map("package-evidence", cases, pipe.package)
-    drafts = op.filter_map("report-draft", packaged, pipe.draft)
-    write_drafts("report-drafts", drafts, cfg, overrides.drafts)
-    alerts = op.map("alert", packaged, pipe.alert)
-    write_alerts("alerts", alerts, cfg, overrides.alerts)
+    if cfg.evidence.enabled:
+        # Cases and follow-up batches stay in one ordered stream: a batch never
+        # overtakes the case that opened its package.
+        cases = op.filter("needs-evidence", op.key_rm("unkey", scored_ok), _needs_evidence)
+        packaged = _split_letters(
+            "package-failed", op.flat_map("package-evidence", cases, pipe.package), letters
+        )
+        drafts = _split_letters(
+            "draft-failed", op.flat_map("report-draft", packaged, pipe.draft), letters
+        )
+        write_drafts("report-drafts", drafts, cfg, overrides.drafts)
+        alerts = _split_letters("alert-failed", op.map("alert", packaged, pipe.alert), letters)
+        write_alerts("alerts", alerts, cfg, overrides.alerts)
+    all_letters = op.merge("all-dead-letters", *letters) if len(letters) > 1 else letters[0]
+    write_dead_letters(
+        "dead-letters", all_letters, cfg, overrides.dead_letters, pipe.seal_dead_letter
+    )
     return flow
+
+
+def _is_letter(item: object) -> TypeGuard[DeadLetter]:
+    return isinstance(item, DeadLetter)
+
+
+def _split_letters(
+    step: str, stream: Stream[Any], letters: list[Stream[DeadLetter]]
+) -> Stream[Any]:
+    """Route the dead letters of a step to ``letters``; return the rest of its output."""
+    split = op.branch(step, stream, _is_letter)
+    letters.append(split.trues)
+    return split.falses
+
+
+def _split_keyed_letters(
+    step: str, stream: Stream[tuple[str, Any]], letters: list[Stream[DeadLetter]]
+) -> Stream[tuple[str, Any]]:
+    """Like :func:`_split_letters` for a keyed stream (the key is dropped from letters)."""
+    split = op.branch(step, stream, lambda kv: isinstance(kv[1], DeadLetter))
+    letters.append(op.map(f"{step}-unkey", split.trues, lambda kv: cast("DeadLetter", kv[1])))
+    return split.falses
 
 
 def _is_inbound(item: Inbound | DeadLetter) -> TypeGuard[Inbound]:

@@ -108,12 +108,22 @@ def write_lake(
 
 
 def write_dead_letters(
-    step: str, letters: Stream[DeadLetter], cfg: TiplineConfig, override: Sink[Any] | None
+    step: str,
+    letters: Stream[DeadLetter],
+    cfg: TiplineConfig,
+    override: Sink[Any] | None,
+    seal: Callable[[DeadLetter], DeadLetter] | None = None,
 ) -> None:
-    """Write dead letters to the configured file directory or Kafka topic."""
+    """Write dead letters, sealed by ``seal``, to the configured file directory or Kafka topic.
+
+    Test overrides receive the plain letters. The file is created 0600 in a
+    0700 folder; its raw bytes are ciphertext (see ``flows/dead_letters.py``).
+    """
     if override is not None:
         op.output(step, letters, override)
         return
+    if seal is not None:
+        letters = op.map("seal-dead-letter", letters, seal)
     dl = cfg.dead_letters
     if dl.kind == "kafka":
         msgs = op.map(
@@ -128,7 +138,7 @@ def write_dead_letters(
         )
         return
     keyed = op.map("dead-letter-line", letters, lambda d: ("dl", encode_dead_letter(d)))
-    op.output(step, keyed, JsonlSink(Path(dl.path), "dead-letters", fsync=True))
+    op.output(step, keyed, JsonlSink(Path(dl.path), "dead-letters", fsync=True, private=True))
 
 
 def write_alerts(

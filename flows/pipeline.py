@@ -18,24 +18,31 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, cast
 
+from tipline.flows.dead_letters import DeadLetterSealer
+from tipline.flows.failures import FailureTracker, follow_up_source, is_systemic
 from tipline.flows.kafka_io import to_raw_record
 from tipline.flows.metrics import METRICS, decision_counter, stage_timer
 from tipline.flows.records import Decided, FollowUps, Inbound, Matched, Packaged
 from tipline.operators.audit import audit_row
-from tipline.operators.decide import decide
+from tipline.operators.decide import decide, route_oversized
 from tipline.operators.evidence.context import ContextBuffer, SessionSealer
 from tipline.operators.evidence.package import package_id_for
 from tipline.operators.fairness import gate, parse_calibration
 from tipline.operators.grooming.scorer import Scorer, compile_scorer, score_message
-from tipline.operators.hashing.fetch import MediaFetcher, attachment_bytes
-from tipline.operators.intake import decode_record
-from tipline.operators.report import build_draft, load_schema
+from tipline.operators.hashing.fetch import MediaFetcher
+from tipline.operators.intake import (
+    decode_oversized,
+    decode_record,
+    embedded_media,
+    with_embedded_matches,
+)
+from tipline.operators.report import build_draft, failed_draft, load_schema
 from tipline.schemas.alert import encode_alert
 from tipline.schemas.audit import AuditRow
 from tipline.schemas.config import TiplineConfig
 from tipline.schemas.dead_letter import DeadLetter
 from tipline.schemas.decision import Decision
-from tipline.schemas.errors import ConfigError, FetchError
+from tipline.schemas.errors import ConfigError
 from tipline.schemas.event import MessageEvent
 from tipline.schemas.grooming import CalibrationTable, SessionVerdict
 from tipline.schemas.report import ReportDraft, TimelineEntry
@@ -55,6 +62,22 @@ def _timed(stage: str) -> Iterator[None]:
         yield
     finally:
         stage_timer(stage).observe(time.perf_counter() - started)
+
+
+def _first_of_each(events: list[MessageEvent]) -> list[MessageEvent]:
+    """Keep the first message of each event id in a follow-up batch.
+
+    Two messages reusing one ``event_id`` (a crafted or replayed event) would
+    otherwise become two different supplements under one item key, which the
+    vault refuses as a conflicting write and the job would stop on.
+    """
+    seen: set[str] = set()
+    out = []
+    for event in events:
+        if event.event_id not in seen:
+            seen.add(event.event_id)
+            out.append(event)
+    return out
 
 
 @dataclass
@@ -100,6 +123,18 @@ class Pipeline:
         """The evidence vault (keys from the environment, or dev keys)."""
         return build_evidence_service(self.config.evidence, env=os.environ)
 
+    @cached_property
+    def failures(self) -> FailureTracker:
+        """Per-event failure handling: dead letters, systemic re-raise, breaker."""
+        return FailureTracker()
+
+    @cached_property
+    def dead_letter_sealer(self) -> DeadLetterSealer:
+        """Seals dead letters with a key derived from the evidence master key."""
+        if self.config.evidence.enabled:
+            return DeadLetterSealer.from_provider(self.evidence.keys.provider)
+        return DeadLetterSealer.from_config(self.config.evidence, os.environ)
+
     def preflight(self) -> Pipeline:
         """Build every enabled service now, so a bad list, key or table fails at start.
 
@@ -116,32 +151,79 @@ class Pipeline:
             _ = self.evidence.context_keys()
         if self.config.reports.enabled:
             load_schema()
+        _ = self.dead_letter_sealer  # dead letters are never written in the clear
         return self
 
     # ---------------------------------------------------------------- steps
 
     def decode(self, item: object) -> Inbound | DeadLetter:
-        """Decode one source item (step ``decode``): a file line or a Kafka message."""
+        """Decode one source item (step ``decode``): a file line or a Kafka message.
+
+        A record over ``input.max_record_bytes`` is still parsed (up to a hard
+        ceiling) and marked ``oversized``: its attachments are hashed and it is
+        routed to review (issue #13).
+        """
         with _timed("decode"):
             METRICS.events_in.inc()
-            record = to_raw_record(item, utc_now())
-            if not isinstance(record, DeadLetter):
-                result = decode_record(
-                    record, max_bytes=self.config.input.max_record_bytes, now=utc_now()
+            now = utc_now()
+            record = to_raw_record(item, now)
+            if isinstance(record, DeadLetter):
+                METRICS.dead_letters.labels(record.stage, record.error_type).inc()
+                return record
+            limit = self.config.input.max_record_bytes
+            oversized = len(record.value) > limit
+            try:
+                result = (
+                    decode_oversized(record, max_bytes=limit, now=now)
+                    if oversized
+                    else decode_record(record, max_bytes=limit, now=now)
                 )
-                if isinstance(result, MessageEvent):
-                    return Inbound(event=result, source=record.source)
-                record = result
-            METRICS.dead_letters.labels(record.stage, record.error_type).inc()
-            return record
+            except Exception as exc:  # decode_record never raises for bad data: a bug
+                return self.failures.letter(
+                    "decode", exc, source=record.source, event=None, now=now, raw=record.value
+                )
+            if isinstance(result, MessageEvent):
+                return Inbound(event=result, source=record.source, oversized=oversized)
+            if oversized and self.config.hashing.enabled:
+                result = with_embedded_matches(result, self._embedded_lists(record.value, now))
+            METRICS.dead_letters.labels(result.stage, result.error_type).inc()
+            return result
 
-    def match(self, inbound: Inbound) -> Matched:
-        """Hash every attachment against the lists (step ``match-hashes``)."""
+    def _embedded_lists(self, value: bytes, now: datetime) -> list[str]:
+        """Return the lists matched by inline media in an unparseable record (best effort)."""
+        try:
+            return self.hashes.lists_matching(embedded_media(value), now)
+        except Exception as exc:
+            if is_systemic(exc):
+                raise
+            return []  # the record is dead-lettered either way; this only flags it
+
+    def match(self, inbound: Inbound) -> Matched | DeadLetter:
+        """Hash every attachment against the lists (step ``match-hashes``).
+
+        The bytes read from URI attachments are kept with the verdicts: evidence
+        packages exactly what was hashed, and no URI is ever read twice.
+        """
+        event = inbound.event
         with _timed("match-hashes"):
-            verdicts = (
-                self.hashes.match(inbound.event, utc_now()) if inbound.event.attachments else []
-            )
-        return Matched(event=inbound.event, source=inbound.source, attachments=verdicts)
+            try:
+                verdicts, media = (
+                    self.hashes.match_keeping_bytes(event, utc_now())
+                    if event.attachments
+                    else ([], {})
+                )
+            except Exception as exc:
+                return self.failures.letter(
+                    "match-hashes", exc, source=inbound.source, event=event, now=utc_now()
+                )
+        self.failures.ok("match-hashes")
+        return Matched(
+            event=event,
+            source=inbound.source,
+            attachments=verdicts,
+            media=media,
+            oversized=inbound.oversized,
+        )
 
     def score(self, state: Any, event: MessageEvent) -> tuple[Any, SessionVerdict | None]:
         """Advance the session's grooming score (part of step ``score-session``)."""
@@ -165,8 +247,16 @@ class Pipeline:
                 source=matched.source,
                 now=utc_now(),
             )
+            if matched.oversized:
+                decision = route_oversized(decision)
         decision_counter(decision.decision).inc()
         return decision
+
+    def failed(self, stage: str, exc: Exception, matched: Matched) -> DeadLetter:
+        """Return the dead letter of an event that failed ``stage`` (systemic errors re-raise)."""
+        return self.failures.letter(
+            stage, exc, source=matched.source, event=matched.event, now=utc_now()
+        )
 
     # ---------------------------------------------------------------- context
 
@@ -190,59 +280,89 @@ class Pipeline:
 
     # ---------------------------------------------------------------- evidence
 
-    def package(self, item: Decided | FollowUps) -> Packaged | None:
+    def package(self, item: Decided | FollowUps) -> list[Packaged | DeadLetter]:
         """Store evidence (step ``package-evidence``).
 
         A decision that opens a case becomes a package and yields its receipt;
         a batch of messages that followed a case is added to its package as
-        supplemental context and yields nothing. Raises if the vault is not
-        durable, so no alert or draft can exist without evidence (invariant 2).
+        supplemental context and yields nothing. The package holds the bytes
+        hashed at first touch (``Decided.media``): no URI is read again.
+        Raises if the vault is not durable (systemic), so no alert or draft can
+        exist without evidence (invariant 2); a per-event failure yields a dead
+        letter instead (the decision is already in the lake).
         """
-        with _timed("evidence"):
-            now = utc_now()
-            if isinstance(item, FollowUps):
-                self.evidence.add_contexts(item.package_id, item.events, now)
-                return None
-            decided = item
-            receipt = self.evidence.package(
-                decided.decision,
-                decided.event,
-                attachments=self._uri_bytes(decided.event),
-                context=decided.context,
+        now = utc_now()
+        try:
+            with _timed("evidence"):
+                if isinstance(item, FollowUps):
+                    self.evidence.add_contexts(item.package_id, _first_of_each(item.events), now)
+                    return []
+                decided = item
+                receipt = self.evidence.package(
+                    decided.decision,
+                    decided.event,
+                    attachments=decided.media,
+                    context=decided.context,
+                    now=now,
+                )
+        except Exception as exc:
+            return list(self._package_failed(item, exc, now))
+        self.failures.ok("package-evidence")
+        return [Packaged(decided=decided, receipt=receipt)]
+
+    def _package_failed(
+        self, item: Decided | FollowUps, exc: Exception, now: datetime
+    ) -> list[DeadLetter]:
+        stage = "package-evidence"
+        if isinstance(item, Decided):
+            return [
+                self.failures.letter(
+                    stage, exc, source=item.decision.source, event=item.event, now=now
+                )
+            ]
+        return [
+            self.failures.letter(
+                stage,
+                exc,
+                source=follow_up_source(item.package_id, e.event_id),
+                event=e,
                 now=now,
             )
-        return Packaged(decided=decided, receipt=receipt)
+            for e in item.events
+        ]
 
-    def _uri_bytes(self, event: MessageEvent) -> dict[str, bytes]:
-        """Read URI attachments again for the package; the vault re-checks their hashes."""
-        cfg = self.config.hashing
-        fetcher = self._fetcher()
-        out: dict[str, bytes] = {}
-        for attachment in event.attachments:
-            if attachment.uri is None:
-                continue
-            try:
-                out[attachment.attachment_id] = attachment_bytes(
-                    attachment, fetcher, cfg.max_bytes, cfg.fetch_timeout_s
-                )
-            except FetchError:
-                continue  # recorded in its verdict; the package lists what it could not read
-        return out
+    def draft(self, packaged: Packaged) -> list[ReportDraft | DeadLetter]:
+        """Build the CyberTipline draft of a ``report`` case (step ``report-draft``).
 
-    def draft(self, packaged: Packaged) -> ReportDraft | None:
-        """Build the CyberTipline draft of a ``report`` case (step ``report-draft``)."""
+        A draft that cannot be built is stored anyway, in status ``failed`` with
+        the reason (``tipline reports list`` shows it), beside a dead letter.
+        """
         decision = packaged.decided.decision
         if decision.decision != "report" or not self.config.reports.enabled:
-            return None
-        with _timed("reports"):
-            return build_draft(
-                packaged.receipt,
-                decision,
-                packaged.decided.event,
-                self.config.reports,
-                utc_now(),
-                context=self._timeline(packaged.decided),
+            return []
+        now = utc_now()
+        event = packaged.decided.event
+        try:
+            with _timed("reports"):
+                draft = build_draft(
+                    packaged.receipt,
+                    decision,
+                    event,
+                    self.config.reports,
+                    now,
+                    context=self._timeline(packaged.decided),
+                )
+        except Exception as exc:
+            letter = self.failures.letter(
+                "report-draft", exc, source=decision.source, event=event, now=now
             )
+            reason = f"{letter.error_type}: {letter.error}"
+            failed = failed_draft(
+                packaged.receipt, decision, event, self.config.reports, now, reason=reason
+            )
+            return [failed, letter]
+        self.failures.ok("report-draft")
+        return [draft]
 
     @staticmethod
     def _timeline(decided: Decided) -> list[TimelineEntry]:
@@ -265,14 +385,31 @@ class Pipeline:
             for e in events
         ]
 
-    @staticmethod
-    def alert(packaged: Packaged) -> tuple[str, bytes]:
-        """Build the alert for moderation tooling from the vault's receipt."""
-        METRICS.alerts.inc()
+    def alert(self, packaged: Packaged) -> tuple[str, bytes] | DeadLetter:
+        """Build the alert for moderation tooling from the vault's receipt (step ``alert``)."""
         decision = packaged.decided.decision
-        return decision.event_id, encode_alert(decision, packaged.receipt.package_id)
+        try:
+            alert = decision.event_id, encode_alert(decision, packaged.receipt.package_id)
+        except Exception as exc:
+            return self.failures.letter(
+                "alert", exc, source=decision.source, event=packaged.decided.event, now=utc_now()
+            )
+        METRICS.alerts.inc()
+        return alert
 
-    @staticmethod
-    def to_audit_row(decided: Decided) -> AuditRow:
+    def to_audit_row(self, decided: Decided) -> AuditRow | DeadLetter:
         """Flatten a decision for the lake (step ``audit-row``)."""
-        return audit_row(decided.decision)
+        try:
+            return audit_row(decided.decision)
+        except Exception as exc:
+            return self.failures.letter(
+                "audit-row",
+                exc,
+                source=decided.decision.source,
+                event=decided.event,
+                now=utc_now(),
+            )
+
+    def seal_dead_letter(self, letter: DeadLetter) -> DeadLetter:
+        """Encrypt a dead letter's raw bytes for the dead-letter output (content at rest)."""
+        return self.dead_letter_sealer.seal(letter)

@@ -15,6 +15,13 @@ ordered stream as the decisions, so a batch never overtakes the case that
 opened its package; batching turns one vault write per following message
 into one per batch.
 
+A message whose scoring or decision fails (an exception from one event) is
+emitted as a :class:`~tipline.schemas.dead_letter.DeadLetter` of stage
+``score-session`` and the session's state is left as it was before it. If
+only its sealed-context bookkeeping fails, the decision stands (without
+context) beside a dead letter of stage ``session-context``. Systemic faults
+re-raise (see ``flows/failures.py``).
+
 What Bytewax snapshots here is :class:`SessionSnapshot`: the scorer's state
 (ids, signal hits, ages — no text), the context buffer and the pending
 follow-ups (ciphertext only). Idle sessions are dropped by a processing-time
@@ -33,8 +40,10 @@ from bytewax.operators import StatefulLogic
 from tipline.flows.pipeline import Pipeline, utc_now
 from tipline.flows.records import Decided, FollowUps, Matched
 from tipline.operators.evidence.context import ContextBuffer, SealedMessage, SessionSealer
+from tipline.schemas.dead_letter import DeadLetter
+from tipline.schemas.decision import Decision
 
-Out = Decided | FollowUps
+Out = Decided | FollowUps | DeadLetter
 
 
 @dataclass
@@ -59,12 +68,31 @@ class SessionLogic(StatefulLogic[Matched, Out, SessionSnapshot]):
     def on_item(self, value: Matched) -> tuple[list[Out], bool]:
         """Score, decide and seal one message of this session."""
         snap, event, now = self._snap, value.event, utc_now()
-        snap.scorer, verdict = self._pipe.score(snap.scorer, event)
-        decision = self._pipe.decide(value, verdict)
+        try:
+            scorer, verdict = self._pipe.score(snap.scorer, event)
+            decision = self._pipe.decide(value, verdict)
+        except Exception as exc:  # per-event → dead letter; systemic re-raises
+            return [self._pipe.failed("score-session", exc, value)], StatefulLogic.RETAIN
+        self._pipe.failures.ok("score-session")
+        snap.scorer = scorer
         snap.last_seen, snap.session_id = now, event.session_id
+        media = value.media if decision.alert else {}  # bytes only for cases (bounded)
         sealer = self._pipe.sealer(event.session_id)
         if sealer is None:
-            return [Decided(decision=decision, event=event)], StatefulLogic.RETAIN
+            return [Decided(decision=decision, event=event, media=media)], StatefulLogic.RETAIN
+        try:
+            return self._with_context(value, decision, media, sealer), StatefulLogic.RETAIN
+        except Exception as exc:  # the decision stands; its context step failed
+            letter = self._pipe.failed("session-context", exc, value)
+            return [
+                Decided(decision=decision, event=event, media=media),
+                letter,
+            ], StatefulLogic.RETAIN
+
+    def _with_context(
+        self, value: Matched, decision: Decision, media: dict[str, bytes], sealer: SessionSealer
+    ) -> list[Out]:
+        snap, event, now = self._snap, value.event, utc_now()
         buffer = snap.context or self._pipe.new_context()
         snap.context = buffer
         followers = buffer.followers(event)
@@ -78,10 +106,10 @@ class SessionLogic(StatefulLogic[Matched, Out, SessionSnapshot]):
             context = buffer.messages(sealer, before=event)
             buffer.note_package(self._pipe.package_id(decision), event)
         buffer.append(event, sealer)
-        out: list[Out] = [Decided(decision=decision, event=event, context=context)]
+        out: list[Out] = [Decided(decision=decision, event=event, context=context, media=media)]
         if sum(len(m) for m in snap.pending.values()) >= self._batch:
             out.extend(self._release(sealer))
-        return out, StatefulLogic.RETAIN
+        return out
 
     def on_notify(self) -> tuple[list[Out], bool]:
         """Release due follow-ups; drop the state of an idle session."""

@@ -27,6 +27,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Final
 
+import msgspec
+
 from tipline.schemas.decision import (
     INCIDENT_CSAM,
     INCIDENT_ENTICEMENT,
@@ -163,3 +165,26 @@ def decide(
         recommended_actions=_actions(cfg, outcome, gate), gate=gate,
         detector_version=detector_version, source=source, decided_at=now,
     )  # fmt: skip
+
+
+OVERSIZED_REASON: Final = "intake:oversized-record"
+
+
+def route_oversized(decision: Decision) -> Decision:
+    """Route an event whose record was over ``input.max_record_bytes`` to human review.
+
+    Padding a record past the size limit must not evade matching (issue #13):
+    the event was still parsed and hashed, and it opens a case at least at
+    ``review`` (with the reason ``intake:oversized-record``) so its evidence is
+    preserved and a person looks at it. A ``report`` stays a report.
+    """
+    reasons = [*decision.reasons, OVERSIZED_REASON]
+    if decision.decision != "none":
+        return msgspec.structs.replace(decision, reasons=reasons)
+    return msgspec.structs.replace(
+        decision,
+        decision="review",
+        alert=True,
+        reasons=reasons,
+        recommended_actions=decision.recommended_actions or [HUMAN_REVIEW],
+    )

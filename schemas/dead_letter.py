@@ -1,4 +1,17 @@
-"""Dead letters: a bad record with its original bytes and why it was rejected."""
+"""Dead letters: a bad record (or an event a step failed) with its bytes and why.
+
+Stages: ``decode`` (the record is not an event), ``match-hashes``,
+``score-session`` and ``audit-row`` (the event has no decision in the lake),
+and ``package-evidence``, ``report-draft``, ``alert`` (the decision is in the
+lake; a later step failed for this one event). So, for the lake:
+``inputs == lake decisions + dead letters whose stage is in NO_DECISION_STAGES``,
+and letters of the other stages are counted on their own (issue #13).
+
+``raw`` is content. Written outputs (file or Kafka) carry it *sealed*
+(AES-256-GCM under a key derived from the evidence master key, see
+``flows/dead_letters.py``): ``sealed`` then names the scheme and ``raw`` holds
+``nonce || ciphertext``; in flight between steps it is plain.
+"""
 
 from __future__ import annotations
 
@@ -28,12 +41,17 @@ class DeadLetter(Struct, frozen=True, kw_only=True):
     source: SourcePosition
     raw: bytes
     key: bytes | None = None
+    event_id: str | None = None
+    sealed: str | None = None
     at: datetime
 
     def dedupe_key(self) -> str:
         """Return the idempotency key of this dead letter (its source position)."""
         return f"{self.stage}|{self.source.describe()}"
 
+
+NO_DECISION_STAGES: Final = frozenset({"decode", "match-hashes", "score-session", "audit-row"})
+"""Stages whose dead letter means the input has no decision in the lake."""
 
 _ENC: Final = msgspec.json.Encoder()
 _DEC: Final = msgspec.json.Decoder(DeadLetter)

@@ -143,6 +143,9 @@ def decode_event(raw: bytes) -> MessageEvent:
     except UnicodeDecodeError as exc:
         msg = "not a JSON message event: a string is not valid UTF-8"
         raise EventDecodeError(msg) from exc
+    except RecursionError as exc:
+        msg = "not a JSON message event: nested too deeply"
+        raise EventDecodeError(msg) from exc
 
 
 _QUOTED: Final = re.compile(r"'(?:[^'\\]|\\.)*'")

@@ -171,17 +171,43 @@ class HashService:
             now: processing time, used only to pace list reloads.
 
         """
-        if not self._cfg.enabled:
-            return [_skipped(a.attachment_id, a.media_type) for a in event.attachments]
-        if not event.attachments:
+        return self.match_keeping_bytes(event, now)[0]
+
+    def lists_matching(self, blobs: Sequence[bytes], now: datetime) -> list[str]:
+        """Return the names of the lists that any of ``blobs`` matches (exact digests only).
+
+        For media found inside a record that is not an event (no decode, no
+        perceptual hash: the bytes came from an unparsed, oversized record).
+        """
+        if not self._cfg.enabled or not blobs:
             return []
         self.reload_changed(now)
         lists = [s.loaded for s in self._sources]
+        return [m.list for data in blobs for m in self._matcher.exact_matches(data, lists)]
+
+    def match_keeping_bytes(
+        self, event: MessageEvent, now: datetime
+    ) -> tuple[list[AttachmentVerdict], dict[str, bytes]]:
+        """Like :meth:`match`, and also return the bytes read for each URI attachment.
+
+        Evidence packages these bytes (the ones hashed at first touch); a URI is
+        never read a second time. Inline attachments are not repeated here.
+        """
+        if not self._cfg.enabled:
+            return [_skipped(a.attachment_id, a.media_type) for a in event.attachments], {}
+        if not event.attachments:
+            return [], {}
+        self.reload_changed(now)
+        lists = [s.loaded for s in self._sources]
         budget = self._matcher.new_budget(self._clock)
-        return [
-            self._matcher.match_attachment(a, self._fetcher, lists, budget)
-            for a in event.attachments
-        ]
+        verdicts: list[AttachmentVerdict] = []
+        fetched: dict[str, bytes] = {}
+        for a in event.attachments:
+            verdict, data = self._matcher.fetch_and_match(a, self._fetcher, lists, budget)
+            verdicts.append(verdict)
+            if a.uri is not None and data is not None:
+                fetched[a.attachment_id] = data
+        return verdicts, fetched
 
 
 def _skipped(attachment_id: str, media_type: str) -> AttachmentVerdict:

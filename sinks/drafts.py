@@ -10,7 +10,9 @@ Layout under ``[reports].path``::
 Invariants:
     * Idempotent: :meth:`DraftsSink.write` of a draft id that already exists
       writes nothing and returns False (a replay never duplicates or
-      overwrites a draft a reviewer may already have approved).
+      overwrites a draft a reviewer may already have approved). The one
+      exception is a draft whose *build* failed (status ``failed``, no XML,
+      never submitted): a retry replaces it (issue #13).
     * Status changes go through :meth:`DraftsSink.transition`, which checks
       :data:`~tipline.schemas.report.ALLOWED_TRANSITIONS` and appends to the history.
     * Every file is written to a temporary name, fsynced and renamed, so a crash
@@ -83,7 +85,7 @@ class DraftsSink:
 
         """
         folder = self._dir(draft.draft_id)
-        if (folder / DRAFT_FILE).is_file():
+        if (folder / DRAFT_FILE).is_file() and not self._build_failed(draft.draft_id):
             return False
         _atomic_write(folder / REPORT_FILE, draft.report_xml.encode("utf-8"))
         for f in draft.files:
@@ -91,6 +93,11 @@ class DraftsSink:
         # draft.json last: its presence marks the draft complete
         _atomic_write(folder / DRAFT_FILE, encode_draft(draft))
         return True
+
+    def _build_failed(self, draft_id: str) -> bool:
+        """Return True if the stored draft is one whose build failed (no XML, never sent)."""
+        stored = self.read(draft_id)
+        return stored.status == "failed" and not stored.report_xml and not stored.ncmec_report_id
 
     def read(self, draft_id: str) -> ReportDraft:
         """Read one draft.

@@ -16,10 +16,17 @@ from bytewax.outputs import FixedPartitionedSink, StatefulSinkPartition
 
 
 class _JsonlPartition(StatefulSinkPartition[bytes, int]):
-    def __init__(self, path: Path, resume_length: int | None, fsync: bool) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    def __init__(self, path: Path, resume_length: int | None, fsync: bool, private: bool) -> None:
+        if private:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            path.parent.chmod(0o700)
+            fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            os.fchmod(fd, 0o600)
+            self._file: BinaryIO = os.fdopen(fd, "ab")
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._file = path.open("ab")
         self._fsync = fsync
-        self._file: BinaryIO = path.open("ab")
         if resume_length is not None:
             self._file.truncate(resume_length)
             self._file.seek(resume_length)
@@ -47,11 +54,16 @@ class JsonlSink(FixedPartitionedSink[bytes, int]):
     Upstream items are ``(key, bytes)``; every key goes to the single partition,
     so order follows arrival. ``fsync`` forces each batch to disk (use it for
     dead letters, whose loss would break invariant 1 between snapshots).
+    ``private`` creates the file 0600 and its folder 0700 (dead letters hold
+    sealed content; nobody else on the host needs to list or read them).
     """
 
-    def __init__(self, directory: str | Path, name: str, *, fsync: bool = False) -> None:
+    def __init__(
+        self, directory: str | Path, name: str, *, fsync: bool = False, private: bool = False
+    ) -> None:
         self._path = Path(directory) / f"{name}.jsonl"
         self._fsync = fsync
+        self._private = private
 
     def list_parts(self) -> list[str]:
         """List the single partition (the file)."""
@@ -63,4 +75,4 @@ class JsonlSink(FixedPartitionedSink[bytes, int]):
 
     def build_part(self, step_id: str, for_part: str, resume_state: int | None) -> _JsonlPartition:
         """Open the file, truncated back to the snapshot on resume."""
-        return _JsonlPartition(self._path, resume_state, self._fsync)
+        return _JsonlPartition(self._path, resume_state, self._fsync, self._private)

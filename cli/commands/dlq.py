@@ -6,17 +6,25 @@ with its original key (Kafka), or into a new JSONL file in the input folder
 (files). Letters are selected by stage and error type, and each source
 position is re-driven at most once per run (the Kafka dead-letter topic is
 at-least-once). Nothing is deleted from the dead-letter output.
+
+Stored letters are sealed (``flows/dead_letters.py``): ``list`` reads only
+their metadata; ``replay`` opens them with the evidence keys (the same
+``[evidence.keys]`` environment as the job) before re-driving the bytes.
+Letters of a step after ``decode`` carry the decoded event re-encoded as
+contract JSON, so ``dlq replay --stage report-draft`` retries a draft.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from tipline.flows.dead_letters import DeadLetterSealer
 from tipline.schemas.config import TiplineConfig, load_config
 from tipline.schemas.dead_letter import DeadLetter, decode_dead_letter
 
@@ -108,6 +116,8 @@ def run_replay(args: argparse.Namespace) -> int:
     if args.dry_run or not letters:
         print(f"{len(letters)} dead letters would be re-driven")
         return 0
+    sealer = DeadLetterSealer.from_config(cfg.evidence, os.environ)
+    letters = [sealer.open(letter) for letter in letters]
     if cfg.input.kind == "kafka":
         from confluent_kafka import Producer  # noqa: PLC0415
 

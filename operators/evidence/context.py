@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Final
 
 from cryptography.exceptions import InvalidTag
@@ -34,6 +34,20 @@ from tipline.schemas.event import MessageEvent, decode_event, encode_event
 from tipline.schemas.evidence import ContextConfig
 
 _INFO: Final = b"tipline.context-session/1"
+_LATEST: Final = datetime.max.replace(tzinfo=UTC)
+_EARLIEST: Final = datetime.min.replace(tzinfo=UTC)
+
+
+def shifted(at: datetime, seconds: float) -> datetime:
+    """Return ``at + seconds``, saturating at the ends of ``datetime``.
+
+    Event times are the sender's claim: a ``sent_at`` in year 9999 or 0001
+    must not overflow the buffer's windows and stop the job (issue #13).
+    """
+    try:
+        return at + timedelta(seconds=seconds)
+    except OverflowError:
+        return _LATEST if seconds > 0 else _EARLIEST
 
 
 class SessionSealer:
@@ -119,7 +133,7 @@ class ContextBuffer:
 
     def _prune(self) -> None:
         newest = self.entries[-1].sent_at
-        horizon = newest - timedelta(seconds=self.cfg.preceding_window_s)
+        horizon = shifted(newest, -self.cfg.preceding_window_s)
         kept = [e for e in self.entries if e.sent_at >= horizon]
         kept = kept[-self.cfg.preceding_messages :]
         while len(kept) > 1 and sum(len(e.sealed) for e in kept) > self.cfg.max_buffer_bytes:
@@ -132,7 +146,7 @@ class ContextBuffer:
         """Open the buffered messages (those sent before ``before`` when given)."""
         chosen = self.entries
         if before is not None:
-            horizon = before.sent_at - timedelta(seconds=self.cfg.preceding_window_s)
+            horizon = shifted(before.sent_at, -self.cfg.preceding_window_s)
             chosen = [
                 e
                 for e in chosen
@@ -146,7 +160,7 @@ class ContextBuffer:
             return
         if any(p.package_id == package_id for p in self.open_packages):
             return
-        until = event.sent_at + timedelta(seconds=self.cfg.following_window_s)
+        until = shifted(event.sent_at, self.cfg.following_window_s)
         self.open_packages.append(
             OpenPackage(package_id, event.event_id, until, self.cfg.following_messages)
         )

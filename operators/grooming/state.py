@@ -21,6 +21,7 @@ import hashlib
 from array import array
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Final
 
 from tipline.schemas.grooming import Level
 
@@ -32,6 +33,9 @@ Hit = tuple[int, int, str, str, str]
 Person = tuple[int, int | None, int | None, int | None]
 
 
+_MAX_SECONDS: Final = (1 << 32) - 1
+
+
 def event_key(sent_at: datetime, event_id: str) -> int:
     """Return the sort key of an event: seconds since the epoch, then an id hash.
 
@@ -40,12 +44,15 @@ def event_key(sent_at: datetime, event_id: str) -> int:
         event_id: the event id (hashed with BLAKE2b, stable across processes).
 
     Returns:
-        ``seconds << 32 | hash32``; fits an unsigned 64-bit integer.
+        ``seconds << 32 | hash32``; fits an unsigned 64-bit integer. Seconds
+        are clamped to ``[0, 2**32 - 1]`` (1970 to 2106): an absurd ``sent_at``
+        such as year 9999 must not overflow the index and make the message
+        escape its decision (issue #13).
 
     """
     seconds = (sent_at - EPOCH) // _ONE_SECOND
     digest = hashlib.blake2b(event_id.encode(), digest_size=4).digest()
-    return (max(seconds, 0) << 32) | int.from_bytes(digest, "big")
+    return (min(max(seconds, 0), _MAX_SECONDS) << 32) | int.from_bytes(digest, "big")
 
 
 def key_seconds(key: int) -> int:

@@ -196,7 +196,21 @@ class Matcher:
         lists: Sequence[LoadedList],
         budget: EventBudget | None = None,
     ) -> Verdict:
-        """Fetch, hash and match one attachment; never raises for bad media.
+        """Fetch, hash and match one attachment; never raises for bad media."""
+        return self.fetch_and_match(attachment, fetcher, lists, budget)[0]
+
+    def fetch_and_match(
+        self,
+        attachment: Attachment,
+        fetcher: MediaFetcher | None,
+        lists: Sequence[LoadedList],
+        budget: EventBudget | None = None,
+    ) -> tuple[Verdict, bytes | None]:
+        """Fetch, hash and match one attachment; also return the bytes that were hashed.
+
+        The bytes are what evidence packages (first touch): a URI is read once,
+        never again, so bytes that change between reads cannot break custody.
+        ``None`` when nothing was read. Never raises for bad media.
 
         With a ``budget`` (one per event), a URI is not fetched once the
         event's time is spent (``event_budget_exceeded``), the fetch timeout
@@ -205,45 +219,53 @@ class Matcher:
         """
         budget = EventBudget() if budget is None else budget
         try:
-            return self._match_attachment(attachment, fetcher, lists, budget)
+            return self._fetch_and_match(attachment, fetcher, lists, budget)
         finally:
             budget.first = False
 
-    def _match_attachment(
+    def _fetch_and_match(
         self,
         attachment: Attachment,
         fetcher: MediaFetcher | None,
         lists: Sequence[LoadedList],
         budget: EventBudget,
-    ) -> Verdict:
+    ) -> tuple[Verdict, bytes | None]:
         s = self._settings
         versions = {ll.source: ll.version for ll in lists}
         timeout = s.fetch_timeout_s
         if attachment.data_b64 is None:
             if budget.out_of_time():
-                return Verdict(
+                spent = Verdict(
                     attachment_id=attachment.attachment_id,
                     status=STATUS_EVENT_BUDGET,
                     reason="the event's time budget (event_timeout_s) was spent; not fetched",
                     media_type=attachment.media_type,
                     list_versions=versions,
                 )
+                return spent, None
             left = budget.time_left()
             if left is not None and left > 0:
                 timeout = min(timeout, left)
         try:
             data = attachment_bytes(attachment, fetcher, s.max_bytes, timeout)
         except FetchError as exc:
-            return Verdict(
+            verdict = Verdict(
                 attachment_id=attachment.attachment_id,
                 status=exc.status if isinstance(exc, MediaFetchError) else STATUS_FETCH_FAILED,
                 reason=str(exc),
                 media_type=attachment.media_type,
                 list_versions=versions,
             )
+            return verdict, None
         return self.match_bytes(
             attachment.attachment_id, attachment.media_type, data, lists, budget
-        )
+        ), data
+
+    def exact_matches(self, data: bytes, lists: Sequence[LoadedList]) -> list[HashMatch]:
+        """Match only the exact digests of ``data`` (no decode): bytes of unknown origin."""
+        media = MediaInput(data=data)
+        exact = [c for c in (a.compute(media) for a in self._exact) if c is not None]
+        return [m for ll in lists for c in exact for m in self._lookup(ll, c)]
 
     def match_bytes(
         self,

@@ -10,7 +10,7 @@ the caller passes ``now``. Public entry points:
 * :func:`render_review_page` — the static HTML page a reviewer approves from.
 """
 
-from tipline.operators.report.draft import CustodyView, build_draft, missing_fields
+from tipline.operators.report.draft import CustodyView, build_draft, failed_draft, missing_fields
 from tipline.operators.report.file_xml import render_file_details
 from tipline.operators.report.review_page import render_review_page
 from tipline.operators.report.xsd import (
@@ -24,6 +24,7 @@ __all__ = [
     "XSD_PATH",
     "CustodyView",
     "build_draft",
+    "failed_draft",
     "load_schema",
     "missing_fields",
     "render_file_details",

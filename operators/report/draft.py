@@ -12,6 +12,10 @@ Invariants:
       and raises :class:`~tipline.schemas.errors.ReportError`.
     * Only ids, hashes, account facts, timestamps and signal names go into a
       draft; message text and media stay in the vault.
+    * Every string a draft is built from is made XML-1.0-safe first
+      (:func:`~tipline.operators.report.xml_tree.xml_safe_record`): characters XML
+      cannot carry become U+FFFD, so hostile account fields never make a
+      draft fail (issue #13, trigger A).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from tipline.operators.report.files import build_files
 from tipline.operators.report.missing import missing_fields
 from tipline.operators.report.parties import Parties, resolve_parties
 from tipline.operators.report.report_xml import ReportFacts, build_report_xml
+from tipline.operators.report.xml_tree import xml_safe_record
 from tipline.operators.report.xsd import validate_file_details_xml, validate_report_xml
 from tipline.schemas.decision import INCIDENT_CSAM, INCIDENT_ENTICEMENT, Decision
 from tipline.schemas.errors import ReportError
@@ -38,7 +43,7 @@ from tipline.schemas.report import (
     Viewer,
 )
 
-__all__ = ["CustodyView", "build_draft", "missing_fields"]
+__all__ = ["CustodyView", "build_draft", "failed_draft", "missing_fields"]
 
 INCIDENT_TYPES: Final = frozenset(
     {
@@ -192,6 +197,9 @@ def build_draft(
             built XML fails the XSD (a bug).
 
     """
+    receipt, decision, event = xml_safe_record((receipt, decision, event))
+    context = xml_safe_record(tuple(context))
+    viewers = xml_safe_record(dict(viewers or {}))
     incident = _incident_type(decision)
     annotations = _annotations(decision)
     parties = resolve_parties(decision, event)
@@ -231,4 +239,41 @@ def build_draft(
         timeline=_timeline(decision, event, context),
         missing=missing_fields(cfg, incident, parties, event, files),
         history=[StatusChange(at=now, status="draft", actor=SYSTEM_ACTOR, note="drafted")],
+    )
+
+
+def failed_draft(
+    receipt: EvidenceReceipt,
+    decision: Decision,
+    event: MessageEvent,
+    cfg: ReportsConfig,
+    now: datetime,
+    *,
+    reason: str,
+) -> ReportDraft:
+    """Return a draft that could not be built, in status ``failed`` with the reason.
+
+    The case stays visible (``tipline reports list`` shows it with its
+    deadline) and retryable: re-driving its dead letter (``tipline dlq replay
+    --stage report-draft``) builds it again, and :class:`~tipline.sinks.drafts.DraftsSink`
+    replaces a ``failed`` draft that has no XML. It carries no XML, so it can
+    never be approved or submitted as it is.
+    """
+    receipt, decision, event = xml_safe_record((receipt, decision, event))
+    note = xml_safe_record(f"draft could not be built: {reason}")
+    return ReportDraft(
+        draft_id=receipt.package_id,
+        package_id=receipt.package_id,
+        event_id=receipt.event_id,
+        session_id=receipt.session_id,
+        manifest_sha256=receipt.manifest_sha256,
+        status="failed",
+        incident_type=decision.report_type or "unknown",
+        incident_at=event.sent_at,
+        detected_at=decision.decided_at,
+        deadline=decision.decided_at + timedelta(hours=cfg.deadline_hours),
+        created_at=now,
+        reasons=list(decision.reasons),
+        report_xml="",
+        history=[StatusChange(at=now, status="failed", actor=SYSTEM_ACTOR, note=note)],
     )

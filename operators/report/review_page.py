@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Final
 
+from tipline.operators.report.xml_tree import xml_safe
 from tipline.schemas.report import AccountFacts, FileDraft, MissingField, ReportDraft, TimelineEntry
 
 CSS: Final = """
@@ -72,7 +73,7 @@ _IMAGE_MAGIC: Final = (
 
 
 def _e(value: object) -> str:
-    return html.escape("" if value is None else str(value))
+    return html.escape(xml_safe("" if value is None else str(value)))
 
 
 def _t(value: datetime | None) -> str:

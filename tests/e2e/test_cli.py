@@ -88,7 +88,9 @@ def test_audit_query_answers_from_the_lake(replay_out: Path) -> None:
 def test_dead_letters_listed_and_redriven(corpus: Path, replay_out: Path, tmp_path: Path) -> None:
     config = tmp_path / "dlq.toml"
     config.write_text(
-        f'[input]\npath = "{tmp_path / "in"}"\n[dead_letters]\npath = "{replay_out}"\n',
+        f'[input]\npath = "{tmp_path / "in"}"\n[dead_letters]\npath = "{replay_out}"\n'
+        # the replay sealed its dead letters with the dev keys beside its vault
+        f'[evidence]\npath = "{replay_out / "vault"}"\n',
         encoding="utf-8",
     )
     listing = tipline("dlq", "list", "--config", str(config))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from tests.integration.kafka_util import (
     wait_for,
 )
 from tests.support import grooming_block
+from tipline.flows.dead_letters import DeadLetterSealer
+from tipline.schemas.config import load_config
 from tipline.schemas.dead_letter import decode_dead_letter
 from tipline.sinks.lake import lake_files
 
@@ -115,7 +118,12 @@ def test_poison_records_go_to_the_dead_letter_topic(
         assert job.poll() is None, "a poison record stopped the job"
     finally:
         stop_job(job)
-    letters = [decode_dead_letter(v) for _, v in dead]
+    sealed = [decode_dead_letter(v) for _, v in dead]
+    assert all(d.sealed for d in sealed)  # raw bytes are content: sealed on the DLQ topic
+    assert all(d.raw not in POISON for d in sealed)
+    cfg = load_config(str(tmp_path / "kafka.toml"))
+    sealer = DeadLetterSealer.from_config(cfg.evidence, os.environ)
+    letters = [sealer.open(d) for d in sealed]
     assert sorted(d.raw for d in letters) == sorted(POISON)
     assert {d.error_type for d in letters} == {"EventDecodeError", "EventTooLarge"}
     for letter in letters:
