@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CONFIG ?= config/default.toml
 
-.PHONY: venv demo test test-unit lint bench services-start services-stop clean
+.PHONY: venv demo test test-unit test-faults lint bench services-start services-stop clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -22,6 +22,11 @@ demo: $(STAMP)
 # Starts real Kafka (KRaft) and the S3 server (Object Lock) from deploy/, then runs every tier.
 test: $(STAMP)
 	bash deploy/test.sh
+
+# The fault-injection suite alone (tests/faults/, marker "faults"): broker and
+# S3 outages, full disks (tmpfs), replayed input, bad list reloads, kills.
+test-faults: $(STAMP)
+	bash deploy/test.sh -m faults
 
 test-unit: $(STAMP)
 	$(BIN)/pytest -q tests/unit tests/flow

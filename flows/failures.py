@@ -43,7 +43,6 @@ from typing import Final, NoReturn
 
 from cryptography.exceptions import InvalidKey, InvalidTag
 
-from tipline.flows.metrics import METRICS
 from tipline.schemas.dead_letter import DeadLetter
 from tipline.schemas.errors import (
     AccessDeniedError,
@@ -55,6 +54,7 @@ from tipline.schemas.errors import (
 )
 from tipline.schemas.event import MessageEvent, encode_event
 from tipline.schemas.source import SourcePosition
+from tipline.services.metrics import METRICS
 
 BREAKER_LIMIT: Final = 100
 MAX_REASON: Final = 300

@@ -15,17 +15,18 @@ from pathlib import Path
 from typing import Any
 
 import bytewax.operators as op
-from bytewax.connectors.kafka import KafkaSink, KafkaSinkMessage
+from bytewax.connectors.kafka import KafkaSinkMessage
 from bytewax.dataflow import Stream
 from bytewax.outputs import DynamicSink, Sink, StatelessSinkPartition
 
-from tipline.flows.metrics import METRICS, stage_timer
 from tipline.schemas.audit import AuditRow
 from tipline.schemas.config import TiplineConfig
 from tipline.schemas.dead_letter import DeadLetter, encode_dead_letter
 from tipline.schemas.errors import ConfigError
+from tipline.services.metrics import METRICS, stage_timer
 from tipline.sinks.drafts import DraftsSink
 from tipline.sinks.jsonl import JsonlSink
+from tipline.sinks.kafka_out import BoundedKafkaSink
 from tipline.sinks.lake import LakeSink
 
 
@@ -78,6 +79,20 @@ def kafka_config(cfg: TiplineConfig, role: str) -> dict[str, str]:
     return props
 
 
+def _recovery_dir(cfg: TiplineConfig) -> Path | None:
+    return Path(cfg.recovery.path) if cfg.recovery.enabled else None
+
+
+def producer_sink(cfg: TiplineConfig, topic: str) -> BoundedKafkaSink:
+    """Return a Kafka output whose waits are bounded by ``kafka.flush_timeout_s`` on stop."""
+    return BoundedKafkaSink(
+        cfg.kafka.brokers,
+        topic,
+        config=kafka_config(cfg, "producer"),
+        flush_timeout_s=cfg.kafka.flush_timeout_s,
+    )
+
+
 def observe_lake_write(rows: list[AuditRow], seconds: float) -> None:
     """Record the lake write time and each row's source-to-lake latency."""
     stage_timer("lake").observe(seconds)
@@ -85,6 +100,12 @@ def observe_lake_write(rows: list[AuditRow], seconds: float) -> None:
     for row in rows:
         if row.source_timestamp_ms is not None:
             METRICS.end_to_end_seconds.observe(max(0, now_ms - row.source_timestamp_ms) / 1000)
+
+
+def observe_lake_failure(exc: OSError) -> None:
+    """Count a failed lake write attempt (its rows stay buffered and are retried)."""
+    del exc
+    METRICS.lake_write_failures.inc()
 
 
 def write_lake(
@@ -101,8 +122,10 @@ def write_lake(
         roll_rows=lake.roll_rows,
         roll_seconds=lake.roll_seconds,
         compression=lake.compression,
-        recovery_dir=Path(cfg.recovery.path) if cfg.recovery.enabled else None,
+        recovery_dir=_recovery_dir(cfg),
         on_flush=observe_lake_write,
+        on_fail=observe_lake_failure,
+        write_retry_s=lake.write_retry_s,
     )
     op.output(step, rows, sink)
 
@@ -134,11 +157,21 @@ def write_dead_letters(
         op.output(
             step,
             msgs,
-            KafkaSink(cfg.kafka.brokers, dl.topic, add_config=kafka_config(cfg, "producer")),
+            producer_sink(cfg, dl.topic),
         )
         return
     keyed = op.map("dead-letter-line", letters, lambda d: ("dl", encode_dead_letter(d)))
-    op.output(step, keyed, JsonlSink(Path(dl.path), "dead-letters", fsync=True, private=True))
+    op.output(
+        step,
+        keyed,
+        JsonlSink(
+            Path(dl.path),
+            "dead-letters",
+            fsync=True,
+            private=True,
+            recovery_dir=_recovery_dir(cfg),
+        ),
+    )
 
 
 def write_alerts(
@@ -158,10 +191,10 @@ def write_alerts(
         op.output(
             step,
             msgs,
-            KafkaSink(cfg.kafka.brokers, al.topic, add_config=kafka_config(cfg, "producer")),
+            producer_sink(cfg, al.topic),
         )
         return
-    op.output(step, alerts, JsonlSink(Path(al.path), "alerts"))
+    op.output(step, alerts, JsonlSink(Path(al.path), "alerts", recovery_dir=_recovery_dir(cfg)))
 
 
 def write_decisions(

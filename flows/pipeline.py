@@ -21,7 +21,6 @@ from typing import Any, cast
 from tipline.flows.dead_letters import DeadLetterSealer
 from tipline.flows.failures import FailureTracker, follow_up_source, is_systemic
 from tipline.flows.kafka_io import to_raw_record
-from tipline.flows.metrics import METRICS, decision_counter, stage_timer
 from tipline.flows.records import Decided, FollowUps, Inbound, Matched, Packaged
 from tipline.operators.audit import audit_row
 from tipline.operators.decide import decide, route_oversized
@@ -48,6 +47,7 @@ from tipline.schemas.grooming import CalibrationTable, SessionVerdict
 from tipline.schemas.report import ReportDraft, TimelineEntry
 from tipline.services.evidence import EvidenceService, build_evidence_service
 from tipline.services.hashing import HashService, build_hash_service, media_fetcher
+from tipline.services.metrics import METRICS, decision_counter, stage_timer
 
 
 def utc_now() -> datetime:

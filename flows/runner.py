@@ -23,9 +23,13 @@ from bytewax.run import cli_main
 from prometheus_client import REGISTRY, start_http_server
 
 from tipline.schemas.config import TiplineConfig
-from tipline.schemas.errors import ConfigError, UnavailableError
+from tipline.schemas.errors import ConfigError, LakeWriteError, TiplineError, UnavailableError
+from tipline.sinks.kafka_out import request_stop
 from tipline.sinks.lake import flush_open_shards, stamp_recovery_store
 
+log = logging.getLogger(__name__)
+
+_STOP_FLUSH_RETRY_S = 2.0
 _QUIET = logging.getLogger("tipline.librdkafka")
 _QUIET.addHandler(logging.NullHandler())
 _QUIET.propagate = False
@@ -135,25 +139,54 @@ def run_flow(
     epoch = timedelta(seconds=cfg.recovery.snapshot_interval_s)
     rc = recovery_config(cfg, clustered=bool(addresses))
     n = workers or cfg.job.workers
+    failure: TiplineError | None = None
     try:
-        # Bytewax's own entry point: same engine as run_main/cluster_main, plus
-        # its dataflow API webserver when BYTEWAX_DATAFLOW_API_ENABLED is set.
-        cli_main(  # type: ignore[no-untyped-call]
-            flow,
-            workers_per_process=n,
-            process_id=process_id if addresses else None,
-            addresses=list(addresses) if addresses else None,
-            epoch_interval=epoch,
-            recovery_config=rc,
-        )
-    except BytewaxRuntimeError as exc:
-        if not _stopped_by_signal(exc):
-            raise
-        # SIGTERM/SIGINT: the engine stopped (between batches, or inside a
-        # source's poll); what was committed stays, recovery redoes the rest.
+        try:
+            # Bytewax's own entry point: same engine as run_main/cluster_main, plus
+            # its dataflow API webserver when BYTEWAX_DATAFLOW_API_ENABLED is set.
+            cli_main(  # type: ignore[no-untyped-call]
+                flow,
+                workers_per_process=n,
+                process_id=process_id if addresses else None,
+                addresses=list(addresses) if addresses else None,
+                epoch_interval=epoch,
+                recovery_config=rc,
+            )
+        except BytewaxRuntimeError as exc:
+            # SIGTERM/SIGINT: the engine stopped (between batches, or inside a
+            # source's poll); what was committed stays, recovery redoes the rest.
+            if not _stopped_by_signal(exc):
+                failure = tipline_cause(exc)
+                if failure is None:
+                    raise
     finally:
         stop.set()
-        flush_open_shards()
+        try:
+            # A stop must fit the grace period: after a systemic failure one
+            # attempt, otherwise a short retry; what is not written then lies
+            # past the last snapshot anyway, and recovery replays it.
+            flush_open_shards(retry_s=0.0 if failure is not None else _STOP_FLUSH_RETRY_S)
+        except LakeWriteError as exc:
+            if failure is None:
+                failure = exc
+            else:
+                log.warning("%s", exc)
+    if failure is not None:
+        # A systemic failure (disk full, vault down): one clear line, no
+        # engine traceback; the CLI prints it and exits non-zero.
+        raise failure.with_traceback(None) from None
+
+
+def tipline_cause(exc: BaseException) -> TiplineError | None:
+    """Return the TiplineError that made the engine fail, if any (along the cause chain)."""
+    seen: BaseException | None = exc
+    hops = 0
+    while seen is not None and hops < 20:
+        if isinstance(seen, TiplineError):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+        hops += 1
+    return None
 
 
 def _stopped_by_signal(exc: BaseException) -> bool:
@@ -168,7 +201,9 @@ def _stopped_by_signal(exc: BaseException) -> bool:
 
 def _stop_signal(signum: int, frame: FrameType | None) -> None:
     # Raised where Bytewax checks for signals between batches; it then stops
-    # with "signal received" (handled in run_flow), like Ctrl-C.
+    # with "signal received" (handled in run_flow), like Ctrl-C. Kafka
+    # producers waiting for a broker bound their wait from now on.
+    request_stop()
     raise KeyboardInterrupt
 
 

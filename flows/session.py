@@ -22,9 +22,18 @@ only its sealed-context bookkeeping fails, the decision stands (without
 context) beside a dead letter of stage ``session-context``. Systemic faults
 re-raise (see ``flows/failures.py``).
 
+Idempotent on ``event_id``: the session remembers its last
+``input.dedupe_ids_per_session`` event ids; an event seen again (the same
+input produced twice, a re-sent batch) is dropped before scoring and emits
+nothing — no second decision, lake row, package update or alert — and is
+counted in ``tipline_duplicate_events``. The memory lasts as long as the
+session's state (``idle_evict_s`` after its last message); beyond it the
+sinks' own keys (package and draft ids derive from the event id) stay
+idempotent.
+
 What Bytewax snapshots here is :class:`SessionSnapshot`: the scorer's state
-(ids, signal hits, ages — no text), the context buffer and the pending
-follow-ups (ciphertext only). Idle sessions are dropped by a processing-time
+(ids, signal hits, ages — no text), the seen event ids, the context buffer
+and the pending follow-ups (ciphertext only). Idle sessions are dropped by a processing-time
 timer ``idle_evict_s`` after their last message.
 """
 
@@ -42,6 +51,7 @@ from tipline.flows.records import Decided, FollowUps, Matched
 from tipline.operators.evidence.context import ContextBuffer, SealedMessage, SessionSealer
 from tipline.schemas.dead_letter import DeadLetter
 from tipline.schemas.decision import Decision
+from tipline.services.metrics import METRICS
 
 Out = Decided | FollowUps | DeadLetter
 
@@ -56,6 +66,7 @@ class SessionSnapshot:
     session_id: str | None = None
     pending: dict[str, list[SealedMessage]] = field(default_factory=dict)
     pending_since: datetime | None = None
+    seen: dict[str, None] = field(default_factory=dict)  # recent event ids, oldest first
 
 
 class SessionLogic(StatefulLogic[Matched, Out, SessionSnapshot]):
@@ -66,8 +77,11 @@ class SessionLogic(StatefulLogic[Matched, Out, SessionSnapshot]):
         self._snap = resume or SessionSnapshot()
 
     def on_item(self, value: Matched) -> tuple[list[Out], bool]:
-        """Score, decide and seal one message of this session."""
+        """Score, decide and seal one message of this session (a replayed event: nothing)."""
         snap, event, now = self._snap, value.event, utc_now()
+        if self._duplicate(event.event_id):
+            METRICS.duplicates.inc()
+            return [], StatefulLogic.RETAIN
         try:
             scorer, verdict = self._pipe.score(snap.scorer, event)
             decision = self._pipe.decide(value, verdict)
@@ -131,6 +145,21 @@ class SessionLogic(StatefulLogic[Matched, Out, SessionSnapshot]):
     def snapshot(self) -> SessionSnapshot:
         """Return a copy of the state for recovery (ids, hits and ciphertext only)."""
         return copy.deepcopy(self._snap)
+
+    def _duplicate(self, event_id: str) -> bool:
+        """Whether ``event_id`` was already decided here; remember it if not (bounded)."""
+        limit = self._pipe.config.input.dedupe_ids_per_session
+        if limit == 0:
+            return False
+        seen = getattr(self._snap, "seen", None)
+        if seen is None:  # state snapshotted before this field existed
+            seen = self._snap.seen = {}
+        if event_id in seen:
+            return True
+        seen[event_id] = None
+        while len(seen) > limit:
+            del seen[next(iter(seen))]
+        return False
 
     @property
     def _batch(self) -> int:

@@ -21,7 +21,14 @@ from tipline.schemas.evidence import EvidenceConfig
 from tipline.schemas.grooming import DecisionConfig, GroomingConfig
 from tipline.schemas.hashing import HashingConfig
 from tipline.schemas.report import ReportsConfig
-from tipline.schemas.section import NonNegativeFloat, Port, PositiveFloat, PositiveInt, Section
+from tipline.schemas.section import (
+    NonNegativeFloat,
+    NonNegativeInt,
+    Port,
+    PositiveFloat,
+    PositiveInt,
+    Section,
+)
 
 
 class JobConfig(Section, frozen=True):
@@ -47,7 +54,8 @@ class KafkaConnection(Section, frozen=True):
     ``producer`` for one kind only (documented in the README). ``secret_env``
     maps a property to the NAME of the environment variable holding its value
     (e.g. ``"sasl.password" = "KAFKA_SASL_PASSWORD"``); secrets never go in
-    the file.
+    the file. ``flush_timeout_s`` bounds how long a stop waits for the
+    producers (alerts, dead letters) to deliver; see ``sinks/kafka_out.py``.
     """
 
     brokers: list[str] = msgspec.field(default_factory=lambda: ["127.0.0.1:9092"])
@@ -55,10 +63,16 @@ class KafkaConnection(Section, frozen=True):
     consumer: dict[str, str | int | float | bool] = {}
     producer: dict[str, str | int | float | bool] = {}
     secret_env: dict[str, str] = {}
+    flush_timeout_s: PositiveFloat = 10.0
 
 
 class InputConfig(Section, frozen=True):
-    """Where message events come from: JSONL files or Kafka topics."""
+    """Where message events come from: JSONL files or Kafka topics.
+
+    ``dedupe_ids_per_session``: how many recent ``event_id``s each session
+    remembers (in its snapshotted state) so that a replayed event is dropped
+    before scoring: no second decision, lake row, alert or follow-up (0: off).
+    """
 
     kind: Literal["jsonl", "kafka"] = "jsonl"
     path: str = "demo-data/events"
@@ -66,6 +80,7 @@ class InputConfig(Section, frozen=True):
     starting_offset: Literal["beginning", "end"] = "beginning"
     batch_size: PositiveInt = 500
     max_record_bytes: PositiveInt = 8 * 1024 * 1024
+    dedupe_ids_per_session: NonNegativeInt = 10_000
 
 
 class DeadLetterConfig(Section, frozen=True):
@@ -92,6 +107,7 @@ class LakeConfig(Section, frozen=True):
     roll_rows: PositiveInt = 50_000
     roll_seconds: PositiveFloat = 60.0
     compression: Literal["zstd", "snappy", "none"] = "zstd"
+    write_retry_s: PositiveFloat = 30.0
 
 
 class RecoveryConfig(Section, frozen=True):

@@ -13,11 +13,14 @@ value (never message content) and say what was expected.
     ├── FetchError             an attachment could not be fetched/decoded → verdict
     ├── EvidenceError          the evidence vault refused or failed an operation
     │   ├── VaultWriteError    a package could not be made durable
+    │   │   └── VaultUnavailableError  the vault did not answer within its retry budget
     │   ├── RetentionError     an operation would shorten retention / delete locked data
     │   ├── AccessDeniedError  an operator identity lacks the role for a command
     │   └── VerificationError  a recomputed hash, signature or chain link differs
-    └── ReportError            a report draft is invalid or a submission failed
-        └── SubmissionError    the CyberTipline endpoint answered with an error
+    ├── ReportError            a report draft is invalid or a submission failed
+    │   └── SubmissionError    the CyberTipline endpoint answered with an error
+    └── OutputError            a systemic output failure: the job stops, recovery replays
+        └── LakeWriteError     audit-lake rows could not be written within the retry budget
 """
 
 from __future__ import annotations
@@ -63,6 +66,10 @@ class RetentionError(EvidenceError):
     """An operation would shorten retention or delete locked evidence."""
 
 
+class VaultUnavailableError(VaultWriteError):
+    """The vault (e.g. S3) did not answer within its retry budget."""
+
+
 class AccessDeniedError(EvidenceError):
     """The operator identity lacks the role a command needs."""
 
@@ -77,3 +84,11 @@ class ReportError(TiplineError):
 
 class SubmissionError(ReportError):
     """The CyberTipline endpoint answered with an error code."""
+
+
+class OutputError(TiplineError):
+    """A systemic output failure; the job stops so that recovery replays."""
+
+
+class LakeWriteError(OutputError):
+    """Audit-lake rows could not be written within the retry budget."""

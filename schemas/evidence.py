@@ -137,7 +137,14 @@ class KeyConfig(Section, frozen=True):
 
 
 class S3VaultConfig(Section, frozen=True):
-    """The S3 Object Lock vault. Endpoint and credentials come from env vars."""
+    """The S3 Object Lock vault. Endpoint and credentials come from env vars.
+
+    A call that cannot reach the server (or gets a transient 5xx) is retried
+    up to ``retry_attempts`` times and ``retry_total_s`` seconds in all, each
+    attempt bounded by ``timeout_s`` (connect and read); then the vault is
+    unavailable: ``VaultUnavailableError``, one line, and the job stops so
+    that recovery retries.
+    """
 
     bucket: str = ""
     prefix: str = ""
@@ -147,6 +154,9 @@ class S3VaultConfig(Section, frozen=True):
     secret_key_env: str = "S3_SECRET_KEY"  # noqa: S105 (an env var name)
     region_env: str = "S3_REGION"
     max_workers: PositiveInt = 8
+    retry_attempts: PositiveInt = 5
+    retry_total_s: PositiveFloat = 30.0
+    timeout_s: PositiveFloat = 10.0
 
 
 class CustodyConfig(Section, frozen=True):

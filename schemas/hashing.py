@@ -15,7 +15,7 @@ from typing import ClassVar, Final, Literal
 from msgspec import Struct
 
 from tipline.schemas.errors import FetchError
-from tipline.schemas.section import NonNegativeInt, PositiveFloat, PositiveInt, Section
+from tipline.schemas.section import Fraction, NonNegativeInt, PositiveFloat, PositiveInt, Section
 
 ATTACHMENT_VERDICT_SCHEMA: Final = "tipline.attachment_verdict/1"
 
@@ -192,6 +192,9 @@ class HashingConfig(Section, frozen=True):
     full, so lower). ``event_max_pixels`` and ``event_timeout_s`` bound the sum
     over one event's attachments; ``fetch_timeout_s`` is the total wall time of
     one fetch.
+    ``reload_min_fraction``: a changed list file is swapped in only when it has
+    no bad line and at least this fraction of the entries of the version in
+    use; otherwise the last good version stays (all-or-nothing reload).
     """
 
     enabled: bool = True
@@ -210,5 +213,6 @@ class HashingConfig(Section, frozen=True):
     phash_min_quality: NonNegativeInt = 2
     cache_entries: PositiveInt = 10_000
     reload_interval_s: PositiveFloat = 30.0
+    reload_min_fraction: Fraction = 0.9
     file_roots: list[str] = []
     s3: MediaS3Config = MediaS3Config()

@@ -104,6 +104,7 @@ from tipline.schemas.evidence import (
 )
 from tipline.services.roles import caller_identity, install_policy, load_policy
 from tipline.sinks.keystore import LocalKeyStore, S3KeyStore
+from tipline.sinks.s3_guard import GuardedS3Client, S3Budget
 from tipline.sinks.vault import KeyStore, Vault
 from tipline.sinks.vault_local import LocalVault
 from tipline.sinks.vault_s3 import S3Vault, ensure_vault_bucket
@@ -894,13 +895,25 @@ def s3_client(cfg: EvidenceConfig, env: Mapping[str, str]) -> Any:
     from botocore.config import Config  # noqa: PLC0415
 
     s3 = cfg.s3
-    return boto3.client(
+    endpoint = env.get(s3.endpoint_env) or None
+    client = boto3.client(
         "s3",
-        endpoint_url=env.get(s3.endpoint_env) or None,
+        endpoint_url=endpoint,
         aws_access_key_id=env.get(s3.access_key_env) or None,
         aws_secret_access_key=env.get(s3.secret_key_env) or None,
         region_name=env.get(s3.region_env) or "us-east-1",
-        config=Config(retries={"max_attempts": 5, "mode": "standard"}, max_pool_connections=32),
+        config=Config(
+            # Retries are the guard's (one budget for every cause), not botocore's.
+            retries={"total_max_attempts": 1, "mode": "standard"},
+            connect_timeout=s3.timeout_s,
+            read_timeout=s3.timeout_s,
+            max_pool_connections=32,
+        ),
+    )
+    return GuardedS3Client(
+        client,
+        endpoint=endpoint or "AWS S3",
+        budget=S3Budget(s3.retry_attempts, s3.retry_total_s),
     )
 
 

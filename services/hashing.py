@@ -5,15 +5,25 @@ S3 clients are created on first use) and returns a :class:`HashService` whose
 ``match(event, now)`` gives one :class:`AttachmentVerdict` per attachment, in
 order, and never raises for bad media. List files are polled (stat only) at
 most every ``reload_interval_s``; a changed file is parsed and indexed anew and
-swapped in whole, so new entries are matchable within one poll interval. A
-file that disappears or breaks keeps its last good version, with a warning.
+swapped in whole, so new entries are matchable within one poll interval.
+
+Reloads are all-or-nothing: a new version with any bad line, that is not a
+list at all, or that has fewer than ``reload_min_fraction`` of the entries of
+the version in use is rejected and the last good version keeps matching; the
+rejection is one log line (never a hash value) and the
+``tipline_hash_list_reload_rejected{list}`` gauge (alert on it). A file that
+disappears also keeps its last good version. At start a list with any bad
+line is a ConfigError (one line). Version, entry count and age of every list
+in use are Prometheus gauges.
 Engine-free: flows/pipeline.py wires ``HashService.match`` into the Bytewax flow.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
+import math
 import os
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -45,8 +55,12 @@ from tipline.schemas.config import TiplineConfig, protected_buckets, protected_p
 from tipline.schemas.errors import ConfigError, HashListError
 from tipline.schemas.event import MessageEvent
 from tipline.schemas.hashing import STATUS_SKIPPED, AttachmentVerdict, HashingConfig, HashListSource
+from tipline.services.metrics import METRICS
 
 log = logging.getLogger(__name__)
+
+_PUBLISHED: dict[str, set[str]] = {}
+"""List name -> version labels currently exported (so old versions are removed)."""
 
 
 @dataclass(slots=True)
@@ -57,6 +71,7 @@ class _Source:
     name: str
     stamp: ListFileStamp
     loaded: LoadedList
+    loaded_at: float = 0.0
 
 
 class HashService:
@@ -108,15 +123,26 @@ class HashService:
             stamp, loaded = self._load(source, name)
         except HashListError as exc:
             msg = f"hashing.lists: {source.path!r} cannot be loaded: {exc}"
-            raise ConfigError(msg) from exc
-        self._sources.append(_Source(config=source, name=name, stamp=stamp, loaded=loaded))
+            raise ConfigError(msg) from None
+        entry = _Source(config=source, name=name, stamp=stamp, loaded=loaded)
+        self._sources.append(entry)
+        self._publish(entry)
 
     def _load(self, source: HashListSource, name: str) -> tuple[ListFileStamp, LoadedList]:
+        """Read, parse and index one list file; any bad line rejects the whole version.
+
+        Raises:
+            HashListError: the file is unreadable, not a list, or has bad lines
+                (the message names the count and the first line, never a hash value).
+
+        """
         stamp, content = read_list_file(source.path)
         parsed = parse_hash_list(source.path, content, self._algorithms, default_list=name)
-        for issue in parsed.issues:
-            log.warning("hash list %s line %d skipped: %s", issue.path, issue.line, issue.problem)
         self.issues = [i for i in self.issues if i.path != source.path] + parsed.issues
+        if parsed.issues:
+            first = parsed.issues[0]
+            msg = f"{len(parsed.issues)} bad line(s), first at line {first.line}: {first.problem}"
+            raise HashListError(msg)
         radii = {
             algorithm: radius
             for algorithm, radius in (
@@ -152,16 +178,52 @@ class HashService:
                 )
             return False
         try:
-            source.stamp, loaded = self._load(source.config, source.name)
+            new_stamp, loaded = self._load(source.config, source.name)
         except HashListError as exc:
-            log.warning(
-                "hash list %s not reloaded (%s); keeping the last version", source.name, exc
-            )
-            source.stamp = stamp
+            self._reject(source, stamp, "bad_list", str(exc))
             return False
+        floor = math.ceil(self._cfg.reload_min_fraction * len(source.loaded))
+        if len(loaded) < floor:
+            problem = (
+                f"{len(loaded)} entries, fewer than hashing.reload_min_fraction = "
+                f"{self._cfg.reload_min_fraction:g} of the {len(source.loaded)} in use"
+            )
+            self._reject(source, new_stamp, "too_small", problem)
+            return False
+        source.stamp = new_stamp
         changed = loaded.version != source.loaded.version
         source.loaded = loaded
+        self._publish(source)
+        METRICS.hash_list_rejected.labels(source.name).set(0)
         return changed
+
+    def _reject(self, source: _Source, stamp: ListFileStamp, reason: str, problem: str) -> None:
+        """Keep the last good version of ``source``; one line and the alert metrics."""
+        source.stamp = stamp  # parse this file version once, not at every poll
+        METRICS.hash_list_rejections.labels(source.name, reason).inc()
+        METRICS.hash_list_rejected.labels(source.name).set(1)
+        log.error(
+            "hash list %s reload rejected (%s: %s); still matching with %s (%d entries)",
+            source.name,
+            reason,
+            problem,
+            source.loaded.version,
+            len(source.loaded),
+        )
+
+    def _publish(self, source: _Source) -> None:
+        """Set the version, size and age gauges of the version in use."""
+        source.loaded_at = time.time()
+        loaded_at = source.loaded_at
+        name = source.name
+        for stale in _PUBLISHED.get(name, set()) - {source.loaded.version}:
+            with contextlib.suppress(KeyError):
+                METRICS.hash_list_version.remove(name, stale)
+        _PUBLISHED[name] = {source.loaded.version}
+        METRICS.hash_list_version.labels(name, source.loaded.version).set(1)
+        METRICS.hash_list_entries.labels(name).set(len(source.loaded))
+        METRICS.hash_list_loaded.labels(name).set(loaded_at)
+        METRICS.hash_list_age.labels(name).set_function(lambda: time.time() - loaded_at)
 
     def match(self, event: MessageEvent, now: datetime) -> list[AttachmentVerdict]:
         """One verdict per attachment of ``event``, in order; never raises for bad media.

@@ -28,10 +28,20 @@ so every row of a snapshotted epoch is in a file numbered below it.
   from before this recovery store, stay.
 
 Without recovery nothing is deleted: a crash then means at-least-once.
+
+A failed write (disk full, I/O error) never loses rows: the rows go back to
+the front of the buffer, the background writer retries with a bounded
+backoff, and a snapshot (or the flush at stop) that cannot write them within
+``write_retry_s`` never returns a position: the job stops with one line
+(:class:`~tipline.schemas.errors.LakeWriteError`, exit status 75), so no snapshot
+records input offsets past rows that are not in a file, and recovery replays
+those rows on restart.
 """
 
 from __future__ import annotations
 
+import errno
+import logging
 import os
 import re
 import threading
@@ -47,6 +57,10 @@ import pyarrow.parquet as pq
 from bytewax.outputs import FixedPartitionedSink, StatefulSinkPartition
 
 from tipline.schemas.audit import AuditRow
+from tipline.schemas.errors import LakeWriteError
+from tipline.sinks.stop import exit_now
+
+log = logging.getLogger(__name__)
 
 _LIST_STR: Final = pa.list_(pa.string())
 _TS: Final = pa.timestamp("us", tz="UTC")
@@ -93,6 +107,33 @@ _PART_RE: Final = re.compile(r"^part-(?P<shard>[^-]+)-(?P<gen>\d{20})-(?P<seq>\d
 Position = tuple[str, int]  # (generation, next sequence number)
 FlushHook = Callable[[list[AuditRow], float], None]
 """Called after each file is in place with its rows and the seconds the write took."""
+FailHook = Callable[[OSError], None]
+"""Called on each failed write attempt (metrics)."""
+Writer = Callable[..., list[Path]]
+"""How a shard writes a file: :func:`write_lake_file` (tests inject a faulty one)."""
+Syncer = Callable[[Path], None]
+Fatal = Callable[[LakeWriteError], None]
+"""What a shard does when a snapshot or close cannot write its rows."""
+
+
+def stop_process(exc: LakeWriteError) -> None:
+    """Stop the job at once with one line on stderr and exit status 75.
+
+    Bytewax aborts the process with a Rust panic when a sink's ``snapshot``
+    or ``close`` raises, so a shard that cannot write ends the process itself
+    (:func:`tipline.sinks.stop.exit_now`): the epoch is not committed, every output is
+    crash-safe, and recovery replays from the last snapshot on restart.
+    """
+    exit_now(str(exc))
+
+
+def raise_error(exc: LakeWriteError) -> None:
+    """Raise the error (tests and callers outside the engine)."""
+    raise exc
+
+
+_BACKOFF_FIRST_S: Final = 0.05
+_BACKOFF_MAX_S: Final = 2.0
 
 
 def write_lake_file(
@@ -112,10 +153,14 @@ def write_lake_file(
         final = folder / f"{name}.parquet"
         tmp = folder / f".{final.name}.tmp"
         table = pa.Table.from_pylist(records, schema=LAKE_SCHEMA)
-        pq.write_table(table, tmp, compression=None if compression == "none" else compression)
-        if durable:
-            _fsync(tmp)
-        os.replace(tmp, final)
+        try:
+            pq.write_table(table, tmp, compression=None if compression == "none" else compression)
+            if durable:
+                _fsync(tmp)
+            os.replace(tmp, final)
+        except BaseException:
+            tmp.unlink(missing_ok=True)  # a failed write leaves no partial file behind
+            raise
         if durable:
             _fsync(folder)
         written.append(final)
@@ -128,6 +173,12 @@ def lake_files(root: Path, shard: str | None = None) -> Iterable[tuple[str, str,
         m = _PART_RE.match(path.name)
         if m and (shard is None or m.group("shard") == shard):
             yield m.group("shard"), m.group("gen"), int(m.group("seq")), path
+
+
+def describe_os_error(exc: OSError) -> str:
+    """One line for an OS error: its errno name and text (no path contents)."""
+    name = errno.errorcode.get(exc.errno or 0, "EIO")
+    return f"{name}: {exc.strerror or exc}"
 
 
 def _fsync(path: Path) -> None:
@@ -160,7 +211,7 @@ def store_created_ns(db_dir: Path) -> int:
 _OPEN_SHARDS: Final[weakref.WeakSet[_LakeShard]] = weakref.WeakSet()
 
 
-def flush_open_shards() -> int:
+def flush_open_shards(retry_s: float | None = None) -> int:
     """Write every shard's buffered rows now; returns how many rows were written.
 
     Called after the engine stops on a signal (it does not close sinks then),
@@ -169,7 +220,7 @@ def flush_open_shards() -> int:
     """
     written = 0
     for shard in list(_OPEN_SHARDS):
-        written += shard.flush_now()
+        written += shard.flush_now(retry_s)
     return written
 
 
@@ -196,9 +247,20 @@ class _LakeShard(StatefulSinkPartition[AuditRow, Position]):
         compression: str,
         clock: Callable[[], float],
         on_flush: FlushHook | None,
+        write_retry_s: float = 30.0,
+        writer: Writer = write_lake_file,
+        syncer: Syncer = _fsync,
+        on_fail: FailHook | None = None,
+        fatal: Fatal = stop_process,
     ) -> None:
         self._root = root
         self._on_flush = on_flush
+        self._on_fail = on_fail
+        self._fatal = fatal
+        self._write_retry_s = write_retry_s
+        self._writer = writer
+        self._syncer = syncer
+        self._failing_since: float | None = None
         self._shard = shard
         self._gen, self._seq = position
         self._roll_rows = roll_rows
@@ -228,46 +290,134 @@ class _LakeShard(StatefulSinkPartition[AuditRow, Position]):
             self._timer.start()
 
     def snapshot(self) -> Position:
+        """Write and sync every buffered row, then return the position.
+
+        Raises:
+            LakeWriteError: the rows could not be written within ``write_retry_s``.
+
+        """
         with self._io_lock:
-            self._roll()
-            self._sync()
+            try:
+                self._write_all("snapshot")
+            except LakeWriteError as exc:
+                self._fatal(exc)
+                raise
             return (self._gen, self._seq)
 
     def close(self) -> None:
         self._closed.set()
         self._due.set()
-        self.flush_now()
+        try:
+            self.flush_now()
+        except LakeWriteError as exc:
+            self._fatal(exc)
+            raise
 
-    def flush_now(self) -> int:
-        """Write and sync the buffered rows (if any); return how many there were."""
+    def flush_now(self, retry_s: float | None = None) -> int:
+        """Write and sync the buffered rows (if any); return how many there were.
+
+        ``retry_s`` overrides ``write_retry_s`` (0: one attempt).
+
+        Raises:
+            LakeWriteError: the rows could not be written within ``write_retry_s``.
+
+        """
         with self._io_lock:
-            n = self._roll()
-            self._sync()
+            return self._write_all("flush", retry_s)
+
+    def _write_all(self, why: str, retry_s: float | None = None) -> int:
+        """Roll and sync, retrying failed writes for up to ``write_retry_s`` (io lock held)."""
+        budget = self._write_retry_s if retry_s is None else retry_s
+        deadline = time.monotonic() + budget
+        delay = _BACKOFF_FIRST_S
+        while True:
+            try:
+                n = self._roll()
+                self._sync()
+            except OSError as exc:
+                self._failed(exc)
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    pending = self.buffered()
+                    msg = (
+                        f"audit lake {self._root}: shard {self._shard} cannot write "
+                        f"{pending} row(s) at {why} after {budget:g} s of retries "
+                        f"({describe_os_error(exc)}); stopping so recovery replays them"
+                    )
+                    raise LakeWriteError(msg) from None
+                time.sleep(min(delay, left))
+                delay = min(delay * 2, _BACKOFF_MAX_S)
+                continue
+            self._recovered()
             return n
 
+    def buffered(self) -> int:
+        """Rows waiting in memory for a file."""
+        with self._buf_lock:
+            return len(self._rows)
+
+    def _failed(self, exc: OSError) -> None:
+        if self._on_fail is not None:
+            self._on_fail(exc)
+        if self._failing_since is None:
+            self._failing_since = time.monotonic()
+            log.warning(
+                "audit lake shard %s: write failed (%s); keeping %d row(s) and retrying",
+                self._shard,
+                describe_os_error(exc),
+                self.buffered(),
+            )
+
+    def _recovered(self) -> None:
+        if self._failing_since is not None:
+            log.warning(
+                "audit lake shard %s: writes recovered after %.1f s",
+                self._shard,
+                time.monotonic() - self._failing_since,
+            )
+            self._failing_since = None
+
     def _tick(self) -> None:
+        """Background roller; a failed write keeps the rows and is retried with backoff."""
         period = min(self._roll_seconds / 2, 1.0)
+        backoff = 0.0
         while not self._closed.is_set():
-            self._due.wait(period)
+            self._due.wait(backoff or period)
             self._due.clear()
             with self._buf_lock:
                 old = bool(self._rows) and self._clock() - self._oldest >= self._roll_seconds
                 ready = old or len(self._rows) >= self._roll_rows
-            if ready:
-                with self._io_lock:
+            if not ready and not backoff:
+                continue
+            with self._io_lock:
+                try:
                     self._roll()
+                except OSError as exc:
+                    self._failed(exc)
+                    backoff = min(max(backoff * 2, _BACKOFF_FIRST_S), _BACKOFF_MAX_S)
+                    continue
+            backoff = 0.0
+            self._recovered()
 
     def _roll(self) -> int:
-        """Write the buffered rows as the next file (caller holds the io lock)."""
+        """Write the buffered rows as the next file (caller holds the io lock).
+
+        On failure the rows go back to the front of the buffer (nothing is lost)
+        and the error propagates; a retry writes them under the same file name.
+        """
         with self._buf_lock:
             rows, self._rows = self._rows, []
         if not rows:
             return 0
         name = f"part-{self._shard}-{self._gen}-{self._seq:010d}"
         started = time.perf_counter()
-        self._unsynced.extend(
-            write_lake_file(self._root, name, rows, self._compression, durable=False)
-        )
+        try:
+            written = self._writer(self._root, name, rows, self._compression, durable=False)
+        except BaseException:
+            with self._buf_lock:
+                self._rows[:0] = rows
+            raise
+        self._unsynced.extend(written)
         if self._on_flush is not None:
             self._on_flush(rows, time.perf_counter() - started)
         self._seq += 1
@@ -278,8 +428,8 @@ class _LakeShard(StatefulSinkPartition[AuditRow, Position]):
         for folder in {p.parent for p in self._unsynced}:
             for path in self._unsynced:
                 if path.parent == folder:
-                    _fsync(path)
-            _fsync(folder)
+                    self._syncer(path)
+            self._syncer(folder)
         self._unsynced = []
 
 
@@ -288,7 +438,11 @@ class LakeSink(FixedPartitionedSink[AuditRow, Position]):
 
     ``recovery_dir`` (set when recovery is on) names the recovery store whose
     creation stamp enables the clean-up on start described in the module
-    docstring; ``on_flush`` observes each write (metrics).
+    docstring; ``on_flush`` observes each write and ``on_fail`` each failed
+    attempt (metrics); ``write_retry_s`` bounds how long a snapshot retries a
+    failing write before ``fatal`` is called (default: :func:`stop_process`,
+    one line and exit status 75; tests pass :func:`raise_error`);
+    ``writer``/``syncer`` are the file I/O (fault-injection tests replace them).
     """
 
     def __init__(
@@ -303,9 +457,19 @@ class LakeSink(FixedPartitionedSink[AuditRow, Position]):
         clock: Callable[[], float] = time.monotonic,
         generation: Callable[[], int] = time.time_ns,
         on_flush: FlushHook | None = None,
+        write_retry_s: float = 30.0,
+        writer: Writer = write_lake_file,
+        syncer: Syncer = _fsync,
+        on_fail: FailHook | None = None,
+        fatal: Fatal = stop_process,
     ) -> None:
         self._root = Path(root)
+        self._fatal = fatal
         self._on_flush = on_flush
+        self._write_retry_s = write_retry_s
+        self._writer = writer
+        self._syncer = syncer
+        self._on_fail = on_fail
         self._recovery_dir = recovery_dir
         self._generation = generation
         self._shards = shards
@@ -343,4 +507,9 @@ class LakeSink(FixedPartitionedSink[AuditRow, Position]):
             compression=self._compression,
             clock=self._clock,
             on_flush=self._on_flush,
+            write_retry_s=self._write_retry_s,
+            writer=self._writer,
+            syncer=self._syncer,
+            on_fail=self._on_fail,
+            fatal=self._fatal,
         )

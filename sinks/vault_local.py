@@ -52,8 +52,11 @@ def _write_temp(path: Path, data: bytes, mode: int, mtime: float | None = None) 
         if mtime is not None:
             os.utime(fd, (mtime, mtime))
         os.fsync(fd)
-    finally:
+    except BaseException:
         os.close(fd)
+        tmp.unlink(missing_ok=True)  # a failed write (disk full) leaves no temp file
+        raise
+    os.close(fd)
     return tmp
 
 
@@ -116,14 +119,21 @@ class LocalVault:
         ones (manifest, signature), so a manifest never outlives its items.
         """
         stamp = retain_until.timestamp()
+        temps: list[Path] = []
         try:
             fresh = [(k, d) for k, d in objects if not self._same_exists(k, d)]
             self._mkdirs([k for k, _ in fresh])
-            temps = list(
-                _POOL.map(
-                    lambda kd: _write_temp(self._path(kd[0]), kd[1], _READ_ONLY, stamp), fresh
-                )
-            )
+            futures = [
+                _POOL.submit(_write_temp, self._path(k), d, _READ_ONLY, stamp) for k, d in fresh
+            ]
+            errors = []
+            for future in futures:
+                try:
+                    temps.append(future.result())
+                except OSError as exc:
+                    errors.append(exc)
+            if errors:
+                raise errors[0]
             staged = list(zip(fresh, temps, strict=True))
             split = max(len(staged) - 2, 0) if len(objects) > 2 else 0
             for group in (staged[:split], staged[split:]):
@@ -134,6 +144,9 @@ class LocalVault:
         except OSError as exc:
             msg = f"local vault {self.location}: write failed ({exc.strerror})"
             raise VaultWriteError(msg) from exc
+        finally:
+            for tmp in temps:  # linked ones are gone already; a failure leaves none behind
+                tmp.unlink(missing_ok=True)
 
     def _same_exists(self, key: str, data: bytes) -> bool:
         path = self._path(key)

@@ -111,6 +111,7 @@ class OpenPackage:
     event_id: str
     until: datetime
     remaining: int
+    since: datetime | None = None  # the trigger's sent_at: older messages never follow it
 
 
 @dataclass(slots=True)
@@ -162,14 +163,17 @@ class ContextBuffer:
             return
         until = shifted(event.sent_at, self.cfg.following_window_s)
         self.open_packages.append(
-            OpenPackage(package_id, event.event_id, until, self.cfg.following_messages)
+            OpenPackage(
+                package_id, event.event_id, until, self.cfg.following_messages, event.sent_at
+            )
         )
 
     def followers(self, event: MessageEvent) -> list[str]:
         """Return the packages ``event`` should join as following context.
 
         Counts the event against each package's allowance and forgets packages
-        whose allowance or window is used up.
+        whose allowance or window is used up. A message sent before the trigger
+        (a replay, a late arrival) never follows it, and does not count.
         """
         targets: list[str] = []
         still_open: list[OpenPackage] = []
@@ -178,6 +182,10 @@ class ContextBuffer:
                 still_open.append(pkg)
                 continue
             if event.sent_at > pkg.until:
+                continue
+            since = getattr(pkg, "since", None)
+            if since is not None and event.sent_at < since:
+                still_open.append(pkg)
                 continue
             targets.append(pkg.package_id)
             pkg.remaining -= 1

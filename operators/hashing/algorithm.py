@@ -135,6 +135,10 @@ def hash_from_hex(algorithm: HashAlgorithm, text: str) -> bytes:
     except ValueError:
         raw = b""
     if len(value) != expected or len(raw) != algorithm.size:
-        msg = f"{value[:80]!r} is not a {algorithm.name} hash (expected {expected} hex characters)"
+        # Never echo the value: a bad line may hold a real (known-image) hash.
+        msg = (
+            f"a value of {len(value)} characters is not a {algorithm.name} hash "
+            f"(expected {expected} hex characters)"
+        )
         raise HashListError(msg)
     return raw

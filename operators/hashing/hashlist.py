@@ -1,8 +1,10 @@
 """Parsing hash lists (docs/contract.md §2): CSV with a header row, or JSONL.
 
 Each entry keeps its algorithm, hash, list, id and category. A malformed line
-is reported as a :class:`HashListIssue` with the file and line number and the
-rest of the file still loads; only an unusable CSV header fails the whole file.
+is reported as a :class:`HashListIssue` with the file and line number (never
+the hash value) and the rest of the file still parses; only an unusable CSV
+header or non-CSV bytes fail the whole file. The job loads a list only when it
+has no issue at all (``services/hashing.py``: all-or-nothing).
 The list's version id is ``sha256:<hex>`` of the file bytes, so a verdict names
 exactly which list content it was matched against.
 """
@@ -15,7 +17,7 @@ import io
 import re
 from array import array
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import msgspec
 
@@ -28,6 +30,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 REQUIRED_COLUMNS: Final = ("algorithm", "hash")
+_SAFE_NAME: Final = re.compile(r"[g-zG-Z][A-Za-z0-9_.-]{0,23}")
+"""An algorithm name that can be echoed: it cannot be a hex hash (starts past 'f')."""
 _JSONL_SUFFIXES: Final = (".jsonl", ".ndjson")
 
 
@@ -122,7 +126,8 @@ def parse_hash_list(
         The loaded entries and one issue per bad line.
 
     Raises:
-        HashListError: a CSV file without an ``algorithm`` and ``hash`` header.
+        HashListError: a CSV file without an ``algorithm`` and ``hash`` header,
+            or bytes that are not CSV at all (NUL bytes, a runaway quote).
 
     """
     parsed = ParsedList(path=path, version=list_version(content))
@@ -200,6 +205,14 @@ def _jsonl_rows(path: str, text: str) -> Iterator[tuple[int, _JsonLine | str]]:
 
 def _csv_rows(path: str, text: str) -> Iterator[tuple[int, _JsonLine | str]]:
     reader = csv.reader(io.StringIO(text))
+    try:
+        yield from _csv_fields(path, reader)
+    except csv.Error as exc:  # NUL bytes, a runaway quoted field: the file is not a CSV list
+        msg = f"{path}:{reader.line_num}: not a CSV hash list ({exc})"
+        raise HashListError(msg) from None
+
+
+def _csv_fields(path: str, reader: Any) -> Iterator[tuple[int, _JsonLine | str]]:
     header = [h.strip().lower() for h in next(reader, [])]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:

@@ -105,23 +105,20 @@ def test_a_broken_reload_keeps_the_last_good_list(
     with caplog.at_level(logging.WARNING):
         (v,) = service.match(_event(_inline("a", data)), T0)
     assert v.strength == "exact"
-    assert "not reloaded" in caplog.text
+    assert "reload rejected" in caplog.text
     lst.unlink()
     (v,) = service.match(_event(_inline("a", data)), T0 + timedelta(minutes=1))
     assert v.strength == "exact"
 
 
-def test_bad_lines_are_logged_and_kept_as_issues(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_a_list_with_bad_lines_is_a_config_error_at_start(tmp_path: Path) -> None:
     lst = write_list(
         tmp_path / "l.csv", [("pdq", "zz12", "x", "", ""), ("md5", "0" * 32, "x", "", "")]
     )
-    with caplog.at_level(logging.WARNING):
-        service = build_hash_service(HashingConfig(lists=[HashListSource(path=str(lst))]))
-    assert [(i.line, i.path) for i in service.issues] == [(2, str(lst))]
-    assert f"{lst} line 2 skipped" in caplog.text
-    assert service.list_sizes() == {"l": 1}
+    with pytest.raises(ConfigError, match="1 bad line") as caught:
+        build_hash_service(HashingConfig(lists=[HashListSource(path=str(lst))]))
+    assert "line 2" in str(caught.value)
+    assert "zz12" not in str(caught.value)
 
 
 def test_extra_lists_and_names(tmp_path: Path) -> None:

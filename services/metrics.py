@@ -1,0 +1,111 @@
+"""Prometheus metrics of the job: counters and per-stage latency histograms.
+
+Labels carry stage names, error types and decision kinds only — never ids,
+text or any other per-message value (bounded cardinality, no content).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from prometheus_client import Counter, Gauge, Histogram
+
+_BUCKETS = (0.0001, 0.0005, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
+
+
+@dataclass(frozen=True)
+class _Metrics:
+    events_in: Counter = field(
+        default_factory=lambda: Counter("tipline_events_in", "Input records read")
+    )
+    dead_letters: Counter = field(
+        default_factory=lambda: Counter(
+            "tipline_dead_letters", "Records rejected to dead letters", ["stage", "error_type"]
+        )
+    )
+    duplicates: Counter = field(
+        default_factory=lambda: Counter(
+            "tipline_duplicate_events",
+            "Replayed events (event_id already decided in its session) dropped before scoring",
+        )
+    )
+    decisions: Counter = field(
+        default_factory=lambda: Counter("tipline_decisions", "Decisions by kind", ["decision"])
+    )
+    alerts: Counter = field(
+        default_factory=lambda: Counter("tipline_alerts", "Alerts emitted after evidence")
+    )
+    lake_write_failures: Counter = field(
+        default_factory=lambda: Counter(
+            "tipline_lake_write_failures", "Failed audit-lake write attempts (rows kept, retried)"
+        )
+    )
+    hash_list_entries: Gauge = field(
+        default_factory=lambda: Gauge(
+            "tipline_hash_list_entries", "Entries of the hash-list version in use", ["list"]
+        )
+    )
+    hash_list_loaded: Gauge = field(
+        default_factory=lambda: Gauge(
+            "tipline_hash_list_loaded_timestamp_seconds",
+            "When the hash-list version in use was loaded (age = now - this)",
+            ["list"],
+        )
+    )
+    hash_list_age: Gauge = field(
+        default_factory=lambda: Gauge(
+            "tipline_hash_list_age_seconds",
+            "Seconds since the hash-list version in use was loaded",
+            ["list"],
+        )
+    )
+    hash_list_version: Gauge = field(
+        default_factory=lambda: Gauge(
+            "tipline_hash_list_version_info",
+            "1 for the version (sha256 of the file) of each list in use",
+            ["list", "version"],
+        )
+    )
+    hash_list_rejected: Gauge = field(
+        default_factory=lambda: Gauge(
+            "tipline_hash_list_reload_rejected",
+            "1 while the list file on disk was rejected and the last good version is used",
+            ["list"],
+        )
+    )
+    hash_list_rejections: Counter = field(
+        default_factory=lambda: Counter(
+            "tipline_hash_list_reload_rejections",
+            "Rejected hash-list reloads by reason",
+            ["list", "reason"],
+        )
+    )
+    stage_seconds: Histogram = field(
+        default_factory=lambda: Histogram(
+            "tipline_stage_seconds", "Time spent per stage", ["stage"], buckets=_BUCKETS
+        )
+    )
+    end_to_end_seconds: Histogram = field(
+        default_factory=lambda: Histogram(
+            "tipline_end_to_end_seconds",
+            "Source timestamp to lake write",
+            buckets=_BUCKETS,
+        )
+    )
+
+
+METRICS = _Metrics()
+
+
+@cache
+def stage_timer(stage: str) -> Any:
+    """Return the ``tipline_stage_seconds`` child of a stage (looked up once, not per message)."""
+    return METRICS.stage_seconds.labels(stage)
+
+
+@cache
+def decision_counter(decision: str) -> Any:
+    """Return the ``tipline_decisions`` child of a decision kind."""
+    return METRICS.decisions.labels(decision)
