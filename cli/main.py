@@ -26,6 +26,7 @@ _COMMAND_MODULES = (
     "tipline.cli.commands.calibrate",
     "tipline.cli.commands.appeals",
     "tipline.cli.commands.evidence",
+    "tipline.cli.commands.keys",
     "tipline.cli.commands.reports",
     "tipline.cli.commands.bench",
 )
