@@ -121,12 +121,18 @@ class KeyProviderContract:
     def test_package_verifies_and_open_audits_the_key_version(self, tmp_path: Path) -> None:
         service = self.make_service(tmp_path)
         pid = package(service, 1)
-        assert service.latest_manifest(pid)[0].data_key.master_key_id == service.keys.provider.key_id
+        assert (
+            service.latest_manifest(pid)[0].data_key.master_key_id == service.keys.provider.key_id
+        )
         report = service.verify(pid)
         assert report.ok, report.problems
         assert report.plaintext_checked == report.items_checked > 0
-        item = next(i.item_id for i in service.latest_manifest(pid)[0].items if i.role == "attachment")
-        assert service.open_item(pid, item, operator=OP, reason="case-1", now=NOW) == noise_bytes(2048, seed=1)
+        item = next(
+            i.item_id for i in service.latest_manifest(pid)[0].items if i.role == "attachment"
+        )
+        assert service.open_item(pid, item, operator=OP, reason="case-1", now=NOW) == noise_bytes(
+            2048, seed=1
+        )
         event = service.custody_log(pid)[-1]
         assert (event.action, event.operator, event.reason) == ("viewed", OP, "case-1")
         assert event.details["key_version"] == service.keys.provider.key_id
@@ -185,10 +191,14 @@ class KeyProviderContract:
         pids = [package(service, n) for n in range(2)]
         service, old, new = self.rotated(tmp_path)
         failing = FailingReplace(service.key_store)
-        broken = EvidenceService(service.cfg, vault=service.vault, key_store=failing, keys=service.keys)  # type: ignore[arg-type]
+        broken = EvidenceService(
+            service.cfg, vault=service.vault, key_store=failing, keys=service.keys
+        )  # type: ignore[arg-type]
         with pytest.raises(OSError, match="killed"):
             rewrap(broken, operator=OP, now=LATER)
-        stuck = next(p for p in pids if any(e.action == "rewrapped" for e in service.custody_log(p)))
+        stuck = next(
+            p for p in pids if any(e.action == "rewrapped" for e in service.custody_log(p))
+        )
         assert wrapped_version(service, stuck) == old
         problems = service.verify(stuck).problems
         assert any("interrupted rewrap" in p for p in problems), problems
@@ -205,7 +215,9 @@ class KeyProviderContract:
         after = package(service, 2, now=NOW + timedelta(hours=2))
         service, old, _ = self.rotated(tmp_path)
         with pytest.raises(EvidenceError, match="current"):
-            revoke(service, service.keys.provider.key_id, at=NOW, reason="x", operator=OP, now=LATER)
+            revoke(
+                service, service.keys.provider.key_id, at=NOW, reason="x", operator=OP, now=LATER
+            )
         revoke(service, old, at=NOW + timedelta(hours=1), reason="INC-7", operator=OP, now=LATER)
         assert any("still wrapped under revoked" in p for p in service.verify(before).problems)
         rewrap(service, operator=OP, now=LATER)

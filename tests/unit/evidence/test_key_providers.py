@@ -74,5 +74,3 @@ def test_key_admin_role_is_required(tmp_path: Path) -> None:
     ):
         with pytest.raises(AccessDeniedError, match="key_admin"):
             call()
-
-
