@@ -190,6 +190,10 @@ class KmsKeyProvider:
             raise EvidenceError(msg)
         return self.unwrap(decode_wrapped(stored))
 
+    def derive_older(self, purpose: str) -> list[bytes]:
+        """Return nothing: a purpose key survives rotation (it is rewrapped, not replaced)."""
+        return []
+
 
 def create_master_key(client: Any, *, alias: str = DEFAULT_ALIAS, description: str = "") -> str:
     """Create a symmetric KMS key and point ``alias`` at it; return its KeyId.

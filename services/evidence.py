@@ -148,7 +148,10 @@ class EvidenceService:
 
     def context_keys(self) -> ContextKeys:
         """Keys for the flow's sealed per-session context buffer."""
-        return ContextKeys(self.keys.provider.derive("context-buffer"))
+        provider = self.keys.provider
+        return ContextKeys(
+            provider.derive("context-buffer"), older=provider.derive_older("context-buffer")
+        )
 
     # ------------------------------------------------------------ packaging
 

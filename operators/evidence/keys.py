@@ -93,6 +93,10 @@ class KeyProvider(Protocol):
         """Return a 32-byte key for ``purpose`` (e.g. the context buffer)."""
         ...
 
+    def derive_older(self, purpose: str) -> list[bytes]:
+        """Return the ``purpose`` keys of older versions (to open what they sealed)."""
+        ...
+
 
 def decode_key_b64(value: str, *, name: str) -> bytes:
     """Decode a base64 32-byte key taken from env var ``name``.
@@ -205,6 +209,11 @@ class InMemoryKeyProvider:
     def derive(self, purpose: str) -> bytes:
         """HKDF-SHA256 of the current master key with ``purpose`` as info."""
         return hkdf(self._kdf_root, info=b"tipline.derive/1:" + purpose.encode())
+
+    def derive_older(self, purpose: str) -> list[bytes]:
+        """Return the same derivation under every older version held."""
+        info = b"tipline.derive/1:" + purpose.encode()
+        return [hkdf(k, info=info) for v, k in self._versions.items() if v != self._key_id]
 
 
 def hkdf(key: bytes, *, info: bytes, salt: bytes | None = None) -> bytes:

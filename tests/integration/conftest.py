@@ -1,7 +1,7 @@
 """Fixtures for integration tests against the real services started by deploy/.
 
-`make test` starts Kafka, the S3 server and the local KMS once (deploy/test.sh); these fixtures call the
-idempotent start scripts too, so a single test file can also be run by hand.
+`make test` starts Kafka, the S3 server and the local KMS once (deploy/test.sh);
+these fixtures call the idempotent start scripts too, so a single test file can also be run by hand.
 """
 
 from __future__ import annotations

@@ -74,7 +74,7 @@ def test_master_key_stays_in_kms_and_context_binds_the_package(
     blob = base64.b64decode(wrapped.wrapped)
     assert key not in blob
     # the blob opens only with the encryption context it was made with
-    with pytest.raises(Exception, match="InvalidCiphertext|AccessDenied"):
+    with pytest.raises(Exception, match=r"InvalidCiphertext|AccessDenied"):
         kms.decrypt(CiphertextBlob=blob, EncryptionContext={"package_id": "pkg-2"})
     plain = kms.decrypt(
         CiphertextBlob=blob,

@@ -304,7 +304,7 @@ def test_s3_key_store_replace_and_list(s3: Any, unique_name: str) -> None:
 def test_rotate_and_rewrap_with_vault_and_key_store_on_s3(
     service: EvidenceService, s3_env: dict[str, str]
 ) -> None:
-    from tipline.services.keymgmt import rewrap, rotate_master, status  # noqa: PLC0415
+    from tipline.services.keymgmt import rewrap, rotate_master, status
 
     pid = _package(service)
     old = service.keys.provider.key_id

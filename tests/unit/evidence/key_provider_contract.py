@@ -116,6 +116,14 @@ class KeyProviderContract:
         assert a == b
         assert len(a) == 32
 
+    def test_context_sealed_before_a_rotation_opens_after_it(self, tmp_path: Path) -> None:
+        event = make_event(7)
+        sealed = self.make_service(tmp_path).context_keys().for_session("s-1").seal(event)
+        service, _, _ = self.rotated(tmp_path)
+        assert service.context_keys().for_session("s-1").open(event.event_id, sealed) == event
+        with pytest.raises(EvidenceError):
+            service.context_keys().for_session("s-2").open(event.event_id, sealed)
+
     # ------------------------------------------------------------ service over the provider
 
     def test_package_verifies_and_open_audits_the_key_version(self, tmp_path: Path) -> None:

@@ -95,7 +95,7 @@ def test_rotate_rewrap_status_revoke_retire(
 
 
 def test_submission_and_console_reads_audit_who_why_and_key_version(tmp_path: Path) -> None:
-    from tipline.cli.evidence_access import evidence_services  # noqa: PLC0415
+    from tipline.cli.evidence_access import evidence_services
 
     config = tmp_path / "tipline.toml"
     config.write_text(
