@@ -387,11 +387,16 @@ class EvidenceService:
         """Recompute every hash, the signatures and the custody chain."""
         stored = self.key_store.get(package_id)
         wrapped = decode_wrapped(stored) if stored else None
-        data_key = self.keys.provider.unwrap(wrapped) if wrapped else None
+        unwrap_problem = None
+        try:
+            data_key = self.keys.provider.unwrap(wrapped) if wrapped else None
+        except EvidenceError as exc:
+            data_key, unwrap_problem = None, f"package {package_id!r}: {exc}"
         state = self.key_state()
         keyring = self.keys.keyring.with_keys(state.keyring_keys())
         report = verify_package(self.vault, package_id, keyring, data_key)
         report.problems += state.problems + check_key_use(self.vault, package_id, state, wrapped)
+        report.problems += [unwrap_problem] if unwrap_problem else []
         if stored is None and not report.destroyed:
             report.problems.append(
                 f"package {package_id!r}: data key missing from {self.key_store.location} "

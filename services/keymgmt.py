@@ -152,6 +152,7 @@ class RewrapResult:
     resumed: list[str] = field(default_factory=list)
     current: list[str] = field(default_factory=list)
     skipped_destroyed: list[str] = field(default_factory=list)
+    uncommitted: list[str] = field(default_factory=list)
 
 
 def _rewrap_purpose(service: EvidenceService, key_id: str, target: str) -> bool:
@@ -181,6 +182,11 @@ def _rewrap_package(
         result.current.append(pid)
         return False
     events = service.custody_log(pid)
+    if not events:
+        # a package write that crashed before its commit point: left on its
+        # version (its retry needs it), listed so status keeps the version
+        result.uncommitted.append(pid)
+        return False
     if any(e.action == "destroyed" for e in events):
         result.skipped_destroyed.append(pid)
         return False

@@ -65,7 +65,8 @@ def _cmd_rewrap(args: argparse.Namespace) -> int:
     print(
         f"rewrap to {result.target}: {len(result.rewrapped)} rewrapped, "
         f"{len(result.resumed)} resumed, {len(result.current)} already current, "
-        f"{len(result.skipped_destroyed)} destroyed"
+        f"{len(result.skipped_destroyed)} destroyed, "
+        f"{len(result.uncommitted)} uncommitted (left as they are)"
     )
     return 0
 

@@ -10,10 +10,11 @@ import pytest
 from evidence_helpers import evidence_config
 from key_provider_contract import NOW, KeyProviderContract, package
 
+from tipline.operators.evidence.keys import encode_wrapped
 from tipline.schemas.errors import AccessDeniedError, ConfigError, EvidenceError
 from tipline.schemas.evidence import KeyConfig
 from tipline.services.evidence import EvidenceService, build_evidence_service
-from tipline.services.keymgmt import rewrap, rotate_master
+from tipline.services.keymgmt import rewrap, rotate_master, status
 
 
 def _b64() -> str:
@@ -74,3 +75,33 @@ def test_key_admin_role_is_required(tmp_path: Path) -> None:
     ):
         with pytest.raises(AccessDeniedError, match="key_admin"):
             call()
+
+
+def test_rewrap_leaves_an_uncommitted_package_key_and_status_keeps_its_version(
+    tmp_path: Path,
+) -> None:
+    from tipline.services.keymgmt import status
+
+    cfg = evidence_config(tmp_path, keys=KeyConfig(provider="file"))
+    service = build_evidence_service(cfg, env={})
+    old = service.keys.provider.key_id
+    _, wrapped = service.keys.provider.generate(package_id="pkg-crashed")
+    from tipline.operators.evidence.keys import encode_wrapped
+
+    assert service.key_store.put("pkg-crashed", encode_wrapped(wrapped))
+    rotate_master(service, {}, operator="alice", reason="r", now=NOW)
+    service = build_evidence_service(cfg, env={})
+    result = rewrap(service, operator="alice", now=NOW)
+    assert result.uncommitted == ["pkg-crashed"]
+    held = {v.key_id: v.packages for v in status(service).versions}
+    assert held[old] == ["pkg-crashed"]
+
+
+def test_verify_reports_a_key_it_cannot_unwrap_instead_of_crashing(tmp_path: Path) -> None:
+    env = {"TIPLINE_MASTER_KEY": _b64(), "TIPLINE_SIGNING_KEY": _b64()}
+    cfg = evidence_config(tmp_path, keys=KeyConfig(provider="env"))
+    pid = package(build_evidence_service(cfg, env=env), 1)
+    forgot = build_evidence_service(cfg, env={**env, "TIPLINE_MASTER_KEY": _b64()})
+    report = forgot.verify(pid)
+    assert any("does not hold" in p for p in report.problems), report.problems
+    assert report.items_checked > 0 and report.plaintext_checked == 0
