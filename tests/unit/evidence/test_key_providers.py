@@ -80,14 +80,10 @@ def test_key_admin_role_is_required(tmp_path: Path) -> None:
 def test_rewrap_leaves_an_uncommitted_package_key_and_status_keeps_its_version(
     tmp_path: Path,
 ) -> None:
-    from tipline.services.keymgmt import status
-
     cfg = evidence_config(tmp_path, keys=KeyConfig(provider="file"))
     service = build_evidence_service(cfg, env={})
     old = service.keys.provider.key_id
     _, wrapped = service.keys.provider.generate(package_id="pkg-crashed")
-    from tipline.operators.evidence.keys import encode_wrapped
-
     assert service.key_store.put("pkg-crashed", encode_wrapped(wrapped))
     rotate_master(service, {}, operator="alice", reason="r", now=NOW)
     service = build_evidence_service(cfg, env={})
