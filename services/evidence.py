@@ -496,7 +496,9 @@ class EvidenceService:
 
     def key_state(self) -> KeyState:
         """Return the folded key log (versions, signing history, revocations) from the vault."""
-        return load_key_state(self.vault)
+        state = load_key_state(self.vault)
+        state.legacy = self.keys.legacy
+        return state
 
     # ------------------------------------------------------------ retention and holds
 

@@ -36,6 +36,7 @@ from tipline.operators.evidence.keys import (
     Keyring,
     SigningKey,
     decode_key_b64,
+    public_key_id,
 )
 from tipline.schemas.errors import ConfigError
 from tipline.schemas.evidence import EvidenceConfig
@@ -55,6 +56,8 @@ class EvidenceKeys:
     signer: SigningKey
     keyring: Keyring
     dev: bool = False
+    legacy: frozenset[str] = frozenset()
+    """Key ids from ``$TIPLINE_VERIFY_KEYS``: trusted without a history entry."""
 
 
 def key_dir(cfg: EvidenceConfig) -> Path:
@@ -227,4 +230,5 @@ def load_keys(cfg: EvidenceConfig, env: Mapping[str, str], store: KeyStore) -> E
     extra = _b64_list(env, cfg.keys.verify_keys_env)
     keyring = Keyring([*(s.public_raw for s in signers), *extra])
     dev = cfg.keys.provider == "auto" and kind == "file"
-    return EvidenceKeys(provider, signers[-1], keyring, dev)
+    legacy = frozenset(public_key_id(k) for k in extra)
+    return EvidenceKeys(provider, signers[-1], keyring, dev, legacy)

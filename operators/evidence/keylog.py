@@ -127,6 +127,7 @@ class KeyState:
     history: list[Validity] = field(default_factory=list)
     revoked: dict[str, KeyEvent] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    legacy: frozenset[str] = frozenset()
 
     @property
     def current_master(self) -> str | None:
@@ -155,7 +156,12 @@ class KeyState:
             return None
         validity = self.validity(key_id)
         if validity is None:
-            return None
+            if key_id in self.legacy:
+                return None
+            return (
+                f"{what}: signed by {key_id!r}, which is not in the signed key history "
+                "(rotate signing keys with `tipline keys rotate --signing`)"
+            )
         if not validity.covers(at):
             since = validity.valid_from.isoformat() if validity.valid_from else "the start"
             until = validity.valid_until.isoformat() if validity.valid_until else "now"

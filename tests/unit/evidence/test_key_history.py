@@ -131,3 +131,17 @@ def test_env_signing_rotation_then_old_packages_verify_with_only_the_new_key(
     assert service.keys.signer.key_id not in [deployed.keys.signer.key_id]
     report = deployed.verify(pid)
     assert report.ok, report.problems
+
+
+def test_once_a_history_exists_a_key_outside_it_is_reported_unless_listed(
+    tmp_path: Path,
+) -> None:
+    service = _build(tmp_path)
+    rotate_signing(service, {}, operator=OP, reason="r", now=ROTATED)
+    rogue = SigningKey(os.urandom(32))
+    service = _build(tmp_path)
+    pid = package(_with_signer(service, rogue), 5, now=AFTER)
+    problems = service.verify(pid).problems
+    assert any("not in the signed key history" in p for p in problems), problems
+    listed = _build(tmp_path, {"TIPLINE_VERIFY_KEYS": base64.b64encode(rogue.public_raw).decode()})
+    assert listed.verify(pid).ok, listed.verify(pid).problems
