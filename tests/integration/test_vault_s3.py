@@ -318,3 +318,25 @@ def test_rotate_and_rewrap_with_vault_and_key_store_on_s3(
     report = service.verify(pid)
     assert report.ok, report.problems
     assert report.plaintext_checked == report.items_checked
+
+
+class _DestroyAfterHead:
+    """A client that destroys the key right after ``replace`` read its ETag (a race)."""
+
+    def __init__(self, s3: Any) -> None:
+        self._s3 = s3
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._s3, name)
+
+    def head_object(self, **kwargs: Any) -> Any:
+        head = self._s3.head_object(**kwargs)
+        self._s3.delete_object(**kwargs)
+        return head
+
+
+def test_s3_key_store_rewrap_racing_a_destroy_does_not_resurrect(s3: Any, unique_name: str) -> None:
+    S3KeyStore(s3, f"{unique_name}-k", create=True).put("pkg-1", b"old")
+    racing = S3KeyStore(_DestroyAfterHead(s3), f"{unique_name}-k")
+    assert not racing.replace("pkg-1", b"new")  # If-Match on the ETag read before the delete
+    assert S3KeyStore(s3, f"{unique_name}-k").get("pkg-1") is None
