@@ -19,7 +19,7 @@ venv: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/tipline demo --config $(CONFIG)
 
-# Starts real Kafka (KRaft) and the S3 server (Object Lock) from deploy/, then runs every tier.
+# Starts real Kafka (KRaft), the S3 server (Object Lock) and a local KMS from deploy/, then runs every tier.
 test: $(STAMP)
 	bash deploy/test.sh
 
@@ -51,10 +51,12 @@ bench: $(BENCH_STAMP)
 services-start:
 	bash deploy/kafka.sh start
 	bash deploy/s3.sh start
+	bash deploy/kms.sh start
 
 services-stop:
 	-bash deploy/kafka.sh stop
 	-bash deploy/s3.sh stop
+	-bash deploy/kms.sh stop
 
 clean:
 	rm -rf out .run

@@ -28,6 +28,7 @@ _COMMAND_MODULES = (
     "tipline.cli.commands.appeals",
     "tipline.cli.commands.evidence",
     "tipline.cli.commands.roles",
+    "tipline.cli.commands.keys",
     "tipline.cli.commands.reports",
     "tipline.cli.commands.bench",
 )

@@ -2,8 +2,8 @@
 # `make test`: start the real services the tests need, run every tier, stop them.
 #
 # Installs what the machine lacks (Chromium for the reviewer-page screenshot),
-# resolves Kafka from Maven Central and builds the S3 server with `go install` (both
-# cached by the deploy scripts), then runs pytest over unit, flow, integration
+# resolves Kafka from Maven Central and builds the S3 and KMS servers with `go install`
+# (all cached by the deploy scripts), then runs pytest over unit, flow, integration
 # and e2e tests. pytest's "no tests collected" (exit 5) is a failure here: a
 # run that tests nothing must not pass silently.
 set -euo pipefail
@@ -27,7 +27,7 @@ stop_services() {
 }
 trap stop_services EXIT
 
-for svc in kafka s3; do
+for svc in kafka s3 kms; do
   was_running=0
   bash "deploy/$svc.sh" status >/dev/null 2>&1 && was_running=1
   bash "deploy/$svc.sh" start >/dev/null

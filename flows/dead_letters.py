@@ -34,7 +34,7 @@ from tipline.operators.evidence.keys import NONCE_BYTES, KeyProvider
 from tipline.schemas.dead_letter import DeadLetter
 from tipline.schemas.errors import EvidenceError
 from tipline.schemas.evidence import EvidenceConfig
-from tipline.services.evidence import load_keys
+from tipline.services.evidence import build_evidence_service
 
 SEAL_SCHEME: Final = "aes-256-gcm/hkdf-sha256:dead-letters/1"
 KEY_PURPOSE: Final = "dead-letters"
@@ -54,7 +54,7 @@ class DeadLetterSealer:
     @classmethod
     def from_config(cls, cfg: EvidenceConfig, env: Mapping[str, str]) -> DeadLetterSealer:
         """Build the sealer from ``[evidence.keys]`` and the environment (CLI, workers)."""
-        return cls.from_provider(load_keys(cfg, env).provider)
+        return cls.from_provider(build_evidence_service(cfg, env=env).keys.provider)
 
     @staticmethod
     def _aad(letter: DeadLetter) -> bytes:

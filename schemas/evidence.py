@@ -34,7 +34,7 @@ ItemRole = Literal["attachment", "message", "context", "decision"]
 ContextPosition = Literal["preceding", "following"]
 Outcome = Literal["review", "report"]
 Anchor = Literal["packaged", "submitted"]
-Role = Literal["viewer", "exporter", "custodian", "destroyer", "submitter", "reviewer"]
+Role = Literal["viewer", "exporter", "custodian", "destroyer", "submitter", "reviewer", "key_admin"]
 CustodyAction = Literal[
     "packaged",
     "context_added",
@@ -46,6 +46,7 @@ CustodyAction = Literal[
     "hold_released",
     "destroyed",
     "draft_status",
+    "rewrapped",
 ]
 Identity = Literal["os", "env"]
 
@@ -118,19 +119,41 @@ class RetentionConfig(Section, frozen=True):
 class KeyConfig(Section, frozen=True):
     """Where keys come from. The keys themselves are never in the config file.
 
-    ``master_key_env`` names an env var holding a base64 32-byte AES key that
-    wraps every package data key; ``signing_key_env`` a base64 32-byte Ed25519
-    seed. When both are unset and ``allow_dev_keys`` is true, dev keys are
-    generated once under ``dev_key_dir`` ("" = the vault path's sibling
-    ``keys/``). Wrapped data keys live in a separate MUTABLE key store
-    (``store``), because destroying one is the destruction path.
+    ``provider`` picks the master-key provider (README "Key management"):
+
+    - ``env``: ``master_key_env`` names an env var (or ``<NAME>_FILE``, a
+      mounted secret) holding a base64 32-byte AES key that wraps every
+      package data key; ``previous_master_keys_env`` holds older versions
+      (comma-separated) still needed until ``tipline keys rewrap`` is done.
+    - ``file``: versioned key files ``master-vNNNN.key`` under ``dev_key_dir``
+      ("" = the vault path's sibling ``keys/``); ``tipline keys rotate``
+      writes the next one.
+    - ``kms``: the AWS KMS API (endpoint/region/credentials from the env vars
+      named below); ``kms_alias`` points at the current master key.
+    - ``auto`` (default): ``env`` when its variables are set, else ``file``
+      with dev keys when ``allow_dev_keys`` is true.
+
+    ``signing_key_env`` holds a base64 32-byte Ed25519 seed (else key files
+    ``signing-vNNNN.key`` in the key dir); ``next_signing_key_env`` the next
+    seed during an env signing-key rotation. Wrapped data keys live in a
+    separate MUTABLE key store (``store``), because destroying one is the
+    destruction path.
     """
 
+    provider: Literal["auto", "env", "file", "kms"] = "auto"
     master_key_env: str = "TIPLINE_MASTER_KEY"
+    previous_master_keys_env: str = "TIPLINE_MASTER_KEYS_PREVIOUS"
     signing_key_env: str = "TIPLINE_SIGNING_KEY"
+    next_signing_key_env: str = "TIPLINE_SIGNING_KEY_NEXT"
     verify_keys_env: str = "TIPLINE_VERIFY_KEYS"
     allow_dev_keys: bool = True
     dev_key_dir: str = ""
+    kms_alias: str = "alias/tipline-master"
+    kms_endpoint_env: str = "KMS_ENDPOINT"
+    kms_region_env: str = "KMS_REGION"
+    kms_access_key_env: str = "KMS_ACCESS_KEY"
+    kms_secret_key_env: str = "KMS_SECRET_KEY"  # noqa: S105 (an env var name)
+    key_log_retention_days: PositiveInt = 3650
     store: Literal["local", "s3"] = "local"
     store_path: str = ""
     store_bucket: str = ""
@@ -184,7 +207,8 @@ class AccessConfig(Section, frozen=True):
     """Who may read or destroy evidence: operator id -> roles.
 
     Reading bytes needs ``viewer`` (open to stdout-less view) or ``exporter``
-    (write to a directory); holds need ``custodian``; destroy needs
+    (write to a directory); holds need ``custodian``; key rotation, rewrap,
+    revocation and retirement (``tipline keys``) need ``key_admin``; destroy needs
     ``destroyer``; recording a CyberTipline submission needs ``submitter``.
     Listing, showing metadata and verifying need no role (no content).
     """

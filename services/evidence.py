@@ -18,13 +18,9 @@ data key → sealed items → manifest v1 → its signature → custody event 0
 
 from __future__ import annotations
 
-import base64
 import logging
-import os
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any, Final, TypeVar
 
 import msgspec
@@ -40,15 +36,12 @@ from tipline.operators.evidence.custody import (
     make_checkpoint,
     wants_checkpoint,
 )
+from tipline.operators.evidence.keycheck import check_key_use
+from tipline.operators.evidence.keylog import KeyState, load_key_state
 from tipline.operators.evidence.keys import (
-    InMemoryKeyProvider,
-    KeyProvider,
-    Keyring,
-    SigningKey,
-    decode_key_b64,
+    WrappedKey,
     decode_wrapped,
     encode_wrapped,
-    new_data_key,
     open_item_bytes,
 )
 from tipline.operators.evidence.package import (
@@ -102,6 +95,7 @@ from tipline.schemas.evidence import (
     RolePolicy,
     WrappedKeyRef,
 )
+from tipline.services.keyproviders import EvidenceKeys, key_dir, load_keys
 from tipline.services.roles import caller_identity, install_policy, load_policy
 from tipline.sinks.keystore import LocalKeyStore, S3KeyStore
 from tipline.sinks.s3_guard import GuardedS3Client, S3Budget
@@ -127,16 +121,6 @@ class PackageSummary(msgspec.Struct, frozen=True, kw_only=True):
     holds: list[HoldRecord]
     custody: list[CustodyEvent]
     destroyed: bool
-
-
-@dataclass(frozen=True, slots=True)
-class EvidenceKeys:
-    """The keys a service uses (built from env or dev key files)."""
-
-    provider: KeyProvider
-    signer: SigningKey
-    keyring: Keyring
-    dev: bool = False
 
 
 class EvidenceService:
@@ -190,7 +174,10 @@ class EvidenceService:
 
     def context_keys(self) -> ContextKeys:
         """Keys for the flow's sealed per-session context buffer."""
-        return ContextKeys(self.keys.provider.derive("context-buffer"))
+        provider = self.keys.provider
+        return ContextKeys(
+            provider.derive("context-buffer"), older=provider.derive_older("context-buffer")
+        )
 
     # ------------------------------------------------------------ packaging
 
@@ -298,7 +285,7 @@ class EvidenceService:
     def _data_key(self, pid: str) -> tuple[bytes, WrappedKeyRef]:
         stored = self.key_store.get(pid)
         if stored is None:
-            wrapped = self.keys.provider.wrap(new_data_key(), package_id=pid)
+            _, wrapped = self.keys.provider.generate(package_id=pid)
             if not self.key_store.put(pid, encode_wrapped(wrapped)):
                 stored = self.key_store.get(pid)
             else:
@@ -425,8 +412,17 @@ class EvidenceService:
     def verify(self, package_id: str) -> VerifyReport:
         """Recompute every hash, the signatures and the custody chain."""
         stored = self.key_store.get(package_id)
-        data_key = self.keys.provider.unwrap(decode_wrapped(stored)) if stored else None
-        report = verify_package(self.vault, package_id, self.keys.keyring, data_key)
+        wrapped = decode_wrapped(stored) if stored else None
+        unwrap_problem = None
+        try:
+            data_key = self.keys.provider.unwrap(wrapped) if wrapped else None
+        except EvidenceError as exc:
+            data_key, unwrap_problem = None, f"package {package_id!r}: {exc}"
+        state = self.key_state()
+        keyring = self.keys.keyring.with_keys(state.keyring_keys())
+        report = verify_package(self.vault, package_id, keyring, data_key)
+        report.problems += state.problems + check_key_use(self.vault, package_id, state, wrapped)
+        report.problems += [unwrap_problem] if unwrap_problem else []
         if stored is None and not report.destroyed:
             report.problems.append(
                 f"package {package_id!r}: data key missing from {self.key_store.location} "
@@ -481,7 +477,7 @@ class EvidenceService:
         if unknown:
             msg = f"package {package_id!r} has no items {unknown} (has {sorted(by_id)})"
             raise EvidenceError(msg)
-        data_key = self._require_key(package_id)
+        wrapped = self._require_wrapped(package_id)
         events = self.custody_log(package_id)
         self._append(
             package_id,
@@ -493,10 +489,12 @@ class EvidenceService:
                 operator=operator,
                 reason=reason,
                 item_ids=list(item_ids),
-                details={"result": "released"},
+                # key use is audited: which master version unwrapped the key (never the key)
+                details={"result": "released", "key_version": wrapped.master_key_id},
             ),
             prev=events[-1],
         )
+        data_key = self.keys.provider.unwrap(wrapped)
         out: dict[str, bytes] = {}
         for item_id in item_ids:
             cipher = by_id[item_id].cipher
@@ -513,11 +511,20 @@ class EvidenceService:
         return out
 
     def _require_key(self, package_id: str) -> bytes:
+        return self.keys.provider.unwrap(self._require_wrapped(package_id))
+
+    def _require_wrapped(self, package_id: str) -> WrappedKey:
         stored = self.key_store.get(package_id)
         if stored is None:
             msg = f"package {package_id!r} has no data key (destroyed: crypto-shredded)"
             raise EvidenceError(msg)
-        return self.keys.provider.unwrap(decode_wrapped(stored))
+        return decode_wrapped(stored)
+
+    def key_state(self) -> KeyState:
+        """Return the folded key log (versions, signing history, revocations) from the vault."""
+        state = load_key_state(self.vault)
+        state.legacy = self.keys.legacy
+        return state
 
     # ------------------------------------------------------------ retention and holds
 
@@ -718,6 +725,29 @@ class EvidenceService:
 
     # ------------------------------------------------------------ custody append
 
+    def record(
+        self,
+        package_id: str,
+        action: CustodyAction,
+        now: datetime,
+        *,
+        operator: str,
+        reason: str | None = None,
+        details: dict[str, str] | None = None,
+    ) -> CustodyEvent:
+        """Append a custody event at the head of the log (key management uses it)."""
+        events = self.custody_log(package_id)
+        event = _event(
+            package_id,
+            action,
+            now,
+            _current_retention(events),
+            operator=operator,
+            reason=reason,
+            details=details,
+        )
+        return self._append(package_id, event, prev=events[-1])
+
     def _append(
         self, package_id: str, event: CustodyEvent, *, prev: CustodyEvent | None
     ) -> CustodyEvent:
@@ -800,95 +830,6 @@ def _event(
 # ------------------------------------------------------------ building from config
 
 
-def _dev_key(path: Path) -> bytes:
-    """Read a dev key file, creating it (0600, once) with a random key.
-
-    Raises:
-        ConfigError: the key folder cannot be written.
-
-    """
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return decode_key_b64(path.read_text(), name=str(path))
-    except OSError as exc:
-        msg = f"dev key {str(path)!r} cannot be written ({exc.strerror})"
-        raise ConfigError(msg) from exc
-    key = os.urandom(32)
-    with os.fdopen(fd, "w") as fh:
-        fh.write(base64.b64encode(key).decode())
-    log.warning(
-        "DEV KEY generated at %s: evidence is protected by a key on local disk. "
-        "Never use dev keys in production; set the env vars named in [evidence.keys].",
-        path,
-    )
-    return key
-
-
-def _key_dir(cfg: EvidenceConfig) -> Path:
-    if cfg.keys.dev_key_dir:
-        return Path(cfg.keys.dev_key_dir)
-    return Path(cfg.path).resolve().parent / "keys"
-
-
-def secret_from_env(env: Mapping[str, str], name: str) -> str | None:
-    """Return ``$NAME``, or the stripped content of the file ``$NAME_FILE`` names.
-
-    Raises:
-        ConfigError: ``$NAME_FILE`` names a file that cannot be read.
-
-    """
-    value = env.get(name)
-    if value:
-        return value
-    path = env.get(f"{name}_FILE")
-    if not path:
-        return None
-    try:
-        return Path(path).read_text(encoding="utf-8").strip()
-    except OSError as exc:
-        msg = f"${name}_FILE names {path!r}, which cannot be read ({exc.strerror})"
-        raise ConfigError(msg) from exc
-
-
-def load_keys(cfg: EvidenceConfig, env: Mapping[str, str]) -> EvidenceKeys:
-    """Read the master and signing keys from ``env``, or dev key files.
-
-    Each key comes from its variable (``TIPLINE_MASTER_KEY``) or, for keys
-    mounted from a secret store, from the file named by ``<NAME>_FILE``
-    (``TIPLINE_MASTER_KEY_FILE``); either holds the base64 text.
-
-    Raises:
-        ConfigError: a key env var is unset and dev keys are not allowed, or bad.
-
-    """
-    names = (cfg.keys.master_key_env, cfg.keys.signing_key_env)
-    values = [secret_from_env(env, n) for n in names]
-    dev = not all(values)
-    if dev and not cfg.keys.allow_dev_keys:
-        missing = [n for n, v in zip(names, values, strict=True) if not v]
-        msg = (
-            f"evidence keys: ${' and $'.join(missing)} unset "
-            "and evidence.keys.allow_dev_keys is false"
-        )
-        raise ConfigError(msg)
-    if dev:
-        master = _dev_key(_key_dir(cfg) / "dev-master.key")
-        seed = _dev_key(_key_dir(cfg) / "dev-signing.key")
-    else:
-        master = decode_key_b64(values[0] or "", name=names[0])
-        seed = decode_key_b64(values[1] or "", name=names[1])
-    signer = SigningKey(seed)
-    extra = [
-        decode_key_b64(k, name=cfg.keys.verify_keys_env)
-        for k in env.get(cfg.keys.verify_keys_env, "").split(",")
-        if k.strip()
-    ]
-    keyring = Keyring([signer.public_raw, *extra])
-    return EvidenceKeys(InMemoryKeyProvider(master), signer, keyring, dev)
-
-
 def s3_client(cfg: EvidenceConfig, env: Mapping[str, str]) -> Any:
     """Build a boto3 S3 client from the env vars named in ``[evidence.s3]``."""
     import boto3  # noqa: PLC0415
@@ -936,7 +877,6 @@ def build_evidence_service(cfg: EvidenceConfig, *, env: Mapping[str, str]) -> Ev
         ConfigError: missing keys/bucket names. EvidenceError: a bucket is unfit.
 
     """
-    keys = load_keys(cfg, env)
     client = None
     if cfg.backend == "s3" or cfg.keys.store == "s3":
         client = s3_client(cfg, env)
@@ -958,6 +898,6 @@ def build_evidence_service(cfg: EvidenceConfig, *, env: Mapping[str, str]) -> Ev
             raise ConfigError(msg)
         store = S3KeyStore(client, cfg.keys.store_bucket, create=cfg.s3.create_bucket)
     else:
-        where = cfg.keys.store_path or _key_dir(cfg) / "wrapped"
+        where = cfg.keys.store_path or key_dir(cfg) / "wrapped"
         store = _local(lambda: LocalKeyStore(where), "evidence.keys.store_path", str(where))
-    return EvidenceService(cfg, vault=vault, key_store=store, keys=keys)
+    return EvidenceService(cfg, vault=vault, key_store=store, keys=load_keys(cfg, env, store))

@@ -12,9 +12,12 @@ erasure on SSDs or copy-on-write filesystems.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import re
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final
 
@@ -81,26 +84,76 @@ class LocalKeyStore:
         except FileNotFoundError:
             return None
 
-    def destroy(self, package_id: str) -> bool:
-        """Overwrite with zeros, fsync, unlink."""
+    def list_ids(self) -> list[str]:
+        """Every package id (and ``purpose.*`` id) with a stored key, sorted."""
+        return sorted(p.name.removesuffix(".key.json") for p in self.root.glob("*.key.json"))
+
+    def replace(self, package_id: str, blob: bytes) -> bool:
+        """Atomically swap an EXISTING key for ``blob`` (a rewrap); False when none.
+
+        Never brings back a destroyed key: holds the store lock that
+        :meth:`destroy` takes, and checks the key still exists under it.
+        """
         path = self._path(package_id)
+        with self._locked():
+            if not path.exists():
+                return False
+            tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            try:
+                os.write(fd, blob)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.replace(tmp, path)
+            self._fsync_dir()
+        return True
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        fd = os.open(self.root, os.O_RDONLY)  # flock on the folder itself: no lock file
         try:
-            size = path.stat().st_size
-        except FileNotFoundError:
-            return False
-        fd = os.open(path, os.O_WRONLY)
-        try:
-            os.write(fd, b"\0" * size)
-            os.fsync(fd)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
         finally:
             os.close(fd)
-        path.unlink()
+
+    def _fsync_dir(self) -> None:
         dir_fd = os.open(self.root, os.O_RDONLY)
         try:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
-        return True
+
+    def destroy(self, package_id: str) -> bool:
+        """Overwrite with zeros, fsync, unlink (under the store lock)."""
+        with self._locked():
+            return self._destroy(package_id)
+
+    def _destroy(self, package_id: str) -> bool:
+        path = self._path(package_id)
+        # a write or rewrap killed mid-way leaves a temp copy: it goes too
+        for stale in self.root.glob(f".{path.name}.*.tmp"):
+            shred_file(stale)
+        existed = shred_file(path)
+        self._fsync_dir()
+        return existed
+
+
+def shred_file(path: Path) -> bool:
+    """Overwrite a file with zeros, fsync and unlink it; False when absent."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return False
+    fd = os.open(path, os.O_WRONLY)
+    try:
+        os.write(fd, b"\0" * size)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    path.unlink()
+    return True
 
 
 def _code(exc: ClientError) -> str:
@@ -159,6 +212,37 @@ class S3KeyStore:
                 return None
             raise
         return body
+
+    def list_ids(self) -> list[str]:
+        """Every package id (and ``purpose.*`` id) with a stored key, sorted."""
+        ids: list[str] = []
+        for page in self._s3.get_paginator("list_objects_v2").paginate(
+            Bucket=self.bucket, Prefix="keys/"
+        ):
+            ids += [o["Key"][5:].removesuffix(".key.json") for o in page.get("Contents", [])]
+        return sorted(i for i in ids if _PACKAGE_ID.match(i))
+
+    def replace(self, package_id: str, blob: bytes) -> bool:
+        """Swap an EXISTING key for ``blob`` (a rewrap); False when there is none.
+
+        Conditional on the ETag just read (``If-Match``), so a key destroyed
+        in between is not brought back: the put fails instead.
+        """
+        key = self._key(package_id)
+        try:
+            etag = self._s3.head_object(Bucket=self.bucket, Key=key)["ETag"]
+        except ClientError as exc:
+            if _code(exc) in {"NoSuchKey", "404", "NotFound"}:
+                return False
+            raise
+        try:
+            self._s3.put_object(Bucket=self.bucket, Key=key, Body=blob, IfMatch=etag)
+        except ClientError as exc:
+            if _code(exc) in {"PreconditionFailed", "NoSuchKey", "ConditionalRequestConflict"}:
+                return False
+            msg = f"key store {self.location}: rewrap of {package_id!r} failed ({_code(exc)})"
+            raise VaultWriteError(msg) from exc
+        return True
 
     def destroy(self, package_id: str) -> bool:
         """Delete the key and check that no version of it remains."""

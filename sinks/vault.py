@@ -121,3 +121,11 @@ class KeyStore(Protocol):
     def destroy(self, package_id: str) -> bool:
         """Remove the wrapped key for good; return False when there was none."""
         ...
+
+    def list_ids(self) -> list[str]:
+        """Every id with a stored key (packages and ``purpose.*`` keys), sorted."""
+        ...
+
+    def replace(self, package_id: str, blob: bytes) -> bool:
+        """Swap an existing key for ``blob`` (rewrap); never re-creates a destroyed one."""
+        ...

@@ -20,6 +20,7 @@ package is created the buffer remembers it for ``following_messages`` /
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Final
@@ -51,11 +52,17 @@ def shifted(at: datetime, seconds: float) -> datetime:
 
 
 class SessionSealer:
-    """Seals and opens buffered messages of one session."""
+    """Seals and opens buffered messages of one session.
 
-    def __init__(self, root_key: bytes, session_id: str) -> None:
+    Seals under ``root_key``; opens under it or any of ``older`` roots, so a
+    buffer sealed before a master-key rotation still opens after it (until
+    the old version is retired, which happens after the buffer's windows).
+    """
+
+    def __init__(self, root_key: bytes, session_id: str, older: Sequence[bytes] = ()) -> None:
         self.session_id: Final = session_id
         self._aead = AESGCM(hkdf(root_key, info=_INFO, salt=session_id.encode()))
+        self._older = [AESGCM(hkdf(k, info=_INFO, salt=session_id.encode())) for k in older]
 
     def _aad(self, event_id: str) -> bytes:
         return f"{self.session_id}\0{event_id}".encode()
@@ -73,25 +80,26 @@ class SessionSealer:
             EvidenceError: wrong session/key or tampered state.
 
         """
-        try:
-            data = self._aead.decrypt(
-                sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], self._aad(event_id)
-            )
-        except InvalidTag as exc:
-            msg = f"buffered event {event_id!r} of session {self.session_id!r} does not open"
-            raise EvidenceError(msg) from exc
-        return decode_event(data)
+        for aead in [self._aead, *self._older]:
+            try:
+                data = aead.decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], self._aad(event_id))
+            except InvalidTag:
+                continue
+            return decode_event(data)
+        msg = f"buffered event {event_id!r} of session {self.session_id!r} does not open"
+        raise EvidenceError(msg)
 
 
 class ContextKeys:
     """Gives each session its sealer; built once in flows from the key provider."""
 
-    def __init__(self, root_key: bytes) -> None:
+    def __init__(self, root_key: bytes, older: Sequence[bytes] = ()) -> None:
         self._root = root_key
+        self._older = list(older)
 
     def for_session(self, session_id: str) -> SessionSealer:
         """Return the sealer of ``session_id``."""
-        return SessionSealer(self._root, session_id)
+        return SessionSealer(self._root, session_id, self._older)
 
 
 @dataclass(slots=True)

@@ -22,6 +22,7 @@ import binascii
 import hashlib
 import hmac
 import os
+from collections.abc import Sequence
 from typing import Final, Protocol
 
 import msgspec
@@ -51,11 +52,29 @@ class WrappedKey(Struct, frozen=True, kw_only=True):
 
 
 class KeyProvider(Protocol):
-    """A master key service: wraps/unwraps data keys, derives purpose keys."""
+    """A master key service: wraps/unwraps data keys, derives purpose keys.
+
+    Implementations: :class:`InMemoryKeyProvider` (``env`` and ``file``: key
+    versions held in this process) and ``tipline.clients.kms.KmsKeyProvider``
+    (``kms``: the master key never leaves KMS).
+    """
+
+    @property
+    def name(self) -> str:
+        """The provider kind: ``env``, ``file`` or ``kms``."""
+        ...
 
     @property
     def key_id(self) -> str:
-        """The master key's id, recorded in every manifest."""
+        """The current master key version's id, recorded in every new manifest."""
+        ...
+
+    def versions(self) -> list[str]:
+        """Every master key version this provider can unwrap with, oldest first."""
+        ...
+
+    def generate(self, *, package_id: str) -> tuple[bytes, WrappedKey]:
+        """Return a fresh data key for ``package_id`` and its wrapped form."""
         ...
 
     def wrap(self, data_key: bytes, *, package_id: str) -> WrappedKey:
@@ -66,8 +85,16 @@ class KeyProvider(Protocol):
         """Return the data key; raise EvidenceError if it does not open."""
         ...
 
+    def rewrap(self, wrapped: WrappedKey) -> WrappedKey:
+        """Wrap the same data key again under the current version."""
+        ...
+
     def derive(self, purpose: str) -> bytes:
         """Return a 32-byte key for ``purpose`` (e.g. the context buffer)."""
+        ...
+
+    def derive_older(self, purpose: str) -> list[bytes]:
+        """Return the ``purpose`` keys of older versions (to open what they sealed)."""
         ...
 
 
@@ -94,31 +121,61 @@ def new_data_key() -> bytes:
     return AESGCM.generate_key(bit_length=256)
 
 
-class InMemoryKeyProvider:
-    """A master key held in this process's memory, wrapping data keys with AES-GCM.
+def memory_key_id(master_key: bytes) -> str:
+    """Return the id of an in-memory master key version (a hash of it, never the key).
 
-    The key itself comes from an environment variable or a mounted file (read
-    once at start by the evidence service). Its key id keeps the ``env:``
-    prefix that packages written before the rename carry.
+    The ``env:`` prefix is historical: packages written before the ``file``
+    provider existed carry it, and the same key must keep the same id.
+    """
+    return "env:" + hashlib.sha256(b"tipline.master/1" + master_key).hexdigest()[:16]
+
+
+class InMemoryKeyProvider:
+    """Master key versions held in this process's memory, wrapping with AES-GCM.
+
+    The keys come from environment variables (``env``) or key files
+    (``file``), read once at start by the evidence service. The first key
+    given is the current version (new packages), the rest are older versions
+    kept to unwrap (and rewrap) packages that still need them.
     """
 
-    def __init__(self, master_key: bytes) -> None:
-        if len(master_key) != KEY_BYTES:
-            msg = f"master key has {len(master_key)} bytes (expected {KEY_BYTES})"
-            raise ConfigError(msg)
-        self._aead = AESGCM(master_key)
+    def __init__(
+        self, master_key: bytes, *, previous: Sequence[bytes] = (), name: str = "env"
+    ) -> None:
+        self._name = name
+        self._versions: dict[str, bytes] = {}
+        for key in [*previous, master_key]:
+            if len(key) != KEY_BYTES:
+                msg = f"master key has {len(key)} bytes (expected {KEY_BYTES})"
+                raise ConfigError(msg)
+            self._versions[memory_key_id(key)] = key
+        self._key_id = memory_key_id(master_key)
         self._kdf_root = master_key
-        self._key_id = "env:" + hashlib.sha256(b"tipline.master/1" + master_key).hexdigest()[:16]
+
+    @property
+    def name(self) -> str:
+        """``env`` or ``file``."""
+        return self._name
 
     @property
     def key_id(self) -> str:
-        """The master key id (a hash of the key, never the key)."""
+        """The current master key id (a hash of the key, never the key)."""
         return self._key_id
 
+    def versions(self) -> list[str]:
+        """Every version held, oldest first, the current one last."""
+        return [*(k for k in self._versions if k != self._key_id), self._key_id]
+
+    def generate(self, *, package_id: str) -> tuple[bytes, WrappedKey]:
+        """Return a random data key and its wrapped form under the current version."""
+        data_key = new_data_key()
+        return data_key, self.wrap(data_key, package_id=package_id)
+
     def wrap(self, data_key: bytes, *, package_id: str) -> WrappedKey:
-        """Seal ``data_key`` under the master key, bound to ``package_id``."""
+        """Seal ``data_key`` under the current version, bound to ``package_id``."""
         nonce = os.urandom(NONCE_BYTES)
-        sealed = self._aead.encrypt(nonce, data_key, _WRAP_AAD + package_id.encode())
+        aead = AESGCM(self._versions[self._key_id])
+        sealed = aead.encrypt(nonce, data_key, _WRAP_AAD + package_id.encode())
         return WrappedKey(
             package_id=package_id,
             master_key_id=self._key_id,
@@ -127,25 +184,36 @@ class InMemoryKeyProvider:
         )
 
     def unwrap(self, wrapped: WrappedKey) -> bytes:
-        """Open a wrapped data key; the package id is authenticated."""
-        if wrapped.master_key_id != self._key_id:
+        """Open a wrapped data key with the version that wrapped it."""
+        key = self._versions.get(wrapped.master_key_id)
+        if key is None:
             msg = (
                 f"package {wrapped.package_id!r} key is wrapped by master key "
-                f"{wrapped.master_key_id!r} (expected {self._key_id!r})"
+                f"{wrapped.master_key_id!r}, which this {self._name} provider does not hold "
+                f"(holds {self.versions()})"
             )
             raise EvidenceError(msg)
         aad = _WRAP_AAD + wrapped.package_id.encode()
         try:
-            return self._aead.decrypt(
+            return AESGCM(key).decrypt(
                 bytes.fromhex(wrapped.nonce), base64.b64decode(wrapped.wrapped), aad
             )
         except InvalidTag as exc:
             msg = f"wrapped key of package {wrapped.package_id!r} does not open (tampered?)"
             raise EvidenceError(msg) from exc
 
+    def rewrap(self, wrapped: WrappedKey) -> WrappedKey:
+        """Unwrap with the old version, wrap with the current one."""
+        return self.wrap(self.unwrap(wrapped), package_id=wrapped.package_id)
+
     def derive(self, purpose: str) -> bytes:
-        """HKDF-SHA256 of the master key with ``purpose`` as info."""
+        """HKDF-SHA256 of the current master key with ``purpose`` as info."""
         return hkdf(self._kdf_root, info=b"tipline.derive/1:" + purpose.encode())
+
+    def derive_older(self, purpose: str) -> list[bytes]:
+        """Return the same derivation under every older version held."""
+        info = b"tipline.derive/1:" + purpose.encode()
+        return [hkdf(k, info=info) for v, k in self._versions.items() if v != self._key_id]
 
 
 def hkdf(key: bytes, *, info: bytes, salt: bytes | None = None) -> bytes:
@@ -233,6 +301,15 @@ class Keyring:
     def key_ids(self) -> list[str]:
         """The trusted key ids, sorted."""
         return sorted(self._keys)
+
+    def with_keys(self, public_keys: Sequence[bytes]) -> Keyring:
+        """Return a keyring trusting these keys as well (e.g. the signing-key history)."""
+        ring = Keyring([])
+        ring._keys = {
+            **self._keys,
+            **{public_key_id(k): Ed25519PublicKey.from_public_bytes(k) for k in public_keys},
+        }
+        return ring
 
     def verify(self, key_id: str, data: bytes, signature_b64: str, *, what: str) -> None:
         """Check a signature by ``key_id`` over ``data``.

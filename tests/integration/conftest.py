@@ -1,7 +1,7 @@
 """Fixtures for integration tests against the real services started by deploy/.
 
-`make test` starts Kafka and MinIO once (deploy/test.sh); these fixtures call the
-idempotent start scripts too, so a single test file can also be run by hand.
+`make test` starts Kafka, the S3 server and the local KMS once (deploy/test.sh);
+these fixtures call the idempotent start scripts too, so a single test file can also be run by hand.
 """
 
 from __future__ import annotations
@@ -49,3 +49,14 @@ def unique_name(request: pytest.FixtureRequest) -> str:
     """A name unique to this test, usable as a topic or bucket name."""
     stem = "".join(c if c.isalnum() else "-" for c in request.node.name.lower())[:30]
     return f"t-{stem.strip('-')}-{uuid.uuid4().hex[:8]}"
+
+
+@pytest.fixture(scope="session")
+def kms_env() -> dict[str, str]:
+    """KMS_ENDPOINT, KMS_REGION, KMS_ACCESS_KEY, KMS_SECRET_KEY of the local KMS server."""
+    env: dict[str, str] = {}
+    for line in _start("kms.sh").splitlines():
+        key, sep, value = line.partition("=")
+        if sep:
+            env[key.strip()] = value.strip()
+    return env

@@ -327,3 +327,58 @@ def test_verify_detects_a_tampered_object(service: EvidenceService, rel: str, ex
     assert not report.ok
     assert any(expect in p for p in report.problems), report.problems
     assert any(f"{key}: has 2 stored versions" in p for p in report.problems), report.problems
+
+
+def test_s3_key_store_replace_and_list(s3: Any, unique_name: str) -> None:
+    store = S3KeyStore(s3, f"{unique_name}-k", create=True)
+    assert store.put("pkg-1", b"old")
+    assert store.put("pkg-2", b"two")
+    assert store.list_ids() == ["pkg-1", "pkg-2"]
+    assert store.replace("pkg-1", b"new")
+    assert store.get("pkg-1") == b"new"
+    assert store.destroy("pkg-2")
+    # a rewrap never brings a destroyed key back
+    assert not store.replace("pkg-2", b"resurrected")
+    assert store.get("pkg-2") is None
+    assert store.list_ids() == ["pkg-1"]
+
+
+def test_rotate_and_rewrap_with_vault_and_key_store_on_s3(
+    service: EvidenceService, s3_env: dict[str, str]
+) -> None:
+    from tipline.services.keymgmt import rewrap, rotate_master, status
+
+    pid = _package(service)
+    old = service.keys.provider.key_id
+    new = rotate_master(service, s3_env, operator="alice", reason="t", now=NOW)
+    service = build_evidence_service(service.cfg, env=s3_env)
+    result = rewrap(service, operator="alice", now=NOW)
+    assert result.rewrapped == [pid]
+    assert [e.action for e in service.custody_log(pid)].count("rewrapped") == 1
+    versions = {v.key_id: v for v in status(service).versions}
+    assert versions[old].packages == [] and versions[new].packages == [pid]
+    report = service.verify(pid)
+    assert report.ok, report.problems
+    assert report.plaintext_checked == report.items_checked
+
+
+class _DestroyAfterHead:
+    """A client that destroys the key right after ``replace`` read its ETag (a race)."""
+
+    def __init__(self, s3: Any) -> None:
+        self._s3 = s3
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._s3, name)
+
+    def head_object(self, **kwargs: Any) -> Any:
+        head = self._s3.head_object(**kwargs)
+        self._s3.delete_object(**kwargs)
+        return head
+
+
+def test_s3_key_store_rewrap_racing_a_destroy_does_not_resurrect(s3: Any, unique_name: str) -> None:
+    S3KeyStore(s3, f"{unique_name}-k", create=True).put("pkg-1", b"old")
+    racing = S3KeyStore(_DestroyAfterHead(s3), f"{unique_name}-k")
+    assert not racing.replace("pkg-1", b"new")  # If-Match on the ETag read before the delete
+    assert S3KeyStore(s3, f"{unique_name}-k").get("pkg-1") is None

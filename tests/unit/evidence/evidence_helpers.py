@@ -14,7 +14,7 @@ from tipline.schemas.source import SourcePosition
 from tipline.services.evidence import EvidenceService
 
 T0 = datetime(2026, 11, 27, 14, 0, tzinfo=UTC)
-ALL_ROLES = ["viewer", "exporter", "custodian", "destroyer", "submitter"]
+ALL_ROLES = ["viewer", "exporter", "custodian", "destroyer", "submitter", "key_admin"]
 
 
 def noise_bytes(size: int, seed: int = 1) -> bytes:

@@ -54,3 +54,18 @@ def test_local_key_store_destroy_forgets_the_key(tmp_path: Path) -> None:
     assert store.get("pkg-1") is None
     assert not store.destroy("pkg-1")
     assert list((tmp_path / "keys").iterdir()) == []
+
+
+def test_local_key_store_replace_list_and_no_resurrection(tmp_path: Path) -> None:
+    store = LocalKeyStore(tmp_path / "keys")
+    assert store.put("pkg-1", b"old") and store.put("pkg-2", b"two")
+    assert store.list_ids() == ["pkg-1", "pkg-2"]
+    assert store.replace("pkg-1", b"new")
+    assert store.get("pkg-1") == b"new"
+    assert stat.S_IMODE(os.stat(tmp_path / "keys" / "pkg-1.key.json").st_mode) == 0o600
+    # a temp copy left by a write killed mid-way is shredded with the key
+    (tmp_path / "keys" / ".pkg-2.key.json.abcd1234.tmp").write_bytes(b"two")
+    assert store.destroy("pkg-2")
+    assert not store.replace("pkg-2", b"resurrected")
+    assert store.get("pkg-2") is None
+    assert sorted(p.name for p in (tmp_path / "keys").iterdir()) == ["pkg-1.key.json"]
