@@ -37,7 +37,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copy(REPO / "config" / "default.toml", root / "demo.toml")
     text = (root / "demo.toml").read_text(encoding="utf-8")
     fixed = text.replace(
-        '# Required before any draft can be approved: the person filing for the ESP.\n'
+        "# Required before any draft can be approved: the person filing for the ESP.\n"
         'first_name = ""\nlast_name = ""\nemail = ""',
         'first_name = "Riley"\nlast_name = "Reviewer"\nemail = "safety@example.com"',
     )
@@ -114,7 +114,12 @@ def test_a_review_case_goes_from_the_queue_to_an_approved_draft(demo: Path) -> N
     shown = json.loads(tipline("cases", *base, "show", cid, "--json", cwd=demo).stdout)
     assert shown["summary"]["status"] == "approved"
     assert [h["status"] for h in shown["history"]] == [
-        "open", "claimed", "escalated", "draft", "draft", "approved"
+        "open",
+        "claimed",
+        "escalated",
+        "draft",
+        "draft",
+        "approved",
     ]
     custody = json.loads(tipline("evidence", "show", cid, "--config", "demo.toml",
                                  cwd=demo).stdout)["custody"]  # fmt: skip
