@@ -1,0 +1,24 @@
+"""Reviewer outcomes are calibration labels and carry the reason appeals need."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tipline.cli.commands.calibrate import read_labels
+
+from .case_helpers import T0, env, open_case
+
+
+def test_outcomes_file_reads_as_session_labels(tmp_path: Path) -> None:
+    e = env(tmp_path)
+    dismissed = open_case(e, n=2)
+    escalated = open_case(e, n=3)
+    e.service.dismiss(dismissed, reviewer="rita", reason="coach with parents cc'd", now=T0)
+    e.service.escalate(escalated, reviewer="rita", reason="meeting request", now=T0)
+    labels = read_labels(str(tmp_path / "cases" / "outcomes.jsonl"))
+    # both cases are in one session; the later verdict (escalation) is the label
+    assert labels == {"dm:u-adult:u-child": True}
+    by_event = {o.event_id: o for o in e.cases.outcomes()}
+    assert by_event["evt-0002"].reason == "coach with parents cc'd"
+    assert by_event["evt-0002"].outcome == "false_positive"
+    assert by_event["evt-0003"].outcome == "escalated"
