@@ -777,6 +777,7 @@ class CaseService:
             now,
             viewers=_Viewers(self.evidence, record.package_id).for_items(),
             context=record.context,
+            classifications=record.classifications,
         )
 
     # ------------------------------------------------------------ draft changes
@@ -837,7 +838,12 @@ class CaseService:
     def classify(
         self, case_id: str, item_id: str, *, reviewer: str, classification: str, now: datetime
     ) -> None:
-        """Record the industry classification (A1/A2/B1/B2) of one attachment."""
+        """Record the industry classification (A1/A2/B1/B2) of one attachment.
+
+        The classification goes into the report: a draft still in ``draft`` is
+        rebuilt at once (custody-logged); an approved or later draft refuses it
+        (rebuild first, which takes it back to ``draft``).
+        """
         self._role(reviewer)
         if classification not in CLASSIFICATIONS:
             msg = f"classification {classification!r} is not one of {', '.join(CLASSIFICATIONS)}"
@@ -846,6 +852,13 @@ class CaseService:
         manifest, _ = self.evidence.latest_manifest(record.package_id)
         if item_id not in {i.item_id for i in manifest.items if i.role == "attachment"}:
             msg = f"case {case_id!r} has no media item {item_id!r}"
+            raise CaseError(msg)
+        draft = self._draft(case_id)
+        if draft is not None and draft.status != "draft":
+            msg = (
+                f"draft {case_id!r} is {draft.status!r}; classify before approval "
+                "(`tipline reports rebuild` takes an approved draft back to draft)"
+            )
             raise CaseError(msg)
         self.evidence.record_case_event(
             record.package_id,
@@ -863,13 +876,14 @@ class CaseService:
         note = Annotation(
             at=now, actor=reviewer, note=f"classified {classification}", item_id=item_id
         )
-        self.cases.save(
-            msgspec.structs.replace(
-                record,
-                classifications={**record.classifications, item_id: classification},
-                annotations=[*record.annotations, note],
-            )
+        updated = msgspec.structs.replace(
+            record,
+            classifications={**record.classifications, item_id: classification},
+            annotations=[*record.annotations, note],
         )
+        self.cases.save(updated)
+        if draft is not None and updated.decision is not None:
+            self.drafts.rebuild(self._build(updated, now), actor=reviewer, at=now)
 
     def annotate(self, case_id: str, *, reviewer: str, note: str, now: datetime) -> None:
         """Add a reviewer note (custody-logged as ``annotated``; the note stays in the case)."""

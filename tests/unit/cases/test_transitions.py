@@ -268,3 +268,20 @@ def test_a_crash_mid_escalation_is_completed_from_the_custody_log(tmp_path: Path
     assert (record.status, record.draft_id) == ("escalated", cid)
     assert e.service.drafts.read(cid).history[0].note == "escalated from review: meeting request"
     assert [o.outcome for o in e.cases.outcomes()] == ["escalated"]
+
+
+def test_a_classification_goes_into_the_draft(tmp_path: Path) -> None:
+    e = env(tmp_path)
+    cid = open_case(e, outcome="report")
+    s = e.service
+    item = s.detail(cid, reviewer="", reason="", now=T1, reveal_text=False).media[0].item_id
+    before = {f.item_id: f for f in s.drafts.read(cid).files}[item]
+    assert before.industry_classification == "A1"  # from the list category
+    s.classify(cid, item, reviewer="rita", classification="B1", now=T1)
+    after = {f.item_id: f for f in s.drafts.read(cid).files}[item]
+    assert (after.relevance, after.industry_classification) == ("Reported", "B1")
+    assert "<industryClassification>B1</industryClassification>" in after.details_xml
+    assert _changes(e, cid) == [("draft", "draft", "draft", "rita")]  # the rebuild
+    s.approve(cid, reviewer="rita", now=T1)
+    with pytest.raises(CaseError, match="classify before approval"):
+        s.classify(cid, item, reviewer="rita", classification="A2", now=T1)
