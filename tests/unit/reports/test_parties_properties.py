@@ -244,3 +244,13 @@ def test_annotations_follow_the_pair(case: Case) -> None:
         case.relation == "minor-minor" or by_age
     )
     assert ("sextortion" in draft.annotations) == case.sextortion
+
+
+@settings(max_examples=150, deadline=None)
+@given(cases())
+def test_a_child_uploader_in_a_grooming_pair_is_flagged_for_the_reader(case: Case) -> None:
+    draft = build_draft(case.receipt, case.decision, case.event, reports_cfg(), T0)
+    info = ET.fromstring(draft.report_xml.encode()).findtext("additionalInfo") or ""
+    reported = expected_reported(case)
+    flagged = case.hash_match and reported == case.younger and case.older is not None
+    assert ("may have been solicited" in info) == flagged
