@@ -17,13 +17,12 @@ from datetime import UTC, datetime
 
 from tipline.operators.report import CustodyView
 from tipline.schemas.config import TiplineConfig
-from tipline.schemas.errors import AccessDeniedError, EvidenceError, ReportError
+from tipline.schemas.errors import AccessDeniedError, EvidenceError
 from tipline.schemas.evidence import Role
 from tipline.schemas.report import ReportDraft, Viewer
+from tipline.services.cases import SUBJECT_DRAFT, recorded_status
 from tipline.services.evidence import EvidenceService, build_evidence_service
-from tipline.services.submission import OnFinished, OnStatus, OpenItem
-from tipline.services.vault_ledger import write_vault_checkpoint
-from tipline.sinks.drafts import DraftsSink
+from tipline.services.submission import SUBMITTER, OnFinished, OpenItem
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +31,8 @@ class EvidenceServices:
 
     open_item: OpenItem
     on_finished: OnFinished
+    operator: str = SUBMITTER
     custody: CustodyView | None = None
-    on_status: OnStatus | None = None
 
 
 class _CustodyViewers:
@@ -81,42 +80,14 @@ def require_role(cfg: TiplineConfig, who: str | None, role: Role) -> str:
 
 
 def _approval_problem(service: EvidenceService, draft: ReportDraft) -> str | None:
-    if draft.status in ("draft",):
+    """Check the status ``draft.json`` says against its custody log."""
+    logged = recorded_status(service.custody_log(draft.package_id), SUBJECT_DRAFT, "draft")
+    if logged == draft.status:
         return None
-    if service.draft_approval(draft.package_id, draft.draft_id) is None:
-        return (
-            f"draft {draft.draft_id!r} says status {draft.status!r} but no custody event of "
-            f"package {draft.package_id!r} approved it (draft.json was edited by hand?)"
-        )
-    return None
-
-
-def check_draft_status(cfg: TiplineConfig, draft: ReportDraft) -> None:
-    """Refuse a draft whose status past ``draft`` has no approval in the custody log.
-
-    Raises:
-        ReportError: the status is not backed by a custody event.
-
-    """
-    problem = _approval_problem(build_evidence_service(cfg.evidence, env=os.environ), draft)
-    if problem:
-        raise ReportError(problem)
-
-
-def record_draft_status(
-    cfg: TiplineConfig, draft: ReportDraft, status: str, *, operator: str, note: str | None
-) -> None:
-    """Record a draft status change in its package's custody log (before the draft file)."""
-    service = build_evidence_service(cfg.evidence, env=os.environ)
-    service.record_draft_status(
-        draft.package_id,
-        draft_id=draft.draft_id,
-        status=status,
-        operator=operator,
-        now=datetime.now(UTC),
-        note=note,
+    return (
+        f"draft {draft.draft_id!r} says status {draft.status!r} but the custody log of "
+        f"package {draft.package_id!r} says {logged!r} (draft.json was edited by hand?)"
     )
-    write_vault_checkpoint(service, datetime.now(UTC))
 
 
 def unbacked_drafts(service: EvidenceService, drafts: Iterable[ReportDraft]) -> list[str]:
@@ -144,10 +115,6 @@ def evidence_services(cfg: TiplineConfig, args: argparse.Namespace) -> EvidenceS
     operator = service.identify(getattr(args, "operator", None), os.environ)
     if getattr(args, "reports_command", None) == "submit":
         service.require(operator, "submitter")
-        draft = DraftsSink(cfg.reports.path).read(args.draft_id)
-        problem = _approval_problem(service, draft)
-        if problem:
-            raise ReportError(problem)
     reason = getattr(args, "reason", "")
     if not reason:
         msg = "a reason (case reference) is required for the custody log (--reason)"
@@ -160,19 +127,9 @@ def evidence_services(cfg: TiplineConfig, args: argparse.Namespace) -> EvidenceS
     def on_finished(package_id: str, report_id: str, at: datetime) -> None:
         service.record_submission(package_id, report_id=report_id, operator=operator, now=at)
 
-    def on_status(draft: ReportDraft, status: str, note: str) -> None:
-        service.record_draft_status(
-            draft.package_id,
-            draft_id=draft.draft_id,
-            status=status,
-            operator=operator,
-            now=datetime.now(UTC),
-            note=note,
-        )
-
     return EvidenceServices(
+        operator=operator,
         open_item=open_item,
         on_finished=on_finished,
         custody=_CustodyViewers(service),
-        on_status=on_status,
     )

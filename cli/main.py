@@ -30,6 +30,7 @@ _COMMAND_MODULES = (
     "tipline.cli.commands.roles",
     "tipline.cli.commands.keys",
     "tipline.cli.commands.reports",
+    "tipline.cli.commands.cases",
     "tipline.cli.commands.bench",
 )
 

@@ -45,9 +45,11 @@ from tipline.schemas.errors import ConfigError
 from tipline.schemas.event import MessageEvent
 from tipline.schemas.grooming import CalibrationTable, SessionVerdict
 from tipline.schemas.report import ReportDraft, TimelineEntry
+from tipline.services.cases import new_case
 from tipline.services.evidence import EvidenceService, build_evidence_service
 from tipline.services.hashing import HashService, build_hash_service, media_fetcher
 from tipline.services.metrics import METRICS, decision_counter, stage_timer
+from tipline.sinks.cases import CasesSink
 
 
 def utc_now() -> datetime:
@@ -295,7 +297,9 @@ class Pipeline:
         try:
             with _timed("evidence"):
                 if isinstance(item, FollowUps):
-                    self.evidence.add_contexts(item.package_id, _first_of_each(item.events), now)
+                    firsts = _first_of_each(item.events)
+                    self.evidence.add_contexts(item.package_id, firsts, now)
+                    self._record_following(item.package_id, firsts)
                     return []
                 decided = item
                 receipt = self.evidence.package(
@@ -305,6 +309,7 @@ class Pipeline:
                     context=decided.context,
                     now=now,
                 )
+                self._open_case(decided, receipt.package_id, now)
         except Exception as exc:
             return list(self._package_failed(item, exc, now))
         self.failures.ok("package-evidence")
@@ -330,6 +335,34 @@ class Pipeline:
             )
             for e in item.events
         ]
+
+    @cached_property
+    def cases(self) -> CasesSink:
+        """The review-case store (``[reports].cases_path``)."""
+        return CasesSink(self.config.reports.cases_dir())
+
+    def _open_case(self, decided: Decided, package_id: str, now: datetime) -> None:
+        """Open the review or report case of a packaged decision (kept if it exists)."""
+        self.cases.open(
+            new_case(
+                package_id,
+                decided.decision,
+                decided.event,
+                decided.context,
+                deadline_hours=self.config.reports.deadline_hours,
+                now=now,
+            )
+        )
+
+    def _record_following(self, package_id: str, events: list[MessageEvent]) -> None:
+        """Note who sent each following message (ids and times only) on the case."""
+        if not self.cases.exists(package_id):
+            return
+        rows = [
+            TimelineEntry(message_id=e.event_id, sender_id=e.sender.user_id, sent_at=e.sent_at)
+            for e in events
+        ]
+        self.cases.add_following(package_id, rows)
 
     def draft(self, packaged: Packaged) -> list[ReportDraft | DeadLetter]:
         """Build the CyberTipline draft of a ``report`` case (step ``report-draft``).

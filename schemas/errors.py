@@ -21,6 +21,7 @@ value (never message content) and say what was expected.
     │   └── SubmissionError    the CyberTipline endpoint answered with an error
     └── OutputError            a systemic output failure: the job stops, recovery replays
         └── LakeWriteError     audit-lake rows could not be written within the retry budget
+    └── CaseError              a review case does not exist or refuses a transition
 """
 
 from __future__ import annotations
@@ -92,3 +93,7 @@ class OutputError(TiplineError):
 
 class LakeWriteError(OutputError):
     """Audit-lake rows could not be written within the retry budget."""
+
+
+class CaseError(TiplineError):
+    """A review case does not exist, or refuses a status change."""

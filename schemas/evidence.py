@@ -45,8 +45,9 @@ CustodyAction = Literal[
     "hold_extended",
     "hold_released",
     "destroyed",
-    "draft_status",
     "rewrapped",
+    "status_changed",
+    "annotated",
 ]
 Identity = Literal["os", "env"]
 

@@ -115,13 +115,16 @@ class _Submission:
         api: TiplineApi,
         draft: ReportDraft,
         clock: Callable[[], datetime],
+        *,
         on_status: OnStatus | None = None,
+        actor: str = SUBMITTER,
     ) -> None:
         self.sink = sink
         self.api = api
         self.draft = draft
         self.clock = clock
         self.on_status = on_status
+        self.actor = actor
         log = sink.read_log(draft.draft_id)
         self.attempt = max((e.attempt for e in log), default=0) + 1
 
@@ -176,7 +179,7 @@ class _Submission:
         self.draft = self.sink.transition(
             self.draft.draft_id,
             status,
-            actor=SUBMITTER,
+            actor=self.actor,
             at=self.clock(),
             note=note,
             ncmec_report_id=report_id,
@@ -317,6 +320,7 @@ def submit_draft(
     custody: CustodyView | None = None,
     clock: Callable[[], datetime] = _utcnow,
     on_status: OnStatus | None = None,
+    actor: str = SUBMITTER,
 ) -> ReportDraft:
     """Submit one approved draft to the CyberTipline, recovering a crashed attempt first.
 
@@ -328,6 +332,7 @@ def submit_draft(
         on_finished: places the preservation hold once the report is finished.
         custody: refreshes who viewed each file (``fileViewedByEsp``) before upload.
         clock: the current time (injected for tests).
+        actor: who submits (the operator the CLI identified); in the custody log.
         on_status: records each status change (custody log) before the draft file.
 
     Returns:
@@ -339,13 +344,13 @@ def submit_draft(
             failed; the draft is then ``failed`` and the open report retracted.
 
     """
-    draft = sink.read(draft_id)
+    draft = sink.checked(draft_id)  # a custody-backed store refuses a hand-edited status here
     if draft.status == "finished":
         return draft
     if draft.status not in SUBMITTABLE:
         msg = f"draft {draft_id!r} is {draft.status!r}; approve it before submitting"
         raise ReportError(msg)
-    run = _Submission(sink, api, draft, clock, on_status)
+    run = _Submission(sink, api, draft, clock, on_status=on_status, actor=actor)
     if _recover(run, on_finished):
         return run.draft
     report_id: str | None = None

@@ -99,6 +99,22 @@ class DraftsSink:
         stored = self.read(draft_id)
         return stored.status == "failed" and not stored.report_xml and not stored.ncmec_report_id
 
+    def replace(self, draft: ReportDraft) -> None:
+        """Overwrite an existing draft (a rebuild: same ids, new XML); custody is the caller's.
+
+        Raises:
+            ReportError: the draft does not exist yet.
+
+        """
+        folder = self._dir(draft.draft_id)
+        if not (folder / DRAFT_FILE).is_file():
+            msg = f"no report draft {draft.draft_id!r} to rebuild"
+            raise ReportError(msg)
+        _atomic_write(folder / REPORT_FILE, draft.report_xml.encode("utf-8"))
+        for f in draft.files:
+            _atomic_write(folder / "files" / f"{f.item_id}.xml", f.details_xml.encode("utf-8"))
+        _atomic_write(folder / DRAFT_FILE, encode_draft(draft))
+
     def read(self, draft_id: str) -> ReportDraft:
         """Read one draft.
 
@@ -115,6 +131,15 @@ class DraftsSink:
         except msgspec.DecodeError as exc:
             msg = f"draft {draft_id!r} is unreadable: {exc}"
             raise ReportError(msg) from exc
+
+    def checked(self, draft_id: str) -> ReportDraft:
+        """Read a draft before acting on its status.
+
+        This store trusts ``draft.json``; the custody-backed store
+        (:class:`tipline.services.cases.CustodyDrafts`) refuses a status its
+        custody log does not back.
+        """
+        return self.read(draft_id)
 
     def drafts(self) -> Iterator[ReportDraft]:
         """Yield every draft under the root (unordered)."""

@@ -65,7 +65,7 @@ _ALWAYS_SIGNED: Final = frozenset(
         "hold_extended",
         "hold_released",
         "destroyed",
-        "draft_status",
+        "status_changed",
     }
 )
 

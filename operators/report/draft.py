@@ -26,7 +26,7 @@ from typing import Final, Literal, Protocol
 
 from tipline.operators.report.files import build_files
 from tipline.operators.report.missing import missing_fields
-from tipline.operators.report.parties import Parties, resolve_parties
+from tipline.operators.report.parties import Parties, declared_minor, resolve_parties
 from tipline.operators.report.report_xml import ReportFacts, build_report_xml
 from tipline.operators.report.xml_tree import xml_safe_record
 from tipline.operators.report.xsd import validate_file_details_xml, validate_report_xml
@@ -86,8 +86,16 @@ def _incident_type(decision: Decision) -> str:
     return kind
 
 
-def _annotations(decision: Decision) -> list[str]:
+def _annotations(decision: Decision, parties: Parties) -> list[str]:
+    """Report annotations: the decision's, the verdict's flags, and minor-to-minor by age.
+
+    ``minorToMinorInteraction`` is set when the session verdict flags a
+    minor-to-minor pair, or when the reported user is a declared minor and
+    the report names a victim (victims are minors by definition).
+    """
     found = set(decision.annotations)
+    if declared_minor(parties.reported) and parties.victims:
+        found.add("minorToMinorInteraction")
     if decision.session is not None:
         if decision.session.minor_to_minor:
             found.add("minorToMinorInteraction")
@@ -176,6 +184,7 @@ def build_draft(
     *,
     viewers: Mapping[str, Sequence[Viewer]] | None = None,
     context: Sequence[TimelineEntry] = (),
+    classifications: Mapping[str, str] | None = None,
 ) -> ReportDraft:
     """Build the report draft for one evidence receipt.
 
@@ -188,6 +197,9 @@ def build_draft(
         viewers: custody-log views per item id (default: nobody viewed anything).
         context: optional content-free timeline rows (ids, senders, times) from
             the package manifest, merged with the session's signals.
+        classifications: a reviewer's industry classification (A1/A2/B1/B2) per
+            attachment item id; it wins over the hash list's category and makes
+            the file *Reported*.
 
     Returns:
         A draft in status ``draft`` whose XML validates against the XSD.
@@ -201,9 +213,11 @@ def build_draft(
     context = xml_safe_record(tuple(context))
     viewers = xml_safe_record(dict(viewers or {}))
     incident = _incident_type(decision)
-    annotations = _annotations(decision)
     parties = resolve_parties(decision, event)
-    files = build_files(receipt, decision, event, cfg, viewers or {})
+    annotations = _annotations(decision, parties)
+    files = build_files(
+        receipt, decision, event, cfg, viewers or {}, classifications=classifications
+    )
     facts = ReportFacts(
         incident_type=incident,
         platform=event.platform or cfg.esp_service,

@@ -227,9 +227,9 @@ def test_a_hand_edited_approved_status_is_refused_and_flagged(
     assert "lacks role 'submitter'" in err  # rev may not submit; grant it and retry
     assert run("evidence", "verify", "--all", "--config", str(world.config)) == 1
     out = capsys.readouterr().out
-    assert f"draft {world.draft!r} says status 'approved' but no custody event" in out
+    assert f"draft {world.draft!r} says status 'approved' but the custody log" in out
     assert run(*base, "approve", world.draft, "--reviewer", "rev") == 1
-    assert "no custody event" in capsys.readouterr().err
+    assert "not backed by the custody log" in capsys.readouterr().err
 
 
 def test_submit_refuses_a_draft_whose_approval_is_not_in_custody(
@@ -243,7 +243,7 @@ def test_submit_refuses_a_draft_whose_approval_is_not_in_custody(
     assert (
         run("reports", "--config", str(world.config), "submit", world.draft, "--reason", "c") == 1
     )
-    assert "no custody event" in capsys.readouterr().err
+    assert "not backed by the custody log" in capsys.readouterr().err
 
 
 def test_an_approval_is_a_signed_custody_event_and_verifies(
@@ -253,8 +253,9 @@ def test_an_approval_is_a_signed_custody_event_and_verifies(
     base = ("reports", "--config", str(world.config))
     assert run(*base, "approve", world.draft, "--reviewer", "rev") == 0
     event = world.service().custody_log(world.package)[-1]
-    assert (event.action, event.operator) == ("draft_status", "rev")
-    assert event.details == {"draft_id": world.draft, "status": "approved"}
+    assert (event.action, event.operator) == ("status_changed", "rev")
+    assert (event.details["subject"], event.details["draft_id"]) == ("draft", world.draft)
+    assert (event.details["from"], event.details["to"]) == ("draft", "approved")
     capsys.readouterr()
     assert run("evidence", "verify", "--all", "--config", str(world.config)) == 0
     assert "no unbacked draft status" in capsys.readouterr().out
@@ -288,7 +289,11 @@ def test_a_cli_submission_records_every_status_change_in_custody(
         monkeypatch.setenv("TIPLINE_OPERATOR", "sue")
         assert run(*base, "submit", world.draft, "--reason", "case-5") == 0, capsys.readouterr()
     log = world.service().custody_log(world.package)
-    statuses = [(e.operator, e.details["status"]) for e in log if e.action == "draft_status"]
+    statuses = [
+        (e.operator, e.details["to"])
+        for e in log
+        if e.action == "status_changed" and e.details.get("subject") == "draft"
+    ]
     assert statuses == [("rev", "approved"), ("sue", "submitted"), ("sue", "finished")]
     capsys.readouterr()
     assert run("evidence", "verify", "--all", "--config", str(world.config)) == 0

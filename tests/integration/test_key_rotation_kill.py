@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "evidence"
 
 from key_provider_contract import LATER, package
 
+from tests.unit.evidence.evidence_helpers import with_roles
 from tipline.clients.kms import create_master_key
 from tipline.operators.evidence.keys import decode_wrapped
 from tipline.schemas.config import load_config
@@ -67,13 +68,13 @@ def test_rewrap_killed_mid_way_then_resumed(
     if provider == "kms":
         env.update(request.getfixturevalue("kms_env"))
         create_master_key(kms_client(cfg, env), alias=alias)
-    service = build_evidence_service(cfg, env=env)
+    service = with_roles(build_evidence_service(cfg, env=env))
     pids = [package(service, n) for n in range(PACKAGES)]
     old = service.keys.provider.key_id
 
     rotated = _cli(env, "keys", "rotate", "--config", str(config), "--reason", "test")
     assert rotated.returncode == 0, rotated.stderr
-    service = build_evidence_service(cfg, env=env)
+    service = with_roles(build_evidence_service(cfg, env=env))
     new = service.keys.provider.key_id
     assert new != old
 
@@ -96,7 +97,7 @@ def test_rewrap_killed_mid_way_then_resumed(
     again = _cli(env, "keys", "rewrap", "--config", str(config))
     assert "0 rewrapped, 0 resumed" in again.stdout
 
-    service = build_evidence_service(cfg, env=env)
+    service = with_roles(build_evidence_service(cfg, env=env))
     for pid in pids:
         stored = service.key_store.get(pid)
         assert stored is not None and decode_wrapped(stored).master_key_id == new

@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "evidence"
 from evidence_helpers import evidence_config
 from key_provider_contract import NOW, OP, KeyProviderContract, package
 
+from tests.unit.evidence.evidence_helpers import with_roles
 from tipline.clients.kms import KmsKeyProvider, create_master_key
 from tipline.operators.evidence.keys import decode_wrapped
 from tipline.schemas.errors import ConfigError, EvidenceError
@@ -63,7 +64,7 @@ class TestKmsProvider(KeyProviderContract):
 
     def make_service(self, tmp_path: Path) -> EvidenceService:
         cfg = evidence_config(tmp_path, keys=KeyConfig(provider="kms", kms_alias=self.alias))
-        return build_evidence_service(cfg, env=self.env)
+        return with_roles(build_evidence_service(cfg, env=self.env))
 
 
 def test_master_key_stays_in_kms_and_context_binds_the_package(
@@ -90,14 +91,14 @@ def test_rotation_moves_the_alias_and_retire_disables_the_old_key(
     kms: Any, alias: str, kms_env: dict[str, str], tmp_path: Path
 ) -> None:
     cfg = evidence_config(tmp_path, keys=KeyConfig(provider="kms", kms_alias=alias))
-    service = build_evidence_service(cfg, env=kms_env)
+    service = with_roles(build_evidence_service(cfg, env=kms_env))
     pid = package(service, 1)
     old = service.keys.provider.key_id
     old_blob = service.key_store.get(pid)
     assert old_blob is not None
     new = rotate_master(service, kms_env, operator=OP, reason="t", now=NOW)
     assert kms.describe_key(KeyId=alias)["KeyMetadata"]["KeyId"] == new.removeprefix("kms:")
-    service = build_evidence_service(cfg, env=kms_env)
+    service = with_roles(build_evidence_service(cfg, env=kms_env))
     rewrap(service, operator=OP, now=NOW)
     stored = service.key_store.get(pid)
     assert stored is not None and decode_wrapped(stored).master_key_id == new
@@ -113,4 +114,4 @@ def test_unknown_alias_fails_at_start_in_one_line(kms_env: dict[str, str], tmp_p
         tmp_path, keys=KeyConfig(provider="kms", kms_alias="alias/nope-" + uuid.uuid4().hex)
     )
     with pytest.raises(ConfigError, match="cannot be described"):
-        build_evidence_service(cfg, env=kms_env)
+        with_roles(build_evidence_service(cfg, env=kms_env))

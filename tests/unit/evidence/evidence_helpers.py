@@ -80,6 +80,11 @@ def evidence_config(tmp_path: Path, **kwargs: object) -> EvidenceConfig:
 
 
 def with_roles(service: EvidenceService) -> EvidenceService:
-    """Sign the config's operators into the vault as the role policy (identity ``env``)."""
-    service.sign_roles(service.cfg.access.operators, identity="env", now=T0)
+    """Sign the config's operators into the vault as the role policy (identity ``env``).
+
+    A vault that already holds a policy (a second service over the same vault,
+    e.g. after a key rotation) keeps it.
+    """
+    if not service.vault.list_keys("admin/roles/"):
+        service.sign_roles(service.cfg.access.operators, identity="env", now=T0)
     return service

@@ -154,7 +154,8 @@ class KeyProviderContract:
     def test_crypto_shredding_destroys_exactly_that_key(self, tmp_path: Path) -> None:
         service = self.make_service(tmp_path)
         pids = [package(service, n) for n in range(3)]
-        service.destroy(pids[1], request_id="le-1", operator=OP, now=NOW)
+        # lawful destruction waits for retain-until (no override): destroy after it
+        service.destroy(pids[1], request_id="le-1", operator=OP, now=NOW + timedelta(days=800))
         assert service.key_store.get(pids[1]) is None
         assert all(service.key_store.get(p) is not None for p in (pids[0], pids[2]))
         report = status(service)

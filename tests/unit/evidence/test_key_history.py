@@ -12,6 +12,7 @@ import pytest
 from evidence_helpers import evidence_config
 from key_provider_contract import NOW, OP, package
 
+from tests.unit.evidence.evidence_helpers import with_roles
 from tipline.operators.evidence.canonical import canonical_bytes
 from tipline.operators.evidence.keylog import chain, key_log_key, signing_added
 from tipline.operators.evidence.keys import SigningKey
@@ -26,7 +27,7 @@ AFTER = NOW + timedelta(hours=2)
 
 
 def _build(tmp_path: Path, env: dict[str, str] | None = None) -> EvidenceService:
-    return build_evidence_service(evidence_config(tmp_path), env=env or {})
+    return with_roles(build_evidence_service(evidence_config(tmp_path), env=env or {}))
 
 
 def _with_signer(service: EvidenceService, signer: SigningKey) -> EvidenceService:
@@ -120,14 +121,14 @@ def test_env_signing_rotation_then_old_packages_verify_with_only_the_new_key(
     master = base64.b64encode(os.urandom(32)).decode()
     env = {"TIPLINE_MASTER_KEY": master, "TIPLINE_SIGNING_KEY": old_seed}
     cfg = evidence_config(tmp_path, keys=KeyConfig(provider="env"))
-    service = build_evidence_service(cfg, env=env)
+    service = with_roles(build_evidence_service(cfg, env=env))
     pid = package(service, 1)
     with pytest.raises(ConfigError, match="TIPLINE_SIGNING_KEY_NEXT"):
         rotate_signing(service, env, operator=OP, reason="r", now=ROTATED)
     rotate_signing(
         service, {**env, "TIPLINE_SIGNING_KEY_NEXT": new_seed}, operator=OP, reason="r", now=ROTATED
     )
-    deployed = build_evidence_service(cfg, env={**env, "TIPLINE_SIGNING_KEY": new_seed})
+    deployed = with_roles(build_evidence_service(cfg, env={**env, "TIPLINE_SIGNING_KEY": new_seed}))
     assert service.keys.signer.key_id not in [deployed.keys.signer.key_id]
     report = deployed.verify(pid)
     assert report.ok, report.problems

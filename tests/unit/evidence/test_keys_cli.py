@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from key_provider_contract import package
 
+from tests.unit.evidence.evidence_helpers import with_roles
 from tipline.cli.commands import evidence as evidence_cmd
 from tipline.cli.commands import keys as cmd
 from tipline.schemas.config import load_config
@@ -38,12 +40,11 @@ def test_rotate_rewrap_status_revoke_retire(
     config = tmp_path / "tipline.toml"
     config.write_text(CONFIG.format(vault=tmp_path / "vault"))
     c = ["--config", str(config)]
-    service = build_evidence_service(load_config(config).evidence, env={})
+    service = with_roles(build_evidence_service(load_config(config).evidence, env={}))
     pids = [package(service, n) for n in range(3)]
     old = service.keys.provider.key_id
-    service.destroy(
-        pids[2], request_id="le-1", operator="alice", now=service.receipt(pids[2]).stored_at
-    )
+    after_retention = service.receipt(pids[2]).stored_at + timedelta(days=800)
+    service.destroy(pids[2], request_id="le-1", operator="alice", now=after_retention)
 
     assert _run(["keys", "rotate", *c]) == 0
     assert "run `tipline keys rewrap` next" in capsys.readouterr().out
@@ -61,7 +62,11 @@ def test_rotate_rewrap_status_revoke_retire(
 
     assert _run(["keys", "rotate", "--signing", *c]) == 0
     capsys.readouterr()
-    signer = build_evidence_service(load_config(config).evidence, env={}).key_state().history[0]
+    signer = (
+        with_roles(build_evidence_service(load_config(config).evidence, env={}))
+        .key_state()
+        .history[0]
+    )
     assert (
         _run(
             [
@@ -102,7 +107,7 @@ def test_submission_and_console_reads_audit_who_why_and_key_version(tmp_path: Pa
         CONFIG.replace('"key_admin"', '"key_admin", "submitter"').format(vault=tmp_path / "vault")
     )
     cfg = load_config(config)
-    service = build_evidence_service(cfg.evidence, env={})
+    service = with_roles(build_evidence_service(cfg.evidence, env={}))
     pid = package(service, 1)
     item = service.latest_manifest(pid)[0].items[0].item_id
     args = argparse.Namespace(operator="alice", reports_command="submit", reason="CT-77")

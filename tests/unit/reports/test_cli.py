@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import msgspec
 import pytest
 
 from tests.standin.cybertipline_server import StandinCyberTipline
+from tests.unit.evidence.evidence_helpers import with_roles
 from tipline.cli.commands.reports import register
 from tipline.cli.evidence_access import EvidenceServices
 from tipline.operators.report import build_draft
 from tipline.schemas.config import TiplineConfig, load_config
-from tipline.services.evidence import build_evidence_service
+from tipline.services.evidence import EvidenceService, build_evidence_service
 from tipline.sinks.drafts import DraftsSink
 
-from .builders import CONTEXT_BYTES, T0, csam_case, enticement_case, png_bytes, reports_cfg
+from .builders import T0, csam_case, enticement_case, reports_cfg
 
 
 @pytest.fixture
@@ -43,29 +43,34 @@ email = "safety@example.com"
 [evidence]
 path = "{tmp_path / "vault"}"
 [evidence.access]
-operators = {{ "ana" = ["reviewer"] }}
+operators = {{ "ana" = ["reviewer", "viewer", "submitter"] }}
 """,
         encoding="utf-8",
     )
     return cfg
 
 
-def _drafts(tmp_path: Path) -> tuple[str, str]:
-    """Package both cases in the config's vault, sign its roles, write their drafts.
+def _vault(tmp_path: Path) -> EvidenceService:
+    cfg = load_config(str(tmp_path / "tipline.toml")).evidence
+    return with_roles(build_evidence_service(cfg, env={}))
 
-    Returns the draft ids (the real package ids): approvals go into custody.
-    """
+
+def _drafts(tmp_path: Path) -> dict[str, str]:
+    """Package both cases in the test vault (drafts need a custody log) and write their drafts."""
     sink = DraftsSink(tmp_path / "reports")
-    service = build_evidence_service(load_config(tmp_path / "tipline.toml").evidence, env={})
-    ids = []
-    for case in (csam_case, enticement_case):
-        receipt, decision, event = case()
-        real = service.package(decision, event, attachments={}, context=[], now=T0)
-        receipt = msgspec.structs.replace(receipt, package_id=real.package_id)
+    vault = _vault(tmp_path)
+    ids = {}
+    for name, case in (("csam", csam_case), ("groom", enticement_case)):
+        _, decision, event = case()
+        receipt = vault.package(decision, event, attachments={}, context=[], now=T0)
         sink.write(build_draft(receipt, decision, event, reports_cfg(), T0))
-        ids.append(real.package_id)
-    service.sign_roles(service.cfg.access.operators, identity="env", now=T0)
-    return ids[0], ids[1]
+        ids[name] = receipt.package_id
+    return ids
+
+
+def _open_item(tmp_path: Path) -> Callable[[str, str], bytes]:
+    vault = _vault(tmp_path)
+    return lambda pkg, item: vault.open_item(pkg, item, operator="ana", reason="t", now=T0)
 
 
 def _run(argv: list[str], services: object = None) -> int:
@@ -77,10 +82,11 @@ def _run(argv: list[str], services: object = None) -> int:
 
 def test_list_show_html_approve(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     cfg = str(_config(tmp_path))
-    csam, groom = _drafts(tmp_path)
+    ids = _drafts(tmp_path)
+    csam = ids["csam"]
     assert _run(["reports", "--config", cfg, "list"]) == 0
     out = capsys.readouterr().out
-    assert "OVERDUE" in out and csam in out and groom in out
+    assert "OVERDUE" in out and csam in out and ids["groom"] in out
     assert _run(["reports", "--config", cfg, "show", csam]) == 0
     assert "Reported" in capsys.readouterr().out
     page = tmp_path / "page.html"
@@ -97,13 +103,13 @@ def test_submit_through_the_cli(
     tmp_path: Path, server: StandinCyberTipline, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cfg = str(_config(tmp_path, server.base_url))
-    csam, _groom = _drafts(tmp_path)
+    csam = _drafts(tmp_path)["csam"]
     holds: list[str] = []
-    blobs = {"it-att-1": png_bytes(1), "it-ctx-1": CONTEXT_BYTES}
+    open_item = _open_item(tmp_path)
 
     def services(config: TiplineConfig, args: argparse.Namespace) -> EvidenceServices:
         return EvidenceServices(
-            open_item=lambda pkg, item: blobs[item],
+            open_item=open_item,
             on_finished=lambda pkg, rid, at: holds.append(rid),
         )
 
@@ -128,15 +134,15 @@ def test_auto_submit_on_approval(
         encoding="utf-8",
     )
     cfg = str(path)
-    csam, _groom = _drafts(tmp_path)
+    csam = _drafts(tmp_path)["csam"]
     holds: list[str] = []
-    blobs = {"it-att-1": png_bytes(1), "it-ctx-1": CONTEXT_BYTES}
+    open_item = _open_item(tmp_path)
 
     def services(config: TiplineConfig, args: argparse.Namespace) -> EvidenceServices:
         assert args.reports_command == "submit"
         assert args.reason
         return EvidenceServices(
-            open_item=lambda pkg, item: blobs[item],
+            open_item=open_item,
             on_finished=lambda pkg, rid, at: holds.append(rid),
         )
 
@@ -146,3 +152,38 @@ def test_auto_submit_on_approval(
     assert _run(argv, services) == 0
     assert len(holds) == 1
     assert server.reports[holds[0]].state == "finished"
+
+
+def test_a_hand_approved_draft_is_never_sent(
+    tmp_path: Path, server: StandinCyberTipline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cfg = str(_config(tmp_path, server.base_url))
+    csam = _drafts(tmp_path)["csam"]
+    path = tmp_path / "reports" / csam / "draft.json"
+    path.write_text(path.read_text().replace('"status": "draft"', '"status": "approved"'))
+    open_item = _open_item(tmp_path)
+
+    def services(config: TiplineConfig, args: argparse.Namespace) -> EvidenceServices:
+        return EvidenceServices(open_item=open_item, on_finished=lambda pkg, rid, at: None)
+
+    monkeypatch.setenv("TIPLINE_NCMEC_USER", server.username)
+    monkeypatch.setenv("TIPLINE_NCMEC_PASSWORD", server.password)
+    assert _run(["reports", "--config", cfg, "submit", csam], services) == 1
+    assert server.reports == {}  # refused before anything was sent
+
+
+def test_reject_and_rebuild_through_the_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cfg = str(_config(tmp_path))
+    ids = _drafts(tmp_path)
+    argv = ["reports", "--config", cfg, "rebuild", ids["groom"], "--reviewer", "ana"]
+    assert _run(argv) == 1  # the test drafts have no case record to rebuild from
+    assert "no case record" in capsys.readouterr().err
+    argv = ["reports", "--config", cfg, "reject", ids["csam"], "--reviewer", "ana", "--reason"]
+    assert _run([*argv, "benign"]) == 0
+    assert _run([*argv, "again"]) == 1
+    assert "cannot go from 'rejected'" in capsys.readouterr().err
+    assert _run(["reports", "--config", cfg, "list"]) == 0
+    line = next(ln for ln in capsys.readouterr().out.splitlines() if ids["csam"] in ln)
+    assert line.split()[:2] == ["-", "rejected"]
