@@ -39,8 +39,10 @@ from tipline.schemas.errors import ConfigError, FetchError
 from tipline.schemas.event import MessageEvent
 from tipline.schemas.grooming import CalibrationTable, SessionVerdict
 from tipline.schemas.report import ReportDraft, TimelineEntry
+from tipline.services.cases import new_case
 from tipline.services.evidence import EvidenceService, build_evidence_service
 from tipline.services.hashing import HashService, build_hash_service, default_fetcher
+from tipline.sinks.cases import CasesSink
 
 
 def utc_now() -> datetime:
@@ -195,6 +197,7 @@ class Pipeline:
             now = utc_now()
             if isinstance(item, FollowUps):
                 self.evidence.add_contexts(item.package_id, item.events, now)
+                self._record_following(item)
                 return None
             decided = item
             receipt = self.evidence.package(
@@ -204,7 +207,36 @@ class Pipeline:
                 context=decided.context,
                 now=now,
             )
+            self._open_case(decided, receipt.package_id, now)
         return Packaged(decided=decided, receipt=receipt)
+
+    @cached_property
+    def cases(self) -> CasesSink:
+        """The review-case store (``[reports].cases_path``)."""
+        return CasesSink(self.config.reports.cases_path)
+
+    def _open_case(self, decided: Decided, package_id: str, now: datetime) -> None:
+        """Open the review or report case of a packaged decision (kept if it exists)."""
+        self.cases.open(
+            new_case(
+                package_id,
+                decided.decision,
+                decided.event,
+                decided.context,
+                deadline_hours=self.config.reports.deadline_hours,
+                now=now,
+            )
+        )
+
+    def _record_following(self, item: FollowUps) -> None:
+        """Note who sent each following message (ids and times only) on the case."""
+        if not self.cases.exists(item.package_id):
+            return
+        rows = [
+            TimelineEntry(message_id=e.event_id, sender_id=e.sender.user_id, sent_at=e.sent_at)
+            for e in item.events
+        ]
+        self.cases.add_following(item.package_id, rows)
 
     def _uri_bytes(self, event: MessageEvent) -> dict[str, bytes]:
         """Read URI attachments again for the package; the vault re-checks their hashes."""

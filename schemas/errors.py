@@ -15,8 +15,9 @@ value (never message content) and say what was expected.
     │   ├── RetentionError     an operation would shorten retention / delete locked data
     │   ├── AccessDeniedError  an operator identity lacks the role for a command
     │   └── VerificationError  a recomputed hash, signature or chain link differs
-    └── ReportError            a report draft is invalid or a submission failed
-        └── SubmissionError    the CyberTipline endpoint answered with an error
+    ├── ReportError            a report draft is invalid or a submission failed
+    │   └── SubmissionError    the CyberTipline endpoint answered with an error
+    └── CaseError              a review case does not exist or refuses a transition
 """
 
 from __future__ import annotations
@@ -72,3 +73,7 @@ class ReportError(TiplineError):
 
 class SubmissionError(ReportError):
     """The CyberTipline endpoint answered with an error code."""
+
+
+class CaseError(TiplineError):
+    """A review case does not exist, or refuses a status change."""

@@ -45,6 +45,8 @@ CustodyAction = Literal[
     "hold_extended",
     "hold_released",
     "destroyed",
+    "status_changed",
+    "annotated",
 ]
 
 # ---------------------------------------------------------------- config

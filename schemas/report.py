@@ -31,14 +31,17 @@ from tipline.schemas.section import NonNegativeFloat, PositiveFloat, PositiveInt
 REPORT_DRAFT_SCHEMA: Final = "tipline.report_draft/1"
 SUBMISSION_LOG_SCHEMA: Final = "tipline.report_submission/1"
 
-DraftStatus = Literal["draft", "approved", "submitted", "finished", "retracted", "failed"]
+DraftStatus = Literal[
+    "draft", "approved", "rejected", "submitted", "finished", "retracted", "failed"
+]
 FileRelevance = Literal["Reported", "Supplemental Reported"]
 Severity = Literal["required", "recommended"]
 SubmissionAction = Literal["status", "submit", "upload", "fileinfo", "finish", "retract"]
 
 ALLOWED_TRANSITIONS: Final[dict[str, frozenset[str]]] = {
-    "draft": frozenset({"approved"}),
-    "approved": frozenset({"submitted", "failed"}),
+    "draft": frozenset({"approved", "rejected"}),
+    "approved": frozenset({"submitted", "failed", "rejected"}),
+    "rejected": frozenset(),
     "submitted": frozenset({"finished", "retracted", "failed"}),
     "failed": frozenset({"submitted", "retracted"}),
     "retracted": frozenset({"submitted"}),
@@ -73,6 +76,7 @@ class ReportsConfig(Section, frozen=True):
 
     enabled: bool = True
     path: str = "out/demo/reports"
+    cases_path: str = "out/demo/cases"
     deadline_hours: PositiveFloat = 24.0
     esp_service: str = "example-chat"
     profile_url_template: str = ""

@@ -505,6 +505,41 @@ class EvidenceService:
         )
         return self.receipt(package_id)
 
+    def record_case_event(
+        self,
+        package_id: str,
+        action: CustodyAction,
+        *,
+        operator: str,
+        reason: str | None,
+        now: datetime,
+        details: Mapping[str, str],
+    ) -> CustodyEvent:
+        """Append a case or draft event (``status_changed``, ``annotated``) to the custody log.
+
+        ``status_changed`` events are always followed by a signed checkpoint.
+        The caller checks roles; ``details`` carry ids and statuses, never content.
+
+        Raises:
+            EvidenceError: the package does not exist.
+            VaultWriteError: the event could not be made durable.
+
+        """
+        events = self.custody_log(package_id)
+        return self._append(
+            package_id,
+            _event(
+                package_id,
+                action,
+                now,
+                _current_retention(events),
+                operator=operator,
+                reason=reason,
+                details=dict(details),
+            ),
+            prev=events[-1],
+        )
+
     def holds(self, package_id: str) -> list[HoldRecord]:
         """Return the holds table of a package (open and closed rows)."""
         return fold_holds(self.custody_log(package_id))

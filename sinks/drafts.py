@@ -92,6 +92,22 @@ class DraftsSink:
         _atomic_write(folder / DRAFT_FILE, encode_draft(draft))
         return True
 
+    def replace(self, draft: ReportDraft) -> None:
+        """Overwrite an existing draft (a rebuild: same ids, new XML); custody is the caller's.
+
+        Raises:
+            ReportError: the draft does not exist yet.
+
+        """
+        folder = self._dir(draft.draft_id)
+        if not (folder / DRAFT_FILE).is_file():
+            msg = f"no report draft {draft.draft_id!r} to rebuild"
+            raise ReportError(msg)
+        _atomic_write(folder / REPORT_FILE, draft.report_xml.encode("utf-8"))
+        for f in draft.files:
+            _atomic_write(folder / "files" / f"{f.item_id}.xml", f.details_xml.encode("utf-8"))
+        _atomic_write(folder / DRAFT_FILE, encode_draft(draft))
+
     def read(self, draft_id: str) -> ReportDraft:
         """Read one draft.
 

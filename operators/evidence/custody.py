@@ -58,7 +58,15 @@ def chain_event(event: CustodyEvent, *, prev: CustodyEvent | None) -> tuple[Cust
 
 
 _ALWAYS_SIGNED: Final = frozenset(
-    {"packaged", "submitted", "hold_opened", "hold_extended", "hold_released", "destroyed"}
+    {
+        "packaged",
+        "submitted",
+        "hold_opened",
+        "hold_extended",
+        "hold_released",
+        "destroyed",
+        "status_changed",
+    }
 )
 
 
