@@ -31,6 +31,7 @@ def _output_dirs(cfg: TiplineConfig) -> list[Path]:
         cfg.recovery.path,
         cfg.evidence.path,
         cfg.reports.path,
+        cfg.reports.cases_path,
     ]
     return [Path(p) for p in paths]
 
@@ -88,6 +89,7 @@ def _summarise(cfg: TiplineConfig, out: Path, labels: Path, elapsed: float) -> N
     drafts = (
         sum(1 for _ in Path(cfg.reports.path).glob("*/draft.json")) if cfg.reports.enabled else 0
     )
+    cases = sum(1 for _ in Path(cfg.reports.cases_path).glob("*/case.json"))
     print(f"\ntipline demo — {events} records in {elapsed:.1f} s")
     print(
         f"  decisions      {len(decisions):>6}  (none {kinds['none']}, review {kinds['review']}, "
@@ -97,6 +99,7 @@ def _summarise(cfg: TiplineConfig, out: Path, labels: Path, elapsed: float) -> N
     print(f"  alerts         {alerts:>6}  (each after its evidence package was stored)")
     print(f"  evidence pkgs  {packages:>6}")
     print(f"  report drafts  {drafts:>6}")
+    print(f"  review cases   {cases:>6}  (one per package; tipline cases list)")
     ok = "holds" if len(decisions) + dead == events else "BROKEN"
     print(
         f"  invariant      inputs {events} == decisions {len(decisions)}"
@@ -120,3 +123,4 @@ def _summarise(cfg: TiplineConfig, out: Path, labels: Path, elapsed: float) -> N
     print(f"  alerts         {cfg.alerts.path}/alerts.jsonl")
     print(f"  evidence vault {cfg.evidence.path}/   (tipline evidence list / verify --all)")
     print(f"  report drafts  {cfg.reports.path}/   (tipline reports list)")
+    print(f"  review cases   {cfg.reports.cases_path}/   (tipline cases list)")

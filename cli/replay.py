@@ -54,7 +54,7 @@ def isolated_config(
         metrics=rep(cfg.metrics, port=0),
         hashing=rep(cfg.hashing, lists=lists),
         evidence=rep(cfg.evidence, path=str(out / "vault")),
-        reports=rep(cfg.reports, path=str(out / "reports")),
+        reports=rep(cfg.reports, path=str(out / "reports"), cases_path=str(out / "cases")),
     )
 
 

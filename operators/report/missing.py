@@ -50,7 +50,15 @@ def _reported_missing(parties: Parties, event: MessageEvent) -> list[MissingFiel
     account = parties.reported
     out = []
     client = event.client if parties.reported_is_sender else None
-    if client is None or not client.ip:
+    if not parties.reported_is_sender:
+        out.append(
+            MissingField(
+                path="personOrUserReported/ipCaptureEvent",
+                severity="recommended",
+                hint="the reported user did not send the flagged message; add their last login IP",
+            )
+        )
+    elif client is None or not client.ip:
         out.append(
             MissingField(
                 path="personOrUserReported/ipCaptureEvent",
