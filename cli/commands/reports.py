@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -23,6 +24,7 @@ from typing import Final
 from tipline.cli.evidence_access import EvidenceServices, require_role
 from tipline.operators.report import render_review_page
 from tipline.operators.report.review_page import countdown
+from tipline.schemas.case import TimelineMessage
 from tipline.schemas.config import TiplineConfig, load_config
 from tipline.schemas.errors import TiplineError
 from tipline.schemas.report import ReportDraft
@@ -120,11 +122,51 @@ def _reveal(draft: ReportDraft, services: EvidenceServices | None) -> dict[str, 
     if services is None:
         msg = "--reveal needs the evidence vault services (not wired into the CLI yet)"
         raise _NotWired(msg)
-    return {f.item_id: services.open_item(draft.package_id, f.item_id) for f in draft.files}
+    # Media only: the conversation's text comes through the case timeline (one logged view).
+    return {
+        f.item_id: services.open_item(draft.package_id, f.item_id)
+        for f in draft.files
+        if f.role == "attachment"
+    }
 
 
 class _NotWired(TiplineError):
     """A command needs evidence services the CLI was not given."""
+
+
+def _conversation(
+    cfg: TiplineConfig, args: argparse.Namespace, reveal: bool
+) -> list[TimelineMessage] | None:
+    """The case's timeline (with following messages; text only with ``reveal``, logged)."""
+    from tipline.cli.evidence_access import operator_identity  # noqa: PLC0415
+    from tipline.services.cases import CaseService  # noqa: PLC0415
+    from tipline.services.evidence import build_evidence_service  # noqa: PLC0415
+
+    who = operator_identity(cfg, args) if reveal else ""
+    try:
+        evidence = build_evidence_service(cfg.evidence, env=os.environ)
+        detail = CaseService(cfg, evidence=evidence).detail(
+            args.draft_id, reviewer=who, reason=args.reason, now=_now(), reveal_text=reveal
+        )
+    except TiplineError:
+        if reveal:
+            raise
+        return None  # no vault here: the page shows the draft's own timeline
+    return detail.timeline
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` readable by its owner only (0600, also when it existed)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fd = -1
+            fh.write(text)
+    finally:
+        if fd != -1:
+            os.close(fd)
 
 
 def _html(args: argparse.Namespace, factory: ServicesFactory | None) -> int:
@@ -137,10 +179,17 @@ def _html(args: argparse.Namespace, factory: ServicesFactory | None) -> int:
         except _NotWired as exc:
             _err(str(exc))
             return 2
+    conversation = _conversation(cfg, args, bool(args.reveal))
     out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_review_page(draft, _now(), revealed), encoding="utf-8")
-    _out(f"wrote {out}")
+    page = render_review_page(
+        draft,
+        _now(),
+        revealed,
+        conversation=conversation,
+        config_path=getattr(args, "config", None),
+    )
+    write_private(out, page)
+    _out(f"wrote {out} (mode 0600)")
     return 0
 
 
