@@ -137,7 +137,7 @@ class _NotWired(TiplineError):
 def _conversation(
     cfg: TiplineConfig, args: argparse.Namespace, reveal: bool
 ) -> list[TimelineMessage] | None:
-    """The case's timeline (with following messages; text only with ``reveal``, logged)."""
+    """Return the case's timeline (following messages too; text only with ``reveal``, logged)."""
     from tipline.cli.evidence_access import operator_identity  # noqa: PLC0415
     from tipline.services.cases import CaseService  # noqa: PLC0415
     from tipline.services.evidence import build_evidence_service  # noqa: PLC0415

@@ -101,7 +101,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     )
     app = create_app(service, users, settings)
     server = create_server(app, host=args.host, port=args.port, threads=4, ident="tipline")
-    port = int(server.effective_port)  # type: ignore[union-attr]
+    port = int(server.effective_port)
     if is_loopback(args.host):
         settings.allowed_hosts |= allowed_hosts(args.host, port)
     shown = f"[{args.host}]" if ":" in args.host else args.host

@@ -206,12 +206,57 @@ def create_app(
     app = Flask(__name__)
     app.jinja_env.autoescape = True
     app.jinja_env.filters["when"] = _fmt_time
-    state = _State()
+    console = _Console(service, users, settings, clock)
+    app.before_request(console.guard)
+    app.after_request(console.headers)
+    for code in (400, 403, 404, 405):
+        app.register_error_handler(code, console.error)
+    routes: list[tuple[str, str, Callable[..., BaseResponse], list[str]]] = [
+        ("/login", "login", console.login, ["GET", "POST"]),
+        ("/logout", "logout", console.logout, ["POST"]),
+        ("/", "queue", console.queue, ["GET"]),
+        ("/case/<case_id>", "case", console.case, ["GET"]),
+        ("/case/<case_id>/reveal-text", "reveal_text", console.reveal_text, ["POST"]),
+        ("/case/<case_id>/media/<item_id>/preview", "preview", console.preview, ["GET"]),
+        ("/case/<case_id>/media/<item_id>/reveal", "reveal_media", console.reveal_media, ["POST"]),
+        ("/case/<case_id>/classify", "classify", console.classify, ["POST"]),
+        ("/case/<case_id>/annotate", "annotate", console.annotate, ["POST"]),
+        ("/case/<case_id>/decide", "decide", console.decide, ["POST"]),
+    ]
+    for rule, endpoint, view, methods in routes:
+        app.add_url_rule(rule, endpoint, view, methods=methods)
+    return app
 
-    def render(template: str, status: int = 200, **ctx: Any) -> Response:
+
+class _Console:
+    """The view functions; the logged-in user is ``g.session.user``."""
+
+    def __init__(
+        self,
+        service: CaseBackend,
+        users: UserStore,
+        settings: ConsoleSettings,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self.service = service
+        self.users = users
+        self.settings = settings
+        self.clock = clock
+        self.state = _State()
+
+    # ------------------------------------------------------------ plumbing
+
+    @property
+    def user(self) -> str:
+        session: _Session = g.session
+        assert session.user is not None  # guard() lets only logged-in users here
+        return session.user
+
+    def render(self, template: str, status: int = 200, **ctx: Any) -> Response:
         session: _Session | None = g.get("session")
-        ctx.setdefault("user", session.user if session else None)
-        ctx.setdefault("roles", settings.roles.get(session.user or "", []) if session else [])
+        user = session.user if session else None
+        ctx.setdefault("user", user)
+        ctx.setdefault("roles", self.settings.roles.get(user or "", []))
         ctx.setdefault("csrf", session.csrf if session else "")
         flash = session.flash if session else None
         if session is not None:
@@ -219,12 +264,12 @@ def create_app(
         body = render_template(template, flash=flash, **ctx)
         return Response(body, status=status, mimetype="text/html")
 
-    @app.before_request
-    def _guard() -> BaseResponse | None:
-        if settings.allowed_hosts and request.host not in settings.allowed_hosts:
+    def guard(self) -> BaseResponse | None:
+        """Check the Host header, load the session, check CSRF, require a login."""
+        if self.settings.allowed_hosts and request.host not in self.settings.allowed_hosts:
             abort(400)
         g.token = request.cookies.get(COOKIE)
-        g.session = state.get(g.token)
+        g.session = self.state.get(g.token)
         if request.method == "POST":
             sent = request.form.get("csrf", "")
             if g.session is None or not hmac.compare_digest(sent, g.session.csrf):
@@ -235,64 +280,66 @@ def create_app(
             return redirect("/login", code=303)
         return None
 
-    @app.after_request
-    def _headers(response: Response) -> Response:
+    def headers(self, response: Response) -> Response:
+        """Add the security headers (and the session cookie when it changed)."""
         for name, value in SECURITY_HEADERS.items():
             response.headers[name] = value
-        set_cookie = g.get("set_cookie")
-        if set_cookie is not None:
+        token = g.get("set_cookie")
+        if token is not None:
             response.set_cookie(
                 COOKIE,
-                set_cookie,
+                token,
                 httponly=True,
                 samesite="Strict",
-                secure=settings.secure_cookie,
+                secure=self.settings.secure_cookie,
                 path="/",
             )
         elif g.get("clear_cookie"):
             response.delete_cookie(COOKIE, path="/", httponly=True, samesite="Strict")
         return response
 
-    @app.errorhandler(400)
-    @app.errorhandler(403)
-    @app.errorhandler(404)
-    @app.errorhandler(405)
-    def _error(exc: Any) -> Response:
+    def error(self, exc: Any) -> Response:
+        """Render an HTTP error as a page."""
         code = getattr(exc, "code", 400)
-        return render("error.html", status=code, message=f"{code} {exc.name}")
+        return self.render("error.html", status=code, message=f"{code} {exc.name}")
 
-    @app.route("/login", methods=["GET", "POST"])
-    def login() -> BaseResponse:
+    # ------------------------------------------------------------ login
+
+    def login(self) -> BaseResponse:
+        """Show the login form, or check a user name and password."""
         if request.method == "GET":
             if g.session is None:
-                g.set_cookie, g.session = state.new_session()
-            return render("login.html")
+                g.set_cookie, g.session = self.state.new_session()
+            return self.render("login.html")
         name = request.form.get("username", "").strip()
         password = request.form.get("password", "")
-        if state.locked(name):
-            return render("login.html", status=429, error="Too many attempts; wait a minute.")
-        if not users.verify(name, password) or name not in settings.roles:
-            state.failed(name)
-            return render("login.html", status=401, error="Wrong user name or password.")
-        state.failures.pop(name, None)
-        state.sessions.pop(g.token or "", None)
-        g.set_cookie, g.session = state.new_session(user=name)
+        if self.state.locked(name):
+            return self.render("login.html", status=429, error="Too many attempts; wait a minute.")
+        if not self.users.verify(name, password) or name not in self.settings.roles:
+            self.state.failed(name)
+            return self.render("login.html", status=401, error="Wrong user name or password.")
+        self.state.failures.pop(name, None)
+        self.state.sessions.pop(g.token or "", None)
+        g.set_cookie, g.session = self.state.new_session(user=name)
         return redirect("/", code=303)
 
-    @app.post("/logout")
-    def logout() -> BaseResponse:
-        state.sessions.pop(g.token or "", None)
+    def logout(self) -> BaseResponse:
+        """End the session."""
+        self.state.sessions.pop(g.token or "", None)
         g.session, g.clear_cookie = None, True
         return redirect("/login", code=303)
 
-    @app.get("/")
-    def queue() -> Response:
-        now = clock()
-        cases = sorted(service.queue(now), key=lambda c: (c.deadline, c.case_id))
+    # ------------------------------------------------------------ pages
+
+    def queue(self) -> Response:
+        """Show the open cases, soonest deadline first, with countdowns."""
+        now = self.clock()
+        cases = sorted(self.service.queue(now), key=lambda c: (c.deadline, c.case_id))
         rows = [(c, *countdown(c.deadline, now)) for c in cases]
-        return render("queue.html", rows=rows, now=now)
+        return self.render("queue.html", rows=rows, now=now)
 
     def case_page(
+        self,
         case_id: str,
         *,
         reveal_text: bool = False,
@@ -301,13 +348,12 @@ def create_app(
         status: int = 200,
         error: str | None = None,
     ) -> Response:
-        now = clock()
-        user = g.session.user
-        detail = service.detail(
-            case_id, reviewer=user, reason=reason, now=now, reveal_text=reveal_text
+        now = self.clock()
+        detail = self.service.detail(
+            case_id, reviewer=self.user, reason=reason, now=now, reveal_text=reveal_text
         )
         left, cls = countdown(detail.summary.deadline, now)
-        return render(
+        return self.render(
             "case.html",
             status=status,
             d=detail,
@@ -324,134 +370,137 @@ def create_app(
             error=error,
         )
 
-    def guarded(case_id: str, action: Callable[[], BaseResponse]) -> BaseResponse:
+    def guarded(self, case_id: str, action: Callable[[], BaseResponse]) -> BaseResponse:
         try:
             return action()
         except AccessDeniedError as exc:
-            return _retry_page(case_id, str(exc), 403)
+            return self.retry_page(case_id, str(exc), 403)
         except TiplineError as exc:
-            return _retry_page(case_id, str(exc), 409)
+            return self.retry_page(case_id, str(exc), 409)
 
-    def _retry_page(case_id: str, message: str, status: int) -> Response:
+    def retry_page(self, case_id: str, message: str, status: int) -> Response:
         try:
-            return case_page(case_id, status=status, error=message)
+            return self.case_page(case_id, status=status, error=message)
         except TiplineError:
-            return render("error.html", status=status, message=message)
+            return self.render("error.html", status=status, message=message)
 
-    @app.get("/case/<case_id>")
-    def case(case_id: str) -> BaseResponse:
-        return guarded(case_id, lambda: case_page(case_id))
+    def done(self, case_id: str, message: str) -> BaseResponse:
+        g.session.flash = message
+        return redirect(f"/case/{case_id}", code=303)
 
-    @app.post("/case/<case_id>/reveal-text")
-    def reveal_text(case_id: str) -> BaseResponse:
+    def case(self, case_id: str) -> BaseResponse:
+        """Show the case page: timeline without text, media blurred, decisions."""
+        return self.guarded(case_id, lambda: self.case_page(case_id))
+
+    def reveal_text(self, case_id: str) -> BaseResponse:
+        """Show the case page with message text (the service logs the view)."""
         reason = request.form.get("reason", "").strip()
         if not reason:
-            return _retry_page(case_id, "a reason (case reference) is required to reveal", 400)
-        return guarded(case_id, lambda: case_page(case_id, reveal_text=True, reason=reason))
+            return self.retry_page(case_id, "a reason (case reference) is required to reveal", 400)
+        return self.guarded(
+            case_id, lambda: self.case_page(case_id, reveal_text=True, reason=reason)
+        )
 
-    @app.get("/case/<case_id>/media/<item_id>/preview")
-    def preview(case_id: str, item_id: str) -> BaseResponse:
-        user = g.session.user
+    def preview(self, case_id: str, item_id: str) -> BaseResponse:
+        """Serve a blurred greyscale PNG of one image (made in memory)."""
+        user = self.user
 
         def make() -> bytes:
-            data = service.reveal_media(
-                case_id, item_id, reviewer=user, reason=PREVIEW_REASON, now=clock()
+            data = self.service.reveal_media(
+                case_id, item_id, reviewer=user, reason=PREVIEW_REASON, now=self.clock()
             )
             return blurred_greyscale(data)
 
         try:
-            png = state.preview((user, case_id, item_id), make)
+            png = self.state.preview((user, case_id, item_id), make)
         except AccessDeniedError:
             abort(403)
         except TiplineError:
             abort(404)
         return Response(png, mimetype="image/png")
 
-    @app.post("/case/<case_id>/media/<item_id>/reveal")
-    def reveal_media(case_id: str, item_id: str) -> BaseResponse:
+    def reveal_media(self, case_id: str, item_id: str) -> BaseResponse:
+        """Show the case page with one original image (the service logs the view)."""
         reason = request.form.get("reason", "").strip()
         if not reason:
-            return _retry_page(case_id, "a reason (case reference) is required to reveal", 400)
+            return self.retry_page(case_id, "a reason (case reference) is required to reveal", 400)
 
         def action() -> Response:
-            detail = service.detail(
-                case_id, reviewer=g.session.user, reason=VIEW_REASON, now=clock(),
+            detail = self.service.detail(
+                case_id, reviewer=self.user, reason=VIEW_REASON, now=self.clock(),
                 reveal_text=False,
             )  # fmt: skip
-            kinds = {m.item_id: m.media_type for m in detail.media}
-            kind = kinds.get(item_id)
+            kind = {m.item_id: m.media_type for m in detail.media}.get(item_id)
             if kind is None or not is_image(kind):
-                return _retry_page(case_id, f"no image {item_id!r} in this case", 404)
-            data = service.reveal_media(
-                case_id, item_id, reviewer=g.session.user, reason=reason, now=clock()
+                return self.retry_page(case_id, f"no image {item_id!r} in this case", 404)
+            data = self.service.reveal_media(
+                case_id, item_id, reviewer=self.user, reason=reason, now=self.clock()
             )
             uri = f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
-            return case_page(case_id, revealed={item_id: uri})
+            return self.case_page(case_id, revealed={item_id: uri})
 
-        return guarded(case_id, action)
+        return self.guarded(case_id, action)
 
-    @app.post("/case/<case_id>/classify")
-    def classify(case_id: str) -> BaseResponse:
+    # ------------------------------------------------------------ changes
+
+    def classify(self, case_id: str) -> BaseResponse:
+        """Record one file's industry classification."""
         item_id = request.form.get("item_id", "")
         value = request.form.get("classification", "")
         if value not in CLASSIFICATIONS:
-            return _retry_page(case_id, "choose A1, A2, B1 or B2", 400)
+            return self.retry_page(case_id, "choose A1, A2, B1 or B2", 400)
+        chosen: Classification = value  # type: ignore[assignment]
 
         def action() -> BaseResponse:
-            service.classify(
-                case_id, item_id, reviewer=g.session.user, classification=value, now=clock()
-            )  # type: ignore[arg-type]
-            return _done(case_id, f"classified {item_id} as {value}")
+            self.service.classify(
+                case_id, item_id, reviewer=self.user, classification=chosen, now=self.clock()
+            )
+            return self.done(case_id, f"classified {item_id} as {value}")
 
-        return guarded(case_id, action)
+        return self.guarded(case_id, action)
 
-    @app.post("/case/<case_id>/annotate")
-    def annotate(case_id: str) -> BaseResponse:
+    def annotate(self, case_id: str) -> BaseResponse:
+        """Add a reviewer note."""
         note = request.form.get("note", "").strip()
         if not note:
-            return _retry_page(case_id, "an annotation cannot be empty", 400)
+            return self.retry_page(case_id, "an annotation cannot be empty", 400)
 
         def action() -> BaseResponse:
-            service.annotate(case_id, reviewer=g.session.user, note=note, now=clock())
-            return _done(case_id, "annotation added")
+            self.service.annotate(case_id, reviewer=self.user, note=note, now=self.clock())
+            return self.done(case_id, "annotation added")
 
-        return guarded(case_id, action)
+        return self.guarded(case_id, action)
 
-    @app.post("/case/<case_id>/decide")
-    def decide(case_id: str) -> BaseResponse:
-        action_name = request.form.get("action", "")
+    def decide(self, case_id: str) -> BaseResponse:
+        """Apply one decision (claim, dismiss, escalate, request context, approve, …)."""
+        name = request.form.get("action", "")
         reason = request.form.get("reason", "").strip()
-        if action_name not in {a for acts in DECISIONS.values() for a in acts}:
-            return _retry_page(case_id, f"unknown decision {action_name!r}", 400)
-        if action_name in NEEDS_REASON and not reason:
-            return _retry_page(case_id, f"{action_name.replace('_', ' ')} needs a reason", 400)
+        if name not in {a for acts in DECISIONS.values() for a in acts}:
+            return self.retry_page(case_id, f"unknown decision {name!r}", 400)
+        if name in NEEDS_REASON and not reason:
+            return self.retry_page(case_id, f"{name.replace('_', ' ')} needs a reason", 400)
 
         def action() -> BaseResponse:
-            summary = _apply(service, action_name, case_id, g.session.user, reason, clock())
-            return _done(case_id, f"{action_name.replace('_', ' ')}: case is now {summary.status}")
+            summary = _apply(
+                self.service, name, case_id, user=self.user, reason=reason, now=self.clock()
+            )
+            return self.done(case_id, f"{name.replace('_', ' ')}: case is now {summary.status}")
 
-        return guarded(case_id, action)
-
-    def _done(case_id: str, message: str) -> BaseResponse:
-        g.session.flash = message
-        return redirect(f"/case/{case_id}", code=303)
-
-    return app
+        return self.guarded(case_id, action)
 
 
 def _apply(
-    service: CaseBackend, action: str, case_id: str, user: str, reason: str, now: datetime
+    service: CaseBackend, action: str, case_id: str, *, user: str, reason: str, now: datetime
 ) -> CaseSummary:
-    if action == "claim":
-        return service.claim(case_id, reviewer=user, now=now)
-    if action == "dismiss":
-        return service.dismiss(case_id, reviewer=user, reason=reason, now=now)
-    if action == "escalate":
-        return service.escalate(case_id, reviewer=user, reason=reason, now=now)
-    if action == "request_context":
-        return service.request_context(case_id, reviewer=user, note=reason, now=now)
-    if action == "approve":
-        return service.approve(case_id, reviewer=user, now=now)
-    if action == "reject":
-        return service.reject(case_id, reviewer=user, reason=reason, now=now)
-    return service.rebuild(case_id, reviewer=user, now=now)
+    calls: dict[str, Callable[[], CaseSummary]] = {
+        "claim": lambda: service.claim(case_id, reviewer=user, now=now),
+        "dismiss": lambda: service.dismiss(case_id, reviewer=user, reason=reason, now=now),
+        "escalate": lambda: service.escalate(case_id, reviewer=user, reason=reason, now=now),
+        "request_context": lambda: service.request_context(
+            case_id, reviewer=user, note=reason, now=now
+        ),
+        "approve": lambda: service.approve(case_id, reviewer=user, now=now),
+        "reject": lambda: service.reject(case_id, reviewer=user, reason=reason, now=now),
+        "rebuild": lambda: service.rebuild(case_id, reviewer=user, now=now),
+    }
+    return calls[action]()

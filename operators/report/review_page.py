@@ -225,7 +225,7 @@ def _message(row: _Row, shown: bool) -> str:
     return (
         f'<li class="{cls}"><span class="who">{_e(row.sender_id or "—")}</span>'
         f"<time>{_e(_t(row.sent_at))}</time>{tags}"
-        f'{f"<div>{cues}</div>" if cues else ""}{body}'
+        f"{f'<div>{cues}</div>' if cues else ''}{body}"
         f'<div class="id"><code>{_e(row.message_id)}</code></div></li>'
     )
 
@@ -335,19 +335,24 @@ def _actions(draft: ReportDraft, config_path: str | None) -> str:
     reveal = _command(
         *group, "html", did, "--out", f"review-{did}.html", "--reveal", "--reason", f"case {did}"
     )
+    approve = _command(*group, "approve", did, "--reviewer", "YOUR-NAME")
+    reject = _command(
+        *group, "reject", did, "--reviewer", "YOUR-NAME", "--reason", "false positive"
+    )
+    rebuild = _command(*group, "rebuild", did, "--reviewer", "YOUR-NAME")
+    submit = _command(*group, "submit", did, "--reason", f"case {did}")
+    show = _command(*group, "show", did, "--xml")
     return (
         f'<h2>Review</h2><div class="box">{note}'
         "Commands (the operator is <code>$TIPLINE_OPERATOR</code> or <code>--operator NAME</code>;"
         " replace <code>YOUR-NAME</code> and the reasons):<br>"
         f"Reveal text and media: <code>{reveal}</code><br>"
-        f"Approve: <code>{_command(*group, 'approve', did, '--reviewer', 'YOUR-NAME')}</code><br>"
-        "Reject: <code>"
-        f"{_command(*group, 'reject', did, '--reviewer', 'YOUR-NAME', '--reason', 'false positive')}"
-        "</code><br>"
-        f"Rebuild from the current config: <code>{_command(*group, 'rebuild', did, '--reviewer', 'YOUR-NAME')}</code><br>"
-        f"Submit: <code>{_command(*group, 'submit', did, '--reason', f'case {did}')}</code><br>"
-        f"Or in the browser: <code>tipline review serve</code>. The exact XML: "
-        f"<code>{_command(*group, 'show', did, '--xml')}</code></div>"
+        f"Approve: <code>{approve}</code><br>"
+        f"Reject: <code>{reject}</code><br>"
+        f"Rebuild from the current config: <code>{rebuild}</code><br>"
+        f"Submit: <code>{submit}</code><br>"
+        "Or in the browser: <code>tipline review serve</code>. "
+        f"The exact XML: <code>{show}</code></div>"
     )
 
 

@@ -52,7 +52,7 @@ pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(
         not Path(CHROMIUM).exists(),
-        reason="Debian's chromium is not installed (deploy/test.sh installs it: apt-get install chromium)",
+        reason="Debian's chromium is missing (deploy/test.sh: apt-get install chromium)",
     ),
 ]
 
@@ -121,9 +121,7 @@ def _login(page: object, base: str, name: str = "rita") -> None:
 
 
 def _actions(evidence: EvidenceService, package_id: str) -> list[tuple[str, str, str]]:
-    return [
-        (e.action, e.operator, e.reason or "") for e in evidence.custody_log(package_id)
-    ]
+    return [(e.action, e.operator, e.reason or "") for e in evidence.custody_log(package_id)]
 
 
 def test_reviewer_takes_cases_to_approved_rejected_and_dismissed(
@@ -132,7 +130,9 @@ def test_reviewer_takes_cases_to_approved_rejected_and_dismissed(
     cases, evidence = services
     page = browser.new_page()  # type: ignore[attr-defined]
     violations: list[str] = []
-    page.on("console", lambda m: violations.append(m.text) if "Content Security" in m.text else None)
+    page.on(
+        "console", lambda m: violations.append(m.text) if "Content Security" in m.text else None
+    )
 
     # Not logged in: every page leads to the login form.
     response = page.goto(f"{server}/")
@@ -173,9 +173,11 @@ def test_reviewer_takes_cases_to_approved_rejected_and_dismissed(
     if shots:
         Path(shots).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(Path(shots) / "review-console.png"), full_page=True)
-    item_id = cases.detail(
-        first.case_id, reviewer="rita", reason="test", now=now, reveal_text=False
-    ).media[0].item_id
+    item_id = (
+        cases.detail(first.case_id, reviewer="rita", reason="test", now=now, reveal_text=False)
+        .media[0]
+        .item_id
+    )
     before = _actions(evidence, first.package_id or first.case_id)
 
     # Reveal one image: the original appears, and the custody log says who, when, why.
@@ -185,7 +187,7 @@ def test_reviewer_takes_cases_to_approved_rejected_and_dismissed(
     src = page.get_attribute("img.revealed", "src") or ""
     assert src.startswith("data:image/png;base64,")
     after = _actions(evidence, first.package_id or first.case_id)
-    assert ("viewed", "rita", f"browser test {first.case_id}") in after[len(before):]
+    assert ("viewed", "rita", f"browser test {first.case_id}") in after[len(before) :]
 
     # Classify it (B2), then approve the draft.
     page.select_option(f"#media-{item_id} select[name=classification]", "B2")

@@ -7,8 +7,8 @@ import re
 import shlex
 import shutil
 import subprocess
-from html import unescape
 from datetime import timedelta
+from html import unescape
 from pathlib import Path
 
 import msgspec

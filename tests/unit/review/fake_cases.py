@@ -136,9 +136,7 @@ class FakeCaseService:
         if reveal_text:
             self._role(reviewer)
             self.log.append((case_id, "viewed", reviewer, reason))
-            timeline = [
-                msgspec.structs.replace(m, text=case.texts[m.message_id]) for m in timeline
-            ]
+            timeline = [msgspec.structs.replace(m, text=case.texts[m.message_id]) for m in timeline]
         media = [
             MediaItem(item_id=k, media_type="image/png", sha256="ab" * 32,
                       classification=case.classes.get(k))

@@ -8,10 +8,10 @@ tests/e2e/test_review_console_browser.py.
 
 from __future__ import annotations
 
-from html import unescape
 import io
 import re
 import stat
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -120,9 +120,7 @@ def test_repeated_failures_lock_the_name(client: FlaskClient) -> None:
 
 def test_every_post_needs_the_csrf_token(client: FlaskClient, service: FakeCaseService) -> None:
     login(client)
-    response = client.post(
-        "/case/v1/decide", data={"action": "claim"}, base_url=BASE
-    )
+    response = client.post("/case/v1/decide", data={"action": "claim"}, base_url=BASE)
     assert response.status_code == 403
     forged = client.post(
         "/case/v1/decide", data={"action": "claim", "csrf": "x" * 43}, base_url=BASE
@@ -239,9 +237,7 @@ def test_classify_annotate_and_approve(client: FlaskClient, service: FakeCaseSer
     client.post("/case/r1/annotate", data={"csrf": token, "note": "<i>x</i>"}, base_url=BASE)
     html = client.get("/case/r1", base_url=BASE).get_data(as_text=True)
     assert "&lt;i&gt;x&lt;/i&gt;" in html
-    done = client.post(
-        "/case/r1/decide", data={"csrf": token, "action": "approve"}, base_url=BASE
-    )
+    done = client.post("/case/r1/decide", data={"csrf": token, "action": "approve"}, base_url=BASE)
     assert done.status_code == 303
     assert service.cases["r1"].summary.status == "approved"
     assert ("r1", "status_changed", "rita", "approved") in service.log
@@ -267,9 +263,7 @@ def test_bad_transition_and_missing_role_are_shown(
     client: FlaskClient, service: FakeCaseService
 ) -> None:
     token = login(client, "vera")
-    denied = client.post(
-        "/case/v1/decide", data={"csrf": token, "action": "claim"}, base_url=BASE
-    )
+    denied = client.post("/case/v1/decide", data={"csrf": token, "action": "claim"}, base_url=BASE)
     assert denied.status_code == 403
     assert "lacks role" in denied.get_data(as_text=True)
     client.post("/logout", data={"csrf": token}, base_url=BASE)
