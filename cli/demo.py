@@ -31,7 +31,7 @@ def _output_dirs(cfg: TiplineConfig) -> list[Path]:
         cfg.recovery.path,
         cfg.evidence.path,
         cfg.reports.path,
-        cfg.reports.cases_path,
+        cfg.reports.cases_dir(),
     ]
     return [Path(p) for p in paths]
 
@@ -89,7 +89,7 @@ def _summarise(cfg: TiplineConfig, out: Path, labels: Path, elapsed: float) -> N
     drafts = (
         sum(1 for _ in Path(cfg.reports.path).glob("*/draft.json")) if cfg.reports.enabled else 0
     )
-    cases = sum(1 for _ in Path(cfg.reports.cases_path).glob("*/case.json"))
+    cases = sum(1 for _ in Path(cfg.reports.cases_dir()).glob("*/case.json"))
     print(f"\ntipline demo — {events} records in {elapsed:.1f} s")
     print(
         f"  decisions      {len(decisions):>6}  (none {kinds['none']}, review {kinds['review']}, "
@@ -123,4 +123,4 @@ def _summarise(cfg: TiplineConfig, out: Path, labels: Path, elapsed: float) -> N
     print(f"  alerts         {cfg.alerts.path}/alerts.jsonl")
     print(f"  evidence vault {cfg.evidence.path}/   (tipline evidence list / verify --all)")
     print(f"  report drafts  {cfg.reports.path}/   (tipline reports list)")
-    print(f"  review cases   {cfg.reports.cases_path}/   (tipline cases list)")
+    print(f"  review cases   {cfg.reports.cases_dir()}/   (tipline cases list)")

@@ -27,6 +27,7 @@ _COMMAND_MODULES = (
     "tipline.cli.commands.appeals",
     "tipline.cli.commands.evidence",
     "tipline.cli.commands.reports",
+    "tipline.cli.commands.cases",
     "tipline.cli.commands.review",
     "tipline.cli.commands.bench",
 )

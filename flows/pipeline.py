@@ -220,7 +220,7 @@ class Pipeline:
     @cached_property
     def cases(self) -> CasesSink:
         """The review-case store (``[reports].cases_path``)."""
-        return CasesSink(self.config.reports.cases_path)
+        return CasesSink(self.config.reports.cases_dir())
 
     def _open_case(self, decided: Decided, package_id: str, now: datetime) -> None:
         """Open the review or report case of a packaged decision (kept if it exists)."""

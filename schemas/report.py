@@ -76,7 +76,7 @@ class ReportsConfig(Section, frozen=True):
 
     enabled: bool = True
     path: str = "out/demo/reports"
-    cases_path: str = "out/demo/cases"
+    cases_path: str = ""
     deadline_hours: PositiveFloat = 24.0
     esp_service: str = "example-chat"
     profile_url_template: str = ""
@@ -96,6 +96,13 @@ class ReportsConfig(Section, frozen=True):
     backoff_initial_s: NonNegativeFloat = 1.0
     backoff_max_s: NonNegativeFloat = 30.0
     auto_submit_approved: bool = False
+
+    def cases_dir(self) -> str:
+        """Return where review cases live: ``cases_path``, or ``cases/`` beside ``path``."""
+        if self.cases_path:
+            return self.cases_path
+        parent = self.path.rstrip("/").rpartition("/")[0]
+        return f"{parent}/cases" if parent else "cases"
 
     def api_base_url(self) -> str:
         """Return the endpoint base: the override if set, else the selected environment's."""

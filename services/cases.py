@@ -32,6 +32,7 @@ from typing import Final
 
 import msgspec
 
+from tipline.operators.evidence.canonical import sha256_hex
 from tipline.operators.report import build_draft
 from tipline.schemas.case import (
     CLASSIFICATIONS,
@@ -281,8 +282,6 @@ class CustodyDrafts(DraftsSink):
             )
             raise ReportError(msg)
         note = "rebuilt from the current config"
-        from tipline.operators.evidence.canonical import sha256_hex  # noqa: PLC0415
-
         self.evidence.record_case_event(
             old.package_id,
             "status_changed",
@@ -356,7 +355,7 @@ class CaseService:
         """Use the configured case and draft folders unless given."""
         self.cfg: Final = cfg
         self.evidence: Final = evidence
-        self.cases: Final = cases or CasesSink(cfg.reports.cases_path)
+        self.cases: Final = cases or CasesSink(cfg.reports.cases_dir())
         self.drafts: Final = drafts or CustodyDrafts(cfg.reports.path, evidence)
 
     # ------------------------------------------------------------ reading

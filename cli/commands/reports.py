@@ -28,6 +28,8 @@ from tipline.schemas.case import TimelineMessage
 from tipline.schemas.config import TiplineConfig, load_config
 from tipline.schemas.errors import TiplineError
 from tipline.schemas.report import ReportDraft
+from tipline.services.cases import CaseService, CustodyDrafts
+from tipline.services.evidence import build_evidence_service
 from tipline.services.submission import client_from_env, submit_draft
 from tipline.sinks.drafts import DraftsSink
 
@@ -37,6 +39,9 @@ SHORT_TYPES: Final = {
     "Online Enticement of Children for Sexual Acts": "enticement",
 }
 
+
+#: Statuses whose internal deadline still runs (rejected, submitted and finished stop it).
+PENDING: Final = frozenset({"draft", "approved", "failed", "retracted"})
 
 ServicesFactory = Callable[[TiplineConfig, argparse.Namespace], EvidenceServices]
 
@@ -51,6 +56,15 @@ def _config(args: argparse.Namespace) -> TiplineConfig:
 
 def _sink(cfg: TiplineConfig) -> DraftsSink:
     return DraftsSink(cfg.reports.path)
+
+
+def _custody_sink(cfg: TiplineConfig) -> CustodyDrafts:
+    """Return the drafts store that custody-logs status changes first (approve, submit)."""
+    return CustodyDrafts(cfg.reports.path, build_evidence_service(cfg.evidence, env=os.environ))
+
+
+def _cases(cfg: TiplineConfig) -> CaseService:
+    return CaseService(cfg, evidence=build_evidence_service(cfg.evidence, env=os.environ))
 
 
 def _out(text: str) -> None:
@@ -83,7 +97,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     _out(f"{'deadline':<24} {'status':<10} {'type':<12} {'blocking':>8}  draft id")
     for d in drafts:
-        left, _ = countdown(d.deadline, now)
+        left = countdown(d.deadline, now)[0] if d.status in PENDING else "-"
         kind = SHORT_TYPES.get(d.incident_type, d.incident_type[:12])
         _out(f"{left:<24} {d.status:<10} {kind:<12} {len(d.blocking_missing()):>8}  {d.draft_id}")
     return 0
@@ -210,8 +224,8 @@ def cmd_approve(args: argparse.Namespace) -> int:
     """Approve a draft; needs the ``reviewer`` role, refused while required fields are missing."""
     cfg = _config(args)
     require_role(cfg, args.reviewer, "reviewer")
-    sink = _sink(cfg)
-    draft = sink.read(args.draft_id)
+    sink = _custody_sink(cfg)
+    draft = sink.checked(args.draft_id)
     blocking = draft.blocking_missing()
     if blocking:
         _err("cannot approve; required fields missing: " + ", ".join(m.path for m in blocking))
@@ -232,13 +246,34 @@ def _submit(args: argparse.Namespace, factory: ServicesFactory | None) -> int:
     services = factory(cfg, args)
     draft = submit_draft(
         args.draft_id,
-        sink=_sink(cfg),
+        sink=_custody_sink(cfg),
         api=client_from_env(cfg.reports),
         open_item=services.open_item,
         on_finished=services.on_finished,
         custody=services.custody,
     )
     _out(f"submitted {draft.draft_id}: NCMEC report {draft.ncmec_report_id} ({draft.status})")
+    return 0
+
+
+@_guard
+def cmd_reject(args: argparse.Namespace) -> int:
+    """Reject a draft (not reported; its countdown stops); reviewer role, reason required."""
+    s = _cases(_config(args)).reject(
+        args.draft_id, reviewer=args.reviewer, reason=args.reason, now=_now()
+    )
+    _out(f"rejected {s.case_id} (reviewer {args.reviewer})")
+    return 0
+
+
+@_guard
+def cmd_rebuild(args: argparse.Namespace) -> int:
+    """Rebuild a draft from the current config (same ids; back to ``draft``; custody-logged)."""
+    cfg = _config(args)
+    s = _cases(cfg).rebuild(args.draft_id, reviewer=args.reviewer, now=_now())
+    draft = _sink(cfg).read(args.draft_id)
+    blocking = ", ".join(m.path for m in draft.blocking_missing()) or "none"
+    _out(f"rebuilt {s.case_id} from the current config ({s.status}; blocking: {blocking})")
     return 0
 
 
@@ -282,6 +317,17 @@ def register(
     )
     approve.add_argument("--reason", default="", help="case reference for the custody log")
     approve.set_defaults(func=functools.partial(_approve, factory=services))
+
+    reject = sub.add_parser("reject", help="reject a draft (not reported; stops the countdown)")
+    reject.add_argument("draft_id")
+    reject.add_argument("--reviewer", required=True)
+    reject.add_argument("--reason", required=True, help="why (recorded with the outcome)")
+    reject.set_defaults(func=cmd_reject)
+
+    rebuild = sub.add_parser("rebuild", help="rebuild a draft from the current config")
+    rebuild.add_argument("draft_id")
+    rebuild.add_argument("--reviewer", required=True)
+    rebuild.set_defaults(func=cmd_rebuild)
 
     submit = sub.add_parser("submit", help="submit an approved draft to the CyberTipline")
     submit.add_argument("draft_id")

@@ -15,6 +15,7 @@ from tipline.flows.main import build_flow
 from tipline.flows.outputs import OutputOverrides
 from tipline.flows.pipeline import Pipeline
 from tipline.schemas.source import RawRecord, SourcePosition
+from tipline.sinks.cases import CasesSink
 
 
 def follower(n: int, session: str) -> RawRecord:
@@ -53,3 +54,20 @@ def test_following_messages_are_added_in_batches(tmp_path: Path) -> None:
     # instead of one version per following message.
     assert manifest.version == 4
     assert service.verify(package_id).ok
+
+
+def test_the_flow_opens_one_case_per_package_and_notes_who_followed(tmp_path: Path) -> None:
+    cfg, image = known_image_setup(tmp_path)
+    records = [message_with_image(image, 1), *(follower(n, "s-img-1") for n in range(1, 4))]
+    outputs = OutputOverrides(lake=TestingSink([]), alerts=TestingSink([]), drafts=TestingSink([]))
+    run_main(build_flow(cfg, source=TestingSource(records), outputs=outputs))
+
+    (package_id,) = Pipeline(cfg).evidence.list_packages()
+    cases = CasesSink(cfg.reports.cases_dir())
+    (case,) = list(cases.cases())
+    assert (case.case_id, case.package_id) == (package_id, package_id)
+    assert case.event is not None and case.event.text is None  # no content in the case
+    assert b"message number" not in (tmp_path / "cases" / package_id / "case.json").read_bytes()
+    following = cases.following(package_id)
+    assert sorted(following) == [f"evt-follow-{n:02d}" for n in range(1, 4)]
+    assert {r.sender_id for r in following.values()} == {"u-1"}

@@ -64,7 +64,7 @@ def config(tmp: Path, *, reporter: bool = True) -> TiplineConfig:
 def env(tmp: Path, *, reporter: bool = True) -> Env:
     cfg = config(tmp, reporter=reporter)
     evidence = build_evidence_service(cfg.evidence, env={})
-    cases = CasesSink(cfg.reports.cases_path)
+    cases = CasesSink(cfg.reports.cases_dir())
     return Env(cfg, evidence, CaseService(cfg, evidence=evidence, cases=cases), cases)
 
 

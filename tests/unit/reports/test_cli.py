@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -12,10 +12,11 @@ from tests.standin.cybertipline_server import StandinCyberTipline
 from tipline.cli.commands.reports import register
 from tipline.cli.evidence_access import EvidenceServices
 from tipline.operators.report import build_draft
-from tipline.schemas.config import TiplineConfig
+from tipline.schemas.config import TiplineConfig, load_config
+from tipline.services.evidence import EvidenceService, build_evidence_service
 from tipline.sinks.drafts import DraftsSink
 
-from .builders import CONTEXT_BYTES, T0, csam_case, enticement_case, png_bytes, reports_cfg
+from .builders import T0, csam_case, enticement_case, reports_cfg
 
 
 @pytest.fixture
@@ -41,19 +42,33 @@ email = "safety@example.com"
 [evidence]
 path = "{tmp_path / "vault"}"
 [evidence.access]
-operators = {{ "ana" = ["reviewer"] }}
+operators = {{ "ana" = ["reviewer", "viewer", "submitter"] }}
 """,
         encoding="utf-8",
     )
     return cfg
 
 
-def _drafts(tmp_path: Path) -> DraftsSink:
+def _vault(tmp_path: Path) -> EvidenceService:
+    return build_evidence_service(load_config(str(tmp_path / "tipline.toml")).evidence, env={})
+
+
+def _drafts(tmp_path: Path) -> dict[str, str]:
+    """Package both cases in the test vault (drafts need a custody log) and write their drafts."""
     sink = DraftsSink(tmp_path / "reports")
-    for case in (csam_case, enticement_case):
-        receipt, decision, event = case()
+    vault = _vault(tmp_path)
+    ids = {}
+    for name, case in (("csam", csam_case), ("groom", enticement_case)):
+        _, decision, event = case()
+        receipt = vault.package(decision, event, attachments={}, context=[], now=T0)
         sink.write(build_draft(receipt, decision, event, reports_cfg(), T0))
-    return sink
+        ids[name] = receipt.package_id
+    return ids
+
+
+def _open_item(tmp_path: Path) -> Callable[[str, str], bytes]:
+    vault = _vault(tmp_path)
+    return lambda pkg, item: vault.open_item(pkg, item, operator="ana", reason="t", now=T0)
 
 
 def _run(argv: list[str], services: object = None) -> int:
@@ -65,21 +80,19 @@ def _run(argv: list[str], services: object = None) -> int:
 
 def test_list_show_html_approve(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     cfg = str(_config(tmp_path))
-    _drafts(tmp_path)
+    ids = _drafts(tmp_path)
+    csam = ids["csam"]
     assert _run(["reports", "--config", cfg, "list"]) == 0
     out = capsys.readouterr().out
-    assert "OVERDUE" in out and "pkg-csam-1" in out and "pkg-groom-1" in out
-    assert _run(["reports", "--config", cfg, "show", "pkg-csam-1"]) == 0
+    assert "OVERDUE" in out and csam in out and ids["groom"] in out
+    assert _run(["reports", "--config", cfg, "show", csam]) == 0
     assert "Reported" in capsys.readouterr().out
     page = tmp_path / "page.html"
-    assert _run(["reports", "--config", cfg, "html", "pkg-csam-1", "--out", str(page)]) == 0
+    assert _run(["reports", "--config", cfg, "html", csam, "--out", str(page)]) == 0
     assert "N-4411" in page.read_text(encoding="utf-8")
-    assert (
-        _run(["reports", "--config", cfg, "html", "pkg-csam-1", "--out", str(page), "--reveal"])
-        == 2
-    )
-    assert _run(["reports", "--config", cfg, "approve", "pkg-csam-1", "--reviewer", "ana"]) == 0
-    assert _run(["reports", "--config", cfg, "approve", "pkg-csam-1", "--reviewer", "ana"]) == 1
+    assert _run(["reports", "--config", cfg, "html", csam, "--out", str(page), "--reveal"]) == 2
+    assert _run(["reports", "--config", cfg, "approve", csam, "--reviewer", "ana"]) == 0
+    assert _run(["reports", "--config", cfg, "approve", csam, "--reviewer", "ana"]) == 1
     assert "cannot go from 'approved'" in capsys.readouterr().err
     assert _run(["reports", "--config", cfg, "show", "nope"]) == 1
 
@@ -88,24 +101,24 @@ def test_submit_through_the_cli(
     tmp_path: Path, server: StandinCyberTipline, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cfg = str(_config(tmp_path, server.base_url))
-    _drafts(tmp_path)
+    csam = _drafts(tmp_path)["csam"]
     holds: list[str] = []
-    blobs = {"it-att-1": png_bytes(1), "it-ctx-1": CONTEXT_BYTES}
+    open_item = _open_item(tmp_path)
 
     def services(config: TiplineConfig, args: argparse.Namespace) -> EvidenceServices:
         return EvidenceServices(
-            open_item=lambda pkg, item: blobs[item],
+            open_item=open_item,
             on_finished=lambda pkg, rid, at: holds.append(rid),
         )
 
-    assert _run(["reports", "--config", cfg, "submit", "pkg-csam-1"], services) == 1  # not approved
-    assert _run(["reports", "--config", cfg, "approve", "pkg-csam-1", "--reviewer", "ana"]) == 0
-    assert _run(["reports", "--config", cfg, "submit", "pkg-csam-1"]) == 2  # no vault wired
+    assert _run(["reports", "--config", cfg, "submit", csam], services) == 1  # not approved
+    assert _run(["reports", "--config", cfg, "approve", csam, "--reviewer", "ana"]) == 0
+    assert _run(["reports", "--config", cfg, "submit", csam]) == 2  # no vault wired
     monkeypatch.delenv("TIPLINE_NCMEC_USER", raising=False)
-    assert _run(["reports", "--config", cfg, "submit", "pkg-csam-1"], services) == 1
+    assert _run(["reports", "--config", cfg, "submit", csam], services) == 1
     monkeypatch.setenv("TIPLINE_NCMEC_USER", server.username)
     monkeypatch.setenv("TIPLINE_NCMEC_PASSWORD", server.password)
-    assert _run(["reports", "--config", cfg, "submit", "pkg-csam-1"], services) == 0
+    assert _run(["reports", "--config", cfg, "submit", csam], services) == 0
     assert len(holds) == 1
     assert server.reports[holds[0]].state == "finished"
 
@@ -119,21 +132,21 @@ def test_auto_submit_on_approval(
         encoding="utf-8",
     )
     cfg = str(path)
-    _drafts(tmp_path)
+    csam = _drafts(tmp_path)["csam"]
     holds: list[str] = []
-    blobs = {"it-att-1": png_bytes(1), "it-ctx-1": CONTEXT_BYTES}
+    open_item = _open_item(tmp_path)
 
     def services(config: TiplineConfig, args: argparse.Namespace) -> EvidenceServices:
         assert args.reports_command == "submit"
         assert args.reason
         return EvidenceServices(
-            open_item=lambda pkg, item: blobs[item],
+            open_item=open_item,
             on_finished=lambda pkg, rid, at: holds.append(rid),
         )
 
     monkeypatch.setenv("TIPLINE_NCMEC_USER", server.username)
     monkeypatch.setenv("TIPLINE_NCMEC_PASSWORD", server.password)
-    argv = ["reports", "--config", cfg, "approve", "pkg-csam-1", "--reviewer", "ana"]
+    argv = ["reports", "--config", cfg, "approve", csam, "--reviewer", "ana"]
     assert _run(argv, services) == 0
     assert len(holds) == 1
     assert server.reports[holds[0]].state == "finished"
