@@ -236,13 +236,22 @@ class Pipeline:
         self.cases.open(msgspec.structs.replace(record, context=self._timeline(decided)))
 
     def _record_following(self, item: FollowUps) -> None:
-        """Note who sent each following message (ids and times only) on the case."""
+        """Note who sent each following message, when, and its signals (no text) on the case."""
         if not self.cases.exists(item.package_id):
             return
-        rows = [
-            TimelineEntry(message_id=e.event_id, sender_id=e.sender.user_id, sent_at=e.sent_at)
-            for e in item.events
-        ]
+        weight_of = {c.name: c.weight for c in self.scorer.categories}
+        rows = []
+        for e in item.events:
+            cues = message_cues(self.scorer, e.text)
+            rows.append(
+                TimelineEntry(
+                    message_id=e.event_id,
+                    sender_id=e.sender.user_id,
+                    sent_at=e.sent_at,
+                    signals=cues,
+                    weight=round(sum(weight_of.get(c, 0.0) for c in cues), 4),
+                )
+            )
         self.cases.add_following(item.package_id, rows)
 
     def _uri_bytes(self, event: MessageEvent) -> dict[str, bytes]:

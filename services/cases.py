@@ -474,7 +474,7 @@ class CaseService:
                     message_id=item.event_id,
                     sender_id=_sender(following.get(item.event_id)),
                     sent_at=item.sent_at or manifest.sent_at,
-                    cues=[],
+                    cues=_cues(following.get(item.event_id)),
                     trigger=False,
                     following=True,
                     text=None,
@@ -816,6 +816,10 @@ class CaseService:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _cues(row: TimelineEntry | None) -> list[str]:
+    return list(row.signals) if row else []
 
 
 def _sender(row: TimelineEntry | None) -> str:

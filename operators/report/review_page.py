@@ -60,7 +60,7 @@ padding:6px 12px;margin-bottom:6px}
 .tag-trigger{background:#d97706;color:#fff} .tag-following{background:#e5e7eb;color:#374151}
 .cue{display:inline-block;padding:0 7px;border-radius:4px;background:#eef2f7;
 border:1px solid #cfd6e0;font:12px ui-monospace,Menlo,monospace;margin:2px 4px 0 0}
-.msg .text{margin:4px 0;white-space:pre-wrap} .msg .id{font-size:12px;color:#8a929c}
+.msg p{margin:3px 0} .msg .text{white-space:pre-wrap} .msg .id{font-size:12px;color:#8a929c}
 .media{display:inline-block;vertical-align:top;margin:0 14px 14px 0;background:#fff;
 border:1px solid #d0d4da;border-radius:6px;padding:8px}
 .media .frame{overflow:hidden;max-width:320px}

@@ -164,6 +164,9 @@ def test_reviewer_takes_cases_to_approved_rejected_and_dismissed(
     page.wait_for_selector("ol.timeline")
     assert page.locator("li.msg.trigger").count() == 1
     assert "trigger" in page.inner_text("li.msg.trigger .msg-head")
+    assert page.locator("li.msg.following").count() >= 1
+    # signals show on every message they hit, the following ones too
+    assert page.locator("li.msg.following .cue").count() >= 1
     assert page.locator("li.msg .text").count() == 0  # no text before a logged reveal
     blurred = page.locator("img.blurred")
     assert blurred.count() == 1
