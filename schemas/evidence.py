@@ -47,6 +47,9 @@ CustodyAction = Literal[
     "destroyed",
     "status_changed",
     "annotated",
+    # The review console decrypted an image only to show a blurred greyscale
+    # rendition: logged, but not a view of the file (fileViewedByEsp).
+    "previewed",
 ]
 
 # ---------------------------------------------------------------- config

@@ -100,7 +100,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         secure_cookie=args.secure_cookie,
     )
     app = create_app(service, users, settings)
-    server = create_server(app, host=args.host, port=args.port, threads=4, ident="tipline")
+    # One request at a time: the case service writes case and draft files and
+    # the custody log, which must not interleave (one reviewer's console).
+    server = create_server(app, host=args.host, port=args.port, threads=1, ident="tipline")
     port = int(server.effective_port)
     if is_loopback(args.host):
         settings.allowed_hosts |= allowed_hosts(args.host, port)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import base64
 import hmac
 import secrets
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -48,7 +49,6 @@ MAX_FAILURES: Final = 5
 LOCKOUT_S: Final = 60.0
 PREVIEW_CACHE: Final = 256
 VIEW_REASON: Final = "review console: case page (metadata)"
-PREVIEW_REASON: Final = "review console: blurred greyscale preview"
 
 CSP: Final = (
     "default-src 'none'; img-src 'self' data:; style-src 'self'; form-action 'self'; "
@@ -130,6 +130,10 @@ class CaseBackend(Protocol):
         self, case_id: str, item_id: str, *, reviewer: str, reason: str, now: datetime
     ) -> bytes: ...
 
+    def preview_media(  # noqa: D102
+        self, case_id: str, item_id: str, *, reviewer: str, now: datetime
+    ) -> bytes: ...
+
 
 @dataclass
 class _Session:
@@ -149,9 +153,14 @@ class ConsoleSettings:
 
 
 class _State:
-    """In-memory sessions, login throttling and the preview cache (never on disk)."""
+    """In-memory sessions, login throttling and the preview cache (never on disk).
+
+    ``tipline review serve`` runs one request at a time; the app still keeps
+    these tables consistent under a threaded server by taking ``lock``.
+    """
 
     def __init__(self) -> None:
+        self.lock = threading.Lock()
         self.sessions: dict[str, _Session] = {}
         self.failures: dict[str, tuple[int, float]] = {}
         self.previews: OrderedDict[tuple[str, str, str], bytes] = OrderedDict()
@@ -159,18 +168,20 @@ class _State:
     def new_session(self, user: str | None = None) -> tuple[str, _Session]:
         token = secrets.token_urlsafe(32)
         session = _Session(csrf=secrets.token_urlsafe(32), user=user)
-        self.sessions[token] = session
+        with self.lock:
+            self.sessions[token] = session
         return token, session
 
     def get(self, token: str | None) -> _Session | None:
         if not token:
             return None
-        session = self.sessions.get(token)
         now = time.monotonic()
-        if session is None or now - session.seen > IDLE_TIMEOUT_S:
-            self.sessions.pop(token, None)
-            return None
-        session.seen = now
+        with self.lock:
+            session = self.sessions.get(token)
+            if session is None or now - session.seen > IDLE_TIMEOUT_S:
+                self.sessions.pop(token, None)
+                return None
+            session.seen = now
         return session
 
     def locked(self, name: str) -> bool:
@@ -182,12 +193,15 @@ class _State:
         self.failures[name] = (count + 1, time.monotonic())
 
     def preview(self, key: tuple[str, str, str], make: Callable[[], bytes]) -> bytes:
-        if key in self.previews:
-            self.previews.move_to_end(key)
-            return self.previews[key]
-        data = self.previews[key] = make()
-        while len(self.previews) > PREVIEW_CACHE:
-            self.previews.popitem(last=False)
+        with self.lock:
+            if key in self.previews:
+                self.previews.move_to_end(key)
+                return self.previews[key]
+        data = make()
+        with self.lock:
+            self.previews[key] = data
+            while len(self.previews) > PREVIEW_CACHE:
+                self.previews.popitem(last=False)
         return data
 
 
@@ -406,9 +420,7 @@ class _Console:
         user = self.user
 
         def make() -> bytes:
-            data = self.service.reveal_media(
-                case_id, item_id, reviewer=user, reason=PREVIEW_REASON, now=self.clock()
-            )
+            data = self.service.preview_media(case_id, item_id, reviewer=user, now=self.clock())
             return blurred_greyscale(data)
 
         try:

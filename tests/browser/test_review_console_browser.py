@@ -191,6 +191,9 @@ def test_reviewer_takes_cases_to_approved_rejected_and_dismissed(
     assert src.startswith("data:image/png;base64,")
     after = _actions(evidence, first.package_id or first.case_id)
     assert ("viewed", "rita", f"browser test {first.case_id}") in after[len(before) :]
+    # The blurred rendition was logged as a preview, which is not a view of the file.
+    assert ("previewed", "rita", "blurred greyscale preview") in before
+    assert not [a for a in before if a[0] == "viewed"]
 
     # Classify it (B2), then approve the draft.
     page.select_option(f"#media-{item_id} select[name=classification]", "B2")

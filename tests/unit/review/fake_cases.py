@@ -193,3 +193,12 @@ class FakeCaseService:
             raise FakeCaseError(msg)
         self.log.append((case_id, "viewed", reviewer, reason))
         return case.media[item_id]
+
+    def preview_media(self, case_id: str, item_id: str, *, reviewer: str, now: datetime) -> bytes:
+        self._role(reviewer)
+        case = self._get(case_id)
+        if item_id not in case.media:
+            msg = f"no media item {item_id!r}"
+            raise FakeCaseError(msg)
+        self.log.append((case_id, "previewed", reviewer, "blurred greyscale preview"))
+        return case.media[item_id]
