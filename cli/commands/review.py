@@ -16,7 +16,7 @@ import ipaddress
 import os
 import sys
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from tipline.schemas.config import TiplineConfig, load_config
 from tipline.schemas.errors import ConfigError
@@ -46,6 +46,32 @@ def allowed_hosts(host: str, port: int) -> set[str]:
     bare = host.strip("[]")
     name = f"[{bare}]" if ":" in bare else bare
     return {f"{name}:{port}", f"localhost:{port}"}
+
+
+#: Request bodies are small forms; responses (a revealed original) stay in
+#: memory: waitress spools larger buffers to temporary FILES, unencrypted.
+MAX_REQUEST_BODY: Final = 64 * 1024
+NEVER_SPOOL: Final = 1 << 40
+
+
+def console_server(app: Any, host: str, port: int) -> Any:
+    """Return a waitress server for the console that never writes a buffer to disk.
+
+    One request at a time: the case service writes case and draft files and
+    the custody log, which must not interleave.
+    """
+    from waitress.server import create_server  # noqa: PLC0415
+
+    return create_server(
+        app,
+        host=host,
+        port=port,
+        threads=1,
+        ident="tipline",
+        max_request_body_size=MAX_REQUEST_BODY,
+        inbuf_overflow=NEVER_SPOOL,
+        outbuf_overflow=NEVER_SPOOL,
+    )
 
 
 def _config(args: argparse.Namespace) -> TiplineConfig:
@@ -79,8 +105,6 @@ def cmd_add_user(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the console until interrupted."""
-    from waitress.server import create_server  # noqa: PLC0415
-
     from tipline.cli.review.app import ConsoleSettings, create_app  # noqa: PLC0415
     from tipline.cli.review.users import UserStore  # noqa: PLC0415
     from tipline.services.cases import CaseService  # noqa: PLC0415
@@ -100,9 +124,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         secure_cookie=args.secure_cookie,
     )
     app = create_app(service, users, settings)
-    # One request at a time: the case service writes case and draft files and
-    # the custody log, which must not interleave (one reviewer's console).
-    server = create_server(app, host=args.host, port=args.port, threads=1, ident="tipline")
+    server = console_server(app, args.host, args.port)
     port = int(server.effective_port)
     if is_loopback(args.host):
         settings.allowed_hosts |= allowed_hosts(args.host, port)

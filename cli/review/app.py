@@ -218,12 +218,14 @@ def create_app(
 ) -> Flask:
     """Build the console app over ``service`` (the real CaseService when served)."""
     app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = 64 * 1024  # forms only; nothing is uploaded
+    app.config["MAX_FORM_MEMORY_SIZE"] = 64 * 1024
     app.jinja_env.autoescape = True
     app.jinja_env.filters["when"] = _fmt_time
     console = _Console(service, users, settings, clock)
     app.before_request(console.guard)
     app.after_request(console.headers)
-    for code in (400, 403, 404, 405):
+    for code in (400, 403, 404, 405, 413):
         app.register_error_handler(code, console.error)
     routes: list[tuple[str, str, Callable[..., BaseResponse], list[str]]] = [
         ("/login", "login", console.login, ["GET", "POST"]),

@@ -307,3 +307,32 @@ def test_same_password_gets_different_salts(tmp_path: Path) -> None:
     add_user(path, "b", PASSWORD)
     hashes = [line.split(":", 1)[1] for line in path.read_text().splitlines()[1:]]
     assert len(set(hashes)) == 2
+
+
+def test_server_never_spools_to_disk_and_binds_loopback(users: UserStore) -> None:
+    from tipline.cli.commands.review import allowed_hosts, console_server, is_loopback
+
+    app = create_app(FakeCaseService(), users, ConsoleSettings(roles={}))
+    server = console_server(app, "127.0.0.1", 0)
+    try:
+        assert server.adj.outbuf_overflow >= 1 << 40  # a revealed original stays in memory
+        assert server.adj.inbuf_overflow >= 1 << 40
+        assert server.adj.max_request_body_size == 64 * 1024
+        assert server.effective_host == "127.0.0.1"
+    finally:
+        server.close()
+    assert is_loopback("127.0.0.1")
+    assert is_loopback("::1")
+    assert is_loopback("localhost")
+    assert not is_loopback("0.0.0.0")
+    assert not is_loopback("192.168.1.5")
+    assert allowed_hosts("127.0.0.1", 8765) == {"127.0.0.1:8765", "localhost:8765"}
+    assert allowed_hosts("::1", 8765) == {"[::1]:8765", "localhost:8765"}
+
+
+def test_large_form_posts_are_refused(client: FlaskClient) -> None:
+    token = login(client)
+    response = client.post(
+        "/case/r1/annotate", data={"csrf": token, "note": "x" * 100_000}, base_url=BASE
+    )
+    assert response.status_code == 413
