@@ -156,7 +156,7 @@ def test_reviewer_takes_cases_to_approved_rejected_and_dismissed(
     hash_cases = [c for c in cases.queue(now) if any(r.startswith("hash:") for r in c.reasons)]
     review_cases = [c for c in cases.queue(now) if c.kind == "review"]
     assert len(hash_cases) >= 2
-    assert review_cases
+    assert len(review_cases) >= 2
     first, second = hash_cases[0], hash_cases[1]
 
     # Case page: the timeline with the trigger highlighted, media blurred.
@@ -221,6 +221,23 @@ def test_reviewer_takes_cases_to_approved_rejected_and_dismissed(
     page.click("#do-dismiss")
     page.wait_for_selector("p.flash")
     assert page.inner_text("#status") == "dismissed"
+
+    # Another review case: claim, ask for context, then escalate it to a report draft.
+    other = review_cases[1]
+    page.goto(f"{server}/case/{other.case_id}")
+    page.click("#do-claim")
+    page.wait_for_selector("p.flash")
+    assert page.inner_text("#status") == "claimed"
+    assert "claimed by rita" in page.inner_text("p.meta")
+    page.fill("#reason-request_context", "need the next day of messages")
+    page.click("#do-request_context")
+    page.wait_for_selector("p.flash")
+    assert page.inner_text("#status") == "needs_context"
+    page.fill("#reason-escalate", "adult-minor pair, secrecy")
+    page.click("#do-escalate")
+    page.wait_for_selector("p.flash")
+    assert page.inner_text("#status") in {"escalated", "draft"}
+    assert page.locator("#do-approve").count() == (page.inner_text("#status") == "draft")
 
     # The queue drops the closed cases; the approved draft waits there for submission.
     page.goto(f"{server}/")
