@@ -57,8 +57,8 @@ NEVER_SPOOL: Final = 1 << 40
 def console_server(app: Any, host: str, port: int) -> Any:
     """Return a waitress server for the console that never writes a buffer to disk.
 
-    One request at a time: the case service writes case and draft files and
-    the custody log, which must not interleave.
+    Four threads (previews load in parallel); the app itself runs one request
+    at a time, since the case service's file writes must not interleave.
     """
     from waitress.server import create_server  # noqa: PLC0415
 
@@ -66,7 +66,7 @@ def console_server(app: Any, host: str, port: int) -> Any:
         app,
         host=host,
         port=port,
-        threads=1,
+        threads=4,
         ident="tipline",
         max_request_body_size=MAX_REQUEST_BODY,
         inbuf_overflow=NEVER_SPOOL,

@@ -223,6 +223,20 @@ def create_app(
     app.jinja_env.autoescape = True
     app.jinja_env.filters["when"] = _fmt_time
     console = _Console(service, users, settings, clock)
+    one_at_a_time = threading.Lock()
+
+    def _enter() -> None:
+        one_at_a_time.acquire()
+        g.locked = True
+
+    def _leave(_exc: BaseException | None) -> None:
+        if g.pop("locked", False):
+            one_at_a_time.release()
+
+    # Requests run one at a time: the case service writes case and draft files
+    # and the custody log, which must not interleave.
+    app.before_request(_enter)
+    app.teardown_request(_leave)
     app.before_request(console.guard)
     app.after_request(console.headers)
     for code in (400, 403, 404, 405, 413):
