@@ -62,7 +62,10 @@ REVIEW_TRANSITIONS: Final[dict[str, frozenset[str]]] = {
 }
 
 #: Statuses that still need a person (the queue).
-OPEN_WORK: Final = frozenset({"open", "claimed", "needs_context", "draft", "approved", "failed"})
+#: ``escalated`` shows only while its draft is missing (a crash mid-escalation).
+OPEN_WORK: Final = frozenset(
+    {"open", "claimed", "needs_context", "escalated", "draft", "approved", "failed"}
+)
 
 
 class StatusChange(Struct, frozen=True, kw_only=True):

@@ -26,7 +26,7 @@ Invariants:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Final
 
@@ -190,11 +190,18 @@ class CustodyDrafts(DraftsSink):
             ReportError: ``draft.json`` says a status the custody log does not.
 
         """
+        return self._checked(draft_id)[0]
+
+    def _checked(self, draft_id: str) -> tuple[ReportDraft, CustodyEvent]:
+        """Return the backed draft and the custody head it was checked against."""
         draft = self.read(draft_id)
         events = self.evidence.custody_log(draft.package_id)
+        if not events:
+            msg = f"draft {draft_id!r} has no custody log in the vault (package missing)"
+            raise ReportError(msg)
         logged = recorded_status(events, SUBJECT_DRAFT, "draft")
         if logged == draft.status:
-            return draft
+            return draft, events[-1]
         last = _status_events(events, SUBJECT_DRAFT)
         if (
             last
@@ -203,13 +210,15 @@ class CustodyDrafts(DraftsSink):
             and logged in ALLOWED_TRANSITIONS[draft.status]
         ):
             ev = last[-1]
-            return super().transition(
+            rolled = super().transition(
                 draft_id,
                 _draft_status(logged),
                 actor=ev.operator,
                 at=ev.at,
                 note=f"{ev.reason or ''} (completed from the custody log)".strip(),
+                ncmec_report_id=ev.details.get("ncmec_report_id"),
             )
+            return rolled, events[-1]
         msg = (
             f"draft {draft_id!r} says status {draft.status!r} but its custody log says "
             f"{logged!r}; refusing a status not backed by the custody log"
@@ -234,7 +243,7 @@ class CustodyDrafts(DraftsSink):
                 status is not backed by the custody log.
 
         """
-        draft = self.checked(draft_id)
+        draft, head = self._checked(draft_id)
         if status not in ALLOWED_TRANSITIONS[draft.status]:
             msg = f"draft {draft_id!r} cannot go from {draft.status!r} to {status!r}"
             raise ReportError(msg)
@@ -254,6 +263,7 @@ class CustodyDrafts(DraftsSink):
             reason=note,
             now=at,
             details=details,
+            after=head,
         )
         return super().transition(
             draft_id,
@@ -274,7 +284,7 @@ class CustodyDrafts(DraftsSink):
             ReportError: the draft is past approval, or its status is not backed.
 
         """
-        old = self.checked(fresh.draft_id)
+        old, head = self._checked(fresh.draft_id)
         if old.status not in ("draft", "approved"):
             msg = (
                 f"draft {fresh.draft_id!r} is {old.status!r}; only 'draft' or 'approved' "
@@ -296,6 +306,7 @@ class CustodyDrafts(DraftsSink):
                 "action": "rebuilt",
                 "report_xml_sha256": sha256_hex(fresh.report_xml.encode("utf-8")),
             },
+            after=head,
         )
         updated = msgspec.structs.replace(
             fresh,
@@ -307,6 +318,14 @@ class CustodyDrafts(DraftsSink):
         )
         self.replace(updated)
         return updated
+
+
+def _review_status(value: str) -> CaseStatus:
+    for status in REVIEW_TRANSITIONS:
+        if status == value:
+            return status  # type: ignore[return-value]
+    msg = f"{value!r} is not a review-case status"
+    raise CaseError(msg)
 
 
 def _draft_status(value: str) -> DraftStatus:
@@ -527,6 +546,15 @@ class CaseService:
 
     def _record(self, case_id: str) -> CaseRecord:
         """Return a case record whose status the custody log backs."""
+        return self._backed(case_id)[0]
+
+    def _backed(self, case_id: str) -> tuple[CaseRecord, CustodyEvent | None]:
+        """Return the case record and the custody head its status was checked against.
+
+        A review case whose ``case.json`` is one allowed step behind its custody
+        log (a crash between the two writes) is rolled forward; any other
+        mismatch is refused.
+        """
         record = self.cases.get(case_id)
         if record is None:
             draft = self._draft(case_id)
@@ -535,29 +563,78 @@ class CaseService:
                 raise CaseError(msg)
             record = _record_for_draft(draft)
             self.cases.open(record)
-            return record
-        if record.kind == "review":
-            events = self.evidence.custody_log(record.package_id)
-            logged = recorded_status(events, SUBJECT_CASE, "open")
-            if logged != record.status:
-                msg = (
-                    f"case {case_id!r} says status {record.status!r} but its custody log says "
-                    f"{logged!r}; refusing a status not backed by the custody log"
-                )
-                raise CaseError(msg)
-        return record
+            return record, None
+        if record.kind != "review":
+            return record, None
+        events = self.evidence.custody_log(record.package_id)
+        logged = recorded_status(events, SUBJECT_CASE, "open")
+        if logged == record.status:
+            if record.status == "escalated" and not self.drafts.exists(record.case_id):
+                ev = _status_events(events, SUBJECT_CASE)[-1]  # crash before the draft write
+                self.drafts.write(self._escalation_draft(record, ev.operator, ev.reason, ev.at))
+            return record, events[-1] if events else None
+        last = _status_events(events, SUBJECT_CASE)
+        if (
+            last
+            and last[-1].details.get("from") == record.status
+            and logged in REVIEW_TRANSITIONS.get(record.status, frozenset())
+        ):
+            return self._roll_forward(record, last[-1]), events[-1]
+        msg = (
+            f"case {case_id!r} says status {record.status!r} but its custody log says "
+            f"{logged!r}; refusing a status not backed by the custody log"
+        )
+        raise CaseError(msg)
+
+    def _roll_forward(self, record: CaseRecord, ev: CustodyEvent) -> CaseRecord:
+        """Finish a change whose custody event was written but whose files were not."""
+        status = _review_status(ev.details["to"])
+        fields: dict[str, object] = {}
+        if status == "claimed":
+            fields["claimed_by"] = ev.operator
+        if status == "escalated":
+            fields["draft_id"] = record.case_id
+            if not self.drafts.exists(record.case_id):
+                self.drafts.write(self._escalation_draft(record, ev.operator, ev.reason, ev.at))
+        updated = msgspec.structs.replace(
+            record,
+            status=status,
+            history=[
+                *record.history,
+                StatusChange(
+                    at=ev.at,
+                    status=status,
+                    actor=ev.operator,
+                    note=f"{ev.reason or ''} (completed from the custody log)".strip(),
+                ),
+            ],
+            **fields,
+        )
+        self.cases.save(updated)
+        if status in ("dismissed", "escalated"):
+            kind = "false_positive" if status == "dismissed" else "escalated"
+            self.cases.append_outcome(
+                _outcome(updated, kind, ev.reason or status, ev.operator, ev.at)
+            )
+        return updated
 
     def _change(
         self,
         record: CaseRecord,
         status: CaseStatus,
         *,
+        head: CustodyEvent | None,
         reviewer: str,
         note: str | None,
         now: datetime,
+        before_save: Callable[[], object] | None = None,
         **fields: object,
     ) -> CaseRecord:
-        """Change a review case's status: custody event first, then ``case.json``."""
+        """Change a review case's status: custody event first, then ``case.json``.
+
+        ``before_save`` runs between the two (escalation writes its draft there),
+        so a crash leaves a state :meth:`_backed` rolls forward.
+        """
         if status not in REVIEW_TRANSITIONS.get(record.status, frozenset()):
             msg = f"case {record.case_id!r} cannot go from {record.status!r} to {status!r}"
             raise CaseError(msg)
@@ -573,7 +650,10 @@ class CaseService:
                 "from": record.status,
                 "to": status,
             },
+            after=head,
         )
+        if before_save is not None:
+            before_save()
         updated = msgspec.structs.replace(
             record,
             status=status,
@@ -602,13 +682,19 @@ class CaseService:
     def claim(self, case_id: str, *, reviewer: str, now: datetime) -> CaseSummary:
         """Take a case: review cases go to ``claimed``; draft cases record the claimant."""
         self._role(reviewer)
-        record = self._record(case_id)
+        record, head = self._backed(case_id)
         self._not_taken(record, reviewer)
         if record.kind == "review" and record.status in REVIEW_TRANSITIONS:
             if record.status == "claimed":
                 return self.summary(case_id)
             self._change(
-                record, "claimed", reviewer=reviewer, note="claimed", now=now, claimed_by=reviewer
+                record,
+                "claimed",
+                head=head,
+                reviewer=reviewer,
+                note="claimed",
+                now=now,
+                claimed_by=reviewer,
             )
         else:
             self.evidence.record_case_event(
@@ -626,10 +712,12 @@ class CaseService:
         """Close a review case as a false positive; the reason goes to ``outcomes.jsonl``."""
         self._role(reviewer)
         reason = _required(reason, "a dismissal reason")
-        record = self._record(case_id)
+        record, head = self._backed(case_id)
         self._review_only(record, "dismiss (use `tipline reports reject` for drafts)")
         self._not_taken(record, reviewer)
-        updated = self._change(record, "dismissed", reviewer=reviewer, note=reason, now=now)
+        updated = self._change(
+            record, "dismissed", head=head, reviewer=reviewer, note=reason, now=now
+        )
         self.cases.append_outcome(_outcome(updated, "false_positive", reason, reviewer, now))
         return self.summary(case_id)
 
@@ -639,40 +727,42 @@ class CaseService:
         """Park a review case until more context (following messages, account facts) arrives."""
         self._role(reviewer)
         note = _required(note, "a note saying what context is needed")
-        record = self._record(case_id)
+        record, head = self._backed(case_id)
         self._review_only(record, "a context request")
         self._not_taken(record, reviewer)
-        self._change(record, "needs_context", reviewer=reviewer, note=note, now=now)
+        self._change(record, "needs_context", head=head, reviewer=reviewer, note=note, now=now)
         return self.summary(case_id)
 
     def escalate(self, case_id: str, *, reviewer: str, reason: str, now: datetime) -> CaseSummary:
         """Turn a review case into a report draft (same id, same package; no second package)."""
         self._role(reviewer)
         reason = _required(reason, "an escalation reason")
-        record = self._record(case_id)
+        record, head = self._backed(case_id)
         self._review_only(record, "escalate")
         self._not_taken(record, reviewer)
-        fresh = self._build(record, now)
+        drafted = self._escalation_draft(record, reviewer, reason, now)  # fails before logging
         updated = self._change(
             record,
             "escalated",
+            head=head,
             reviewer=reviewer,
             note=reason,
             now=now,
+            before_save=lambda: self.drafts.write(drafted),
             draft_id=record.case_id,
             claimed_by=reviewer,
         )
-        drafted = msgspec.structs.replace(
-            fresh,
-            history=[
-                DraftChange(
-                    at=now, status="draft", actor=reviewer, note=f"escalated from review: {reason}"
-                )
-            ],
-        )
-        self.drafts.write(drafted)
         self.cases.append_outcome(_outcome(updated, "escalated", reason, reviewer, now))
         return self.summary(case_id)
+
+    def _escalation_draft(
+        self, record: CaseRecord, reviewer: str, reason: str | None, now: datetime
+    ) -> ReportDraft:
+        fresh = self._build(record, now)
+        note = f"escalated from review: {reason or '-'}"
+        return msgspec.structs.replace(
+            fresh, history=[DraftChange(at=now, status="draft", actor=reviewer, note=note)]
+        )
 
     def _build(self, record: CaseRecord, now: datetime) -> ReportDraft:
         if record.decision is None or record.event is None:
@@ -687,11 +777,14 @@ class CaseService:
             now,
             viewers=_Viewers(self.evidence, record.package_id).for_items(),
             context=record.context,
+            classifications=record.classifications,
         )
 
     # ------------------------------------------------------------ draft changes
 
     def _draft_case(self, case_id: str) -> ReportDraft:
+        if self.cases.exists(case_id):
+            self._backed(case_id)  # refuses a hand-edited case, heals a crashed escalation
         draft = self._draft(case_id)
         if draft is None:
             msg = f"case {case_id!r} has no report draft (escalate it first)"
@@ -745,7 +838,12 @@ class CaseService:
     def classify(
         self, case_id: str, item_id: str, *, reviewer: str, classification: str, now: datetime
     ) -> None:
-        """Record the industry classification (A1/A2/B1/B2) of one attachment."""
+        """Record the industry classification (A1/A2/B1/B2) of one attachment.
+
+        The classification goes into the report: a draft still in ``draft`` is
+        rebuilt at once (custody-logged); an approved or later draft refuses it
+        (rebuild first, which takes it back to ``draft``).
+        """
         self._role(reviewer)
         if classification not in CLASSIFICATIONS:
             msg = f"classification {classification!r} is not one of {', '.join(CLASSIFICATIONS)}"
@@ -754,6 +852,13 @@ class CaseService:
         manifest, _ = self.evidence.latest_manifest(record.package_id)
         if item_id not in {i.item_id for i in manifest.items if i.role == "attachment"}:
             msg = f"case {case_id!r} has no media item {item_id!r}"
+            raise CaseError(msg)
+        draft = self._draft(case_id)
+        if draft is not None and draft.status != "draft":
+            msg = (
+                f"draft {case_id!r} is {draft.status!r}; classify before approval "
+                "(`tipline reports rebuild` takes an approved draft back to draft)"
+            )
             raise CaseError(msg)
         self.evidence.record_case_event(
             record.package_id,
@@ -771,13 +876,14 @@ class CaseService:
         note = Annotation(
             at=now, actor=reviewer, note=f"classified {classification}", item_id=item_id
         )
-        self.cases.save(
-            msgspec.structs.replace(
-                record,
-                classifications={**record.classifications, item_id: classification},
-                annotations=[*record.annotations, note],
-            )
+        updated = msgspec.structs.replace(
+            record,
+            classifications={**record.classifications, item_id: classification},
+            annotations=[*record.annotations, note],
         )
+        self.cases.save(updated)
+        if draft is not None and updated.decision is not None:
+            self.drafts.rebuild(self._build(updated, now), actor=reviewer, at=now)
 
     def annotate(self, case_id: str, *, reviewer: str, note: str, now: datetime) -> None:
         """Add a reviewer note (custody-logged as ``annotated``; the note stays in the case)."""

@@ -514,31 +514,57 @@ class EvidenceService:
         reason: str | None,
         now: datetime,
         details: Mapping[str, str],
+        after: CustodyEvent | None = None,
     ) -> CustodyEvent:
         """Append a case or draft event (``status_changed``, ``annotated``) to the custody log.
 
         ``status_changed`` events are always followed by a signed checkpoint.
         The caller checks roles; ``details`` carry ids and statuses, never content.
+        With ``after`` the append is a compare-and-set: it happens only while
+        ``after`` is still the head of the log (the state the caller checked),
+        so two reviewers cannot both move a case from the same status.
 
         Raises:
-            EvidenceError: the package does not exist.
+            EvidenceError: the package does not exist, or (with ``after``) the
+                log moved on since the caller read it.
             VaultWriteError: the event could not be made durable.
 
         """
         events = self.custody_log(package_id)
-        return self._append(
+        if not events:
+            msg = f"package {package_id!r} has no custody log (expected a 'packaged' event)"
+            raise EvidenceError(msg)
+        head = events[-1]
+        event = _event(
             package_id,
-            _event(
-                package_id,
-                action,
-                now,
-                _current_retention(events),
-                operator=operator,
-                reason=reason,
-                details=dict(details),
-            ),
-            prev=events[-1],
+            action,
+            now,
+            _current_retention(events),
+            operator=operator,
+            reason=reason,
+            details=dict(details),
         )
+        if after is None:
+            return self._append(package_id, event, prev=head)
+        if head.seq != after.seq or head.prev_sha256 != after.prev_sha256:
+            msg = (
+                f"custody log of {package_id!r} changed since it was read "
+                f"(head {head.seq}, expected {after.seq}); reload and try again"
+            )
+            raise EvidenceError(msg)
+        linked, raw = chain_event(event, prev=head)
+        if not self.vault.create(
+            event_key(package_id, linked.seq), raw, retain_until=linked.retain_until
+        ):
+            msg = f"custody log of {package_id!r} changed concurrently; reload and try again"
+            raise EvidenceError(msg)
+        if wants_checkpoint(linked, self.cfg.custody.checkpoint_every):
+            self.vault.create(
+                checkpoint_key(package_id, linked.seq),
+                make_checkpoint(self.keys.signer, raw, linked),
+                retain_until=linked.retain_until,
+            )
+        return linked
 
     def holds(self, package_id: str) -> list[HoldRecord]:
         """Return the holds table of a package (open and closed rows)."""

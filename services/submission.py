@@ -330,7 +330,7 @@ def submit_draft(
             failed; the draft is then ``failed`` and the open report retracted.
 
     """
-    draft = sink.read(draft_id)
+    draft = sink.checked(draft_id)  # a custody-backed store refuses a hand-edited status here
     if draft.status == "finished":
         return draft
     if draft.status not in SUBMITTABLE:

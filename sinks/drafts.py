@@ -125,6 +125,15 @@ class DraftsSink:
             msg = f"draft {draft_id!r} is unreadable: {exc}"
             raise ReportError(msg) from exc
 
+    def checked(self, draft_id: str) -> ReportDraft:
+        """Read a draft before acting on its status.
+
+        This store trusts ``draft.json``; the custody-backed store
+        (:class:`tipline.services.cases.CustodyDrafts`) refuses a status its
+        custody log does not back.
+        """
+        return self.read(draft_id)
+
     def drafts(self) -> Iterator[ReportDraft]:
         """Yield every draft under the root (unordered)."""
         if not self.root.is_dir():

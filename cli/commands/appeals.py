@@ -8,6 +8,9 @@ Records go to ``<lake.path>/appeals/dt=YYYY-MM-DD/`` as Parquet
 (:mod:`tipline.sinks.appeals`). ``--reason`` is a short reason code, never message
 content. ``upheld`` means the original decision stands; ``overturned`` means it
 was wrong (the case feeds the next calibration as a labelled negative).
+``list`` also shows the case reviewer's verdict on the event (dismissed as a
+false positive, escalated, rejected, with the reviewer's reason) from
+``<cases>/outcomes.jsonl``.
 """
 
 from __future__ import annotations
@@ -19,7 +22,9 @@ from datetime import UTC, datetime
 
 from tipline.schemas.appeal import Appeal
 from tipline.schemas.config import load_config
+from tipline.schemas.errors import TiplineError
 from tipline.sinks.appeals import AppealStore
+from tipline.sinks.cases import CasesSink
 
 DEFAULT_CONFIG = "config/default.toml"
 
@@ -62,15 +67,29 @@ def run_open(args: argparse.Namespace) -> int:
     return 0
 
 
+def _review_verdicts(args: argparse.Namespace) -> dict[str, str]:
+    """Return the latest case-review verdict per event id (``outcome: reason``), if any."""
+    try:
+        cases = CasesSink(load_config(args.config).reports.cases_dir())
+    except TiplineError:
+        return {}
+    return {o.event_id: f"{o.outcome}: {o.reason}" for o in cases.outcomes()}
+
+
 def run_list(args: argparse.Namespace) -> int:
-    """Print the latest state of every appeal, one per line."""
+    """Print the latest state of every appeal, with the case reviewer's verdict on its event."""
     rows = sorted(_store(args).current().values(), key=lambda a: (a.opened_at, a.appeal_id))
-    print(f"{'appeal_id':<20} {'event_id':<28} {'status':<11} {'opened_at':<26} reviewer")
+    verdicts = _review_verdicts(args)
+    print(
+        f"{'appeal_id':<20} {'event_id':<28} {'status':<11} {'opened_at':<26} "
+        f"{'reviewer':<12} case review"
+    )
     for a in rows:
         if args.status is None or a.status == args.status:
             opened = a.opened_at.isoformat(timespec="seconds")
             print(
-                f"{a.appeal_id:<20} {a.event_id:<28} {a.status:<11} {opened:<26} {a.reviewer or ''}"
+                f"{a.appeal_id:<20} {a.event_id:<28} {a.status:<11} {opened:<26} "
+                f"{a.reviewer or '':<12} {verdicts.get(a.event_id, '-')}"
             )
     return 0
 

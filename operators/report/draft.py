@@ -173,6 +173,7 @@ def build_draft(
     *,
     viewers: Mapping[str, Sequence[Viewer]] | None = None,
     context: Sequence[TimelineEntry] = (),
+    classifications: Mapping[str, str] | None = None,
 ) -> ReportDraft:
     """Build the report draft for one evidence receipt.
 
@@ -185,6 +186,9 @@ def build_draft(
         viewers: custody-log views per item id (default: nobody viewed anything).
         context: optional content-free timeline rows (ids, senders, times) from
             the package manifest, merged with the session's signals.
+        classifications: a reviewer's industry classification (A1/A2/B1/B2) per
+            attachment item id; it wins over the hash list's category and makes
+            the file *Reported*.
 
     Returns:
         A draft in status ``draft`` whose XML validates against the XSD.
@@ -197,7 +201,9 @@ def build_draft(
     incident = _incident_type(decision)
     annotations = _annotations(decision)
     parties = resolve_parties(decision, event)
-    files = build_files(receipt, decision, event, cfg, viewers or {})
+    files = build_files(
+        receipt, decision, event, cfg, viewers or {}, classifications=classifications
+    )
     facts = ReportFacts(
         incident_type=incident,
         platform=event.platform or cfg.esp_service,

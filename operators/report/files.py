@@ -1,8 +1,10 @@
 """One :class:`~tipline.schemas.report.FileDraft` per evidence item NCMEC should receive.
 
-* ``attachment`` items: ``Reported`` when the attachment matched a hash list,
-  otherwise ``Supplemental Reported``. ``industryClassification`` comes from
-  the most severe list category among A1, A2, B1, B2 (Reported files only).
+* ``attachment`` items: ``Reported`` when the attachment matched a hash list
+  or a reviewer classified it, otherwise ``Supplemental Reported``.
+  ``industryClassification`` is the reviewer's classification when there is
+  one, else the most severe list category among A1, A2, B1, B2 (Reported
+  files only).
 * ``context`` items (the bracketing conversation, read from the vault at
   submission time): ``Supplemental Reported``.
 * ``message`` and ``decision`` items are internal and are not uploaded.
@@ -60,10 +62,12 @@ def _file(
     event: MessageEvent,
     cfg: ReportsConfig,
     viewed: Sequence[Viewer],
+    reviewed: str | None = None,
 ) -> FileDraft:
     is_attachment = item.role == "attachment"
     matches = list(verdict.matches) if verdict else []
-    relevance: FileRelevance = "Reported" if matches else "Supplemental Reported"
+    reviewed = reviewed if is_attachment and reviewed in CLASSIFICATIONS else None
+    relevance: FileRelevance = "Reported" if matches or reviewed else "Supplemental Reported"
     client = event.client if is_attachment else None
     draft = FileDraft(
         item_id=item.item_id,
@@ -81,7 +85,9 @@ def _file(
         upload_ip=client.ip if client else None,
         upload_port=client.port if client else None,
         publicly_available=cfg.publicly_available if is_attachment else False,
-        industry_classification=_classification(matches) if relevance == "Reported" else None,
+        industry_classification=(
+            reviewed or _classification(matches) if relevance == "Reported" else None
+        ),
         viewed_by=list(viewed),
         matches=matches,
         additional_info=None if is_attachment else _context_note(item, receipt),
@@ -95,6 +101,8 @@ def build_files(
     event: MessageEvent,
     cfg: ReportsConfig,
     viewers: Mapping[str, Sequence[Viewer]],
+    *,
+    classifications: Mapping[str, str] | None = None,
 ) -> list[FileDraft]:
     """Return the files of a report: Reported attachments first, then supplemental files."""
     verdicts = {v.attachment_id: v for v in decision.attachments}
@@ -106,6 +114,7 @@ def build_files(
             event=event,
             cfg=cfg,
             viewed=viewers.get(item.item_id, ()),
+            reviewed=(classifications or {}).get(item.item_id),
         )
         for item in receipt.items
         if item.role in UPLOADED_ROLES

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tipline.schemas.errors import AccessDeniedError, CaseError, ReportError
+from tipline.schemas.errors import AccessDeniedError, CaseError, EvidenceError, ReportError
 from tipline.services.cases import CaseService
 
 from .case_helpers import IMAGE, T0, Env, env, open_case
@@ -238,3 +238,50 @@ def test_classify_annotate_and_reveal(tmp_path: Path) -> None:
     assert logged[-1].operator == "rita" and logged[-1].reason == "case 7"
     annotated = [ev for ev in e.evidence.custody_log(cid) if ev.action == "annotated"]
     assert [ev.details.get("classification") for ev in annotated] == ["B2", None]
+
+
+def test_two_reviewers_cannot_both_move_a_case_from_the_same_status(tmp_path: Path) -> None:
+    e = env(tmp_path)
+    cid = open_case(e)
+    head = e.evidence.custody_log(cid)[-1]  # what both reviewers read
+    e.service.claim(cid, reviewer="rita", now=T1)  # rita wins
+    with pytest.raises(EvidenceError, match="changed since it was read"):
+        e.evidence.record_case_event(
+            cid, "status_changed", operator="sam", reason="x", now=T1,
+            details={"subject": "case", "case_id": cid, "from": "open", "to": "dismissed"},
+            after=head,
+        )  # fmt: skip
+    assert [c[3] for c in _changes(e, cid)] == ["rita"]
+
+
+def test_a_crash_mid_escalation_is_completed_from_the_custody_log(tmp_path: Path) -> None:
+    e = env(tmp_path)
+    cid = open_case(e)
+    # the escalation's custody event was written; neither the draft nor case.json was
+    e.evidence.record_case_event(
+        cid, "status_changed", operator="rita", reason="meeting request", now=T1,
+        details={"subject": "case", "case_id": cid, "from": "open", "to": "escalated"},
+    )  # fmt: skip
+    assert e.service.summary(cid).status == "open"
+    assert e.service.approve(cid, reviewer="rita", now=T1).status == "approved"
+    record = e.cases.read(cid)
+    assert (record.status, record.draft_id) == ("escalated", cid)
+    assert e.service.drafts.read(cid).history[0].note == "escalated from review: meeting request"
+    assert [o.outcome for o in e.cases.outcomes()] == ["escalated"]
+
+
+def test_a_classification_goes_into_the_draft(tmp_path: Path) -> None:
+    e = env(tmp_path)
+    cid = open_case(e, outcome="report")
+    s = e.service
+    item = s.detail(cid, reviewer="", reason="", now=T1, reveal_text=False).media[0].item_id
+    before = {f.item_id: f for f in s.drafts.read(cid).files}[item]
+    assert before.industry_classification == "A1"  # from the list category
+    s.classify(cid, item, reviewer="rita", classification="B1", now=T1)
+    after = {f.item_id: f for f in s.drafts.read(cid).files}[item]
+    assert (after.relevance, after.industry_classification) == ("Reported", "B1")
+    assert "<industryClassification>B1</industryClassification>" in after.details_xml
+    assert _changes(e, cid) == [("draft", "draft", "draft", "rita")]  # the rebuild
+    s.approve(cid, reviewer="rita", now=T1)
+    with pytest.raises(CaseError, match="classify before approval"):
+        s.classify(cid, item, reviewer="rita", classification="A2", now=T1)

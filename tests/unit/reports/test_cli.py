@@ -150,3 +150,38 @@ def test_auto_submit_on_approval(
     assert _run(argv, services) == 0
     assert len(holds) == 1
     assert server.reports[holds[0]].state == "finished"
+
+
+def test_a_hand_approved_draft_is_never_sent(
+    tmp_path: Path, server: StandinCyberTipline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cfg = str(_config(tmp_path, server.base_url))
+    csam = _drafts(tmp_path)["csam"]
+    path = tmp_path / "reports" / csam / "draft.json"
+    path.write_text(path.read_text().replace('"status": "draft"', '"status": "approved"'))
+    open_item = _open_item(tmp_path)
+
+    def services(config: TiplineConfig, args: argparse.Namespace) -> EvidenceServices:
+        return EvidenceServices(open_item=open_item, on_finished=lambda pkg, rid, at: None)
+
+    monkeypatch.setenv("TIPLINE_NCMEC_USER", server.username)
+    monkeypatch.setenv("TIPLINE_NCMEC_PASSWORD", server.password)
+    assert _run(["reports", "--config", cfg, "submit", csam], services) == 1
+    assert server.reports == {}  # refused before anything was sent
+
+
+def test_reject_and_rebuild_through_the_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cfg = str(_config(tmp_path))
+    ids = _drafts(tmp_path)
+    argv = ["reports", "--config", cfg, "rebuild", ids["groom"], "--reviewer", "ana"]
+    assert _run(argv) == 1  # the test drafts have no case record to rebuild from
+    assert "no case record" in capsys.readouterr().err
+    argv = ["reports", "--config", cfg, "reject", ids["csam"], "--reviewer", "ana", "--reason"]
+    assert _run([*argv, "benign"]) == 0
+    assert _run([*argv, "again"]) == 1
+    assert "cannot go from 'rejected'" in capsys.readouterr().err
+    assert _run(["reports", "--config", cfg, "list"]) == 0
+    line = next(ln for ln in capsys.readouterr().out.splitlines() if ids["csam"] in ln)
+    assert line.split()[:2] == ["-", "rejected"]
