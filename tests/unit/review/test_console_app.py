@@ -336,3 +336,24 @@ def test_large_form_posts_are_refused(client: FlaskClient) -> None:
         "/case/r1/annotate", data={"csrf": token, "note": "x" * 100_000}, base_url=BASE
     )
     assert response.status_code == 413
+
+
+def test_add_user_command_reads_the_password_from_stdin(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tipline.cli.main import main
+
+    users = tmp_path / "sub" / "users"
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    config = str(Path(__file__).resolve().parents[3] / "config" / "default.toml")
+    code = main(["review", "add-user", "rita", "--users", str(users), "--password-stdin",
+                 "--config", config])  # fmt: skip
+    assert code == 0
+    assert stat.S_IMODE(users.stat().st_mode) == 0o600
+    assert UserStore.load(users).verify("rita", PASSWORD)
+    captured = capsys.readouterr()
+    assert "saved (mode 0600)" in captured.out
+    assert "has no roles" in captured.err  # rita is not in the demo config's operators
+    monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
+    assert main(["review", "add-user", "bob", "--users", str(users), "--password-stdin"]) == 2
+    assert "password too short" in capsys.readouterr().err
