@@ -17,6 +17,7 @@ a normal run writes nothing outside its temporary folder.
 
 from __future__ import annotations
 
+import io
 import os
 import queue
 import re
@@ -31,6 +32,7 @@ from html import unescape as html_unescape
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from tests.browser.world import PASSWORD, REPO, World, build_world
 from tipline.schemas.config import load_config
@@ -170,7 +172,8 @@ def test_reviewer_takes_cases_to_approved_rejected_and_dismissed(
     assert page.locator("li.msg .text").count() == 0  # no text before a logged reveal
     blurred = page.locator("img.blurred")
     assert blurred.count() == 1
-    page.wait_for_function("document.querySelector('img.blurred').naturalWidth > 0")
+    blurred.evaluate("img => img.decode()")  # resolves once the rendition has loaded
+    assert blurred.evaluate("img => img.naturalWidth") > 0
     assert page.locator("img.revealed").count() == 0
     shots = os.environ.get("TIPLINE_SCREENSHOT_DIR")
     if shots:
@@ -182,6 +185,14 @@ def test_reviewer_takes_cases_to_approved_rejected_and_dismissed(
         .item_id
     )
     before = _actions(evidence, first.package_id or first.case_id)
+    # What the browser got is a greyscale PNG, smaller than and different from the original.
+    shown_png = page.request.get(f"{server}/case/{first.case_id}/media/{item_id}/preview")
+    assert shown_png.headers["content-type"] == "image/png"
+    assert shown_png.headers["cache-control"] == "no-store"
+    with Image.open(io.BytesIO(shown_png.body())) as img:
+        assert img.mode == "L"
+        low, high = img.getextrema()
+        assert high - low < 200  # blurred: no full-range edges left
 
     # Reveal one image: the original appears, and the custody log says who, when, why.
     page.fill(f"#media-{item_id} input[name=reason]", f"browser test {first.case_id}")
