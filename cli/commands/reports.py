@@ -157,6 +157,8 @@ def _conversation(
     from tipline.services.evidence import build_evidence_service  # noqa: PLC0415
 
     who = operator_identity(cfg, args) if reveal else ""
+    if not reveal and cfg.evidence.backend == "local" and not Path(cfg.evidence.path).is_dir():
+        return None  # no vault here (and no dev keys get made): the draft's own timeline
     try:
         evidence = build_evidence_service(cfg.evidence, env=os.environ)
         detail = CaseService(cfg, evidence=evidence).detail(
