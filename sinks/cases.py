@@ -8,7 +8,8 @@ Layout under ``[reports].cases_path``::
 Invariants:
     * :meth:`CasesSink.open` is idempotent: a case id that exists is kept as
       is (a replay never reopens a case a reviewer already handled).
-    * Every file is written to a temporary name, fsynced and renamed.
+    * Every file is written to a temporary name, fsynced and renamed, readable
+      by the owner only (0600; folders 0700).
     * Records carry no message text or media (see :mod:`tipline.schemas.case`).
     * Status changes are made by :class:`tipline.services.cases.CaseService`,
       which signs them into the custody log first; this sink only stores.
@@ -43,9 +44,11 @@ _ROW_DEC: Final = msgspec.json.Decoder(TimelineEntry)
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write owner-only (0600 file, 0700 folders): records hold account facts."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
-    with tmp.open("wb") as fh:
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
@@ -139,8 +142,9 @@ class CasesSink:
     def append_outcome(self, outcome: ReviewOutcome) -> None:
         """Append one reviewer verdict to ``outcomes.jsonl`` (fsynced)."""
         path = self.root / OUTCOMES_FILE
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("ab") as fh:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with os.fdopen(fd, "ab") as fh:
             fh.write(encode_outcome(outcome) + b"\n")
             fh.flush()
             os.fsync(fh.fileno())

@@ -22,7 +22,7 @@ from typing import Final, Literal, Protocol
 
 from tipline.operators.report.files import build_files
 from tipline.operators.report.missing import missing_fields
-from tipline.operators.report.parties import Parties, resolve_parties
+from tipline.operators.report.parties import Parties, declared_minor, resolve_parties
 from tipline.operators.report.report_xml import ReportFacts, build_report_xml
 from tipline.operators.report.xsd import validate_file_details_xml, validate_report_xml
 from tipline.schemas.decision import INCIDENT_CSAM, INCIDENT_ENTICEMENT, Decision
@@ -81,8 +81,16 @@ def _incident_type(decision: Decision) -> str:
     return kind
 
 
-def _annotations(decision: Decision) -> list[str]:
+def _annotations(decision: Decision, parties: Parties) -> list[str]:
+    """Report annotations: the decision's, the verdict's flags, and minor-to-minor by age.
+
+    ``minorToMinorInteraction`` is set when the session verdict flags a
+    minor-to-minor pair, or when the reported user is a declared minor and
+    the report names a victim (victims are minors by definition).
+    """
     found = set(decision.annotations)
+    if declared_minor(parties.reported) and parties.victims:
+        found.add("minorToMinorInteraction")
     if decision.session is not None:
         if decision.session.minor_to_minor:
             found.add("minorToMinorInteraction")
@@ -199,8 +207,8 @@ def build_draft(
 
     """
     incident = _incident_type(decision)
-    annotations = _annotations(decision)
     parties = resolve_parties(decision, event)
+    annotations = _annotations(decision, parties)
     files = build_files(
         receipt, decision, event, cfg, viewers or {}, classifications=classifications
     )

@@ -195,6 +195,18 @@ def _summary_info(receipt: EvidenceReceipt, decision: Decision, parties: Parties
     ]
     if parties.recipients_omitted:
         parts.append(f"{parties.recipients_omitted} further recipients are not listed.")
+    session = decision.session
+    if (
+        parties.rule == "hash_match"
+        and session is not None
+        and session.younger_id == parties.reported.user_id
+        and session.older_id is not None
+    ):
+        parts.append(
+            f"Grooming context: the uploader {parties.reported.user_id} is the younger party"
+            f" of a scored pair with {session.older_id} (age relation {session.age_relation},"
+            f" stage {session.stage}); the upload may have been solicited."
+        )
     return " ".join(parts)
 
 

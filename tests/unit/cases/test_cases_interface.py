@@ -56,3 +56,12 @@ def test_roles_are_checked(tmp_path: Path) -> None:
         e.service.claim(cid, reviewer="vic", now=T0)
     with pytest.raises(AccessDeniedError):
         e.service.claim(cid, reviewer="nobody", now=T0)
+
+
+def test_case_files_are_owner_only(tmp_path: Path) -> None:
+    e = env(tmp_path)
+    cid = open_case(e)
+    e.service.dismiss(cid, reviewer="rita", reason="benign", now=T0)
+    for path in (tmp_path / "cases" / cid / "case.json", tmp_path / "cases" / "outcomes.jsonl"):
+        assert path.stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "cases" / cid).stat().st_mode & 0o777 == 0o700

@@ -235,5 +235,22 @@ def test_every_draft_reports_the_right_account(case: Case) -> None:
 @given(cases())
 def test_annotations_follow_the_pair(case: Case) -> None:
     draft = build_draft(case.receipt, case.decision, case.event, reports_cfg(), T0)
-    assert ("minorToMinorInteraction" in draft.annotations) == (case.relation == "minor-minor")
+    report = ET.fromstring(draft.report_xml.encode())
+    who = report.findtext("personOrUserReported/espIdentifier")
+    reported = next(p for p in [case.event.sender, *case.event.recipients] if p.user_id == who)
+    minor_reported = reported.declared_age is not None and reported.declared_age < 18
+    by_age = minor_reported and bool(report.findall("victim"))
+    assert ("minorToMinorInteraction" in draft.annotations) == (
+        case.relation == "minor-minor" or by_age
+    )
     assert ("sextortion" in draft.annotations) == case.sextortion
+
+
+@settings(max_examples=150, deadline=None)
+@given(cases())
+def test_a_child_uploader_in_a_grooming_pair_is_flagged_for_the_reader(case: Case) -> None:
+    draft = build_draft(case.receipt, case.decision, case.event, reports_cfg(), T0)
+    info = ET.fromstring(draft.report_xml.encode()).findtext("additionalInfo") or ""
+    reported = expected_reported(case)
+    flagged = case.hash_match and reported == case.younger and case.older is not None
+    assert ("may have been solicited" in info) == flagged
