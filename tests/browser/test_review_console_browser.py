@@ -5,7 +5,8 @@ the users file of ``tipline review add-user`` and the case service over a
 vault that ``tipline replay`` filled. The browser (Debian's chromium, driven
 by Playwright's Python package; no downloaded browser) logs in, opens a
 hash-match case, reveals one image, classifies it and approves the draft;
-then rejects a second draft and dismisses a review case. Each step is
+then shows a second draft's text and rejects it, dismisses a review case, and
+claims, parks and escalates another. Each step is
 asserted on the page DOM and on the package's custody log. No script runs on
 the pages: the CSP forbids it and the test checks no CSP violation is
 reported.
@@ -218,8 +219,16 @@ def test_reviewer_takes_cases_to_approved_rejected_and_dismissed(
     assert page.inner_text("#status") == "approved"
     assert "case is now approved" in page.inner_text("p.flash")
 
-    # Second draft: reject with a reason.
+    # Second draft: show the text (logged), then reject with a reason.
     page.goto(f"{server}/case/{second.case_id}")
+    assert page.locator("li.msg .text").count() == 0
+    page.fill("form.reveal-form input[name=reason]", f"text {second.case_id}")
+    page.click("#reveal-text")
+    page.wait_for_selector("p.logged")
+    assert page.locator("li.msg .text").count() >= 2
+    assert page.locator("li.msg.trigger .text").count() == 1
+    texts = _actions(evidence, second.package_id or second.case_id)
+    assert ("viewed", "rita", f"text {second.case_id}") in texts
     page.fill("#reason-reject", "false positive: test image")
     page.click("#do-reject")
     page.wait_for_selector("p.flash")
