@@ -31,6 +31,7 @@ _COMMAND_MODULES = (
     "tipline.cli.commands.keys",
     "tipline.cli.commands.reports",
     "tipline.cli.commands.cases",
+    "tipline.cli.commands.review",
     "tipline.cli.commands.bench",
 )
 

@@ -18,6 +18,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, cast
 
+import msgspec
+
 from tipline.flows.dead_letters import DeadLetterSealer
 from tipline.flows.failures import FailureTracker, follow_up_source, is_systemic
 from tipline.flows.kafka_io import to_raw_record
@@ -27,7 +29,12 @@ from tipline.operators.decide import decide, route_oversized
 from tipline.operators.evidence.context import ContextBuffer, SessionSealer
 from tipline.operators.evidence.package import package_id_for
 from tipline.operators.fairness import gate, parse_calibration
-from tipline.operators.grooming.scorer import Scorer, compile_scorer, score_message
+from tipline.operators.grooming.scorer import (
+    Scorer,
+    compile_scorer,
+    message_cues,
+    score_message,
+)
 from tipline.operators.hashing.fetch import MediaFetcher
 from tipline.operators.intake import (
     decode_oversized,
@@ -343,25 +350,34 @@ class Pipeline:
 
     def _open_case(self, decided: Decided, package_id: str, now: datetime) -> None:
         """Open the review or report case of a packaged decision (kept if it exists)."""
-        self.cases.open(
-            new_case(
-                package_id,
-                decided.decision,
-                decided.event,
-                decided.context,
-                deadline_hours=self.config.reports.deadline_hours,
-                now=now,
-            )
+        record = new_case(
+            package_id,
+            decided.decision,
+            decided.event,
+            decided.context,
+            deadline_hours=self.config.reports.deadline_hours,
+            now=now,
         )
+        # Every signal on every message it hit (the console's cues), as in drafts.
+        self.cases.open(msgspec.structs.replace(record, context=self._timeline(decided)))
 
     def _record_following(self, package_id: str, events: list[MessageEvent]) -> None:
-        """Note who sent each following message (ids and times only) on the case."""
+        """Note who sent each following message, when, and its signals (no text) on the case."""
         if not self.cases.exists(package_id):
             return
-        rows = [
-            TimelineEntry(message_id=e.event_id, sender_id=e.sender.user_id, sent_at=e.sent_at)
-            for e in events
-        ]
+        weight_of = {c.name: c.weight for c in self.scorer.categories}
+        rows = []
+        for e in events:
+            cues = message_cues(self.scorer, e.text)
+            rows.append(
+                TimelineEntry(
+                    message_id=e.event_id,
+                    sender_id=e.sender.user_id,
+                    sent_at=e.sent_at,
+                    signals=cues,
+                    weight=round(sum(weight_of.get(c, 0.0) for c in cues), 4),
+                )
+            )
         self.cases.add_following(package_id, rows)
 
     def draft(self, packaged: Packaged) -> list[ReportDraft | DeadLetter]:
@@ -397,26 +413,36 @@ class Pipeline:
         self.failures.ok("report-draft")
         return [draft]
 
-    @staticmethod
-    def _timeline(decided: Decided) -> list[TimelineEntry]:
-        hits: dict[str, list[str]] = {}
-        weights: dict[str, float] = {}
+    def _timeline(self, decided: Decided) -> list[TimelineEntry]:
+        """Content-free timeline rows: each message with every signal that hit it.
+
+        A signal is listed on each message whose text it matches (not only on
+        its newest hit, which is all the session verdict keeps), once; the
+        trigger also shows ``hash_match`` when one of its files matched a list.
+        """
+        scorer = self.scorer
+        weight_of = {c.name: c.weight for c in scorer.categories}
         session = decided.decision.session
+        hits: dict[str, set[str]] = {}
         for hit in session.signals if session else []:
-            hits.setdefault(hit.message_id, []).append(hit.signal)
-            weights[hit.message_id] = weights.get(hit.message_id, 0.0) + hit.weight
-        events = [*decided.context, decided.event]
-        return [
-            TimelineEntry(
-                message_id=e.event_id,
-                sender_id=e.sender.user_id,
-                sent_at=e.sent_at,
-                signals=sorted(set(hits.get(e.event_id, []))),
-                weight=round(weights.get(e.event_id, 0.0), 4),
-                trigger=e.event_id == decided.event.event_id,
+            hits.setdefault(hit.message_id, set()).add(hit.signal)
+        trigger = decided.event.event_id
+        if any(v.matches for v in decided.decision.attachments):
+            hits.setdefault(trigger, set()).add("hash_match")
+        rows = []
+        for e in [*decided.context, decided.event]:
+            cues = hits.get(e.event_id, set()) | set(message_cues(scorer, e.text))
+            rows.append(
+                TimelineEntry(
+                    message_id=e.event_id,
+                    sender_id=e.sender.user_id,
+                    sent_at=e.sent_at,
+                    signals=sorted(cues),
+                    weight=round(sum(weight_of.get(c, 0.0) for c in cues), 4),
+                    trigger=e.event_id == trigger,
+                )
             )
-            for e in events
-        ]
+        return rows
 
     def alert(self, packaged: Packaged) -> tuple[str, bytes] | DeadLetter:
         """Build the alert for moderation tooling from the vault's receipt (step ``alert``)."""

@@ -48,6 +48,9 @@ CustodyAction = Literal[
     "rewrapped",
     "status_changed",
     "annotated",
+    # The review console decrypted an image only to show a blurred greyscale
+    # rendition: logged, but not a view of the file (fileViewedByEsp).
+    "previewed",
 ]
 Identity = Literal["os", "env"]
 

@@ -493,7 +493,7 @@ class CaseService:
                     message_id=item.event_id,
                     sender_id=_sender(following.get(item.event_id)),
                     sent_at=item.sent_at or manifest.sent_at,
-                    cues=[],
+                    cues=_cues(following.get(item.event_id)),
                     trigger=False,
                     following=True,
                     text=None,
@@ -920,8 +920,34 @@ class CaseService:
             package_id, item_id, operator=reviewer, reason=reason or case_id, now=now
         )
 
+    def preview_media(self, case_id: str, item_id: str, *, reviewer: str, now: datetime) -> bytes:
+        """Return one attachment's bytes for a blurred greyscale rendition (the console's).
+
+        Logged first as a ``previewed`` custody event, which is not a view of
+        the file: ``fileViewedByEsp`` counts ``viewed`` (reveals) only.
+        """
+        self._role(reviewer)
+        summary = self.summary(case_id)
+        package_id = summary.package_id or case_id
+        manifest, _ = self.evidence.latest_manifest(package_id)
+        if item_id not in {i.item_id for i in manifest.items if i.role == "attachment"}:
+            msg = f"case {case_id!r} has no media item {item_id!r}"
+            raise CaseError(msg)
+        return self.evidence.open_item(
+            package_id,
+            item_id,
+            operator=reviewer,
+            reason="blurred greyscale preview",
+            now=now,
+            action="previewed",
+        )
+
 
 # ---------------------------------------------------------------- helpers
+
+
+def _cues(row: TimelineEntry | None) -> list[str]:
+    return list(row.signals) if row else []
 
 
 def _sender(row: TimelineEntry | None) -> str:

@@ -27,6 +27,7 @@ from tipline.cli.evidence_access import (
 )
 from tipline.operators.report import render_review_page
 from tipline.operators.report.review_page import countdown
+from tipline.schemas.case import TimelineMessage
 from tipline.schemas.config import TiplineConfig, load_config
 from tipline.schemas.errors import TiplineError
 from tipline.schemas.report import ReportDraft
@@ -139,11 +140,39 @@ def _reveal(draft: ReportDraft, services: EvidenceServices | None) -> dict[str, 
     if services is None:
         msg = "--reveal needs the evidence vault services (not wired into the CLI yet)"
         raise _NotWired(msg)
-    return {f.item_id: services.open_item(draft.package_id, f.item_id) for f in draft.files}
+    # Media only: the conversation's text comes through the case timeline (one logged view).
+    return {
+        f.item_id: services.open_item(draft.package_id, f.item_id)
+        for f in draft.files
+        if f.role == "attachment"
+    }
 
 
 class _NotWired(TiplineError):
     """A command needs evidence services the CLI was not given."""
+
+
+def _conversation(
+    cfg: TiplineConfig, args: argparse.Namespace, reveal: bool
+) -> list[TimelineMessage] | None:
+    """Return the case's timeline (following messages too; text only with ``reveal``, logged)."""
+    from tipline.cli.evidence_access import operator_identity  # noqa: PLC0415
+    from tipline.services.cases import CaseService  # noqa: PLC0415
+    from tipline.services.evidence import build_evidence_service  # noqa: PLC0415
+
+    who = operator_identity(cfg, args) if reveal else ""
+    if not reveal and cfg.evidence.backend == "local" and not Path(cfg.evidence.path).is_dir():
+        return None  # no vault here (and no dev keys get made): the draft's own timeline
+    try:
+        evidence = build_evidence_service(cfg.evidence, env=os.environ)
+        detail = CaseService(cfg, evidence=evidence).detail(
+            args.draft_id, reviewer=who, reason=args.reason, now=_now(), reveal_text=reveal
+        )
+    except TiplineError:
+        if reveal:
+            raise
+        return None  # no vault here: the page shows the draft's own timeline
+    return detail.timeline
 
 
 def _html(args: argparse.Namespace, factory: ServicesFactory | None) -> int:
@@ -156,10 +185,17 @@ def _html(args: argparse.Namespace, factory: ServicesFactory | None) -> int:
         except _NotWired as exc:
             _err(str(exc))
             return 2
+    conversation = _conversation(cfg, args, bool(args.reveal))
     out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    write_private(out, render_review_page(draft, _now(), revealed).encode("utf-8"))
-    _out(f"wrote {out}")
+    page = render_review_page(
+        draft,
+        _now(),
+        revealed,
+        conversation=conversation,
+        config_path=getattr(args, "config", None),
+    )
+    write_private(out, page.encode("utf-8"))
+    _out(f"wrote {out} (mode 0600)")
     return 0
 
 

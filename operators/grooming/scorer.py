@@ -112,6 +112,17 @@ def is_expired(scorer: Scorer, state: SessionState, now: datetime) -> bool:
     return now >= expires_at(scorer, state)
 
 
+def message_cues(scorer: Scorer, text: str | None) -> list[str]:
+    """Return the names of the signal categories whose patterns match one message's text.
+
+    The session verdict keeps only the newest hit of each signal (its score
+    evidence); a reviewer's timeline shows every message a signal hit, so it
+    asks per message. Names only: the text is never kept.
+    """
+    cats, _ = _analyse(scorer, text)
+    return sorted(scorer.categories[i].name for i in cats)
+
+
 def _analyse(scorer: Scorer, text: str | None) -> tuple[tuple[int, ...], tuple[int, int] | None]:
     """Normalise the text once; return matched categories and a disclosed age."""
     if not text:

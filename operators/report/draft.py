@@ -123,6 +123,8 @@ def _timeline(
     by_id: dict[str, TimelineEntry] = {t.message_id: t for t in context}
     for hit in decision.session.signals if decision.session else []:
         old = by_id.get(hit.message_id, TimelineEntry(message_id=hit.message_id))
+        if hit.signal in old.signals:
+            continue  # the context row already lists it: never twice
         by_id[hit.message_id] = TimelineEntry(
             message_id=hit.message_id,
             sender_id=old.sender_id or hit.sender_id,

@@ -1,14 +1,19 @@
-"""The static HTML page a reviewer approves a draft from (one file, inline CSS).
+"""The static HTML page a reviewer approves a draft from (one file, inline CSS, no script).
 
 Layout, top to bottom, so a standard case takes under five minutes: the
 deadline and status, what is still missing, the decision (incident type,
-reasons, annotations), hash matches, the session timeline (message ids, times,
-senders and the signals that fired), files, and account and network facts;
-then the exact commands to approve or correct.
+reasons, annotations), hash matches, the conversation as a readable timeline
+(sender, time, the signals that hit each message, the trigger message
+highlighted and the messages that followed it), files, and account and
+network facts; then the exact commands to reveal, approve, reject or rebuild.
 
 Invariant: without ``revealed`` the page holds no message text and no media.
 With it (``tipline reports html --reveal``) the bytes the caller read through
-the vault (which logs the view in the custody log) are shown inline, escaped.
+the vault (which logs the view in the custody log) are shown: message text in
+the timeline (escaped), images blurred and greyscale until the reviewer ticks
+"reveal" on one (a CSS filter; the page runs no script). Conversation files
+are never dumped as raw JSON. The online equivalent is the review console
+(``tipline review serve``).
 
 The page is inert whatever a draft or an item holds: every text and attribute
 is HTML-escaped; an item is shown as an image only when its bytes are a PNG,
@@ -23,12 +28,18 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import shlex
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
 
+import msgspec
+
 from tipline.operators.report.xml_tree import xml_safe
-from tipline.schemas.report import AccountFacts, FileDraft, MissingField, ReportDraft, TimelineEntry
+from tipline.schemas.case import TimelineMessage
+from tipline.schemas.event import MessageEvent
+from tipline.schemas.report import AccountFacts, FileDraft, MissingField, ReportDraft
 
 CSS: Final = """
 body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:0;color:#1b1f24;
@@ -49,7 +60,22 @@ code{font:13px ui-monospace,Menlo,Consolas,monospace}
 .req{color:#7f1d1d;font-weight:700} .rec{color:#555}
 .box{background:#fff;border:1px solid #d0d4da;border-radius:6px;padding:10px 14px}
 .hidden{color:#666;font-style:italic} pre{white-space:pre-wrap;background:#fff;padding:8px}
-img.reveal{max-width:320px;border:1px solid #999}
+ol.timeline{list-style:none;padding:0;margin:0}
+.msg{background:#fff;border:1px solid #d0d4da;border-left:5px solid #d0d4da;border-radius:6px;
+padding:6px 12px;margin-bottom:6px}
+.msg.trigger{border-color:#d97706;background:#fff8e6} .msg.following{border-left-color:#6b7280}
+.msg .who{font-weight:700;margin-right:8px} .msg time{color:#555;font-size:13px}
+.tag{font-size:12px;font-weight:700;padding:0 7px;border-radius:4px;margin-left:6px}
+.tag-trigger{background:#d97706;color:#fff} .tag-following{background:#e5e7eb;color:#374151}
+.cue{display:inline-block;padding:0 7px;border-radius:4px;background:#eef2f7;
+border:1px solid #cfd6e0;font:12px ui-monospace,Menlo,monospace;margin:2px 4px 0 0}
+.msg p{margin:3px 0} .msg .text{white-space:pre-wrap} .msg .id{font-size:12px;color:#8a929c}
+.media{display:inline-block;vertical-align:top;margin:0 14px 14px 0;background:#fff;
+border:1px solid #d0d4da;border-radius:6px;padding:8px}
+.media .frame{overflow:hidden;max-width:320px}
+.media img{display:block;max-width:320px;filter:blur(18px) grayscale(1)}
+.media input.reveal:checked ~ .frame img{filter:none}
+.media label{font-weight:600;cursor:pointer}
 """
 SOON_HOURS: Final = 6.0
 CSP: Final = "; ".join(
@@ -73,7 +99,7 @@ _IMAGE_MAGIC: Final = (
 
 
 def _e(value: object) -> str:
-    return html.escape(xml_safe("" if value is None else str(value)))
+    return html.escape(xml_safe("" if value is None else str(value)), quote=True)
 
 
 def _t(value: datetime | None) -> str:
@@ -159,20 +185,88 @@ def _matches(files: Sequence[FileDraft]) -> str:
     return "<h2>Hash matches</h2>" + _table(headers, rows, [""] * len(rows))
 
 
-def _timeline(timeline: Sequence[TimelineEntry]) -> str:
-    rows = [
-        [
-            _e(_t(t.sent_at)),
-            f"<code>{_e(t.message_id)}</code>",
-            _e(t.sender_id or "—"),
-            _e(", ".join(t.signals) or "—"),
-            f"{t.weight:.2f}" if t.signals else "",
+@dataclass(frozen=True, slots=True)
+class _Row:
+    message_id: str
+    sender_id: str
+    sent_at: datetime | None
+    cues: Sequence[str]
+    trigger: bool
+    following: bool
+    text: str | None
+
+
+_EVENTS: Final = msgspec.json.Decoder(list[MessageEvent])
+_EVENT: Final = msgspec.json.Decoder(MessageEvent)
+
+
+def _texts(revealed: Mapping[str, bytes] | None) -> dict[str, tuple[str, str | None]]:
+    """Message id -> (sender, text) from revealed message and conversation items."""
+    out: dict[str, tuple[str, str | None]] = {}
+    for data in (revealed or {}).values():
+        events: list[MessageEvent] = []
+        try:
+            events = _EVENTS.decode(data) if data.lstrip()[:1] == b"[" else [_EVENT.decode(data)]
+        except (msgspec.DecodeError, msgspec.ValidationError):
+            continue
+        for e in events:
+            out[e.event_id] = (e.sender.user_id, e.text)
+    return out
+
+
+def _rows(
+    draft: ReportDraft,
+    revealed: Mapping[str, bytes] | None,
+    conversation: Sequence[TimelineMessage] | None,
+) -> list[_Row]:
+    if conversation is not None:
+        rows = [
+            _Row(m.message_id, m.sender_id, m.sent_at, m.cues, m.trigger, m.following, m.text)
+            for m in conversation
         ]
-        for t in timeline
-    ]
-    classes = ["trigger" if t.trigger else "" for t in timeline]
-    headers = ["sent at", "message id", "sender", "signals fired", "weight"]
-    return "<h2>Session timeline</h2>" + _table(headers, rows, classes)
+    else:
+        rows = [
+            _Row(t.message_id, t.sender_id or "", t.sent_at, t.signals, t.trigger, False, None)
+            for t in draft.timeline
+        ]
+    texts = _texts(revealed)
+    out = []
+    for row in rows:
+        sender, text = texts.get(row.message_id, (row.sender_id, row.text))
+        cues = list(dict.fromkeys(row.cues))  # each signal once per message
+        out.append(_Row(row.message_id, sender or row.sender_id, row.sent_at, cues,
+                        row.trigger, row.following, row.text or text))  # fmt: skip
+    return out
+
+
+def _message(row: _Row, shown: bool) -> str:
+    cls = "msg" + (" trigger" if row.trigger else "") + (" following" if row.following else "")
+    tags = ('<span class="tag tag-trigger">trigger</span>' if row.trigger else "") + (
+        '<span class="tag tag-following">after the trigger</span>' if row.following else ""
+    )
+    cues = "".join(f'<span class="cue">{_e(c)}</span>' for c in row.cues)
+    if row.text is not None:
+        body = f'<p class="text">{_e(row.text)}</p>'
+    else:
+        body = f'<p class="hidden">{"(no text)" if shown else "text hidden"}</p>'
+    return (
+        f'<li class="{cls}"><span class="who">{_e(row.sender_id or "—")}</span>'
+        f"<time>{_e(_t(row.sent_at))}</time>{tags}"
+        f"{f'<div>{cues}</div>' if cues else ''}{body}"
+        f'<div class="id"><code>{_e(row.message_id)}</code></div></li>'
+    )
+
+
+def _timeline(rows: Sequence[_Row], shown: bool) -> str:
+    if not rows:
+        return "<h2>Conversation</h2><p>No messages.</p>"
+    note = (
+        '<p class="meta">Text shown: this view is in the custody log.</p>'
+        if shown
+        else '<p class="hidden">Message text is hidden (see Review below to reveal it).</p>'
+    )
+    items = "".join(_message(r, shown) for r in rows)
+    return f'<h2>Conversation</h2>{note}<ol class="timeline">{items}</ol>'
 
 
 def _viewed(f: FileDraft) -> str:
@@ -233,22 +327,21 @@ def _accounts(accounts: Sequence[AccountFacts]) -> str:
 def _content(draft: ReportDraft, revealed: Mapping[str, bytes] | None) -> str:
     if revealed is None:
         return (
-            '<h2>Content</h2><p class="hidden">Message text and media are hidden. '
-            f"Run <code>tipline reports html {_e(draft.draft_id)} --reveal</code> to view "
-            "them; every view is written to the custody log.</p>"
+            '<h2>Media</h2><p class="hidden">Media are not in this page; '
+            "reveal them with the command under Review (every view is custody-logged).</p>"
         )
-    parts = ["<h2>Content (revealed — this view is in the custody log)</h2>"]
-    for item_id, data in revealed.items():
-        kind = sniff_image(data)
-        if kind is not None:
-            src = f"data:{kind};base64,{base64.b64encode(data).decode()}"
-            parts.append(
-                f'<p><code>{_e(item_id)}</code><br><img class="reveal" alt="{_e(item_id)}" '
-                f'src="{_e(src)}"></p>'
-            )
-        else:
-            text = data.decode("utf-8", errors="replace")
-            parts.append(f"<p><code>{_e(item_id)}</code></p><pre>{_e(text)}</pre>")
+    parts = ["<h2>Media (revealed — blurred and greyscale until you tick reveal)</h2>"]
+    # The data: URI's type is sniffed from the bytes, never the draft's media_type.
+    images = [(i, d, k) for i, d in revealed.items() if (k := sniff_image(d)) is not None]
+    for n, (item_id, data, kind) in enumerate(images):
+        src = f"data:{kind};base64,{base64.b64encode(data).decode()}"
+        parts.append(
+            f'<div class="media"><input type="checkbox" class="reveal" id="reveal-{n}">'
+            f'<label for="reveal-{n}"> reveal <code>{_e(item_id)}</code></label>'
+            f'<div class="frame"><img alt="{_e(item_id)}" src="{_e(src)}"></div></div>'
+        )
+    if not images:
+        parts.append("<p>No images in this draft.</p>")
     return "".join(parts)
 
 
@@ -259,24 +352,51 @@ def sniff_image(data: bytes) -> str | None:
     return next((kind for magic, kind in _IMAGE_MAGIC if data.startswith(magic)), None)
 
 
-def _actions(draft: ReportDraft) -> str:
+def _command(*words: str) -> str:
+    return _e(shlex.join(words))
+
+
+def _actions(draft: ReportDraft, config_path: str | None) -> str:
     blocked = draft.blocking_missing()
     note = (
-        '<p class="req">Approval is blocked until the required fields are set.</p>'
+        '<p class="req">Approval is blocked until the required fields are set '
+        "(fix the config, then rebuild).</p>"
         if blocked
         else ""
     )
+    group = ["tipline", "reports", *(["--config", config_path] if config_path else [])]
+    did = draft.draft_id
+    reveal = _command(
+        *group, "html", did, "--out", f"review-{did}.html", "--reveal", "--reason", f"case {did}"
+    )
+    approve = _command(*group, "approve", did, "--reviewer", "YOUR-NAME")
+    reject = _command(
+        *group, "reject", did, "--reviewer", "YOUR-NAME", "--reason", "false positive"
+    )
+    rebuild = _command(*group, "rebuild", did, "--reviewer", "YOUR-NAME")
+    submit = _command(*group, "submit", did, "--reason", f"case {did}")
+    show = _command(*group, "show", did, "--xml")
     return (
-        f'<h2>Review</h2><div class="box">{note}Approve: '
-        f"<code>tipline reports approve {_e(draft.draft_id)} --reviewer YOUR-NAME</code><br>"
-        f"Submit: <code>tipline reports submit {_e(draft.draft_id)}</code><br>"
-        "Correct: fix the config or the platform data and rebuild; the exact XML is in "
-        f"<code>{_e(draft.draft_id)}/report.xml</code></div>"
+        f'<h2>Review</h2><div class="box">{note}'
+        "Commands (the operator is <code>$TIPLINE_OPERATOR</code> or <code>--operator NAME</code>;"
+        " replace <code>YOUR-NAME</code> and the reasons):<br>"
+        f"Reveal text and media: <code>{reveal}</code><br>"
+        f"Approve: <code>{approve}</code><br>"
+        f"Reject: <code>{reject}</code><br>"
+        f"Rebuild from the current config: <code>{rebuild}</code><br>"
+        f"Submit: <code>{submit}</code><br>"
+        "Or in the browser: <code>tipline review serve</code>. "
+        f"The exact XML: <code>{show}</code></div>"
     )
 
 
 def render_review_page(
-    draft: ReportDraft, now: datetime, revealed: Mapping[str, bytes] | None = None
+    draft: ReportDraft,
+    now: datetime,
+    revealed: Mapping[str, bytes] | None = None,
+    *,
+    conversation: Sequence[TimelineMessage] | None = None,
+    config_path: str | None = None,
 ) -> str:
     """Render the reviewer page for ``draft`` as one self-contained HTML document.
 
@@ -284,22 +404,27 @@ def render_review_page(
         draft: the draft to review.
         now: the current time (for the deadline countdown).
         revealed: item id → bytes read through the vault, only for ``--reveal``.
+        conversation: the case's timeline from the case service (with the
+            messages that followed the trigger, and text only after a logged
+            reveal); without it the draft's own timeline is shown.
+        config_path: the ``--config`` the commands on the page should name.
 
     Returns:
         The HTML text.
 
     """
+    shown = revealed is not None or any(m.text is not None for m in conversation or [])
     body = "".join(
         [
             _header(draft, now),
             _missing(draft.missing),
             _decision(draft),
             _matches(draft.files),
-            _timeline(draft.timeline),
+            _timeline(_rows(draft, revealed, conversation), shown),
+            _content(draft, revealed),
             _files(draft.files),
             _accounts(draft.accounts),
-            _content(draft, revealed),
-            _actions(draft),
+            _actions(draft, config_path),
         ]
     )
     return (

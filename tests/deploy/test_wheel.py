@@ -40,6 +40,13 @@ def test_every_layer_is_inside_the_package(wheel: zipfile.ZipFile) -> None:
     assert "tipline/operators/report/cybertipline.xsd" in names
 
 
+def test_the_review_console_ships_its_templates_and_stylesheet(wheel: zipfile.ZipFile) -> None:
+    names = set(wheel.namelist())
+    for page in ("base", "login", "queue", "case", "error"):
+        assert f"tipline/cli/review/templates/{page}.html" in names, page
+    assert "tipline/cli/review/static/console.css" in names
+
+
 def test_benchmark_only_dependencies_are_an_extra(wheel: zipfile.ZipFile) -> None:
     (meta,) = (n for n in wheel.namelist() if n.endswith(".dist-info/METADATA"))
     requires = [

@@ -187,3 +187,32 @@ def test_reject_and_rebuild_through_the_cli(
     assert _run(["reports", "--config", cfg, "list"]) == 0
     line = next(ln for ln in capsys.readouterr().out.splitlines() if ids["csam"] in ln)
     assert line.split()[:2] == ["-", "rejected"]
+
+
+def test_html_page_is_written_0600_even_over_an_existing_file(tmp_path: Path) -> None:
+    cfg = str(_config(tmp_path))
+    csam = _drafts(tmp_path)["csam"]
+    page = tmp_path / "out" / "page.html"
+    page.parent.mkdir()
+    page.write_text("old", encoding="utf-8")
+    page.chmod(0o644)
+    assert _run(["reports", "--config", cfg, "html", csam, "--out", str(page)]) == 0
+    assert page.stat().st_mode & 0o777 == 0o600
+    text = page.read_text(encoding="utf-8")
+    assert '<li class="msg trigger">' in text
+    assert "old" not in text.splitlines()[0]
+
+
+def test_html_without_a_vault_uses_the_draft_timeline_and_makes_no_keys(tmp_path: Path) -> None:
+    cfg = str(_config(tmp_path))
+    csam = _drafts(tmp_path)["csam"]
+    other = tmp_path / "elsewhere.toml"
+    text = Path(cfg).read_text(encoding="utf-8")
+    text = text.replace(f'path = "{tmp_path / "vault"}"', f'path = "{tmp_path / "no-vault"}"')
+    text += f'[evidence.keys]\ndev_key_dir = "{tmp_path / "other-keys"}"\n'
+    other.write_text(text, encoding="utf-8")
+    page = tmp_path / "page.html"
+    assert _run(["reports", "--config", str(other), "html", csam, "--out", str(page)]) == 0
+    assert '<li class="msg trigger">' in page.read_text(encoding="utf-8")
+    assert not (tmp_path / "no-vault").exists()
+    assert not (tmp_path / "other-keys").exists()  # no dev key was generated

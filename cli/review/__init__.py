@@ -1,0 +1,1 @@
+"""The review console: ``tipline review serve``, a local web app over the case service."""
