@@ -11,6 +11,7 @@ import os
 import shutil
 import time
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tipline.cli.demo_data import write_demo_data
@@ -72,7 +73,25 @@ def run_demo(config_path: str) -> int:
     run_replay(cfg, out, labels=str(labels) if labels.exists() else None)
     elapsed = time.monotonic() - started
     _summarise(cfg, out, labels, elapsed)
+    _sign_demo_roles(cfg)
     return 0
+
+
+def _sign_demo_roles(cfg: TiplineConfig) -> None:
+    """Sign the config's operators into the demo's dev vault, so its cases can be worked.
+
+    Only for a vault protected by dev keys (the demo's own); a real deployment
+    signs its policy with ``tipline roles sign``. Identity is ``env``: the caller
+    is ``--operator``/``--reviewer`` or ``$TIPLINE_OPERATOR``.
+    """
+    if not cfg.evidence.enabled or not cfg.evidence.access.operators:
+        return
+    service = build_evidence_service(cfg.evidence, env=os.environ)
+    if not service.keys.dev or service.vault.list_keys("admin/roles/"):
+        return
+    service.sign_roles(cfg.evidence.access.operators, identity="env", now=datetime.now(UTC))
+    names = ", ".join(sorted(cfg.evidence.access.operators))
+    print(f"  demo roles     signed into the dev vault for {names} (identity env)")
 
 
 def _summarise(cfg: TiplineConfig, out: Path, labels: Path, elapsed: float) -> None:

@@ -111,6 +111,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from tipline.cli.review.users import UserStore  # noqa: PLC0415
     from tipline.services.cases import CaseService  # noqa: PLC0415
     from tipline.services.evidence import build_evidence_service  # noqa: PLC0415
+    from tipline.services.roles import load_policy  # noqa: PLC0415
 
     if not is_loopback(args.host) and not args.allow_remote:
         msg = (
@@ -120,9 +121,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise ConfigError(msg)
     cfg = _config(args)
     users = UserStore.load(Path(args.users))
-    service = CaseService(cfg, evidence=build_evidence_service(cfg.evidence, env=os.environ))
+    evidence = build_evidence_service(cfg.evidence, env=os.environ)
+    service = CaseService(cfg, evidence=evidence)
+    # Roles come from the vault's signed role policy only (the config grants nothing).
+    policy = load_policy(evidence.vault)
     settings = ConsoleSettings(
-        roles={k: list(v) for k, v in cfg.evidence.access.operators.items()},
+        roles={k: list(v) for k, v in (policy.operators if policy else {}).items()},
         secure_cookie=args.secure_cookie,
     )
     app = create_app(service, users, settings)

@@ -36,6 +36,7 @@ import pytest
 from PIL import Image
 
 from tests.browser.world import PASSWORD, REPO, World, build_world
+from tests.unit.evidence.evidence_helpers import with_roles
 from tipline.schemas.config import load_config
 from tipline.services.cases import CaseService
 from tipline.services.evidence import EvidenceService, build_evidence_service
@@ -68,7 +69,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
 @pytest.fixture(scope="module")
 def services(world: World) -> tuple[CaseService, EvidenceService]:
     cfg = load_config(world.config)
-    evidence = build_evidence_service(cfg.evidence, env={})
+    evidence = with_roles(build_evidence_service(cfg.evidence, env={}))
     return CaseService(cfg, evidence=evidence), evidence
 
 

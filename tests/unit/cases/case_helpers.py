@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from tests.unit.evidence.evidence_helpers import with_roles
 from tipline.schemas.config import TiplineConfig
 from tipline.schemas.decision import INCIDENT_CSAM, Decision
 from tipline.schemas.event import Account, Attachment, Client, MessageEvent
@@ -63,7 +64,7 @@ def config(tmp: Path, *, reporter: bool = True) -> TiplineConfig:
 
 def env(tmp: Path, *, reporter: bool = True) -> Env:
     cfg = config(tmp, reporter=reporter)
-    evidence = build_evidence_service(cfg.evidence, env={})
+    evidence = with_roles(build_evidence_service(cfg.evidence, env={}))
     cases = CasesSink(cfg.reports.cases_dir())
     return Env(cfg, evidence, CaseService(cfg, evidence=evidence, cases=cases), cases)
 
