@@ -74,7 +74,8 @@ def services(world: World) -> tuple[CaseService, EvidenceService]:
 
 
 @pytest.fixture(scope="module")
-def server(world: World) -> Iterator[str]:
+def server(world: World, services: tuple[CaseService, EvidenceService]) -> Iterator[str]:
+    # the console reads the signed role policy at start: `services` signs it first
     env = {k: v for k, v in os.environ.items() if k != "TIPLINE_OPERATOR"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "tipline.cli.main", "review", "serve", "--config",
