@@ -316,11 +316,19 @@ class Pipeline:
                     context=decided.context,
                     now=now,
                 )
-                self._open_case(decided, receipt.package_id, now)
         except Exception as exc:
             return list(self._package_failed(item, exc, now))
         self.failures.ok("package-evidence")
-        return [Packaged(decided=decided, receipt=receipt)]
+        out: list[Packaged | DeadLetter] = [Packaged(decided=decided, receipt=receipt)]
+        try:
+            self._open_case(decided, receipt.package_id, now)
+        except Exception as exc:  # the evidence is stored: its draft and alert still go out
+            out.append(
+                self.failures.letter(
+                    "open-case", exc, source=decided.decision.source, event=decided.event, now=now
+                )
+            )
+        return out
 
     def _package_failed(
         self, item: Decided | FollowUps, exc: Exception, now: datetime

@@ -1,6 +1,6 @@
 """Dead letters: a bad record (or an event a step failed) with its bytes and why.
 
-Stages: ``decode`` (the record is not an event), ``match-hashes``,
+Stages: ``decode`` (the record is not an event), ``match-hashes``, ``open-case``,
 ``score-session`` and ``audit-row`` (the event has no decision in the lake),
 and ``package-evidence``, ``report-draft``, ``alert`` (the decision is in the
 lake; a later step failed for this one event). So, for the lake:

@@ -342,7 +342,19 @@ def _content(draft: ReportDraft, revealed: Mapping[str, bytes] | None) -> str:
         )
     if not images:
         parts.append("<p>No images in this draft.</p>")
+    # Other items are shown as escaped text; conversation files are in the timeline above.
+    types = {f.item_id: f.media_type or "" for f in draft.files}
+    shown = {i for i, _, _ in images}
+    for item_id, data in revealed.items():
+        kind = types.get(item_id)
+        if item_id in shown or kind is None or kind.startswith(_CONVERSATION_PREFIX):
+            continue  # conversation items (not in the file list, or typed so) are the timeline
+        text = data.decode("utf-8", errors="replace")
+        parts.append(f"<p><code>{_e(item_id)}</code></p><pre>{_e(text)}</pre>")
     return "".join(parts)
+
+
+_CONVERSATION_PREFIX: Final = "application/vnd.tipline."
 
 
 def sniff_image(data: bytes) -> str | None:

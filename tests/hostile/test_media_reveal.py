@@ -22,6 +22,7 @@ import msgspec
 import pytest
 
 from tests.unit.reports.builders import CONTEXT_BYTES, T0, csam_case, png_bytes, reports_cfg
+from tipline.cli.commands import reports as reports_cli
 from tipline.cli.commands.reports import EvidenceServices, register
 from tipline.operators.intake import decode_record
 from tipline.operators.report import build_draft, render_review_page
@@ -171,9 +172,11 @@ def test_reveal_page_is_inert_whatever_the_draft_says(media_type: str) -> None:
     page = render_review_page(draft, T0, revealed=_revealed(draft))
     _check_page(page)
     assert 'onerror="' not in page
-    # Markup in items is shown as text, escaped.
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "&lt;img src=x onerror=alert(2)&gt;" in page
+    # Markup in items never becomes markup (conversation items go to the
+    # timeline, parsed; unlisted items are not shown; listed ones are escaped).
+    assert "<img src=x" not in page
+    assert "<script>alert" not in page
+    assert "tipline.message/1" not in page  # no raw JSON dump
 
 
 def test_allow_listed_images_are_still_shown() -> None:
@@ -210,7 +213,9 @@ def test_page_has_a_restrictive_csp_pinning_its_style() -> None:
 # ---- the written file ----------------------------------------------------------------
 
 
-def test_reveal_page_is_written_0600(tmp_path: Path) -> None:
+def test_reveal_page_is_written_0600(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The draft's package is not in a vault here: the page shows the draft's timeline.
+    monkeypatch.setattr(reports_cli, "_conversation", lambda cfg, args, reveal: None)
     cfg = tmp_path / "tipline.toml"
     cfg.write_text(
         f'[reports]\npath = "{tmp_path / "reports"}"\n[evidence]\npath = "{tmp_path / "vault"}"\n',

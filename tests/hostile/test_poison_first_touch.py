@@ -78,7 +78,12 @@ def packaged_digests(pipe: Pipeline, package_id: str) -> dict[str, str]:
     }
 
 
-def test_proc_uptime_beside_a_known_image_is_packaged_as_first_touched(tmp_path: Path) -> None:
+def test_proc_uptime_beside_a_known_image_is_denied_and_the_image_still_reported(
+    tmp_path: Path,
+) -> None:
+    # Trigger B used /proc/uptime (bytes change between reads). /proc is never
+    # read, whatever the roots say, so the known image is reported and nothing
+    # from /proc is stored; the rewriting-file test below proves first touch.
     cfg, image = known_image_setup(tmp_path)
     cfg = with_roots(cfg, ["/proc/uptime"])
     pipe = Pipeline(cfg)
@@ -90,10 +95,11 @@ def test_proc_uptime_beside_a_known_image_is_packaged_as_first_touched(tmp_path:
     assert [d.status for d in out["drafts"]] == ["draft"]
     (decision,) = [decode_decision(d) for d in out["decisions"]]
     verdicts = {v.attachment_id: v for v in decision.attachments}
-    assert verdicts["changing"].sha256 is not None
+    assert verdicts["changing"].status == "fetch_denied"
+    assert verdicts["changing"].sha256 is None
     package_id = json.loads(out["alerts"][0])["package_id"]
     digests = packaged_digests(pipe, package_id)
-    assert digests["changing"] == verdicts["changing"].sha256
+    assert "changing" not in digests
     assert digests["known"] == hashlib.sha256(image).hexdigest()
 
 

@@ -134,12 +134,11 @@ class PoisonPipeline(Pipeline):
         inner = super().sealer(session_id)
         return None if inner is None else PoisonSealer(inner)
 
-    @staticmethod
-    def _timeline(decided: Decided) -> list[Any]:
+    def _timeline(self, decided: Decided) -> list[Any]:
         if decided.event.event_id == "evt-p-draft":
             msg = f"draft impossible for {CANARY!r}"
             raise ReportError(msg)
-        return Pipeline._timeline(decided)
+        return super()._timeline(decided)
 
 
 class PoisonSealer:

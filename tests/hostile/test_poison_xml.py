@@ -90,7 +90,7 @@ def hostile_events(draw: st.DrawFn) -> MessageEvent:
         attachments=[
             Attachment(
                 attachment_id="att-1",
-                media_type=draw(free_text.filter(bool)),
+                media_type=draw(st.sampled_from(["image/jpeg", "image/png", "video/mp4"])),
                 file_name=draw(free_text),
                 data_b64=b"\x89PNG",
             )
