@@ -52,10 +52,10 @@ from bytewax.outputs import FixedPartitionedSink, StatefulSinkPartition
 
 from tipline.schemas.audit import AuditRow
 from tipline.schemas.errors import LakeWriteError
+from tipline.sinks.durable import fsync_path
 from tipline.sinks.lake_files import (
     LAKE_SCHEMA,
     STORE_STAMP,
-    _fsync,
     describe_os_error,
     lake_files,
     stamp_recovery_store,
@@ -152,7 +152,7 @@ class _LakeShard(StatefulSinkPartition[AuditRow, Position]):
         on_flush: FlushHook | None,
         write_retry_s: float = 30.0,
         writer: Writer = write_lake_file,
-        syncer: Syncer = _fsync,
+        syncer: Syncer = fsync_path,
         on_fail: FailHook | None = None,
         fatal: Fatal = stop_process,
     ) -> None:
@@ -362,7 +362,7 @@ class LakeSink(FixedPartitionedSink[AuditRow, Position]):
         on_flush: FlushHook | None = None,
         write_retry_s: float = 30.0,
         writer: Writer = write_lake_file,
-        syncer: Syncer = _fsync,
+        syncer: Syncer = fsync_path,
         on_fail: FailHook | None = None,
         fatal: Fatal = stop_process,
     ) -> None:

@@ -6,7 +6,6 @@ See :mod:`tipline.sinks.lake` for the exactly-once rules these names serve.
 from __future__ import annotations
 
 import errno
-import os
 import re
 import time
 from collections.abc import Iterable
@@ -18,6 +17,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from tipline.schemas.audit import AuditRow
+from tipline.sinks.durable import fsync_path, publish
 
 _LIST_STR: Final = pa.list_(pa.string())
 _TS: Final = pa.timestamp("us", tz="UTC")
@@ -81,15 +81,10 @@ def write_lake_file(
         table = pa.Table.from_pylist(records, schema=LAKE_SCHEMA)
         try:
             pq.write_table(table, tmp, compression=None if compression == "none" else compression)
-            if durable:
-                _fsync(tmp)
-            os.replace(tmp, final)
         except BaseException:
             tmp.unlink(missing_ok=True)  # a failed write leaves no partial file behind
             raise
-        if durable:
-            _fsync(folder)
-        written.append(final)
+        written.append(publish(tmp, final, durable=durable))
     return written
 
 
@@ -107,14 +102,6 @@ def describe_os_error(exc: OSError) -> str:
     return f"{name}: {exc.strerror or exc}"
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 STORE_STAMP: Final = "tipline-store-created"
 
 
@@ -123,7 +110,7 @@ def stamp_recovery_store(db_dir: Path) -> None:
     stamp = db_dir / STORE_STAMP
     if not stamp.exists():
         stamp.write_text(str(time.time_ns()), encoding="ascii")
-        _fsync(db_dir)
+        fsync_path(db_dir)
 
 
 def store_created_ns(db_dir: Path) -> int:
