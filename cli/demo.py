@@ -11,6 +11,7 @@ import os
 import shutil
 import time
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 
 from tipline.cli.demo_data import write_demo_data
@@ -57,7 +58,7 @@ def _remove_tree(path: Path) -> None:
     shutil.rmtree(path)
 
 
-def run_demo(config_path: str) -> int:
+def run_demo(config_path: str, env: Mapping[str, str]) -> int:
     """Run the demo and print what it found; returns the exit status."""
     cfg = load_config(config_path)
     events_path = Path(cfg.input.path)
@@ -70,18 +71,20 @@ def run_demo(config_path: str) -> int:
     started = time.monotonic()
     run_replay(cfg, out, labels=str(labels) if labels.exists() else None)
     elapsed = time.monotonic() - started
-    _summarise(cfg, out, labels, elapsed)
+    _summarise(cfg, out, labels, elapsed, env)
     return 0
 
 
-def _summarise(cfg: TiplineConfig, out: Path, labels: Path, elapsed: float) -> None:
+def _summarise(
+    cfg: TiplineConfig, out: Path, labels: Path, elapsed: float, env: Mapping[str, str]
+) -> None:
     decisions = read_decisions(out / "decisions.jsonl")
     events = count_lines(jsonl_files(cfg.input.path))
     dead = count_lines([Path(cfg.dead_letters.path) / "dead-letters.jsonl"])
     alerts = count_lines([Path(cfg.alerts.path) / "alerts.jsonl"])
     kinds = Counter(d.decision for d in decisions)
     packages = (
-        len(build_evidence_service(cfg.evidence, env=os.environ).list_packages())
+        len(build_evidence_service(cfg.evidence, env=env).list_packages())
         if cfg.evidence.enabled
         else 0
     )
@@ -103,7 +106,8 @@ def _summarise(cfg: TiplineConfig, out: Path, labels: Path, elapsed: float) -> N
         f" + dead letters {dead}: {ok}"
     )
     if labels.exists():
-        sessions, attachments = read_labels(labels)
+        truth = read_labels(labels)
+        sessions, attachments = truth.sessions, truth.attachments
         m = backtest_metrics(decisions, sessions, attachments, events=events, dead_lettered=dead)
         (out / "metrics.json").write_text(json.dumps(m, indent=2) + "\n", encoding="utf-8")
         s, a = m["session"], m["attachment"]

@@ -10,11 +10,11 @@ finished submission places the one-year 2258A(h) preservation hold;
 from __future__ import annotations
 
 import argparse
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
+from tipline.cli.runtime import Runtime, runtime_of
 from tipline.operators.report import CustodyView
 from tipline.schemas.config import TiplineConfig
 from tipline.schemas.errors import AccessDeniedError, EvidenceError, ReportError
@@ -60,11 +60,12 @@ def operator_identity(cfg: TiplineConfig, args: argparse.Namespace) -> str:
         AccessDeniedError: no identity, or ``--operator`` is not the OS account.
 
     """
-    service = build_evidence_service(cfg.evidence, env=os.environ)
-    return service.identify(getattr(args, "operator", None), os.environ)
+    env = runtime_of(args).env
+    service = build_evidence_service(cfg.evidence, env=env)
+    return service.identify(getattr(args, "operator", None), env)
 
 
-def require_role(cfg: TiplineConfig, who: str | None, role: Role) -> str:
+def require_role(cfg: TiplineConfig, rt: Runtime, who: str | None, role: Role) -> str:
     """Identify the caller (``who`` as asserted) and check it holds ``role``.
 
     Returns:
@@ -74,8 +75,8 @@ def require_role(cfg: TiplineConfig, who: str | None, role: Role) -> str:
         AccessDeniedError: no identity, a forged identity, or a missing role.
 
     """
-    service = build_evidence_service(cfg.evidence, env=os.environ)
-    caller = service.identify(who, os.environ)
+    service = build_evidence_service(cfg.evidence, env=rt.env)
+    caller = service.identify(who, rt.env)
     service.require(caller, role)
     return caller
 
@@ -91,32 +92,38 @@ def _approval_problem(service: EvidenceService, draft: ReportDraft) -> str | Non
     return None
 
 
-def check_draft_status(cfg: TiplineConfig, draft: ReportDraft) -> None:
+def check_draft_status(cfg: TiplineConfig, rt: Runtime, draft: ReportDraft) -> None:
     """Refuse a draft whose status past ``draft`` has no approval in the custody log.
 
     Raises:
         ReportError: the status is not backed by a custody event.
 
     """
-    problem = _approval_problem(build_evidence_service(cfg.evidence, env=os.environ), draft)
+    problem = _approval_problem(build_evidence_service(cfg.evidence, env=rt.env), draft)
     if problem:
         raise ReportError(problem)
 
 
 def record_draft_status(
-    cfg: TiplineConfig, draft: ReportDraft, status: str, *, operator: str, note: str | None
+    cfg: TiplineConfig,
+    rt: Runtime,
+    draft: ReportDraft,
+    status: str,
+    *,
+    operator: str,
+    note: str | None,
 ) -> None:
     """Record a draft status change in its package's custody log (before the draft file)."""
-    service = build_evidence_service(cfg.evidence, env=os.environ)
+    service = build_evidence_service(cfg.evidence, env=rt.env)
     service.record_draft_status(
         draft.package_id,
         draft_id=draft.draft_id,
         status=status,
         operator=operator,
-        now=datetime.now(UTC),
+        now=rt.now(),
         note=note,
     )
-    write_vault_checkpoint(service, datetime.now(UTC))
+    write_vault_checkpoint(service, rt.now())
 
 
 def unbacked_drafts(service: EvidenceService, drafts: Iterable[ReportDraft]) -> list[str]:
@@ -140,8 +147,9 @@ def evidence_services(cfg: TiplineConfig, args: argparse.Namespace) -> EvidenceS
             ``submitter``, checked before anything is sent), or no reason.
 
     """
-    service = build_evidence_service(cfg.evidence, env=os.environ)
-    operator = service.identify(getattr(args, "operator", None), os.environ)
+    rt = runtime_of(args)
+    service = build_evidence_service(cfg.evidence, env=rt.env)
+    operator = service.identify(getattr(args, "operator", None), rt.env)
     if getattr(args, "reports_command", None) == "submit":
         service.require(operator, "submitter")
         draft = DraftsSink(cfg.reports.path).read(args.draft_id)
@@ -154,7 +162,7 @@ def evidence_services(cfg: TiplineConfig, args: argparse.Namespace) -> EvidenceS
         raise AccessDeniedError(msg)
 
     def open_item(package_id: str, item_id: str) -> bytes:
-        now = datetime.now(UTC)
+        now = rt.now()
         return service.open_item(package_id, item_id, operator=operator, reason=reason, now=now)
 
     def on_finished(package_id: str, report_id: str, at: datetime) -> None:
@@ -166,7 +174,7 @@ def evidence_services(cfg: TiplineConfig, args: argparse.Namespace) -> EvidenceS
             draft_id=draft.draft_id,
             status=status,
             operator=operator,
-            now=datetime.now(UTC),
+            now=rt.now(),
             note=note,
         )
 

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import argparse
 import functools
-import os
 import sys
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Final
 
@@ -27,6 +26,7 @@ from tipline.cli.evidence_access import (
     record_draft_status,
     require_role,
 )
+from tipline.cli.runtime import runtime_of
 from tipline.operators.report import render_review_page
 from tipline.operators.report.review_page import countdown
 from tipline.schemas.config import TiplineConfig, load_config
@@ -34,6 +34,7 @@ from tipline.schemas.errors import TiplineError
 from tipline.schemas.report import ReportDraft
 from tipline.services.submission import client_from_env, submit_draft
 from tipline.sinks.drafts import DraftsSink
+from tipline.sinks.durable import write_atomic
 
 DEFAULT_CONFIG: Final = "config/default.toml"
 SHORT_TYPES: Final = {
@@ -43,10 +44,6 @@ SHORT_TYPES: Final = {
 
 
 ServicesFactory = Callable[[TiplineConfig, argparse.Namespace], EvidenceServices]
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 def _config(args: argparse.Namespace) -> TiplineConfig:
@@ -80,7 +77,7 @@ def _guard(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.N
 @_guard
 def cmd_list(args: argparse.Namespace) -> int:
     """Print every draft, soonest deadline first, with a countdown."""
-    now = _now()
+    now = runtime_of(args).now()
     drafts = sorted(_sink(_config(args)).drafts(), key=lambda d: d.deadline)
     if not drafts:
         _out("no report drafts")
@@ -118,7 +115,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.xml:
         sys.stdout.write(draft.report_xml)
         return 0
-    _out("\n".join(_show_lines(draft, _now())))
+    _out("\n".join(_show_lines(draft, runtime_of(args).now())))
     return 0
 
 
@@ -145,7 +142,7 @@ def _html(args: argparse.Namespace, factory: ServicesFactory | None) -> int:
             return 2
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    write_private(out, render_review_page(draft, _now(), revealed).encode("utf-8"))
+    write_private(out, render_review_page(draft, runtime_of(args).now(), revealed).encode("utf-8"))
     _out(f"wrote {out}")
     return 0
 
@@ -155,17 +152,7 @@ def write_private(path: Path, data: bytes) -> None:
 
     A revealed page holds content; an existing file's looser mode is not kept.
     """
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_atomic(path, data, mode=0o600)
 
 
 def _approve(args: argparse.Namespace, factory: ServicesFactory | None) -> int:
@@ -184,19 +171,24 @@ def _approve(args: argparse.Namespace, factory: ServicesFactory | None) -> int:
 def cmd_approve(args: argparse.Namespace) -> int:
     """Approve a draft; needs the ``reviewer`` role, refused while required fields are missing."""
     cfg = _config(args)
-    reviewer = require_role(cfg, args.reviewer, "reviewer")
+    reviewer = require_role(cfg, runtime_of(args), args.reviewer, "reviewer")
     sink = _sink(cfg)
     draft = sink.read(args.draft_id)
-    check_draft_status(cfg, draft)
+    check_draft_status(cfg, runtime_of(args), draft)
     blocking = draft.blocking_missing()
     if blocking:
         _err("cannot approve; required fields missing: " + ", ".join(m.path for m in blocking))
         return 1
     note = args.note or "approved for submission"
     if draft.status == "draft":  # custody event first: a crash leaves a re-approvable draft
-        record_draft_status(cfg, draft, "approved", operator=reviewer, note=note)
+        record_draft_status(cfg, runtime_of(args), draft, "approved", operator=reviewer, note=note)
     sink.transition(
-        args.draft_id, "approved", actor=reviewer, at=_now(), note=note, reviewer=reviewer
+        args.draft_id,
+        "approved",
+        actor=reviewer,
+        at=runtime_of(args).now(),
+        note=note,
+        reviewer=reviewer,
     )
     _out(f"approved {args.draft_id} (reviewer {reviewer})")
     return 0
@@ -211,7 +203,8 @@ def _submit(args: argparse.Namespace, factory: ServicesFactory | None) -> int:
     draft = submit_draft(
         args.draft_id,
         sink=_sink(cfg),
-        api=client_from_env(cfg.reports),
+        api=client_from_env(cfg.reports, runtime_of(args).env),
+        clock=runtime_of(args).clock,
         open_item=services.open_item,
         on_finished=services.on_finished,
         custody=services.custody,
