@@ -20,7 +20,7 @@ Parts: :mod:`.base` (state, access, custody append), :mod:`.packaging`,
 (list, show, open) and :mod:`.verification`; :mod:`.build` wires them from config.
 """
 
-from tipline.services.evidence.base import SYSTEM_OPERATOR
+from tipline.operators.evidence.plan import SYSTEM_OPERATOR
 from tipline.services.evidence.build import build_evidence_service, s3_client
 from tipline.services.evidence.reading import PackageSummary
 from tipline.services.evidence.service import EvidenceService, open_item

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Final
 
 from tipline.operators.evidence.canonical import sha256_hex
@@ -28,9 +28,8 @@ from tipline.operators.evidence.keys import (
 )
 from tipline.operators.evidence.package import (
     decode_manifest,
-    manifest_key,
-    receipt_items,
 )
+from tipline.operators.evidence.plan import make_receipt, new_event
 from tipline.operators.evidence.retention import (
     policy_until,
 )
@@ -46,7 +45,6 @@ from tipline.schemas.evidence import (
     EvidenceConfig,
     EvidenceManifest,
     EvidenceReceipt,
-    HoldRecord,
     Identity,
     Role,
     RolePolicy,
@@ -57,7 +55,6 @@ from tipline.sinks.vault import KeyStore, Vault
 
 log = logging.getLogger(__name__)
 
-SYSTEM_OPERATOR: Final = "system:tipline"
 _APPEND_ATTEMPTS: Final = 8
 
 
@@ -152,22 +149,9 @@ class ServiceBase:
         return self._receipt(manifest, digest, _current_retention(self.custody_log(package_id)))
 
     def _receipt(self, manifest: EvidenceManifest, digest: str, until: datetime) -> EvidenceReceipt:
-        return EvidenceReceipt(
-            package_id=manifest.package_id,
-            event_id=manifest.event_id,
-            session_id=manifest.session_id,
-            manifest_sha256=digest,
-            location=self._location(manifest),
-            stored_at=manifest.created_at,
-            retain_until=until,
-            items=receipt_items(manifest),
-            manifest_version=manifest.version,
-            signing_key_id=self.keys.signer.key_id,
+        return make_receipt(
+            manifest, digest, until, location=self.vault.location, signer=self.keys.signer
         )
-
-    def _location(self, manifest: EvidenceManifest) -> str:
-        key = manifest_key(manifest.package_id, manifest.version)
-        return f"{self.vault.location.rstrip('/')}/{key}"
 
     def _require_key(self, package_id: str) -> bytes:
         return self.keys.provider.unwrap(self._require_wrapped(package_id))
@@ -243,32 +227,4 @@ def _current_retention(events: Sequence[CustodyEvent]) -> datetime:
     return max(e.retain_until for e in events)
 
 
-def _event(
-    package_id: str,
-    action: CustodyAction,
-    at: datetime,
-    until: datetime,
-    *,
-    operator: str = SYSTEM_OPERATOR,
-    reason: str | None = None,
-    request_id: str | None = None,
-    item_ids: list[str] | None = None,
-    manifest_sha256: str | None = None,
-    hold: HoldRecord | None = None,
-    details: dict[str, str] | None = None,
-) -> CustodyEvent:
-    return CustodyEvent(
-        package_id=package_id,
-        seq=-1,
-        prev_sha256="",
-        at=at.astimezone(UTC),
-        action=action,
-        operator=operator,
-        reason=reason,
-        request_id=request_id,
-        item_ids=item_ids or [],
-        manifest_sha256=manifest_sha256,
-        hold=hold,
-        retain_until=until,
-        details=details or {},
-    )
+_event = new_event

@@ -1,8 +1,10 @@
 """Packaging: a flagged message becomes a sealed, signed package with custody event 0.
 
-Write order of a package (a crash at any point is resumed by a retry): wrapped
-data key → sealed items → manifest v1 → its signature → custody event 0
-(the commit point) → checkpoint.
+The work is planned by the pure :func:`tipline.operators.evidence.plan.plan_package`;
+this part only gathers the plan's inputs (the data key, a manifest already
+stored by a crashed attempt) and performs the plan in one pass. Write order
+(a crash at any point is resumed by a retry): wrapped data key → sealed items
+→ manifest v1 → its signature → custody event 0 (the commit point) → checkpoint.
 """
 
 from __future__ import annotations
@@ -10,43 +12,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
-from tipline.operators.evidence.canonical import sha256_hex
-from tipline.operators.evidence.custody import (
-    event_key,
-)
-from tipline.operators.evidence.keys import (
-    decode_wrapped,
-    encode_wrapped,
-)
-from tipline.operators.evidence.package import (
-    PackageInputs,
-    PackagePlan,
-    PlainItem,
-    attachment_items,
-    build_package,
-    build_supplement,
-    conversation_item,
-    decision_item,
-    decode_manifest,
-    key_ref,
-    manifest_key,
-    message_item,
-    package_id_for,
-    signature_object,
-)
-from tipline.operators.evidence.retention import (
-    package_jurisdictions,
-)
+from tipline.operators.evidence.custody import event_key
+from tipline.operators.evidence.keys import decode_wrapped, encode_wrapped
+from tipline.operators.evidence.package import build_supplement, key_ref, manifest_key, message_item
+from tipline.operators.evidence.plan import PlanContext, check_packageable, plan_package
 from tipline.schemas.decision import Decision
-from tipline.schemas.errors import (
-    EvidenceError,
-    VaultWriteError,
-)
+from tipline.schemas.errors import VaultWriteError
 from tipline.schemas.event import MessageEvent
-from tipline.schemas.evidence import (
-    EvidenceReceipt,
-    WrappedKeyRef,
-)
+from tipline.schemas.evidence import EvidenceReceipt, WrappedKeyRef
 from tipline.services.evidence.base import ServiceBase, _current_retention, _event
 
 
@@ -69,90 +42,24 @@ class PackagingMixin(ServiceBase):
             VaultWriteError: the package could not be made durable.
 
         """
-        if decision.decision == "none" or decision.event_id != event.event_id:
-            msg = (
-                f"decision {decision.decision!r} for event {decision.event_id!r} cannot be "
-                f"packaged with event {event.event_id!r} (expected review/report, same event)"
-            )
-            raise EvidenceError(msg)
-        pid = package_id_for(event.event_id)
+        pid = check_packageable(decision, event)
         if self.vault.exists(event_key(pid, 0)):
             return self.receipt(pid)
         data_key, ref = self._data_key(pid)
-        if self.vault.exists(manifest_key(pid, 1)):
-            # resumed after a crash: keep the stored manifest, re-create what it lists
-            body = self.vault.get(manifest_key(pid, 1))
-            manifest = decode_manifest(body)
-            plan = self._plan(
-                pid,
-                decision,
-                event,
-                attachments=attachments,
-                context=context,
-                now=manifest.created_at,
-                data_key=data_key,
-                ref=ref,
-            )
-            listed = {i.cipher.object_key for i in manifest.items}
-            objects = [o for o in plan.objects if o[0] in listed]
-            objects.append(signature_object(self.keys.signer, pid, 1, body))
-        else:
-            plan = self._plan(
-                pid,
-                decision,
-                event,
-                attachments=attachments,
-                context=context,
-                now=now,
-                data_key=data_key,
-                ref=ref,
-            )
-            manifest, body, objects = plan.manifest, plan.manifest_bytes, plan.objects
-        digest = sha256_hex(body)
-        until = self._policy(manifest, submitted_at=None)
-        self.vault.put_objects(objects, retain_until=until)
-        self._append(
-            pid,
-            _event(
-                pid,
-                "packaged",
-                now,
-                until,
-                manifest_sha256=digest,
-                item_ids=[i.item_id for i in manifest.items],
-            ),
-            prev=None,
-        )
-        return self._receipt(manifest, digest, until)
-
-    def _plan(
-        self,
-        pid: str,
-        decision: Decision,
-        event: MessageEvent,
-        *,
-        attachments: Mapping[str, bytes],
-        context: Sequence[MessageEvent],
-        now: datetime,
-        data_key: bytes,
-        ref: WrappedKeyRef,
-    ) -> PackagePlan:
-        att_items, unavailable = attachment_items(decision, event, attachments)
-        items: list[PlainItem] = [*att_items, message_item(event, role="message")]
-        conversation = conversation_item([c for c in context if c.event_id != event.event_id])
-        items += [conversation] if conversation else []
-        items.append(decision_item(decision))
-        countries = [event.sender.country, *(r.country for r in event.recipients)]
-        inputs = PackageInputs(
-            package_id=pid,
-            decision=decision,
-            event=event,
-            jurisdictions=package_jurisdictions(self.cfg.retention.home_jurisdictions, countries),
-            created_at=now,
+        stored = manifest_key(pid, 1)
+        ctx = PlanContext(
             data_key=data_key,
             key=ref,
+            signer=self.keys.signer,
+            retention=self.cfg.retention,
+            location=self.vault.location,
+            now=now,
+            stored_manifest=self.vault.get(stored) if self.vault.exists(stored) else None,
         )
-        return build_package(inputs, items, unavailable, self.keys.signer)
+        plan = plan_package(decision, event, attachments=attachments, context=context, ctx=ctx)
+        self.vault.put_objects(plan.objects, retain_until=plan.retain_until)
+        self._append(pid, plan.custody, prev=None)
+        return plan.receipt
 
     def _data_key(self, pid: str) -> tuple[bytes, WrappedKeyRef]:
         stored = self.key_store.get(pid)
