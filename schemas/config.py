@@ -136,7 +136,7 @@ class MetricsConfig(Section, frozen=True):
 
 
 class TiplineConfig(Section, frozen=True):
-    """The whole job's configuration (``config/default.toml`` documents every key)."""
+    """The whole job's configuration (``config/base.toml`` documents every key)."""
 
     job: JobConfig = JobConfig()
     kafka: KafkaConnection = KafkaConnection()
