@@ -30,7 +30,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from tipline.schemas.clock import SYSTEM_CLOCK
 from tipline.schemas.decision import Decision
+from tipline.schemas.environment import read_environment
 from tipline.schemas.event import Account, Attachment, Client, MessageEvent
 from tipline.schemas.evidence import EvidenceConfig, KeyConfig, S3VaultConfig
 from tipline.schemas.hashing import AttachmentVerdict
@@ -98,7 +100,7 @@ def _run(service: EvidenceService, n: int, warmup: int, rng: random.Random) -> l
         context = [_event(10_000 + j, None) for j in range(5)]
         decision = _decision(event, image)
         started = time.perf_counter()
-        service.package(decision, event, attachments={}, context=context, now=datetime.now(UTC))
+        service.package(decision, event, attachments={}, context=context, now=SYSTEM_CLOCK.now())
         elapsed = (time.perf_counter() - started) * 1000
         if i >= warmup:
             times.append(elapsed)
@@ -133,9 +135,10 @@ def _s3(seed: int, n: int, warmup: int) -> dict[str, Any]:
             s3=S3VaultConfig(bucket=bucket, create_bucket=True),
             keys=KeyConfig(store="local"),
         )
-        service = build_evidence_service(cfg, env=dict(os.environ))
+        env = read_environment()
+        service = build_evidence_service(cfg, env=env)
         result = _summary("s3-object-lock", _run(service, n, warmup, random.Random(seed)))
-    result["endpoint"] = os.environ.get("S3_ENDPOINT", "")
+    result["endpoint"] = env.get("S3_ENDPOINT", "")
     return result
 
 
@@ -172,7 +175,7 @@ def main() -> None:
                     "python": platform.python_version(),
                     "load_average_1m_at_end": round(os.getloadavg()[0], 2),
                 },
-                "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                "measured_at": SYSTEM_CLOCK.now().isoformat(timespec="seconds"),
                 "results": rows,
             },
             indent=2,

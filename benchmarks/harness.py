@@ -7,7 +7,6 @@ stopped), warm-up, and the CPU readings of the job and the broker.
 from __future__ import annotations
 
 import json
-import os
 import signal
 import socket
 import subprocess
@@ -15,6 +14,7 @@ import sys
 import threading
 import time
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -26,7 +26,8 @@ from confluent_kafka.cimpl import NewTopic
 
 from tipline.benchmarks.collector import LakeWatcher
 from tipline.benchmarks.loadgen import MAX_MESSAGE_BYTES, TrafficSpec, build_pool, producer_config
-from tipline.schemas.config import load_config
+from tipline.schemas.config import load_config, read_layers
+from tipline.schemas.environment import read_environment
 
 REPO: Final = Path(__file__).resolve().parents[1]
 WARMUP: Final = 50
@@ -93,33 +94,39 @@ def free_port() -> int:
 def derive_config(template: Path, run_dir: Path, bootstrap: str, topics: Topics, port: int) -> Path:
     """Write the bench config with this run's topics, port and paths; validate it.
 
-    Only these keys change: ``kafka.brokers``, ``input.topics``,
+    The run's file is an overlay of ``template`` (``extends`` its absolute
+    path). Only these keys change: ``kafka.brokers``, ``input.topics``,
     ``dead_letters.topic``, ``alerts.topic``, ``metrics.port`` and every
-    ``out/bench/`` path (moved under ``run_dir``).
+    ``out/bench`` path (moved under ``run_dir``).
     """
-    overrides = {
-        ("kafka", "brokers"): json.dumps([bootstrap]),
-        ("input", "topics"): json.dumps([topics.inbound]),
-        ("dead_letters", "topic"): json.dumps(topics.dead_letters),
-        ("alerts", "topic"): json.dumps(topics.alerts),
-        ("metrics", "port"): str(port),
+    overrides: dict[tuple[str, ...], object] = {
+        ("kafka", "brokers"): [bootstrap],
+        ("input", "topics"): [topics.inbound],
+        ("dead_letters", "topic"): topics.dead_letters,
+        ("alerts", "topic"): topics.alerts,
+        ("metrics", "port"): port,
     }
-    section = ""
-    lines = []
-    for original in template.read_text(encoding="utf-8").splitlines():
-        stripped = original.strip()
-        if stripped.startswith("[") and not stripped.startswith("[["):
-            section = stripped.strip("[]").strip()
-        key = stripped.partition("=")[0].strip()
-        line = original
-        if "=" in stripped and (section, key) in overrides:
-            line = f"{key} = {overrides[(section, key)]}"
-        line = line.replace('"out/bench/', f'"{run_dir}/').replace('"out/bench"', f'"{run_dir}"')
-        lines.append(line)
+    overrides |= dict(_moved_paths(read_layers(template), run_dir))
+    tables: dict[tuple[str, ...], list[str]] = {}
+    for (*section, key), value in overrides.items():
+        tables.setdefault(tuple(section), []).append(f"{key} = {json.dumps(value)}")
+    lines = [f"extends = {json.dumps(str(template.resolve()))}"]
+    for table, entries in tables.items():
+        lines += ["", f"[{'.'.join(table)}]", *entries]
     path = run_dir / "bench.toml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     load_config(path)
     return path
+
+
+def _moved_paths(
+    table: dict[str, object], run_dir: Path, at: tuple[str, ...] = ()
+) -> Iterator[tuple[tuple[str, ...], str]]:
+    for key, value in table.items():
+        if isinstance(value, dict):
+            yield from _moved_paths(value, run_dir, (*at, key))
+        elif isinstance(value, str) and (value == "out/bench" or value.startswith("out/bench/")):
+            yield (*at, key), str(run_dir) + value.removeprefix("out/bench")
 
 
 @dataclass(slots=True)
@@ -250,7 +257,7 @@ def _system_busy() -> float:
 
 
 def _broker_pid() -> int | None:
-    pid_file = Path(os.environ.get("TIPLINE_RUN", REPO / ".run")) / "kafka" / "kafka.pid"
+    pid_file = Path(read_environment().get("TIPLINE_RUN", REPO / ".run")) / "kafka" / "kafka.pid"
     try:
         return int(pid_file.read_text().strip())
     except (OSError, ValueError):

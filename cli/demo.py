@@ -11,13 +11,14 @@ import os
 import shutil
 import time
 from collections import Counter
-from datetime import UTC, datetime
+from collections.abc import Mapping
 from pathlib import Path
 
 from tipline.cli.demo_data import write_demo_data
 from tipline.cli.replay import count_lines, read_decisions, read_labels, run_replay
 from tipline.flows.sources import jsonl_files
 from tipline.operators.evaluation import backtest_metrics
+from tipline.schemas.clock import SYSTEM_CLOCK
 from tipline.schemas.config import TiplineConfig, load_config
 from tipline.services.evidence import build_evidence_service
 
@@ -59,7 +60,7 @@ def _remove_tree(path: Path) -> None:
     shutil.rmtree(path)
 
 
-def run_demo(config_path: str) -> int:
+def run_demo(config_path: str, env: Mapping[str, str]) -> int:
     """Run the demo and print what it found; returns the exit status."""
     cfg = load_config(config_path)
     events_path = Path(cfg.input.path)
@@ -72,12 +73,12 @@ def run_demo(config_path: str) -> int:
     started = time.monotonic()
     run_replay(cfg, out, labels=str(labels) if labels.exists() else None)
     elapsed = time.monotonic() - started
-    _summarise(cfg, out, labels, elapsed)
-    _sign_demo_roles(cfg)
+    _summarise(cfg, out, labels, elapsed, env)
+    _sign_demo_roles(cfg, env)
     return 0
 
 
-def _sign_demo_roles(cfg: TiplineConfig) -> None:
+def _sign_demo_roles(cfg: TiplineConfig, env: Mapping[str, str]) -> None:
     """Sign the config's operators into the demo's dev vault, so its cases can be worked.
 
     Only for a vault protected by dev keys (the demo's own); a real deployment
@@ -86,22 +87,24 @@ def _sign_demo_roles(cfg: TiplineConfig) -> None:
     """
     if not cfg.evidence.enabled or not cfg.evidence.access.operators:
         return
-    service = build_evidence_service(cfg.evidence, env=os.environ)
+    service = build_evidence_service(cfg.evidence, env=env)
     if not service.keys.dev or service.vault.list_keys("admin/roles/"):
         return
-    service.sign_roles(cfg.evidence.access.operators, identity="env", now=datetime.now(UTC))
+    service.sign_roles(cfg.evidence.access.operators, identity="env", now=SYSTEM_CLOCK.now())
     names = ", ".join(sorted(cfg.evidence.access.operators))
     print(f"  demo roles     signed into the dev vault for {names} (identity env)")
 
 
-def _summarise(cfg: TiplineConfig, out: Path, labels: Path, elapsed: float) -> None:
+def _summarise(
+    cfg: TiplineConfig, out: Path, labels: Path, elapsed: float, env: Mapping[str, str]
+) -> None:
     decisions = read_decisions(out / "decisions.jsonl")
     events = count_lines(jsonl_files(cfg.input.path))
     dead = count_lines([Path(cfg.dead_letters.path) / "dead-letters.jsonl"])
     alerts = count_lines([Path(cfg.alerts.path) / "alerts.jsonl"])
     kinds = Counter(d.decision for d in decisions)
     packages = (
-        len(build_evidence_service(cfg.evidence, env=os.environ).list_packages())
+        len(build_evidence_service(cfg.evidence, env=env).list_packages())
         if cfg.evidence.enabled
         else 0
     )
@@ -125,7 +128,8 @@ def _summarise(cfg: TiplineConfig, out: Path, labels: Path, elapsed: float) -> N
         f" + dead letters {dead}: {ok}"
     )
     if labels.exists():
-        sessions, attachments = read_labels(labels)
+        truth = read_labels(labels)
+        sessions, attachments = truth.sessions, truth.attachments
         m = backtest_metrics(decisions, sessions, attachments, events=events, dead_lettered=dead)
         (out / "metrics.json").write_text(json.dumps(m, indent=2) + "\n", encoding="utf-8")
         s, a = m["session"], m["attachment"]

@@ -95,7 +95,7 @@ def report(out: Path, args: argparse.Namespace) -> None:
     """Print and save the extra figures of a labelled replay (no-op without labels)."""
     if not args.labels:
         return
-    sessions, _ = read_labels(args.labels)
+    sessions = read_labels(args.labels).sessions
     if not sessions:
         return
     decisions = read_decisions(out / "decisions.jsonl")

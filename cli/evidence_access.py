@@ -10,11 +10,11 @@ finished submission places the one-year 2258A(h) preservation hold;
 from __future__ import annotations
 
 import argparse
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
+from tipline.cli.runtime import Runtime, runtime_of
 from tipline.operators.report import CustodyView
 from tipline.schemas.config import TiplineConfig
 from tipline.schemas.errors import AccessDeniedError, EvidenceError
@@ -59,11 +59,12 @@ def operator_identity(cfg: TiplineConfig, args: argparse.Namespace) -> str:
         AccessDeniedError: no identity, or ``--operator`` is not the OS account.
 
     """
-    service = build_evidence_service(cfg.evidence, env=os.environ)
-    return service.identify(getattr(args, "operator", None), os.environ)
+    env = runtime_of(args).env
+    service = build_evidence_service(cfg.evidence, env=env)
+    return service.identify(getattr(args, "operator", None), env)
 
 
-def require_role(cfg: TiplineConfig, who: str | None, role: Role) -> str:
+def require_role(cfg: TiplineConfig, rt: Runtime, who: str | None, role: Role) -> str:
     """Identify the caller (``who`` as asserted) and check it holds ``role``.
 
     Returns:
@@ -73,8 +74,8 @@ def require_role(cfg: TiplineConfig, who: str | None, role: Role) -> str:
         AccessDeniedError: no identity, a forged identity, or a missing role.
 
     """
-    service = build_evidence_service(cfg.evidence, env=os.environ)
-    caller = service.identify(who, os.environ)
+    service = build_evidence_service(cfg.evidence, env=rt.env)
+    caller = service.identify(who, rt.env)
     service.require(caller, role)
     return caller
 
@@ -111,8 +112,9 @@ def evidence_services(cfg: TiplineConfig, args: argparse.Namespace) -> EvidenceS
             ``submitter``, checked before anything is sent), or no reason.
 
     """
-    service = build_evidence_service(cfg.evidence, env=os.environ)
-    operator = service.identify(getattr(args, "operator", None), os.environ)
+    rt = runtime_of(args)
+    service = build_evidence_service(cfg.evidence, env=rt.env)
+    operator = service.identify(getattr(args, "operator", None), rt.env)
     if getattr(args, "reports_command", None) == "submit":
         service.require(operator, "submitter")
     reason = getattr(args, "reason", "")
@@ -121,7 +123,7 @@ def evidence_services(cfg: TiplineConfig, args: argparse.Namespace) -> EvidenceS
         raise AccessDeniedError(msg)
 
     def open_item(package_id: str, item_id: str) -> bytes:
-        now = datetime.now(UTC)
+        now = rt.now()
         return service.open_item(package_id, item_id, operator=operator, reason=reason, now=now)
 
     def on_finished(package_id: str, report_id: str, at: datetime) -> None:

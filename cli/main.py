@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from tipline.cli.runtime import runtime_of, start_runtime
 from tipline.schemas.config import load_config
 from tipline.schemas.errors import ConfigError, TiplineError, UnavailableError
 
@@ -42,7 +43,7 @@ EXIT_CONFIG, EXIT_UNAVAILABLE = 2, 3
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    load_config(args.config_file, profile=args.profile)
+    load_config(args.config_file, profile=args.profile, overrides=args.overrides)
     print(f"{args.config_file}: OK")
     return 0
 
@@ -53,11 +54,13 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from tipline.flows.pipeline import Pipeline  # noqa: PLC0415
     from tipline.flows.runner import check_input_topics, run_flow  # noqa: PLC0415
 
-    cfg = load_config(args.config, profile=args.profile)
+    cfg = load_config(args.config, profile=args.profile, overrides=args.overrides)
     check_input_path(cfg)
     check_input_topics(cfg)
     addresses = [a for chunk in args.addresses or [] for a in chunk.split(";") if a]
-    pipeline = Pipeline(cfg).preflight()  # bad lists/keys fail here, in one line
+    rt = runtime_of(args)
+    # bad lists/keys fail here, in one line
+    pipeline = Pipeline(cfg, clock=rt.clock, env=rt.env).preflight()
     if cfg.job.profile == "production":
         check_production(cfg, pipeline)
     flow = build_flow(cfg, pipeline=pipeline)
@@ -79,7 +82,7 @@ def _cmd_replay(args: argparse.Namespace) -> int:
     from tipline.cli.replay import isolated_config, run_replay  # noqa: PLC0415
 
     out = Path(args.out)
-    cfg = load_config(args.config)
+    cfg = load_config(args.config, overrides=args.overrides)
     if args.kafka_topic:
         from tipline.cli.topic_replay import replay_topic  # noqa: PLC0415
 
@@ -107,7 +110,7 @@ def _print_extra_evaluation(out: Path, args: argparse.Namespace) -> None:
 def _cmd_demo(args: argparse.Namespace) -> int:
     from tipline.cli.demo import run_demo  # noqa: PLC0415
 
-    return run_demo(args.config)
+    return run_demo(args.config, runtime_of(args).env)
 
 
 def _cmd_generate(args: argparse.Namespace) -> int:
@@ -127,6 +130,18 @@ def _profile(p: argparse.ArgumentParser) -> None:
         "--profile",
         choices=["dev", "production"],
         help="override job.profile (production refuses to start unless fail-closed)",
+    )
+    _overrides(p)
+
+
+def _overrides(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--set",
+        dest="overrides",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override one config key, e.g. --set lake.shards=4 (TOML value; repeatable)",
     )
 
 
@@ -176,6 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--from", dest="from_", help="start: offset N or an RFC 3339 time (default: start)"
     )
     p.add_argument("--to", help="end (exclusive): offset N or an RFC 3339 time (default: now)")
+    _overrides(p)
     p.set_defaults(func=_cmd_replay)
 
     p = sub.add_parser(
@@ -209,6 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the process exit status."""
     args = build_parser().parse_args(argv)
+    args.runtime = start_runtime()  # the environment is read here, once
     handler: Handler = args.func
     try:
         return handler(args)

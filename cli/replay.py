@@ -25,15 +25,7 @@ from tipline.schemas.config import TiplineConfig
 from tipline.schemas.dead_letter import NO_DECISION_STAGES, decode_dead_letter
 from tipline.schemas.decision import Decision, decode_decision
 from tipline.schemas.hashing import HashListSource
-
-
-class Label(msgspec.Struct, frozen=True, kw_only=True):
-    """One line of a labels file (docs/contract.md §3)."""
-
-    kind: str
-    positive: bool
-    session_id: str | None = None
-    attachment_id: str | None = None
+from tipline.schemas.labels import Labels, decode_labels
 
 
 def isolated_config(
@@ -60,23 +52,9 @@ def isolated_config(
     )
 
 
-def read_labels(path: str | Path) -> tuple[dict[str, bool], dict[str, bool]]:
-    """Read docs/contract.md §3 labels into (sessions, attachments) maps."""
-    decoder = msgspec.json.Decoder(Label)
-    sessions: dict[str, bool] = {}
-    attachments: dict[str, bool] = {}
-    for n, line in enumerate(Path(path).read_bytes().splitlines(), 1):
-        if not line.strip():
-            continue
-        label = decoder.decode(line)
-        if label.kind == "session" and label.session_id:
-            sessions[label.session_id] = label.positive
-        elif label.kind == "attachment" and label.attachment_id:
-            attachments[label.attachment_id] = label.positive
-        else:
-            msg = f"{path}:{n}: a label needs kind session+session_id or attachment+attachment_id"
-            raise ValueError(msg)
-    return sessions, attachments
+def read_labels(path: str | Path) -> Labels:
+    """Read a labels file (docs/contract.md §3): the one reader of labels in the package."""
+    return decode_labels(Path(path).read_bytes(), str(path))
 
 
 def read_decisions(path: Path) -> list[Decision]:
@@ -147,7 +125,8 @@ def run_replay(
     stages = dead_letter_stages(out / "dead-letters.jsonl")
     dead = sum(n for stage, n in stages.items() if stage in NO_DECISION_STAGES)
     events = count_events() if count_events else count_lines(jsonl_files(cfg.input.path))
-    sessions, attachments = read_labels(labels) if labels else ({}, {})
+    truth = read_labels(labels) if labels else Labels()
+    sessions, attachments = truth.sessions, truth.attachments
     metrics = backtest_metrics(decisions, sessions, attachments, events=events, dead_lettered=dead)
     by_stage = {
         "by_stage": dict(sorted(stages.items())),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 import threading
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from bytewax.inputs import FixedPartitionedSource, StatefulSourcePartition
@@ -19,8 +19,10 @@ from confluent_kafka import Consumer, TopicPartition
 from confluent_kafka.admin import AdminClient
 
 from tipline.cli.replay import isolated_config, run_replay
+from tipline.cli.runtime import Runtime, runtime_of
 from tipline.flows.kafka_io import to_raw_record
 from tipline.flows.outputs import kafka_config
+from tipline.schemas.clock import Clock
 from tipline.schemas.config import TiplineConfig
 from tipline.schemas.dead_letter import DeadLetter
 from tipline.schemas.errors import ConfigError
@@ -57,7 +59,10 @@ class _Counter:
 
 
 class _BoundedPartition(StatefulSourcePartition[RawRecord | DeadLetter, int]):
-    def __init__(self, consumer: Consumer, tp: TopicPartition, end: int, counter: _Counter) -> None:
+    def __init__(
+        self, consumer: Consumer, tp: TopicPartition, end: int, counter: _Counter, clock: Clock
+    ) -> None:
+        self._clock = clock
         self._consumer = consumer
         self._next = tp.offset
         self._end = end
@@ -73,7 +78,7 @@ class _BoundedPartition(StatefulSourcePartition[RawRecord | DeadLetter, int]):
             if msg.error() is not None or offset is None or offset >= self._end:
                 continue
             self._next = offset + 1
-            out.append(to_raw_record(_as_source_message(msg), datetime.now(UTC)))
+            out.append(to_raw_record(_as_source_message(msg), self._clock.now()))
         self._counter.add(len(out))
         return out
 
@@ -106,8 +111,10 @@ class BoundedTopicSource(FixedPartitionedSource[RawRecord | DeadLetter, int]):
         topic: str,
         start: int | datetime | None,
         end: int | datetime | None,
+        runtime: Runtime,
     ) -> None:
         self._cfg = cfg
+        self._runtime = runtime
         self._topic = topic
         self._start = start
         self._end = end
@@ -118,7 +125,7 @@ class BoundedTopicSource(FixedPartitionedSource[RawRecord | DeadLetter, int]):
             "bootstrap.servers": ",".join(self._cfg.kafka.brokers),
             "group.id": "tipline-replay-unused",
             "enable.auto.commit": "false",
-            **kafka_config(self._cfg, "consumer"),
+            **kafka_config(self._cfg, "consumer", self._runtime.env),
         }
 
     def list_parts(self) -> list[str]:
@@ -141,7 +148,9 @@ class BoundedTopicSource(FixedPartitionedSource[RawRecord | DeadLetter, int]):
         end = self._resolve(consumer, part, self._end, high, high)
         first = resume_state if resume_state is not None else max(start, low)
         tp = TopicPartition(self._topic, part, first)
-        return _BoundedPartition(consumer, tp, min(end, high), self.records_read)
+        return _BoundedPartition(
+            consumer, tp, min(end, high), self.records_read, self._runtime.clock
+        )
 
     def _resolve(
         self, consumer: Consumer, part: int, bound: int | datetime | None, default: int, high: int
@@ -160,7 +169,7 @@ def replay_topic(cfg: TiplineConfig, out: Path, args: argparse.Namespace) -> dic
     """Run a bounded topic replay with an isolated config; returns docs/contract.md §4 metrics."""
     isolated = isolated_config(cfg, out, events=None, hash_lists=args.hash_list)
     source = BoundedTopicSource(
-        isolated, args.kafka_topic, parse_bound(args.from_), parse_bound(args.to)
+        isolated, args.kafka_topic, parse_bound(args.from_), parse_bound(args.to), runtime_of(args)
     )
     return run_replay(
         isolated,

@@ -25,6 +25,7 @@ Run it with ``tipline run --config C`` or
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, TypeGuard, cast
 
 import bytewax.operators as op
@@ -74,7 +75,7 @@ def build_flow(
     pipe = pipeline or Pipeline(cfg)
     flow = Dataflow(cfg.job.name)
 
-    raw = op.input("input", flow, source or configured_source(cfg))
+    raw = op.input("input", flow, source or configured_source(cfg, pipe.env))
     decoded = op.map("decode", raw, pipe.decode)
     split = op.branch("split-dead-letters", decoded, _is_inbound)
     letters: list[Stream[DeadLetter]] = [cast("Stream[DeadLetter]", split.falses)]
@@ -105,10 +106,15 @@ def build_flow(
         )
         write_drafts("report-drafts", drafts, cfg, overrides.drafts)
         alerts = _split_letters("alert-failed", op.map("alert", packaged, pipe.alert), letters)
-        write_alerts("alerts", alerts, cfg, overrides.alerts)
+        write_alerts("alerts", alerts, cfg, overrides.alerts, pipe.env)
     all_letters = op.merge("all-dead-letters", *letters) if len(letters) > 1 else letters[0]
     write_dead_letters(
-        "dead-letters", all_letters, cfg, overrides.dead_letters, pipe.seal_dead_letter
+        "dead-letters",
+        all_letters,
+        cfg,
+        overrides.dead_letters,
+        pipe.seal_dead_letter,
+        env=pipe.env,
     )
     return flow
 
@@ -148,7 +154,7 @@ def _needs_evidence(item: Decided | FollowUps) -> bool:
     return isinstance(item, FollowUps) or item.decision.alert
 
 
-def configured_source(cfg: TiplineConfig) -> Source[Any]:
+def configured_source(cfg: TiplineConfig, env: Mapping[str, str]) -> Source[Any]:
     """Return the input source the config selects (JSONL files or Kafka topics)."""
     if cfg.input.kind == "kafka":
         return KafkaSource(
@@ -156,7 +162,7 @@ def configured_source(cfg: TiplineConfig) -> Source[Any]:
             cfg.input.topics,
             tail=True,
             starting_offset=_offset(cfg.input.starting_offset),
-            add_config=kafka_config(cfg, "consumer"),
+            add_config=kafka_config(cfg, "consumer", env),
             batch_size=cfg.input.batch_size,
             raise_on_errors=False,
         )

@@ -7,9 +7,8 @@ config selects. Tests inject in-memory sinks that receive the records as is.
 
 from __future__ import annotations
 
-import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from bytewax.outputs import DynamicSink, Sink, StatelessSinkPartition
 from tipline.schemas.audit import AuditRow
 from tipline.schemas.config import TiplineConfig
 from tipline.schemas.dead_letter import DeadLetter, encode_dead_letter
+from tipline.schemas.environment import EMPTY_ENV
 from tipline.schemas.errors import ConfigError
 from tipline.services.metrics import METRICS, stage_timer
 from tipline.sinks.drafts import DraftsSink
@@ -65,13 +65,13 @@ class CallbackSink(DynamicSink[Any]):
         return _CallbackPartition(self._make_writer())
 
 
-def kafka_config(cfg: TiplineConfig, role: str) -> dict[str, str]:
-    """Librdkafka properties for a ``consumer`` or ``producer``, as strings."""
+def kafka_config(cfg: TiplineConfig, role: str, env: Mapping[str, str]) -> dict[str, str]:
+    """Librdkafka properties for a ``consumer`` or ``producer``; secrets from ``env``."""
     extra = cfg.kafka.consumer if role == "consumer" else cfg.kafka.producer
     merged = {**cfg.kafka.settings, **extra}
     props = {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in merged.items()}
     for prop, var in cfg.kafka.secret_env.items():
-        value = os.environ.get(var)
+        value = env.get(var)
         if value is None:
             msg = f"kafka.secret_env: ${var} (for {prop!r}) is not set"
             raise ConfigError(msg)
@@ -83,12 +83,12 @@ def _recovery_dir(cfg: TiplineConfig) -> Path | None:
     return Path(cfg.recovery.path) if cfg.recovery.enabled else None
 
 
-def producer_sink(cfg: TiplineConfig, topic: str) -> BoundedKafkaSink:
+def producer_sink(cfg: TiplineConfig, topic: str, env: Mapping[str, str]) -> BoundedKafkaSink:
     """Return a Kafka output whose waits are bounded by ``kafka.flush_timeout_s`` on stop."""
     return BoundedKafkaSink(
         cfg.kafka.brokers,
         topic,
-        config=kafka_config(cfg, "producer"),
+        config=kafka_config(cfg, "producer", env),
         flush_timeout_s=cfg.kafka.flush_timeout_s,
     )
 
@@ -136,11 +136,15 @@ def write_dead_letters(
     cfg: TiplineConfig,
     override: Sink[Any] | None,
     seal: Callable[[DeadLetter], DeadLetter] | None = None,
+    *,
+    env: Mapping[str, str] = EMPTY_ENV,
 ) -> None:
     """Write dead letters, sealed by ``seal``, to the configured file directory or Kafka topic.
 
+    ``env`` holds the Kafka secrets named in ``kafka.secret_env`` (the CLI reads it once).
+
     Test overrides receive the plain letters. The file is created 0600 in a
-    0700 folder; its raw bytes are ciphertext (see ``flows/dead_letters.py``).
+    0700 folder; its raw bytes are ciphertext (see ``services/dead_letters.py``).
     """
     if override is not None:
         op.output(step, letters, override)
@@ -154,11 +158,7 @@ def write_dead_letters(
             letters,
             lambda d: KafkaSinkMessage(key=d.dedupe_key().encode(), value=encode_dead_letter(d)),
         )
-        op.output(
-            step,
-            msgs,
-            producer_sink(cfg, dl.topic),
-        )
+        op.output(step, msgs, producer_sink(cfg, dl.topic, env))
         return
     keyed = op.map("dead-letter-line", letters, lambda d: ("dl", encode_dead_letter(d)))
     op.output(
@@ -175,7 +175,11 @@ def write_dead_letters(
 
 
 def write_alerts(
-    step: str, alerts: Stream[tuple[str, bytes]], cfg: TiplineConfig, override: Sink[Any] | None
+    step: str,
+    alerts: Stream[tuple[str, bytes]],
+    cfg: TiplineConfig,
+    override: Sink[Any] | None,
+    env: Mapping[str, str] = EMPTY_ENV,
 ) -> None:
     """Write ``(event_id, alert JSON)`` items to the configured alerts output."""
     if override is not None:
@@ -188,11 +192,7 @@ def write_alerts(
         msgs = op.map(
             "alert-message", alerts, lambda kv: KafkaSinkMessage(key=kv[0].encode(), value=kv[1])
         )
-        op.output(
-            step,
-            msgs,
-            producer_sink(cfg, al.topic),
-        )
+        op.output(step, msgs, producer_sink(cfg, al.topic, env))
         return
     op.output(step, alerts, JsonlSink(Path(al.path), "alerts", recovery_dir=_recovery_dir(cfg)))
 

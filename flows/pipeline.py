@@ -8,26 +8,26 @@ Each step records its duration in ``tipline_stage_seconds{stage}``.
 
 from __future__ import annotations
 
-import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Any, cast
 
 import msgspec
 
-from tipline.flows.dead_letters import DeadLetterSealer
-from tipline.flows.failures import FailureTracker, follow_up_source, is_systemic
+from tipline.flows.failures import FailureTracker, follow_up_source
 from tipline.flows.kafka_io import to_raw_record
 from tipline.flows.records import Decided, FollowUps, Inbound, Matched, Packaged
 from tipline.operators.audit import audit_row
 from tipline.operators.decide import decide, route_oversized
 from tipline.operators.evidence.context import ContextBuffer, SessionSealer
+from tipline.operators.evidence.followups import first_of_each
 from tipline.operators.evidence.package import package_id_for
+from tipline.operators.failures import is_systemic
 from tipline.operators.fairness import gate, parse_calibration
 from tipline.operators.grooming.scorer import (
     Scorer,
@@ -43,25 +43,24 @@ from tipline.operators.intake import (
     with_embedded_matches,
 )
 from tipline.operators.report import build_draft, failed_draft, load_schema
+from tipline.operators.report.timeline import case_timeline
 from tipline.schemas.alert import encode_alert
 from tipline.schemas.audit import AuditRow
+from tipline.schemas.clock import SYSTEM_CLOCK, Clock
 from tipline.schemas.config import TiplineConfig
 from tipline.schemas.dead_letter import DeadLetter
 from tipline.schemas.decision import Decision
+from tipline.schemas.environment import read_environment
 from tipline.schemas.errors import ConfigError
 from tipline.schemas.event import MessageEvent
 from tipline.schemas.grooming import CalibrationTable, SessionVerdict
 from tipline.schemas.report import ReportDraft, TimelineEntry
 from tipline.services.cases import new_case
+from tipline.services.dead_letters import DeadLetterSealer
 from tipline.services.evidence import EvidenceService, build_evidence_service
 from tipline.services.hashing import HashService, build_hash_service, media_fetcher
 from tipline.services.metrics import METRICS, decision_counter, stage_timer
 from tipline.sinks.cases import CasesSink
-
-
-def utc_now() -> datetime:
-    """Return the wall clock, timezone-aware (flows are the only layer that reads it)."""
-    return datetime.now(UTC)
 
 
 @contextmanager
@@ -73,27 +72,13 @@ def _timed(stage: str) -> Iterator[None]:
         stage_timer(stage).observe(time.perf_counter() - started)
 
 
-def _first_of_each(events: list[MessageEvent]) -> list[MessageEvent]:
-    """Keep the first message of each event id in a follow-up batch.
-
-    Two messages reusing one ``event_id`` (a crafted or replayed event) would
-    otherwise become two different supplements under one item key, which the
-    vault refuses as a conflicting write and the job would stop on.
-    """
-    seen: set[str] = set()
-    out = []
-    for event in events:
-        if event.event_id not in seen:
-            seen.add(event.event_id)
-            out.append(event)
-    return out
-
-
 @dataclass
 class Pipeline:
     """Steps of the flow for one worker; services are built on first use."""
 
     config: TiplineConfig
+    clock: Clock = SYSTEM_CLOCK
+    env: Mapping[str, str] = field(default_factory=read_environment)
     _cache: dict[str, Any] = field(default_factory=dict)
 
     # ---------------------------------------------------------------- services
@@ -107,7 +92,7 @@ class Pipeline:
         """Return the attachment fetcher (file roots, bucket allow-list, never the vault)."""
         fetcher = self._cache.get("fetcher")
         if fetcher is None:
-            fetcher = self._cache["fetcher"] = media_fetcher(self.config)
+            fetcher = self._cache["fetcher"] = media_fetcher(self.config, self.env)
         return cast("MediaFetcher", fetcher)
 
     @cached_property
@@ -130,7 +115,7 @@ class Pipeline:
     @cached_property
     def evidence(self) -> EvidenceService:
         """The evidence vault (keys from the environment, or dev keys)."""
-        return build_evidence_service(self.config.evidence, env=os.environ)
+        return build_evidence_service(self.config.evidence, env=self.env)
 
     @cached_property
     def failures(self) -> FailureTracker:
@@ -142,7 +127,7 @@ class Pipeline:
         """Seals dead letters with a key derived from the evidence master key."""
         if self.config.evidence.enabled:
             return DeadLetterSealer.from_provider(self.evidence.keys.provider)
-        return DeadLetterSealer.from_config(self.config.evidence, os.environ)
+        return DeadLetterSealer.from_config(self.config.evidence, self.env)
 
     def preflight(self) -> Pipeline:
         """Build every enabled service now, so a bad list, key or table fails at start.
@@ -174,7 +159,7 @@ class Pipeline:
         """
         with _timed("decode"):
             METRICS.events_in.inc()
-            now = utc_now()
+            now = self.clock.now()
             record = to_raw_record(item, now)
             if isinstance(record, DeadLetter):
                 METRICS.dead_letters.labels(record.stage, record.error_type).inc()
@@ -217,13 +202,13 @@ class Pipeline:
         with _timed("match-hashes"):
             try:
                 verdicts, media = (
-                    self.hashes.match_keeping_bytes(event, utc_now())
+                    self.hashes.match_keeping_bytes(event, self.clock.now())
                     if event.attachments
                     else ([], {})
                 )
             except Exception as exc:
                 return self.failures.letter(
-                    "match-hashes", exc, source=inbound.source, event=event, now=utc_now()
+                    "match-hashes", exc, source=inbound.source, event=event, now=self.clock.now()
                 )
         self.failures.ok("match-hashes")
         return Matched(
@@ -254,7 +239,7 @@ class Pipeline:
                 gate=ruling,
                 detector_version=self.config.job.detector_version,
                 source=matched.source,
-                now=utc_now(),
+                now=self.clock.now(),
             )
             if matched.oversized:
                 decision = route_oversized(decision)
@@ -264,7 +249,7 @@ class Pipeline:
     def failed(self, stage: str, exc: Exception, matched: Matched) -> DeadLetter:
         """Return the dead letter of an event that failed ``stage`` (systemic errors re-raise)."""
         return self.failures.letter(
-            stage, exc, source=matched.source, event=matched.event, now=utc_now()
+            stage, exc, source=matched.source, event=matched.event, now=self.clock.now()
         )
 
     # ---------------------------------------------------------------- context
@@ -300,11 +285,11 @@ class Pipeline:
         exist without evidence (invariant 2); a per-event failure yields a dead
         letter instead (the decision is already in the lake).
         """
-        now = utc_now()
+        now = self.clock.now()
         try:
             with _timed("evidence"):
                 if isinstance(item, FollowUps):
-                    firsts = _first_of_each(item.events)
+                    firsts = first_of_each(item.events)
                     self.evidence.add_contexts(item.package_id, firsts, now)
                     self._record_following(item.package_id, firsts)
                     return []
@@ -397,7 +382,7 @@ class Pipeline:
         decision = packaged.decided.decision
         if decision.decision != "report" or not self.config.reports.enabled:
             return []
-        now = utc_now()
+        now = self.clock.now()
         event = packaged.decided.event
         try:
             with _timed("reports"):
@@ -422,35 +407,14 @@ class Pipeline:
         return [draft]
 
     def _timeline(self, decided: Decided) -> list[TimelineEntry]:
-        """Content-free timeline rows: each message with every signal that hit it.
-
-        A signal is listed on each message whose text it matches (not only on
-        its newest hit, which is all the session verdict keeps), once; the
-        trigger also shows ``hash_match`` when one of its files matched a list.
-        """
         scorer = self.scorer
-        weight_of = {c.name: c.weight for c in scorer.categories}
-        session = decided.decision.session
-        hits: dict[str, set[str]] = {}
-        for hit in session.signals if session else []:
-            hits.setdefault(hit.message_id, set()).add(hit.signal)
-        trigger = decided.event.event_id
-        if any(v.matches for v in decided.decision.attachments):
-            hits.setdefault(trigger, set()).add("hash_match")
-        rows = []
-        for e in [*decided.context, decided.event]:
-            cues = hits.get(e.event_id, set()) | set(message_cues(scorer, e.text))
-            rows.append(
-                TimelineEntry(
-                    message_id=e.event_id,
-                    sender_id=e.sender.user_id,
-                    sent_at=e.sent_at,
-                    signals=sorted(cues),
-                    weight=round(sum(weight_of.get(c, 0.0) for c in cues), 4),
-                    trigger=e.event_id == trigger,
-                )
-            )
-        return rows
+        return case_timeline(
+            decided.decision,
+            decided.event,
+            decided.context,
+            cues_of=lambda text: message_cues(scorer, text),
+            weight_of={c.name: c.weight for c in scorer.categories},
+        )
 
     def alert(self, packaged: Packaged) -> tuple[str, bytes] | DeadLetter:
         """Build the alert for moderation tooling from the vault's receipt (step ``alert``)."""
@@ -459,7 +423,11 @@ class Pipeline:
             alert = decision.event_id, encode_alert(decision, packaged.receipt.package_id)
         except Exception as exc:
             return self.failures.letter(
-                "alert", exc, source=decision.source, event=packaged.decided.event, now=utc_now()
+                "alert",
+                exc,
+                source=decision.source,
+                event=packaged.decided.event,
+                now=self.clock.now(),
             )
         METRICS.alerts.inc()
         return alert
@@ -474,7 +442,7 @@ class Pipeline:
                 exc,
                 source=decided.decision.source,
                 event=decided.event,
-                now=utc_now(),
+                now=self.clock.now(),
             )
 
     def seal_dead_letter(self, letter: DeadLetter) -> DeadLetter:

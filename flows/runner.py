@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import signal
 import sqlite3
 import sys
@@ -23,6 +22,7 @@ from bytewax.run import cli_main
 from prometheus_client import REGISTRY, start_http_server
 
 from tipline.schemas.config import TiplineConfig
+from tipline.schemas.environment import export_engine_settings
 from tipline.schemas.errors import ConfigError, LakeWriteError, TiplineError, UnavailableError
 from tipline.sinks.kafka_out import request_stop
 from tipline.sinks.lake import flush_open_shards, stamp_recovery_store
@@ -126,13 +126,18 @@ def run_flow(
             raise ConfigError(msg) from exc
     if cfg.metrics.dataflow_api_port:
         # Bytewax reads these when the run starts (one port per process).
-        os.environ["BYTEWAX_DATAFLOW_API_ENABLED"] = "true"
-        os.environ["BYTEWAX_DATAFLOW_API_PORT"] = str(cfg.metrics.dataflow_api_port + process_id)
         # Its graph cache (dataflow.json) defaults to the working directory;
         # keep it off a read-only root filesystem.
         cache = Path(tempfile.gettempdir()) / f"tipline-dataflow-{process_id}"
         cache.mkdir(parents=True, exist_ok=True)
-        os.environ.setdefault("BYTEWAX_DATAFLOW_API_CACHE_PATH", str(cache))
+        export_engine_settings(
+            {
+                "BYTEWAX_DATAFLOW_API_ENABLED": "true",
+                "BYTEWAX_DATAFLOW_API_PORT": str(cfg.metrics.dataflow_api_port + process_id),
+                "BYTEWAX_DATAFLOW_API_CACHE_PATH": str(cache),
+            },
+            keep=frozenset({"BYTEWAX_DATAFLOW_API_CACHE_PATH"}),
+        )
     stop = threading.Event()
     if progress:
         threading.Thread(target=_show_progress, args=(stop,), daemon=True).start()

@@ -41,14 +41,22 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from bytewax.operators import StatefulLogic
 
-from tipline.flows.pipeline import Pipeline, utc_now
+from tipline.flows.pipeline import Pipeline
 from tipline.flows.records import Decided, FollowUps, Matched
 from tipline.operators.evidence.context import ContextBuffer, SealedMessage, SessionSealer
+from tipline.operators.evidence.followups import (
+    batch_full,
+    flush_at,
+    idle_at,
+    is_due,
+    queue_follower,
+    release,
+)
 from tipline.schemas.dead_letter import DeadLetter
 from tipline.schemas.decision import Decision
 from tipline.services.metrics import METRICS
@@ -78,7 +86,7 @@ class SessionLogic(StatefulLogic[Matched, Out, SessionSnapshot]):
 
     def on_item(self, value: Matched) -> tuple[list[Out], bool]:
         """Score, decide and seal one message of this session (a replayed event: nothing)."""
-        snap, event, now = self._snap, value.event, utc_now()
+        snap, event, now = self._snap, value.event, self._pipe.clock.now()
         if self._duplicate(event.event_id):
             METRICS.duplicates.inc()
             return [], StatefulLogic.RETAIN
@@ -106,31 +114,30 @@ class SessionLogic(StatefulLogic[Matched, Out, SessionSnapshot]):
     def _with_context(
         self, value: Matched, decision: Decision, media: dict[str, bytes], sealer: SessionSealer
     ) -> list[Out]:
-        snap, event, now = self._snap, value.event, utc_now()
+        snap, event, now = self._snap, value.event, self._pipe.clock.now()
         buffer = snap.context or self._pipe.new_context()
         snap.context = buffer
         followers = buffer.followers(event)
         if followers:
             sealed = SealedMessage(event.event_id, event.sent_at, sealer.seal(event))
-            for package_id in followers:
-                snap.pending.setdefault(package_id, []).append(sealed)
-            snap.pending_since = snap.pending_since or now
+            snap.pending_since = queue_follower(
+                snap.pending, snap.pending_since, followers, sealed, now
+            )
         context = []
         if decision.alert:
             context = buffer.messages(sealer, before=event)
             buffer.note_package(self._pipe.package_id(decision), event)
         buffer.append(event, sealer)
         out: list[Out] = [Decided(decision=decision, event=event, context=context, media=media)]
-        if sum(len(m) for m in snap.pending.values()) >= self._batch:
+        if batch_full(snap.pending, self._pipe.config.evidence.context.follow_batch):
             out.extend(self._release(sealer))
         return out
 
     def on_notify(self) -> tuple[list[Out], bool]:
         """Release due follow-ups; drop the state of an idle session."""
-        now = utc_now()
-        idle = self._idle_at() is not None and now >= self._idle_at()  # type: ignore[operator]
-        due = self._flush_at() is not None and now >= self._flush_at()  # type: ignore[operator]
-        out = self._release(self._sealer()) if idle or due else []
+        now = self._pipe.clock.now()
+        idle = is_due(self._idle_at(), now)
+        out = self._release(self._sealer()) if idle or is_due(self._flush_at(), now) else []
         return out, StatefulLogic.DISCARD if idle else StatefulLogic.RETAIN
 
     def on_eof(self) -> tuple[list[Out], bool]:
@@ -161,23 +168,12 @@ class SessionLogic(StatefulLogic[Matched, Out, SessionSnapshot]):
             del seen[next(iter(seen))]
         return False
 
-    @property
-    def _batch(self) -> int:
-        return self._pipe.config.evidence.context.follow_batch
-
     def _idle_at(self) -> datetime | None:
-        last = self._snap.last_seen
-        return (
-            None
-            if last is None
-            else last + timedelta(seconds=self._pipe.config.grooming.idle_evict_s)
-        )
+        return idle_at(self._snap.last_seen, self._pipe.config.grooming.idle_evict_s)
 
     def _flush_at(self) -> datetime | None:
-        since = self._snap.pending_since
-        if since is None or not self._snap.pending:
-            return None
-        return since + timedelta(seconds=self._pipe.config.evidence.context.follow_flush_s)
+        flush_s = self._pipe.config.evidence.context.follow_flush_s
+        return flush_at(self._snap.pending, self._snap.pending_since, flush_s)
 
     def _sealer(self) -> SessionSealer | None:
         sid = self._snap.session_id
@@ -188,8 +184,8 @@ class SessionLogic(StatefulLogic[Matched, Out, SessionSnapshot]):
         if sealer is None or not snap.pending:
             return []
         batches: list[Out] = [
-            FollowUps(package_id=pid, events=[sealer.open(m.event_id, m.sealed) for m in msgs])
-            for pid, msgs in snap.pending.items()
+            FollowUps(package_id=pid, events=events)
+            for pid, events in release(snap.pending, sealer.open)
         ]
         snap.pending, snap.pending_since = {}, None
         return batches

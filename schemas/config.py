@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final, Literal
 
@@ -135,7 +136,7 @@ class MetricsConfig(Section, frozen=True):
 
 
 class TiplineConfig(Section, frozen=True):
-    """The whole job's configuration (``config/default.toml`` documents every key)."""
+    """The whole job's configuration (``config/base.toml`` documents every key)."""
 
     job: JobConfig = JobConfig()
     kafka: KafkaConnection = KafkaConnection()
@@ -316,16 +317,105 @@ def check_config(cfg: TiplineConfig, data: dict[str, Any], origin: str) -> Tipli
     return cfg
 
 
-def load_config(path: str | Path, *, profile: str | None = None) -> TiplineConfig:
+PACKAGED: Final = "tipline:"
+"""``extends = "tipline:base.toml"`` names the base shipped inside the package."""
+_MAX_LAYERS: Final = 8
+
+
+def load_config(
+    path: str | Path, *, profile: str | None = None, overrides: Sequence[str] = ()
+) -> TiplineConfig:
     """Read and validate a TOML config file (``profile`` overrides ``job.profile``).
+
+    A file may name its base with a top-level ``extends = "base.toml"`` (a
+    path relative to the file, or ``"tipline:base.toml"`` for the base shipped
+    in the package); the file is deep-merged over its base: tables merge key
+    by key, every other value (arrays included) replaces the base's. Then
+    ``overrides`` (``--set section.key=value``, the value in TOML syntax or a
+    bare string) are applied in order.
 
     Raises:
         ConfigError: the file is missing, not TOML, or a key/value is invalid.
 
     """
     p = Path(path)
+    data = read_layers(p)
+    for item in overrides:
+        data = merge_tables(data, parse_override(item))
+    if profile is not None:
+        data = {**data, "job": {**data.get("job", {}), "profile": profile}}
+    refuse_literal_secrets(data, str(p))
+    return check_config(parse_config(data, str(p)), data, str(p))
+
+
+def read_layers(path: Path, _chain: tuple[Path, ...] = ()) -> dict[str, Any]:
+    """Return the TOML document at ``path`` merged over the base it ``extends`` (if any).
+
+    Raises:
+        ConfigError: a file cannot be read, ``extends`` is not a string, or bases loop.
+
+    """
+    data = _read_toml(path)
+    base = data.pop("extends", None)
+    if base is None:
+        return data
+    if not isinstance(base, str):
+        msg = f"{path}: extends must be a file name string (got {type(base).__name__})"
+        raise ConfigError(msg)
+    base_path = resolve_base(base, path)
+    chain = (*_chain, path.resolve())
+    if base_path.resolve() in chain or len(chain) >= _MAX_LAYERS:
+        msg = f"{path}: extends {base!r} loops back to a file already read"
+        raise ConfigError(msg)
+    return merge_tables(read_layers(base_path, chain), data)
+
+
+def resolve_base(name: str, overlay: Path) -> Path:
+    """Where ``extends = name`` in ``overlay`` points (``tipline:`` = shipped in the package)."""
+    if name.startswith(PACKAGED):
+        return Path(__file__).with_name(name.removeprefix(PACKAGED))
+    return overlay.parent / name
+
+
+def merge_tables(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """Deep-merge ``over`` onto ``base``: tables merge, anything else (arrays too) replaces."""
+    out = dict(base)
+    for key, value in over.items():
+        old = out.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            out[key] = merge_tables(old, value)
+        else:
+            out[key] = value
+    return out
+
+
+def parse_override(item: str) -> dict[str, Any]:
+    """Turn ``a.b.c=value`` into ``{"a": {"b": {"c": value}}}``.
+
+    The value is read as a TOML value (``8``, ``true``, ``["x"]``, ``"s"``);
+    anything that is not one is taken as a bare string.
+
+    Raises:
+        ConfigError: no ``=`` or an empty key.
+
+    """
+    key, sep, raw = item.partition("=")
+    parts = [k.strip() for k in key.split(".")]
+    if not sep or not all(parts):
+        msg = f"--set {item!r}: expected section.key=value"
+        raise ConfigError(msg)
     try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
+        value: Any = tomllib.loads(f"v = {raw.strip()}")["v"]
+    except tomllib.TOMLDecodeError:
+        value = raw.strip()
+    for part in reversed(parts):
+        value = {part: value}
+    return value  # type: ignore[no-any-return]
+
+
+def _read_toml(p: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(p.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         msg = f"config file {str(p)!r} does not exist"
         raise ConfigError(msg) from exc
@@ -341,7 +431,3 @@ def load_config(path: str | Path, *, profile: str | None = None) -> TiplineConfi
     except tomllib.TOMLDecodeError as exc:
         msg = f"{p}: not valid TOML: {exc}"
         raise ConfigError(msg) from exc
-    if profile is not None:
-        data = {**data, "job": {**data.get("job", {}), "profile": profile}}
-    refuse_literal_secrets(data, str(p))
-    return check_config(parse_config(data, str(p)), data, str(p))

@@ -9,7 +9,7 @@ and letters of the other stages are counted on their own (issue #13).
 
 ``raw`` is content. Written outputs (file or Kafka) carry it *sealed*
 (AES-256-GCM under a key derived from the evidence master key, see
-``flows/dead_letters.py``): ``sealed`` then names the scheme and ``raw`` holds
+``services/dead_letters.py``): ``sealed`` then names the scheme and ``raw`` holds
 ``nonce || ciphertext``; in flight between steps it is plain.
 """
 

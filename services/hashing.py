@@ -24,7 +24,6 @@ import contextlib
 import dataclasses
 import logging
 import math
-import os
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -296,7 +295,7 @@ def default_fetcher(
     vault's. ``deny_paths`` and ``deny_buckets`` are never read (see
     :func:`media_fetcher`, which fills them from the evidence section).
     """
-    env = os.environ if env is None else env
+    env = {} if env is None else env  # no environment given: no media S3 credentials
     names = cfg.s3
     s3 = S3Fetcher(
         endpoint_url=env.get(names.endpoint_env) or None,

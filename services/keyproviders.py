@@ -40,6 +40,7 @@ from tipline.operators.evidence.keys import (
 )
 from tipline.schemas.errors import ConfigError
 from tipline.schemas.evidence import EvidenceConfig
+from tipline.sinks.durable import create_new
 from tipline.sinks.vault import KeyStore
 
 log = logging.getLogger(__name__)
@@ -74,19 +75,15 @@ def write_new_key(path: Path, *, dev: bool) -> bytes | None:
         ConfigError: the key folder cannot be written (one line, no traceback).
 
     """
+    key = os.urandom(KEY_BYTES)
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return None
+        # whole or absent: a crash never leaves a half-written key file
+        if path.exists() or not create_new(path, base64.b64encode(key), mode=0o600):
+            return None
     except OSError as exc:
         msg = f"key file {str(path)!r} cannot be written ({exc.strerror})"
         raise ConfigError(msg) from exc
-    key = os.urandom(KEY_BYTES)
-    with os.fdopen(fd, "w") as fh:
-        fh.write(base64.b64encode(key).decode())
-        fh.flush()
-        os.fsync(fh.fileno())
     if dev:
         log.warning(
             "DEV KEY generated at %s: evidence is protected by a key on local disk. "

@@ -25,9 +25,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
-from collections.abc import Callable
-from datetime import UTC, datetime
+from collections.abc import Callable, Mapping
+from datetime import datetime
 from typing import Final, Protocol
 
 import msgspec
@@ -43,6 +42,7 @@ from tipline.clients.cybertipline import (
 )
 from tipline.operators.report import CustodyView, render_file_details, validate_file_details_xml
 from tipline.operators.report.xsd import validate_report_xml
+from tipline.schemas.clock import SYSTEM_CLOCK, Clock
 from tipline.schemas.errors import ReportError, SubmissionError, TiplineError
 from tipline.schemas.report import (
     DraftStatus,
@@ -79,15 +79,15 @@ class TiplineApi(Protocol):
     def retract(self, report_id: str) -> ApiResponse: ...  # noqa: D102
 
 
-def client_from_env(cfg: ReportsConfig) -> CyberTiplineClient:
-    """Build the client from config and the credential env vars it names.
+def client_from_env(cfg: ReportsConfig, env: Mapping[str, str]) -> CyberTiplineClient:
+    """Build the client from config and the credential env vars it names (looked up in ``env``).
 
     Raises:
         ReportError: a credential variable is unset.
 
     """
-    user = os.environ.get(cfg.username_env, "")
-    password = os.environ.get(cfg.password_env, "")
+    user = env.get(cfg.username_env, "")
+    password = env.get(cfg.password_env, "")
     if not user or not password:
         msg = f"set {cfg.username_env} and {cfg.password_env} to submit to the CyberTipline"
         raise ReportError(msg)
@@ -102,10 +102,6 @@ def client_from_env(cfg: ReportsConfig) -> CyberTiplineClient:
     )
 
 
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
 class _Submission:
     """One run of the submission state machine for one draft."""
 
@@ -114,7 +110,7 @@ class _Submission:
         sink: DraftsSink,
         api: TiplineApi,
         draft: ReportDraft,
-        clock: Callable[[], datetime],
+        clock: Clock,
         *,
         on_status: OnStatus | None = None,
         actor: str = SUBMITTER,
@@ -142,7 +138,7 @@ class _Submission:
     ) -> ApiResponse:
         """Make one request and log it (answer or transport failure) before returning."""
         base = SubmissionLogEntry(
-            at=self.clock(),
+            at=self.clock.now(),
             draft_id=self.draft.draft_id,
             attempt=self.attempt,
             action=action,
@@ -162,7 +158,7 @@ class _Submission:
         self.sink.append_log(
             msgspec.structs.replace(
                 base,
-                at=self.clock(),
+                at=self.clock.now(),
                 request_id=resp.request_id,
                 response_code=resp.response_code,
                 http_status=resp.http_status,
@@ -180,7 +176,7 @@ class _Submission:
             self.draft.draft_id,
             status,
             actor=self.actor,
-            at=self.clock(),
+            at=self.clock.now(),
             note=note,
             ncmec_report_id=report_id,
         )
@@ -298,7 +294,7 @@ def _complete(run: _Submission, report_id: str, on_finished: OnFinished, note: s
         if run.draft.status != "submitted":
             run.transition("submitted", f"NCMEC report {report_id}", report_id)
         run.transition("finished", note, report_id)
-    on_finished(run.draft.package_id, report_id, run.clock())
+    on_finished(run.draft.package_id, report_id, run.clock.now())
 
 
 def _fail(run: _Submission, report_id: str | None, exc: TiplineError) -> None:
@@ -318,7 +314,7 @@ def submit_draft(
     open_item: OpenItem,
     on_finished: OnFinished,
     custody: CustodyView | None = None,
-    clock: Callable[[], datetime] = _utcnow,
+    clock: Clock = SYSTEM_CLOCK,
     on_status: OnStatus | None = None,
     actor: str = SUBMITTER,
 ) -> ReportDraft:

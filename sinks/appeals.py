@@ -12,7 +12,6 @@ an existing appeal's history is never rewritten (resolve adds a row).
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Final
 
@@ -20,6 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from tipline.schemas.appeal import Appeal
+from tipline.sinks.durable import publish
 
 _TS: Final = pa.timestamp("us", tz="UTC")
 APPEAL_SCHEMA: Final = pa.schema(
@@ -51,10 +51,7 @@ class AppealStore:
         tmp = folder / f".{final.name}.tmp"
         row = {name: [getattr(appeal, name)] for name in APPEAL_SCHEMA.names}
         pq.write_table(pa.Table.from_pydict(row, schema=APPEAL_SCHEMA), tmp)
-        with tmp.open("rb") as fh:
-            os.fsync(fh.fileno())
-        tmp.replace(final)
-        return final
+        return publish(tmp, final)
 
     def read_all(self) -> list[Appeal]:
         """Return every appeal record, ordered by ``recorded_at`` then id."""

@@ -43,6 +43,7 @@ from tipline.schemas.report import (
     encode_draft,
     encode_log_entry,
 )
+from tipline.sinks.durable import write_atomic
 
 DRAFT_FILE: Final = "draft.json"
 REPORT_FILE: Final = "report.xml"
@@ -51,13 +52,7 @@ _SAFE_ID: Final = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    with tmp.open("wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    tmp.replace(path)
+    write_atomic(path, data)
 
 
 class DraftsSink:

@@ -22,6 +22,7 @@ from typing import BinaryIO
 
 from bytewax.outputs import FixedPartitionedSink, StatefulSinkPartition
 
+from tipline.sinks.durable import write_atomic
 from tipline.sinks.lake import store_created_ns
 
 
@@ -40,14 +41,7 @@ def _start_length(path: Path, recovery_dir: Path) -> int | None:
     except (FileNotFoundError, ValueError):
         pass
     length = path.stat().st_size if path.exists() else 0
-    tmp = marker.with_name(marker.name + ".tmp")
-    tmp.write_text(f"{stamp} {length}", encoding="ascii")
-    fd = os.open(tmp, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, marker)
+    write_atomic(marker, f"{stamp} {length}".encode("ascii"))
     return None
 
 

@@ -16,7 +16,6 @@ import contextlib
 import fcntl
 import os
 import re
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final
@@ -24,6 +23,7 @@ from typing import Any, Final
 from botocore.exceptions import ClientError
 
 from tipline.schemas.errors import EvidenceError, VaultWriteError
+from tipline.sinks.durable import create_new, fsync_path, write_atomic
 
 _PACKAGE_ID: Final = re.compile(r"^[A-Za-z0-9._-]{1,128}$")
 
@@ -52,26 +52,9 @@ class LocalKeyStore:
 
     def put(self, package_id: str, blob: bytes) -> bool:
         """Store ``blob`` durably unless a key exists already."""
-        path = self._path(package_id)
-        tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            try:
-                os.write(fd, blob)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
+            if not create_new(self._path(package_id), blob, mode=0o600):
                 return False
-            finally:
-                tmp.unlink()
-            dir_fd = os.open(self.root, os.O_RDONLY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
         except OSError as exc:
             msg = f"key store {self.location}: write for {package_id!r} failed ({exc.strerror})"
             raise VaultWriteError(msg) from exc
@@ -98,15 +81,7 @@ class LocalKeyStore:
         with self._locked():
             if not path.exists():
                 return False
-            tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            try:
-                os.write(fd, blob)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-            os.replace(tmp, path)
-            self._fsync_dir()
+            write_atomic(path, blob, mode=0o600)
         return True
 
     @contextlib.contextmanager
@@ -119,11 +94,7 @@ class LocalKeyStore:
             os.close(fd)
 
     def _fsync_dir(self) -> None:
-        dir_fd = os.open(self.root, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+        fsync_path(self.root)
 
     def destroy(self, package_id: str) -> bool:
         """Overwrite with zeros, fsync, unlink (under the store lock)."""

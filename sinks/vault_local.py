@@ -16,54 +16,24 @@ from __future__ import annotations
 
 import hashlib
 import os
-import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final
 
+from tipline.schemas.clock import SYSTEM_CLOCK, Clock
 from tipline.schemas.errors import EvidenceError, RetentionError, VaultWriteError
+from tipline.sinks.durable import OPS, create_new, fsync_path, write_atomic, write_temp
 
 _READ_ONLY: Final = 0o444
 _POOL: Final = ThreadPoolExecutor(max_workers=8, thread_name_prefix="vault-write")
 
 
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _write_temp(path: Path, data: bytes, mode: int, mtime: float | None = None) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
-        if mtime is not None:
-            os.utime(fd, (mtime, mtime))
-        os.fsync(fd)
-    except BaseException:
-        os.close(fd)
-        tmp.unlink(missing_ok=True)  # a failed write (disk full) leaves no temp file
-        raise
-    os.close(fd)
-    return tmp
-
-
 class LocalVault:
     """A WORM-by-convention vault in a local directory."""
 
-    def __init__(self, root: str | Path, *, clock: Callable[[], datetime] = _utcnow) -> None:
+    def __init__(self, root: str | Path, *, clock: Clock = SYSTEM_CLOCK) -> None:
         self.root: Final = Path(root).resolve()
         self._objects = self.root / "objects"
         self._holds = self.root / "holds"
@@ -124,7 +94,7 @@ class LocalVault:
             fresh = [(k, d) for k, d in objects if not self._same_exists(k, d)]
             self._mkdirs([k for k, _ in fresh])
             futures = [
-                _POOL.submit(_write_temp, self._path(k), d, _READ_ONLY, stamp) for k, d in fresh
+                _POOL.submit(write_temp, self._path(k), d, _READ_ONLY, stamp) for k, d in fresh
             ]
             errors = []
             for future in futures:
@@ -140,7 +110,7 @@ class LocalVault:
                 for (key, data), tmp in group:
                     self._link(tmp, key, data)
                 for directory in self._dirs_to_sync([k for (k, _), _ in group]):
-                    _fsync_dir(directory)
+                    fsync_path(directory)
         except OSError as exc:
             msg = f"local vault {self.location}: write failed ({exc.strerror})"
             raise VaultWriteError(msg) from exc
@@ -159,7 +129,7 @@ class LocalVault:
 
     def _link(self, tmp: Path, key: str, data: bytes) -> None:
         try:
-            os.link(tmp, self._path(key))
+            OPS.link(tmp, self._path(key))
         except FileExistsError:
             self._same_exists(key, data)
         finally:
@@ -172,15 +142,10 @@ class LocalVault:
             return False
         try:
             self._mkdirs([key])
-            tmp = _write_temp(path, data, _READ_ONLY, retain_until.timestamp())
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
+            if not create_new(path, data, mode=_READ_ONLY, mtime=retain_until.timestamp()):
                 return False
-            finally:
-                tmp.unlink()
             for directory in self._dirs_to_sync([key]):
-                _fsync_dir(directory)
+                fsync_path(directory)
         except OSError as exc:
             msg = f"local vault {self.location}: write of {key!r} failed ({exc.strerror})"
             raise VaultWriteError(msg) from exc
@@ -238,11 +203,7 @@ class LocalVault:
         path = self._path(key)
         stamp = until.timestamp()
         os.utime(path, (stamp, stamp))
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        fsync_path(path)
 
     def extend_retention(self, keys: Sequence[str], until: datetime) -> None:
         """Raise retention to ``until`` (never lowers it)."""
@@ -269,12 +230,10 @@ class LocalVault:
             self._require(key)
             marker = self._hold_path(key)
             if on and not marker.exists():
-                marker.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(_write_temp(marker, b"ON", 0o644), marker)
-                _fsync_dir(marker.parent)
+                write_atomic(marker, b"ON")
             elif not on and marker.exists():
                 marker.unlink()
-                _fsync_dir(marker.parent)
+                fsync_path(marker.parent)
 
     def _require(self, key: str) -> None:
         if not self.exists(key):
@@ -288,9 +247,9 @@ class LocalVault:
         if self.legal_hold(key):
             msg = f"vault object {key!r} is under a legal hold (expected the hold released)"
             raise RetentionError(msg)
-        if until is None or until > self._clock():
+        if until is None or until > self._clock.now():
             shown = until.isoformat() if until else "unset"
             msg = f"vault object {key!r} is retained until {shown} (delete refused)"
             raise RetentionError(msg)
         self._path(key).unlink()
-        _fsync_dir(self._path(key).parent)
+        fsync_path(self._path(key).parent)

@@ -1,4 +1,4 @@
-"""Helpers shared by test modules (not fixtures): config fragments from the default config."""
+"""Helpers shared by test modules (not fixtures): config fragments from the base config."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def grooming_block() -> str:
-    """The scorer's lexicon, stages and thresholds from the embedded default config.
+    """The scorer's lexicon, stages and thresholds from the base config.
 
     A config without the ``[grooming]`` section has no signal patterns; test
     configs append this block to score like the default.
     """
-    text = (REPO / "config" / "default.toml").read_text(encoding="utf-8")
+    text = (REPO / "config" / "base.toml").read_text(encoding="utf-8")
     start = text.index("# ---- grooming")
     return text[start : text.index("# ---- end grooming ----", start)]

@@ -18,8 +18,8 @@ from __future__ import annotations
 import argparse
 import sys
 import uuid
-from datetime import UTC, datetime
 
+from tipline.cli.runtime import runtime_of
 from tipline.schemas.appeal import Appeal
 from tipline.schemas.config import load_config
 from tipline.schemas.errors import TiplineError
@@ -57,7 +57,7 @@ def _store(args: argparse.Namespace) -> AppealStore:
 
 def run_open(args: argparse.Namespace) -> int:
     """Open an appeal and print its id."""
-    now = datetime.now(UTC)
+    now = runtime_of(args).now()
     appeal = Appeal(
         appeal_id=f"ap-{uuid.uuid4().hex[:16]}", event_id=args.event_id, status="open",
         reason=args.reason, opened_at=now, recorded_at=now,
@@ -106,7 +106,7 @@ def run_resolve(args: argparse.Namespace) -> int:
         return 2
     resolved = Appeal(
         appeal_id=current.appeal_id, event_id=current.event_id, status=args.outcome,
-        reason=current.reason, opened_at=current.opened_at, recorded_at=datetime.now(UTC),
+        reason=current.reason, opened_at=current.opened_at, recorded_at=runtime_of(args).now(),
         reviewer=args.reviewer,
     )  # fmt: skip
     store.append(resolved)

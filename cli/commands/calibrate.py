@@ -19,8 +19,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-import msgspec
-
+from tipline.cli.replay import read_labels
 from tipline.operators.fairness import (
     SessionSample,
     age_band,
@@ -29,18 +28,10 @@ from tipline.operators.fairness import (
 )
 from tipline.schemas.config import load_config
 from tipline.schemas.decision import decode_decision
-from tipline.schemas.errors import EventDecodeError, InputError
+from tipline.schemas.errors import EventDecodeError
 from tipline.schemas.event import decode_event
 
 DEFAULT_CONFIG = "config/default.toml"
-
-
-class _Label(msgspec.Struct, frozen=True):
-    """One docs/contract.md §3 label line (attachment lines are skipped)."""
-
-    kind: str
-    positive: bool
-    session_id: str | None = None
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -57,21 +48,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _lines(path: str) -> list[bytes]:
     """Non-empty lines of a JSONL file."""
     return [ln for ln in Path(path).read_bytes().splitlines() if ln.strip()]
-
-
-def read_labels(path: str) -> dict[str, bool]:
-    """Session labels by session id."""
-    dec = msgspec.json.Decoder(_Label)
-    out: dict[str, bool] = {}
-    for n, line in enumerate(_lines(path), start=1):
-        try:
-            label = dec.decode(line)
-        except msgspec.ValidationError as exc:
-            msg = f"{path}:{n}: not a label line: {exc}"
-            raise InputError(msg) from exc
-        if label.kind == "session" and label.session_id:
-            out[label.session_id] = label.positive
-    return out
 
 
 def read_segments(path: str) -> dict[str, set[tuple[str, str]]]:
@@ -104,7 +80,7 @@ def read_peaks(path: str) -> dict[str, tuple[float, bool]]:
 def run_calibrate(args: argparse.Namespace) -> int:
     """Build, write and summarise the calibration table."""
     cfg = load_config(args.config).decision
-    labels = read_labels(args.labels)
+    labels = read_labels(args.labels).sessions
     peaks = read_peaks(args.decisions)
     segments = read_segments(args.events)
     samples = [

@@ -7,7 +7,7 @@ with its original key (Kafka), or into a new JSONL file in the input folder
 position is re-driven at most once per run (the Kafka dead-letter topic is
 at-least-once). Nothing is deleted from the dead-letter output.
 
-Stored letters are sealed (``flows/dead_letters.py``): ``list`` reads only
+Stored letters are sealed (``services/dead_letters.py``): ``list`` reads only
 their metadata; ``replay`` opens them with the evidence keys (the same
 ``[evidence.keys]`` environment as the job) before re-driving the bytes.
 Letters of a step after ``decode`` carry the decoded event re-encoded as
@@ -17,16 +17,16 @@ contract JSON, so ``dlq replay --stage report-draft`` retries a draft.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from tipline.flows.dead_letters import DeadLetterSealer
+from tipline.cli.runtime import runtime_of
 from tipline.schemas.config import TiplineConfig, load_config
 from tipline.schemas.dead_letter import DeadLetter, decode_dead_letter
+from tipline.services.dead_letters import DeadLetterSealer
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -116,7 +116,7 @@ def run_replay(args: argparse.Namespace) -> int:
     if args.dry_run or not letters:
         print(f"{len(letters)} dead letters would be re-driven")
         return 0
-    sealer = DeadLetterSealer.from_config(cfg.evidence, os.environ)
+    sealer = DeadLetterSealer.from_config(cfg.evidence, runtime_of(args).env)
     letters = [sealer.open(letter) for letter in letters]
     if cfg.input.kind == "kafka":
         from confluent_kafka import Producer  # noqa: PLC0415

@@ -17,12 +17,13 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import msgspec
 
+from tipline.cli.runtime import runtime_of
 from tipline.schemas.config import TiplineConfig, load_config
 from tipline.services.evidence import EvidenceService, build_evidence_service
 from tipline.services.vault_ledger import verify_vault, write_vault_checkpoint
@@ -31,17 +32,13 @@ from tipline.sinks.drafts import DraftsSink
 DEFAULT_CONFIG = "config/default.toml"
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 def _service(args: argparse.Namespace) -> EvidenceService:
     cfg = load_config(args.config)
-    return build_evidence_service(cfg.evidence, env=os.environ)
+    return build_evidence_service(cfg.evidence, env=runtime_of(args).env)
 
 
 def _operator(args: argparse.Namespace, service: EvidenceService) -> str:
-    return service.identify(args.operator, os.environ)
+    return service.identify(args.operator, runtime_of(args).env)
 
 
 def _print_json(value: Any) -> None:
@@ -65,7 +62,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    _print_json(_service(args).show(args.package_id, _now()))
+    _print_json(_service(args).show(args.package_id, runtime_of(args).now()))
     return 0
 
 
@@ -116,9 +113,9 @@ def _cmd_open(args: argparse.Namespace) -> int:
         operator=_operator(args, service),
         reason=args.reason,
         item_ids=args.item or [],
-        now=_now(),
+        now=runtime_of(args).now(),
     )
-    _after_write(service)
+    _after_write(service, args)
     for path in paths:
         print(path)
     return 0
@@ -174,19 +171,19 @@ def _verify_vault(service: EvidenceService, cfg: TiplineConfig) -> int:
 
 def _cmd_checkpoint(args: argparse.Namespace) -> int:
     service = _service(args)
-    cp = write_vault_checkpoint(service, _now())
+    cp = write_vault_checkpoint(service, runtime_of(args).now())
     print(f"vault checkpoint {cp.seq}: {cp.count} packages, root {cp.root_sha256}")
     return 0
 
 
-def _after_write(service: EvidenceService) -> None:
+def _after_write(service: EvidenceService, args: argparse.Namespace) -> None:
     """Commit the vault's new state after an operator command wrote custody."""
-    write_vault_checkpoint(service, _now())
+    write_vault_checkpoint(service, runtime_of(args).now())
 
 
 def _cmd_hold(args: argparse.Namespace) -> int:
     service = _service(args)
-    now = _now()
+    now = runtime_of(args).now()
     if args.hold_command == "list":
         _print_json(service.holds(args.package_id))
         return 0
@@ -204,7 +201,7 @@ def _cmd_hold(args: argparse.Namespace) -> int:
         hold = service.extend_hold(args.package_id, args.hold_id, operator=operator, now=now)
     else:
         hold = service.release_hold(args.package_id, args.hold_id, operator=operator, now=now)
-    _after_write(service)
+    _after_write(service, args)
     _print_json(hold)
     print(f"retain_until={service.receipt(args.package_id).retain_until.isoformat()}")
     return 0
@@ -213,9 +210,12 @@ def _cmd_hold(args: argparse.Namespace) -> int:
 def _cmd_destroy(args: argparse.Namespace) -> int:
     service = _service(args)
     service.destroy(
-        args.package_id, request_id=args.request, operator=_operator(args, service), now=_now()
+        args.package_id,
+        request_id=args.request,
+        operator=_operator(args, service),
+        now=runtime_of(args).now(),
     )
-    _after_write(service)
+    _after_write(service, args)
     print(f"destroyed {args.package_id}: data key removed from {service.key_store.location}")
     return 0
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import sys
 from pathlib import Path
 from typing import Final
@@ -21,6 +20,7 @@ from typing import Final
 from tipline.operators.hashing import Matcher, default_algorithms, settings_from_config
 from tipline.schemas.config import load_config
 from tipline.schemas.hashing import HashingConfig
+from tipline.sinks.durable import publish
 
 HEADER: Final = ("algorithm", "hash", "list", "id", "category")
 _ORDER: Final = ("md5", "sha1", "sha256", "pdq", "phash")
@@ -81,6 +81,6 @@ def run_build(args: argparse.Namespace) -> int:
             perceptual += any(r[0] in {"pdq", "phash"} for r in rows)
             if note:
                 print(f"{rows[0][3]}: {note}", file=sys.stderr)
-    os.replace(tmp, out)
+    publish(tmp, out)
     print(f"{out}: {len(files)} files, {perceptual} with perceptual hashes")
     return 0

@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-from datetime import UTC, datetime
 from typing import Any
 
 import msgspec
 
 from tipline.cli.commands.evidence import DEFAULT_CONFIG, _operator, _service
+from tipline.cli.runtime import runtime_of
 from tipline.services.keymgmt import (
     KeyStatus,
     retire,
@@ -36,20 +35,26 @@ from tipline.services.keymgmt import (
 )
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 def _cmd_rotate(args: argparse.Namespace) -> int:
     service = _service(args)
     operator = _operator(args, service)
     if args.signing:
         key_id = rotate_signing(
-            service, os.environ, operator=operator, reason=args.reason, now=_now()
+            service,
+            runtime_of(args).env,
+            operator=operator,
+            reason=args.reason,
+            now=runtime_of(args).now(),
         )
         print(f"signing key {key_id} added to the history, valid from now")
         return 0
-    key_id = rotate_master(service, os.environ, operator=operator, reason=args.reason, now=_now())
+    key_id = rotate_master(
+        service,
+        runtime_of(args).env,
+        operator=operator,
+        reason=args.reason,
+        now=runtime_of(args).now(),
+    )
     print(f"master key version {key_id} is current; run `tipline keys rewrap` next")
     return 0
 
@@ -59,7 +64,7 @@ def _cmd_rewrap(args: argparse.Namespace) -> int:
     result = rewrap(
         service,
         operator=_operator(args, service),
-        now=_now(),
+        now=runtime_of(args).now(),
         max_per_second=args.max_per_second,
     )
     print(
@@ -117,7 +122,7 @@ def _cmd_revoke(args: argparse.Namespace) -> int:
         at=utc(args.at),
         reason=args.reason,
         operator=_operator(args, service),
-        now=_now(),
+        now=runtime_of(args).now(),
     )
     print(f"revoked {event.key_id} as of {args.at} (key log entry {event.seq})")
     return 0
@@ -125,7 +130,13 @@ def _cmd_revoke(args: argparse.Namespace) -> int:
 
 def _cmd_retire(args: argparse.Namespace) -> int:
     service = _service(args)
-    done = retire(service, os.environ, args.version, operator=_operator(args, service), now=_now())
+    done = retire(
+        service,
+        runtime_of(args).env,
+        args.version,
+        operator=_operator(args, service),
+        now=runtime_of(args).now(),
+    )
     print(f"retired {args.version}: {done}")
     return 0
 

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import argparse
 import functools
-import os
 import sys
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Final
 
@@ -25,6 +24,7 @@ from tipline.cli.evidence_access import (
     EvidenceServices,
     require_role,
 )
+from tipline.cli.runtime import runtime_of
 from tipline.operators.report import render_review_page
 from tipline.operators.report.review_page import countdown
 from tipline.schemas.case import TimelineMessage
@@ -36,6 +36,7 @@ from tipline.services.evidence import build_evidence_service
 from tipline.services.submission import client_from_env, submit_draft
 from tipline.services.vault_ledger import write_vault_checkpoint
 from tipline.sinks.drafts import DraftsSink
+from tipline.sinks.durable import write_atomic
 
 DEFAULT_CONFIG: Final = "config/default.toml"
 SHORT_TYPES: Final = {
@@ -50,10 +51,6 @@ PENDING: Final = frozenset({"draft", "approved", "failed", "retracted"})
 ServicesFactory = Callable[[TiplineConfig, argparse.Namespace], EvidenceServices]
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 def _config(args: argparse.Namespace) -> TiplineConfig:
     return load_config(getattr(args, "config", DEFAULT_CONFIG))
 
@@ -62,13 +59,14 @@ def _sink(cfg: TiplineConfig) -> DraftsSink:
     return DraftsSink(cfg.reports.path)
 
 
-def _custody_sink(cfg: TiplineConfig) -> CustodyDrafts:
+def _custody_sink(cfg: TiplineConfig, args: argparse.Namespace) -> CustodyDrafts:
     """Return the drafts store that custody-logs status changes first (approve, submit)."""
-    return CustodyDrafts(cfg.reports.path, build_evidence_service(cfg.evidence, env=os.environ))
+    evidence = build_evidence_service(cfg.evidence, env=runtime_of(args).env)
+    return CustodyDrafts(cfg.reports.path, evidence)
 
 
-def _cases(cfg: TiplineConfig) -> CaseService:
-    return CaseService(cfg, evidence=build_evidence_service(cfg.evidence, env=os.environ))
+def _cases(cfg: TiplineConfig, args: argparse.Namespace) -> CaseService:
+    return CaseService(cfg, evidence=build_evidence_service(cfg.evidence, env=runtime_of(args).env))
 
 
 def _out(text: str) -> None:
@@ -94,7 +92,7 @@ def _guard(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.N
 @_guard
 def cmd_list(args: argparse.Namespace) -> int:
     """Print every draft, soonest deadline first, with a countdown."""
-    now = _now()
+    now = runtime_of(args).now()
     drafts = sorted(_sink(_config(args)).drafts(), key=lambda d: d.deadline)
     if not drafts:
         _out("no report drafts")
@@ -132,7 +130,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.xml:
         sys.stdout.write(draft.report_xml)
         return 0
-    _out("\n".join(_show_lines(draft, _now())))
+    _out("\n".join(_show_lines(draft, runtime_of(args).now())))
     return 0
 
 
@@ -164,9 +162,13 @@ def _conversation(
     if not reveal and cfg.evidence.backend == "local" and not Path(cfg.evidence.path).is_dir():
         return None  # no vault here (and no dev keys get made): the draft's own timeline
     try:
-        evidence = build_evidence_service(cfg.evidence, env=os.environ)
+        evidence = build_evidence_service(cfg.evidence, env=runtime_of(args).env)
         detail = CaseService(cfg, evidence=evidence).detail(
-            args.draft_id, reviewer=who, reason=args.reason, now=_now(), reveal_text=reveal
+            args.draft_id,
+            reviewer=who,
+            reason=args.reason,
+            now=runtime_of(args).now(),
+            reveal_text=reveal,
         )
     except TiplineError:
         if reveal:
@@ -189,7 +191,7 @@ def _html(args: argparse.Namespace, factory: ServicesFactory | None) -> int:
     out = Path(args.out)
     page = render_review_page(
         draft,
-        _now(),
+        runtime_of(args).now(),
         revealed,
         conversation=conversation,
         config_path=getattr(args, "config", None),
@@ -204,17 +206,7 @@ def write_private(path: Path, data: bytes) -> None:
 
     A revealed page holds content; an existing file's looser mode is not kept.
     """
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_atomic(path, data, mode=0o600)
 
 
 def _approve(args: argparse.Namespace, factory: ServicesFactory | None) -> int:
@@ -233,8 +225,8 @@ def _approve(args: argparse.Namespace, factory: ServicesFactory | None) -> int:
 def cmd_approve(args: argparse.Namespace) -> int:
     """Approve a draft; needs the ``reviewer`` role, refused while required fields are missing."""
     cfg = _config(args)
-    reviewer = require_role(cfg, args.reviewer, "reviewer")
-    sink = _custody_sink(cfg)
+    reviewer = require_role(cfg, runtime_of(args), args.reviewer, "reviewer")
+    sink = _custody_sink(cfg, args)
     draft = sink.checked(args.draft_id)
     blocking = draft.blocking_missing()
     if blocking:
@@ -242,9 +234,14 @@ def cmd_approve(args: argparse.Namespace) -> int:
         return 1
     note = args.note or "approved for submission"
     sink.transition(
-        args.draft_id, "approved", actor=reviewer, at=_now(), note=note, reviewer=reviewer
+        args.draft_id,
+        "approved",
+        actor=reviewer,
+        at=runtime_of(args).now(),
+        note=note,
+        reviewer=reviewer,
     )
-    write_vault_checkpoint(sink.evidence, _now())
+    write_vault_checkpoint(sink.evidence, runtime_of(args).now())
     _out(f"approved {args.draft_id} (reviewer {reviewer})")
     return 0
 
@@ -255,12 +252,13 @@ def _submit(args: argparse.Namespace, factory: ServicesFactory | None) -> int:
         _err("submit needs the evidence vault services (not wired into the CLI yet)")
         return 2
     services = factory(cfg, args)
-    sink = _custody_sink(cfg)
+    sink = _custody_sink(cfg, args)
     sink.checked(args.draft_id)  # an unbacked status is refused before anything else
     draft = submit_draft(
         args.draft_id,
         sink=sink,
-        api=client_from_env(cfg.reports),
+        api=client_from_env(cfg.reports, runtime_of(args).env),
+        clock=runtime_of(args).clock,
         open_item=services.open_item,
         on_finished=services.on_finished,
         custody=services.custody,
@@ -273,8 +271,8 @@ def _submit(args: argparse.Namespace, factory: ServicesFactory | None) -> int:
 @_guard
 def cmd_reject(args: argparse.Namespace) -> int:
     """Reject a draft (not reported; its countdown stops); reviewer role, reason required."""
-    s = _cases(_config(args)).reject(
-        args.draft_id, reviewer=args.reviewer, reason=args.reason, now=_now()
+    s = _cases(_config(args), args).reject(
+        args.draft_id, reviewer=args.reviewer, reason=args.reason, now=runtime_of(args).now()
     )
     _out(f"rejected {s.case_id} (reviewer {args.reviewer})")
     return 0
@@ -284,7 +282,7 @@ def cmd_reject(args: argparse.Namespace) -> int:
 def cmd_rebuild(args: argparse.Namespace) -> int:
     """Rebuild a draft from the current config (same ids; back to ``draft``; custody-logged)."""
     cfg = _config(args)
-    s = _cases(cfg).rebuild(args.draft_id, reviewer=args.reviewer, now=_now())
+    s = _cases(cfg, args).rebuild(args.draft_id, reviewer=args.reviewer, now=runtime_of(args).now())
     draft = _sink(cfg).read(args.draft_id)
     blocking = ", ".join(m.path for m in draft.blocking_missing()) or "none"
     _out(f"rebuilt {s.case_id} from the current config ({s.status}; blocking: {blocking})")

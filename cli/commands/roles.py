@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import tomllib
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import msgspec
 
+from tipline.cli.runtime import runtime_of
 from tipline.schemas.config import load_config
 from tipline.schemas.errors import ConfigError
 from tipline.schemas.evidence import Identity, Role
@@ -56,13 +55,13 @@ def read_policy_file(path: Path) -> PolicyFile:
 
 def _cmd_sign(args: argparse.Namespace) -> int:
     cfg = load_config(args.config)
-    service = build_evidence_service(cfg.evidence, env=os.environ)
+    service = build_evidence_service(cfg.evidence, env=runtime_of(args).env)
     if args.policy:
         source = read_policy_file(Path(args.policy))
         operators, identity = source.operators, args.identity or source.identity
     else:
         operators, identity = cfg.evidence.access.operators, args.identity or "os"
-    policy = service.sign_roles(operators, identity=identity, now=datetime.now(UTC))
+    policy = service.sign_roles(operators, identity=identity, now=runtime_of(args).now())
     print(
         f"signed role policy {policy.serial} ({len(policy.operators)} operators, identity "
         f"{policy.identity!r}) with {service.keys.signer.key_id} into {service.vault.location}"
@@ -72,7 +71,7 @@ def _cmd_sign(args: argparse.Namespace) -> int:
 
 def _cmd_show(args: argparse.Namespace) -> int:
     cfg = load_config(args.config)
-    service = build_evidence_service(cfg.evidence, env=os.environ)
+    service = build_evidence_service(cfg.evidence, env=runtime_of(args).env)
     policy = load_policy(service.vault)
     if policy is None:
         print("no valid signed role policy: nobody holds any role")

@@ -346,8 +346,8 @@ def _content(draft: ReportDraft, revealed: Mapping[str, bytes] | None) -> str:
     types = {f.item_id: f.media_type or "" for f in draft.files}
     shown = {i for i, _, _ in images}
     for item_id, data in revealed.items():
-        kind = types.get(item_id)
-        if item_id in shown or kind is None or kind.startswith(_CONVERSATION_PREFIX):
+        listed = types.get(item_id)
+        if item_id in shown or listed is None or listed.startswith(_CONVERSATION_PREFIX):
             continue  # conversation items (not in the file list, or typed so) are the timeline
         text = data.decode("utf-8", errors="replace")
         parts.append(f"<p><code>{_e(item_id)}</code></p><pre>{_e(text)}</pre>")

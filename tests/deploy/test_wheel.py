@@ -47,6 +47,12 @@ def test_the_review_console_ships_its_templates_and_stylesheet(wheel: zipfile.Zi
     assert "tipline/cli/review/static/console.css" in names
 
 
+def test_the_base_config_ships_in_the_package(wheel: zipfile.ZipFile) -> None:
+    """Overlays that say ``extends = "tipline:base.toml"`` find their base in the wheel."""
+    shipped = wheel.read("tipline/schemas/base.toml")
+    assert shipped == (REPO / "config" / "base.toml").read_bytes()
+
+
 def test_benchmark_only_dependencies_are_an_extra(wheel: zipfile.ZipFile) -> None:
     (meta,) = (n for n in wheel.namelist() if n.endswith(".dist-info/METADATA"))
     requires = [

@@ -46,7 +46,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     tmp = tmp_path_factory.mktemp("access")
     events = write_events(tmp / "events", [encode_event(e) for e in flagged_events()])
     out = tmp / "out"
-    text = (REPO / "config" / "default.toml").read_text()
+    text = (REPO / "config" / "base.toml").read_text()
     text = text.replace('path = "out/demo/vault"', f'path = "{out / "vault"}"')
     text = text.replace('path = "out/demo/reports"', f'path = "{out / "reports"}"')
     start = text.index("operators = {")

@@ -17,7 +17,6 @@ import struct
 import subprocess
 import sys
 import textwrap
-import tomllib
 import zlib
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,7 +30,7 @@ from PIL import Image
 from tests.fuzz.conftest import TRIED
 from tipline.operators.hashing import default_algorithms, parse_hash_list
 from tipline.operators.intake import decode_record
-from tipline.schemas.config import TiplineConfig, load_config, parse_config
+from tipline.schemas.config import TiplineConfig, load_config, parse_config, read_layers
 from tipline.schemas.dead_letter import DeadLetter
 from tipline.schemas.errors import ConfigError, EventDecodeError
 from tipline.schemas.event import MessageEvent, decode_event
@@ -208,7 +207,7 @@ def test_hash_list_line_numbers_count_newlines_only() -> None:
 
 # ---------------------------------------------------------------- config loading
 
-DEFAULT = tomllib.loads((REPO / "config" / "default.toml").read_text())
+DEFAULT = read_layers(REPO / "config" / "default.toml")
 TOML_VALUES = st.recursive(
     st.booleans()
     | st.integers(-(2**63), 2**63 - 1)

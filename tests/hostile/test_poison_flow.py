@@ -29,11 +29,12 @@ from bytewax.testing import TestingSink, TestingSource, run_main
 import tipline.flows.pipeline as pipeline_module
 from tests.flow.conftest import T0, event_json
 from tests.flow.test_evidence_first import known_image_setup
-from tipline.flows.failures import BREAKER_LIMIT, FailureTracker, SystemicFailure, is_systemic
+from tipline.flows.failures import FailureTracker
 from tipline.flows.main import build_flow
 from tipline.flows.outputs import OutputOverrides
 from tipline.flows.pipeline import Pipeline
 from tipline.flows.records import Decided
+from tipline.operators.failures import BREAKER_LIMIT, SystemicFailure, is_systemic
 from tipline.schemas.config import TiplineConfig
 from tipline.schemas.dead_letter import NO_DECISION_STAGES, DeadLetter
 from tipline.schemas.errors import (

@@ -20,9 +20,9 @@ from tests.integration.kafka_util import (
     wait_for,
 )
 from tests.support import grooming_block
-from tipline.flows.dead_letters import DeadLetterSealer
 from tipline.schemas.config import load_config
 from tipline.schemas.dead_letter import decode_dead_letter
+from tipline.services.dead_letters import DeadLetterSealer
 from tipline.sinks.lake import lake_files
 
 pytestmark = pytest.mark.integration

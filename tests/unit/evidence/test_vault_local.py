@@ -16,10 +16,10 @@ from tipline.sinks.vault_local import LocalVault
 
 class Clock:
     def __init__(self) -> None:
-        self.now = datetime.now(UTC)
+        self.at = datetime.now(UTC)
 
-    def __call__(self) -> datetime:
-        return self.now
+    def now(self) -> datetime:
+        return self.at
 
 
 class TestLocalVaultContract(VaultContract):
@@ -28,7 +28,7 @@ class TestLocalVaultContract(VaultContract):
         return LocalVault(tmp_path / "vault", clock=Clock())
 
     def wait_past(self, vault: Any, until: datetime) -> None:
-        vault._clock.now = until + timedelta(seconds=1)
+        vault._clock.at = until + timedelta(seconds=1)
 
 
 def test_objects_are_read_only_files(tmp_path: Path) -> None:

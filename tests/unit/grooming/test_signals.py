@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import tomllib
 from typing import Any
 
 import pytest
@@ -9,7 +8,7 @@ from tests.unit.grooming.conftest import REPO
 from tipline.operators.grooming import Scorer
 from tipline.operators.grooming.normalise import normalise
 from tipline.operators.grooming.signals import detect
-from tipline.schemas.config import parse_config
+from tipline.schemas.config import parse_config, read_layers
 from tipline.schemas.errors import ConfigError
 
 
@@ -65,7 +64,7 @@ def test_placeholder_category_never_fires(scorer: Scorer) -> None:
 
 
 def _doc() -> dict[str, Any]:
-    return tomllib.loads((REPO / "config" / "default.toml").read_text(encoding="utf-8"))
+    return read_layers(REPO / "config" / "default.toml")  # the overlay merged over its base
 
 
 def test_bad_pattern_fails_at_start_naming_the_key() -> None:

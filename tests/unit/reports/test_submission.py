@@ -53,11 +53,11 @@ class Vault:
 
 class Clock:
     def __init__(self) -> None:
-        self.now = T0
+        self.at = T0
 
-    def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1)
-        return self.now
+    def now(self) -> datetime:
+        self.at += timedelta(seconds=1)
+        return self.at
 
 
 @pytest.fixture
