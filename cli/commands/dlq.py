@@ -17,6 +17,7 @@ contract JSON, so ``dlq replay --stage report-draft`` retries a draft.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import time
 from collections import Counter
@@ -64,15 +65,29 @@ def read_dead_letters(cfg: TiplineConfig) -> Iterator[DeadLetter]:
     yield from _read_topic(cfg)
 
 
+def _quiet_kafka_logger() -> logging.Logger:
+    quiet = logging.getLogger("tipline.librdkafka")
+    if not quiet.handlers:
+        quiet.addHandler(logging.NullHandler())
+    quiet.propagate = False
+    return quiet
+
+
 def _read_topic(cfg: TiplineConfig) -> Iterator[DeadLetter]:
-    from confluent_kafka import Consumer, TopicPartition  # noqa: PLC0415
+    from confluent_kafka import Consumer, KafkaException, TopicPartition  # noqa: PLC0415
 
     consumer = Consumer({
         "bootstrap.servers": ",".join(cfg.kafka.brokers), "group.id": "tipline-dlq-reader",
         "enable.auto.commit": "false", "enable.partition.eof": "true",
+        "logger": _quiet_kafka_logger(),  # an unreachable broker is reported in one line
     })  # fmt: skip
     topic = cfg.dead_letters.topic
-    meta = consumer.list_topics(topic, timeout=10).topics.get(topic)
+    try:
+        meta = consumer.list_topics(topic, timeout=10).topics.get(topic)
+    except KafkaException as exc:
+        consumer.close()
+        msg = f"kafka.brokers {cfg.kafka.brokers}: no answer within 10 s"
+        raise UnavailableError(msg) from exc
     parts = sorted(meta.partitions) if meta and meta.error is None else []
     consumer.assign([TopicPartition(topic, p, 0) for p in parts])
     remaining = set(parts)
