@@ -40,6 +40,12 @@ def test_every_layer_is_inside_the_package(wheel: zipfile.ZipFile) -> None:
     assert "tipline/operators/report/cybertipline.xsd" in names
 
 
+def test_the_default_config_ships_in_the_wheel(wheel: zipfile.ZipFile) -> None:
+    """`pip install` users get a working default (tipline.cli.config_path)."""
+    shipped = wheel.read("tipline/_config/default.toml")
+    assert shipped == (REPO / "config" / "default.toml").read_bytes()
+
+
 def test_benchmark_only_dependencies_are_an_extra(wheel: zipfile.ZipFile) -> None:
     (meta,) = (n for n in wheel.namelist() if n.endswith(".dist-info/METADATA"))
     requires = [
