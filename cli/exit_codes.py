@@ -51,7 +51,11 @@ TABLE: Final = (
         "a systemic output failure (lake disk full): restart; recovery replays",
     ),
     (INTERRUPTED, "interrupted", "Ctrl-C outside `run` (a stopped `run` exits 0)"),
-    (BROKEN_PIPE, "broken pipe", "the reader of stdout went away (piped into `head`); no traceback"),
+    (
+        BROKEN_PIPE,
+        "broken pipe",
+        "the reader of stdout went away (piped into `head`); no traceback",
+    ),
 )
 
 _PREFIX: Final = {

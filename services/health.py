@@ -105,8 +105,8 @@ def _handler(health: Health, registry: CollectorRegistry) -> type[BaseHTTPReques
                 self._send(200 if ok else 503, json.dumps(body).encode(), "application/json")
             elif path == "/readyz":
                 ready = health.ready()
-                body = json.dumps({"status": "ready" if ready else "starting"}).encode()
-                self._send(200 if ready else 503, body, "application/json")
+                answer = json.dumps({"status": "ready" if ready else "starting"}).encode()
+                self._send(200 if ready else 503, answer, "application/json")
             else:
                 self._send(404, b'{"status": "not found"}', "application/json")
 

@@ -86,8 +86,8 @@ def _read_topic(cfg: TiplineConfig) -> Iterator[DeadLetter]:
         meta = consumer.list_topics(topic, timeout=10).topics.get(topic)
     except KafkaException as exc:
         consumer.close()
-        msg = f"kafka.brokers {cfg.kafka.brokers}: no answer within 10 s"
-        raise UnavailableError(msg) from exc
+        problem = f"kafka.brokers {cfg.kafka.brokers}: no answer within 10 s"
+        raise UnavailableError(problem) from exc
     parts = sorted(meta.partitions) if meta and meta.error is None else []
     consumer.assign([TopicPartition(topic, p, 0) for p in parts])
     remaining = set(parts)

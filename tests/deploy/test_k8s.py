@@ -262,7 +262,7 @@ def test_probes_are_http_on_the_metrics_port(
         assert ports[container[probe]["httpGet"]["port"]] == config.metrics.port
         assert "exec" not in container[probe]
     # the kubelet connects to the pod IP: the server must not listen on loopback only
-    assert config.metrics.host == "0.0.0.0"  # noqa: S104
+    assert config.metrics.host == "0.0.0.0"
     # a stall must outlast a liveness period times its failure threshold
     live = container["livenessProbe"]
     assert config.metrics.stall_after_s >= live["periodSeconds"]

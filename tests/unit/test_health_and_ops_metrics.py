@@ -11,13 +11,13 @@ import pytest
 from prometheus_client import REGISTRY
 
 from tipline.flows.heartbeat import HeartbeatSource
+from tipline.schemas.report import ReportDraft
 from tipline.services.health import Health, serve
 from tipline.services.ops_metrics import (
     count_drafts,
     publish_draft_counts,
     set_build_info,
 )
-from tipline.schemas.report import ReportDraft
 
 
 class FakeClock:
@@ -102,7 +102,7 @@ def test_every_poll_of_a_wrapped_source_beats() -> None:
 
 def _get(url: str) -> tuple[int, bytes]:
     try:
-        with urllib.request.urlopen(url, timeout=5) as resp:  # noqa: S310 (local test server)
+        with urllib.request.urlopen(url, timeout=5) as resp:
             return resp.status, resp.read()
     except urllib.error.HTTPError as exc:
         return exc.code, exc.read()

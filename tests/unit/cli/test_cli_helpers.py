@@ -108,7 +108,7 @@ def test_json_log_lines_carry_level_logger_and_no_exception_text() -> None:
     log = logging.getLogger("tipline.test")
     log.info("loaded %d entries", 3)
     try:
-        raise ValueError("secret message text")  # noqa: EM101, TRY301
+        raise ValueError("secret message text")
     except ValueError:
         log.exception("step failed")
     first, second = (json.loads(line) for line in stream.getvalue().splitlines())
