@@ -1,8 +1,12 @@
 """The ``tipline`` command line.
 
-Every command takes ``--help``. Exit statuses: 2 for a config error (one line
-naming the key; fix the config), 3 when a service the job needs (Kafka) does
-not answer (one line; retry later), 1 for other tipline errors.
+Every command takes ``--help``. The global options ``--config``,
+``--log-level`` and ``--log-format`` work before or after the subcommand
+(``tipline --config C dlq list`` = ``tipline dlq list --config C``);
+``--config`` falls back to ``$TIPLINE_CONFIG``, then the default config
+(:mod:`tipline.cli.config_path`). Exit statuses follow the one table of
+:mod:`tipline.cli.exit_codes`; errors are one line on stderr, never a
+traceback, and a closed stdout (``| head``) exits 141 quietly.
 """
 
 from __future__ import annotations
@@ -10,15 +14,21 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from tipline.cli import exit_codes, logs
+from tipline.cli.config_path import resolve_config
+from tipline.cli.output import add_json_flag, print_json, silence_stdout, wants_json
 from tipline.cli.runtime import runtime_of, start_runtime
-from tipline.schemas.config import load_config
-from tipline.schemas.errors import ConfigError, TiplineError, UnavailableError
+from tipline.schemas.config import JobConfig, load_config
+from tipline.schemas.errors import TiplineError
+from tipline.services.ops_metrics import build_version
 
 DEFAULT_CONFIG = "config/default.toml"
+log = logging.getLogger("tipline.cli")
 
 # Command modules contributed by each area; each exposes register(subparsers).
 _COMMAND_MODULES = (
@@ -39,13 +49,33 @@ _COMMAND_MODULES = (
 Handler = Callable[[argparse.Namespace], int]
 
 
-EXIT_CONFIG, EXIT_UNAVAILABLE = 2, 3
+EXIT_CONFIG, EXIT_UNAVAILABLE = exit_codes.USAGE, exit_codes.UNAVAILABLE
+
+
+def version_text() -> str:
+    """``tipline --version``: the package version and the default detector version."""
+    return f"tipline {package_version()} (detector {JobConfig().detector_version})"
+
+
+def package_version() -> str:
+    """Return the installed package's version (``0+unknown`` when not installed)."""
+    return build_version()
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    load_config(args.config_file, profile=args.profile, overrides=args.overrides)
-    print(f"{args.config_file}: OK")
-    return 0
+    from tipline.cli.validate import named_file_problems  # noqa: PLC0415
+
+    path = args.config_file or args.config
+    cfg = load_config(path, profile=args.profile, overrides=args.overrides)
+    problems = named_file_problems(cfg)
+    if wants_json(args):
+        print_json({"config": str(path), "ok": not problems, "problems": problems})
+    else:
+        for problem in problems:
+            print(f"{path}: {problem}", file=sys.stderr)
+        if not problems:
+            print(f"{path}: OK")
+    return exit_codes.USAGE if problems else exit_codes.OK
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
@@ -151,12 +181,20 @@ def build_parser() -> argparse.ArgumentParser:
         prog="tipline",
         description="Real-time child-safety compliance job: hash matching, grooming "
         "scoring, evidence vault, CyberTipline drafts and an audit lake.",
+        epilog="exit statuses: "
+        + "; ".join(f"{code} {name}" for code, name, _ in exit_codes.TABLE)
+        + " (README 'Exit statuses')",
     )
+    parser.add_argument("--version", action="version", version=version_text())
+    _global_options(parser, suppress=False)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("validate-config", help="check a config file and exit")
-    p.add_argument("config_file", nargs="?", default=DEFAULT_CONFIG)
+    p = sub.add_parser(
+        "validate-config", help="check a config file and the files it names, and exit"
+    )
+    p.add_argument("config_file", nargs="?", help="the config (default: --config)")
     _profile(p)
+    add_json_flag(p)
     p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser("run", help="run the long-running job from a config")
@@ -219,25 +257,81 @@ def build_parser() -> argparse.ArgumentParser:
             module.register(sub, services=evidence_services)
         else:
             module.register(sub)
+    for name, child in _subparsers(parser):
+        if name != "bench":  # bench keeps its own default config (config/bench.toml)
+            _global_options(child, suppress=True)
     return parser
 
 
+def _global_options(p: argparse.ArgumentParser, *, suppress: bool) -> None:
+    """Add ``--config``, ``--log-level``, ``--log-format`` (suppressed defaults below the top).
+
+    A subcommand's own ``--config`` loses its default, so the value given
+    before the subcommand (or ``$TIPLINE_CONFIG``, or the default) is not
+    overwritten when the option is not repeated after it.
+    """
+    default = argparse.SUPPRESS if suppress else None
+    existing = p._option_string_actions.get("--config")
+    if existing is not None:
+        existing.default = default
+    else:
+        p.add_argument(
+            "--config", default=default, help="config file (default: $TIPLINE_CONFIG, then "
+            "config/default.toml, then the packaged default)"
+        )  # fmt: skip
+    p.add_argument(
+        "--log-level", choices=logs.LEVELS, default=default,
+        help="log level (default: $TIPLINE_LOG_LEVEL or info)",
+    )  # fmt: skip
+    p.add_argument(
+        "--log-format", choices=logs.FORMATS, default=default,
+        help="text, or json lines for log collectors (default: $TIPLINE_LOG_FORMAT or text)",
+    )  # fmt: skip
+
+
+def _subparsers(
+    parser: argparse.ArgumentParser, top: str = ""
+) -> Iterator[tuple[str, argparse.ArgumentParser]]:
+    """Every parser below ``parser``, with the name of its top-level command."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                yield top or name, child
+                yield from _subparsers(child, top or name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the process exit status."""
-    args = build_parser().parse_args(argv)
+    """Run the CLI; returns the process exit status (README "Exit statuses")."""
+    try:
+        args = build_parser().parse_args(argv)
+    except BrokenPipeError:  # `tipline --help | head`
+        silence_stdout()
+        return exit_codes.BROKEN_PIPE
     args.runtime = start_runtime()  # the environment is read here, once
+    env = args.runtime.env
+    try:
+        level, fmt = logs.resolve(args.log_level, args.log_format, env)
+    except ValueError as exc:
+        print(f"tipline: {exc}", file=sys.stderr)
+        return exit_codes.USAGE
+    chosen = bool(args.log_level or env.get("TIPLINE_LOG_LEVEL"))
+    logs.configure(level, fmt, chosen=chosen)
+    args.config, args.config_given = resolve_config(args.config, env)
     handler: Handler = args.func
     try:
-        return handler(args)
-    except ConfigError as exc:
-        print(f"config error: {exc}", file=sys.stderr)
-        return EXIT_CONFIG
-    except UnavailableError as exc:
-        print(f"unavailable: {exc}", file=sys.stderr)
-        return EXIT_UNAVAILABLE
-    except TiplineError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        status = handler(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        silence_stdout()
+        return exit_codes.BROKEN_PIPE
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return exit_codes.INTERRUPTED
+    except (TiplineError, OSError) as exc:
+        print(exit_codes.describe(exc), file=sys.stderr)
+        log.debug("%s failed", args.command, exc_info=True)
+        return exit_codes.status_of(exc)
+    return status
 
 
 if __name__ == "__main__":

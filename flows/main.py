@@ -33,6 +33,7 @@ from bytewax.connectors.kafka import KafkaSource
 from bytewax.dataflow import Dataflow, Stream
 from bytewax.inputs import Source
 
+from tipline.flows.heartbeat import HeartbeatSource
 from tipline.flows.outputs import (
     OutputOverrides,
     kafka_config,
@@ -155,18 +156,23 @@ def _needs_evidence(item: Decided | FollowUps) -> bool:
 
 
 def configured_source(cfg: TiplineConfig, env: Mapping[str, str]) -> Source[Any]:
-    """Return the input source the config selects (JSONL files or Kafka topics)."""
+    """Return the input source the config selects (JSONL files or Kafka topics).
+
+    Every poll of its partitions is reported for ``/healthz`` (flows/heartbeat.py).
+    """
     if cfg.input.kind == "kafka":
-        return KafkaSource(
-            cfg.kafka.brokers,
-            cfg.input.topics,
-            tail=True,
-            starting_offset=_offset(cfg.input.starting_offset),
-            add_config=kafka_config(cfg, "consumer", env),
-            batch_size=cfg.input.batch_size,
-            raise_on_errors=False,
+        return HeartbeatSource(
+            KafkaSource(
+                cfg.kafka.brokers,
+                cfg.input.topics,
+                tail=True,
+                starting_offset=_offset(cfg.input.starting_offset),
+                add_config=kafka_config(cfg, "consumer", env),
+                batch_size=cfg.input.batch_size,
+                raise_on_errors=False,
+            )
         )
-    return JsonlSource(cfg.input.path, batch_size=cfg.input.batch_size)
+    return HeartbeatSource(JsonlSource(cfg.input.path, batch_size=cfg.input.batch_size))
 
 
 def _offset(name: str) -> int:

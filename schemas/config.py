@@ -17,6 +17,7 @@ from typing import Any, Final, Literal
 
 import msgspec
 
+from tipline.schemas.config_hints import convert_hint, normalise_aliases
 from tipline.schemas.errors import ConfigError
 from tipline.schemas.evidence import EvidenceConfig
 from tipline.schemas.grooming import DecisionConfig, GroomingConfig
@@ -122,17 +123,25 @@ class RecoveryConfig(Section, frozen=True):
 
 
 class MetricsConfig(Section, frozen=True):
-    """Prometheus endpoints (0 disables each).
+    """Prometheus endpoints (0 disables each), health probes, progress lines.
 
     ``port`` serves tipline's counters and histograms (and Bytewax's Python
-    metrics) on ``host`` (``0.0.0.0`` to let Prometheus scrape a container);
-    ``dataflow_api_port`` turns on Bytewax's own dataflow API, whose
-    ``/metrics`` adds the engine's per-step metrics and ``/dataflow`` the graph.
+    metrics) on ``host`` (``0.0.0.0`` to let Prometheus scrape a container),
+    with ``/healthz`` (503 when an input partition has not been polled for
+    ``stall_after_s``) and ``/readyz``; ``drafts_scan_s`` is how often the
+    job counts pending and overdue report drafts for the deadline gauges;
+    ``progress_interval_s`` how often a progress line is logged when stderr
+    is not a terminal. ``dataflow_api_port`` turns on Bytewax's own dataflow
+    API, whose ``/metrics`` adds the engine's per-step metrics and
+    ``/dataflow`` the graph.
     """
 
     port: Port = 0
     host: str = "127.0.0.1"
     dataflow_api_port: Port = 0
+    stall_after_s: PositiveFloat = 300.0
+    drafts_scan_s: PositiveFloat = 60.0
+    progress_interval_s: PositiveFloat = 30.0
 
 
 class TiplineConfig(Section, frozen=True):
@@ -172,11 +181,11 @@ def parse_config(data: dict[str, Any], origin: str = "<config>") -> TiplineConfi
 
     """
     try:
-        cfg = msgspec.convert(data, TiplineConfig, strict=True)
+        cfg = msgspec.convert(normalise_aliases(data), TiplineConfig, strict=True)
     except msgspec.ValidationError as exc:
         path, problem = _key_path(str(exc))
         where = f"{origin}: {path}" if path else origin
-        msg = f"{where}: {problem}"
+        msg = f"{where}: {problem}{convert_hint(TiplineConfig, exc, path, problem)}"
         raise ConfigError(msg) from exc
     isolation = _media_isolation_problem(cfg)
     if isolation:

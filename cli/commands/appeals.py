@@ -19,6 +19,8 @@ import argparse
 import sys
 import uuid
 
+from tipline.cli.exit_codes import CHECK_FAILED
+from tipline.cli.output import add_json_flag, emit_rows, print_json, wants_json
 from tipline.cli.runtime import runtime_of
 from tipline.schemas.appeal import Appeal
 from tipline.schemas.config import load_config
@@ -46,6 +48,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     r.add_argument("--reviewer", required=True, help="who decided (recorded)")
     r.set_defaults(func=run_resolve)
     for p in (o, ls, r):
+        add_json_flag(p)
         p.add_argument("--config", default=DEFAULT_CONFIG, help="config file (for lake.path)")
         p.add_argument("--lake", help="lake folder (default: lake.path from the config)")
 
@@ -63,8 +66,14 @@ def run_open(args: argparse.Namespace) -> int:
         reason=args.reason, opened_at=now, recorded_at=now,
     )  # fmt: skip
     _store(args).append(appeal)
-    print(appeal.appeal_id)
+    if wants_json(args):
+        print_json(_row(appeal, {}))
+    else:
+        print(appeal.appeal_id)
     return 0
+
+
+COLUMNS = ("appeal_id", "event_id", "status", "opened_at", "reviewer", "case_review")
 
 
 def _review_verdicts(args: argparse.Namespace) -> dict[str, str]:
@@ -76,22 +85,21 @@ def _review_verdicts(args: argparse.Namespace) -> dict[str, str]:
     return {o.event_id: f"{o.outcome}: {o.reason}" for o in cases.outcomes()}
 
 
+def _row(a: Appeal, verdicts: dict[str, str]) -> dict[str, object]:
+    return {
+        "appeal_id": a.appeal_id, "event_id": a.event_id, "status": a.status,
+        "reason": a.reason, "opened_at": a.opened_at.isoformat(timespec="seconds"),
+        "recorded_at": a.recorded_at.isoformat(timespec="seconds"), "reviewer": a.reviewer,
+        "case_review": verdicts.get(a.event_id, "-"),
+    }  # fmt: skip
+
+
 def run_list(args: argparse.Namespace) -> int:
-    """Print the latest state of every appeal, with the case reviewer's verdict on its event."""
-    rows = sorted(_store(args).current().values(), key=lambda a: (a.opened_at, a.appeal_id))
+    """Print the latest state of every appeal with the case reviewer's verdict (or JSON)."""
+    appeals = sorted(_store(args).current().values(), key=lambda a: (a.opened_at, a.appeal_id))
     verdicts = _review_verdicts(args)
-    print(
-        f"{'appeal_id':<20} {'event_id':<28} {'status':<11} {'opened_at':<26} "
-        f"{'reviewer':<12} case review"
-    )
-    for a in rows:
-        if args.status is None or a.status == args.status:
-            opened = a.opened_at.isoformat(timespec="seconds")
-            print(
-                f"{a.appeal_id:<20} {a.event_id:<28} {a.status:<11} {opened:<26} "
-                f"{a.reviewer or '':<12} {verdicts.get(a.event_id, '-')}"
-            )
-    return 0
+    rows = [_row(a, verdicts) for a in appeals if args.status is None or a.status == args.status]
+    return emit_rows(args, rows, COLUMNS, empty="no appeals")
 
 
 def run_resolve(args: argparse.Namespace) -> int:
@@ -100,15 +108,18 @@ def run_resolve(args: argparse.Namespace) -> int:
     current = store.current().get(args.appeal_id)
     if current is None:
         print(f"error: no appeal {args.appeal_id!r}", file=sys.stderr)
-        return 2
+        return CHECK_FAILED
     if current.status != "open":
         print(f"error: appeal {args.appeal_id!r} is already {current.status}", file=sys.stderr)
-        return 2
+        return CHECK_FAILED
     resolved = Appeal(
         appeal_id=current.appeal_id, event_id=current.event_id, status=args.outcome,
         reason=current.reason, opened_at=current.opened_at, recorded_at=runtime_of(args).now(),
         reviewer=args.reviewer,
     )  # fmt: skip
     store.append(resolved)
-    print(f"{resolved.appeal_id} {resolved.status}")
+    if wants_json(args):
+        print_json(_row(resolved, {}))
+    else:
+        print(f"{resolved.appeal_id} {resolved.status}")
     return 0

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 import polars as pl
 
+from tipline.cli.output import add_json_flag, print_json, wants_json
 from tipline.schemas.config import load_config
 
 
@@ -24,6 +26,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default="day-decision",
         help="what to count by (default: day-decision)",
     )
+    add_json_flag(q)
     q.set_defaults(func=run_query)
 
 
@@ -33,11 +36,17 @@ def scan_lake(lake: Path) -> pl.LazyFrame:
 
 
 def run_query(args: argparse.Namespace) -> int:
-    """Print the answer as a table."""
+    """Print the answer as a table (or ``--json``: an array of row objects).
+
+    An empty lake is an empty answer: exit 0, like an empty list.
+    """
     lake = Path(args.lake or load_config(args.config).lake.path)
     if not any(lake.glob("dt=*/part-*.parquet")):
-        print(f"no audit-lake files under {lake}")
-        return 1
+        if wants_json(args):
+            print_json([])
+        else:
+            print(f"no audit-lake files under {lake}", file=sys.stderr)
+        return 0
     frame = scan_lake(lake)
     if args.session:
         result = (
@@ -61,6 +70,11 @@ def run_query(args: argparse.Namespace) -> int:
             args.by
         ]
         result = frame.group_by(keys).agg(pl.len().alias("count")).sort(keys).collect()
+    if wants_json(args):
+        if "dt" in result.columns:
+            result = result.with_columns(pl.col("dt").cast(pl.Utf8))
+        print_json(result.to_dicts())
+        return 0
     with pl.Config(tbl_rows=200, fmt_str_lengths=60, tbl_width_chars=160):
         print(result)
     return 0

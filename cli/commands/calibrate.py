@@ -19,6 +19,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from tipline.cli.output import add_json_flag, print_json, wants_json
 from tipline.cli.replay import read_labels
 from tipline.operators.fairness import (
     SessionSample,
@@ -42,6 +43,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--events", required=True, help="the replayed events JSONL (for segments)")
     p.add_argument("--out", required=True, help="calibration JSON to write")
     p.add_argument("--config", default=DEFAULT_CONFIG, help="config file ([decision] section)")
+    add_json_flag(p)
     p.set_defaults(func=run_calibrate)
 
 
@@ -95,6 +97,14 @@ def run_calibrate(args: argparse.Namespace) -> int:
     ]
     table = build_calibration(cfg, samples)
     Path(args.out).write_bytes(encode_calibration(table) + b"\n")
+    if wants_json(args):
+        print_json({
+            "out": args.out, "sessions": table.sessions, "positives": table.positives,
+            "overall_fpr": table.overall_fpr, "warnings": list(table.warnings),
+            "bins": [{"min_score": b.min_score, "n": b.n, "tp": b.tp, "precision": b.precision,
+                      "wilson_lower": b.wilson_lower} for b in table.bins],
+        })  # fmt: skip
+        return 0
     print(f"{table.sessions} labelled sessions, {table.positives} positive -> {args.out}")
     print(f"{'score>=':>8} {'n':>6} {'tp':>6} {'precision':>9} {'wilson_lb':>9}")
     for b in table.bins:

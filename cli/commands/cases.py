@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import argparse
 import functools
-import os
 import sys
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Final
 
 import msgspec
 
+from tipline.cli.runtime import runtime_of
 from tipline.operators.report.review_page import countdown
 from tipline.schemas.case import CaseDetail, CaseSummary
 from tipline.schemas.config import TiplineConfig, load_config
@@ -38,17 +38,14 @@ DEFAULT_CONFIG: Final = "config/default.toml"
 _JSON: Final = msgspec.json.Encoder()
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 def _config(args: argparse.Namespace) -> TiplineConfig:
     return load_config(getattr(args, "config", DEFAULT_CONFIG))
 
 
-def case_service(cfg: TiplineConfig) -> CaseService:
+def case_service(cfg: TiplineConfig, args: argparse.Namespace) -> CaseService:
     """Build the case service over the configured vault, drafts and cases."""
-    return CaseService(cfg, evidence=build_evidence_service(cfg.evidence, env=os.environ))
+    env = runtime_of(args).env
+    return CaseService(cfg, evidence=build_evidence_service(cfg.evidence, env=env))
 
 
 def reviewer_identity(cfg: TiplineConfig, args: argparse.Namespace) -> str:
@@ -59,7 +56,7 @@ def reviewer_identity(cfg: TiplineConfig, args: argparse.Namespace) -> str:
 
     """
     env_name = cfg.evidence.access.operator_env
-    who = getattr(args, "reviewer", None) or os.environ.get(env_name)
+    who = getattr(args, "reviewer", None) or runtime_of(args).env.get(env_name)
     if not who:
         msg = f"a reviewer identity is required (--reviewer or ${env_name})"
         raise AccessDeniedError(msg)
@@ -97,8 +94,8 @@ def _line(s: CaseSummary, now: datetime) -> str:
 @_guard
 def cmd_list(args: argparse.Namespace) -> int:
     """Print the queue (open work by deadline), or every case with ``--all``."""
-    service = case_service(_config(args))
-    now = _now()
+    service = case_service(_config(args), args)
+    now = runtime_of(args).now()
     cases = service.all_cases() if args.all else service.queue(now)
     if args.json:
         sys.stdout.buffer.write(_JSON.encode(cases) + b"\n")
@@ -148,26 +145,30 @@ def _detail_lines(d: CaseDetail, now: datetime) -> list[str]:
 def cmd_show(args: argparse.Namespace) -> int:
     """Print one case (``--reveal`` adds message text, custody-logged)."""
     cfg = _config(args)
-    service = case_service(cfg)
+    service = case_service(cfg, args)
     reviewer = reviewer_identity(cfg, args) if args.reveal else ""
     if args.reveal and not args.reason.strip():
         msg = "--reveal needs --reason (a case reference for the custody log)"
         raise AccessDeniedError(msg)
     detail = service.detail(
-        args.case_id, reviewer=reviewer, reason=args.reason, now=_now(), reveal_text=args.reveal
+        args.case_id,
+        reviewer=reviewer,
+        reason=args.reason,
+        now=runtime_of(args).now(),
+        reveal_text=args.reveal,
     )
     if args.json:
         sys.stdout.buffer.write(_JSON.encode(detail) + b"\n")
         return 0
-    _out("\n".join(_detail_lines(detail, _now())))
+    _out("\n".join(_detail_lines(detail, runtime_of(args).now())))
     return 0
 
 
 def _act(args: argparse.Namespace) -> int:
     cfg = _config(args)
-    service = case_service(cfg)
+    service = case_service(cfg, args)
     who = reviewer_identity(cfg, args)
-    now = _now()
+    now = runtime_of(args).now()
     action = args.cases_command
     if action == "claim":
         s = service.claim(args.case_id, reviewer=who, now=now)

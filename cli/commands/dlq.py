@@ -17,15 +17,17 @@ contract JSON, so ``dlq replay --stage report-draft`` retries a draft.
 from __future__ import annotations
 
 import argparse
-import sys
+import logging
 import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from tipline.cli.output import add_json_flag, emit_rows, print_json, wants_json
 from tipline.cli.runtime import runtime_of
 from tipline.schemas.config import TiplineConfig, load_config
 from tipline.schemas.dead_letter import DeadLetter, decode_dead_letter
+from tipline.schemas.errors import UnavailableError
 from tipline.services.dead_letters import DeadLetterSealer
 
 
@@ -35,6 +37,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     dsub = dlq.add_subparsers(dest="dlq_command", required=True, metavar="SUBCOMMAND")
     ls = dsub.add_parser("list", help="count dead letters by stage and error type")
     ls.add_argument("--config", default="config/default.toml")
+    add_json_flag(ls)
     ls.set_defaults(func=run_list)
     rp = dsub.add_parser("replay", help="send dead letters' original bytes back to the input")
     rp.add_argument("--config", default="config/default.toml")
@@ -45,6 +48,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="JSONL file to write to (files input; default: a new file in the input folder)",
     )
     rp.add_argument("--dry-run", action="store_true", help="count what would be re-driven")
+    add_json_flag(rp)
     rp.set_defaults(func=run_replay)
 
 
@@ -61,15 +65,29 @@ def read_dead_letters(cfg: TiplineConfig) -> Iterator[DeadLetter]:
     yield from _read_topic(cfg)
 
 
+def _quiet_kafka_logger() -> logging.Logger:
+    quiet = logging.getLogger("tipline.librdkafka")
+    if not quiet.handlers:
+        quiet.addHandler(logging.NullHandler())
+    quiet.propagate = False
+    return quiet
+
+
 def _read_topic(cfg: TiplineConfig) -> Iterator[DeadLetter]:
-    from confluent_kafka import Consumer, TopicPartition  # noqa: PLC0415
+    from confluent_kafka import Consumer, KafkaException, TopicPartition  # noqa: PLC0415
 
     consumer = Consumer({
         "bootstrap.servers": ",".join(cfg.kafka.brokers), "group.id": "tipline-dlq-reader",
         "enable.auto.commit": "false", "enable.partition.eof": "true",
+        "logger": _quiet_kafka_logger(),  # an unreachable broker is reported in one line
     })  # fmt: skip
     topic = cfg.dead_letters.topic
-    meta = consumer.list_topics(topic, timeout=10).topics.get(topic)
+    try:
+        meta = consumer.list_topics(topic, timeout=10).topics.get(topic)
+    except KafkaException as exc:
+        consumer.close()
+        problem = f"kafka.brokers {cfg.kafka.brokers}: no answer within 10 s"
+        raise UnavailableError(problem) from exc
     parts = sorted(meta.partitions) if meta and meta.error is None else []
     consumer.assign([TopicPartition(topic, p, 0) for p in parts])
     remaining = set(parts)
@@ -102,11 +120,11 @@ def _selected(cfg: TiplineConfig, args: argparse.Namespace) -> list[DeadLetter]:
 def run_list(args: argparse.Namespace) -> int:
     """Print counts by stage and error type (no record content)."""
     counts = Counter((d.stage, d.error_type) for d in read_dead_letters(load_config(args.config)))
-    if not counts:
-        print("no dead letters")
-    for (stage, error_type), n in sorted(counts.items()):
-        print(f"{n:>8}  {stage:<10} {error_type}")
-    return 0
+    rows = [
+        {"stage": stage, "error_type": error_type, "count": n}
+        for (stage, error_type), n in sorted(counts.items())
+    ]
+    return emit_rows(args, rows, ("count", "stage", "error_type"), empty="no dead letters")
 
 
 def run_replay(args: argparse.Namespace) -> int:
@@ -114,7 +132,7 @@ def run_replay(args: argparse.Namespace) -> int:
     cfg = load_config(args.config)
     letters = _selected(cfg, args)
     if args.dry_run or not letters:
-        print(f"{len(letters)} dead letters would be re-driven")
+        _said(args, f"{len(letters)} dead letters would be re-driven", len(letters), None)
         return 0
     sealer = DeadLetterSealer.from_config(cfg.evidence, runtime_of(args).env)
     letters = [sealer.open(letter) for letter in letters]
@@ -126,13 +144,21 @@ def run_replay(args: argparse.Namespace) -> int:
         for letter in letters:
             producer.produce(topic, value=letter.raw, key=letter.key)
         if producer.flush(30):
-            print("error: not every record was acknowledged by the broker", file=sys.stderr)
-            return 1
-        print(f"re-drove {len(letters)} records to topic {topic}")
+            msg = f"kafka.brokers {cfg.kafka.brokers}: not every record was acknowledged"
+            raise UnavailableError(msg)
+        _said(args, f"re-drove {len(letters)} records to topic {topic}", len(letters), topic)
         return 0
     inputs = Path(cfg.input.path)
     folder = inputs if inputs.is_dir() else inputs.parent
     out = Path(args.out) if args.out else folder / f"redrive-{time.time_ns()}.jsonl"
     out.write_bytes(b"".join(d.raw.replace(b"\n", b" ") + b"\n" for d in letters))
-    print(f"re-drove {len(letters)} records to {out}")
+    _said(args, f"re-drove {len(letters)} records to {out}", len(letters), str(out))
     return 0
+
+
+def _said(args: argparse.Namespace, text: str, count: int, target: str | None) -> None:
+    if wants_json(args):
+        print_json({"redriven": 0 if target is None else count, "selected": count,
+                    "target": target, "dry_run": target is None})  # fmt: skip
+    else:
+        print(text)

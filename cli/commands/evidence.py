@@ -13,7 +13,7 @@ signed into the vault (``tipline roles sign``), never from the config.
 from __future__ import annotations
 
 import argparse
-import json
+import dataclasses
 import os
 import sys
 from collections.abc import Sequence
@@ -23,6 +23,8 @@ from typing import Any
 
 import msgspec
 
+from tipline.cli.exit_codes import CHECK_FAILED, OK, USAGE
+from tipline.cli.output import add_json_flag, emit_rows, print_json, wants_json
 from tipline.cli.runtime import runtime_of
 from tipline.schemas.config import TiplineConfig, load_config
 from tipline.services.evidence import EvidenceService, build_evidence_service
@@ -42,23 +44,29 @@ def _operator(args: argparse.Namespace, service: EvidenceService) -> str:
 
 
 def _print_json(value: Any) -> None:
-    print(json.dumps(msgspec.to_builtins(value), indent=2, sort_keys=True))
+    print_json(value)
 
 
 # ---------------------------------------------------------------- handlers
 
 
+LIST_COLUMNS = (
+    "package_id", "event_id", "outcome", "manifest_version", "items", "retain_until",
+)  # fmt: skip
+
+
 def _cmd_list(args: argparse.Namespace) -> int:
     service = _service(args)
+    rows = []
     for pid in service.list_packages():
         receipt = service.receipt(pid)
         manifest, _ = service.latest_manifest(pid)
-        print(
-            f"{pid}  event={receipt.event_id}  outcome={manifest.decision.outcome}  "
-            f"v{receipt.manifest_version}  items={len(receipt.items)}  "
-            f"retain_until={receipt.retain_until.isoformat()}"
-        )
-    return 0
+        rows.append({
+            "package_id": pid, "event_id": receipt.event_id,
+            "outcome": manifest.decision.outcome, "manifest_version": receipt.manifest_version,
+            "items": len(receipt.items), "retain_until": receipt.retain_until.isoformat(),
+        })  # fmt: skip
+    return emit_rows(args, rows, LIST_COLUMNS, empty="no evidence packages")
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
@@ -122,11 +130,13 @@ def _cmd_open(args: argparse.Namespace) -> int:
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
-    service = _service(args)
     if not args.all and not args.package_id:
         print("tipline evidence verify: give a package id or --all", file=sys.stderr)
-        return 2
+        return USAGE
+    service = _service(args)
     ids = service.list_packages() if args.all else [args.package_id]
+    if wants_json(args):
+        return _verify_json(service, ids, args)
     failed = 0
     for pid in ids:
         report = service.verify(pid)
@@ -145,7 +155,31 @@ def _cmd_verify(args: argparse.Namespace) -> int:
             print(f"  - {problem}")
     if args.all:
         failed += _verify_vault(service, load_config(args.config))
-    return 1 if failed else 0
+    return CHECK_FAILED if failed else OK
+
+
+def _verify_json(service: EvidenceService, ids: list[str], args: argparse.Namespace) -> int:
+    """``verify --json``: {ok, packages: [report…], vault: {checkpoint, problems} | null}."""
+    packages = []
+    for pid in ids:
+        report = service.verify(pid)
+        packages.append({**dataclasses.asdict(report), "ok": report.ok})
+    vault: dict[str, Any] | None = None
+    if args.all:
+        from tipline.cli.evidence_access import unbacked_drafts  # noqa: PLC0415
+
+        newest, problems = verify_vault(service)
+        cfg = load_config(args.config)
+        problems += unbacked_drafts(service, DraftsSink(cfg.reports.path).drafts())
+        vault = {
+            "checkpoint": None if newest is None else {
+                "seq": newest.seq, "packages": newest.count, "root_sha256": newest.root_sha256,
+            },
+            "problems": problems,
+        }  # fmt: skip
+    ok = all(p["ok"] for p in packages) and not (vault and vault["problems"])
+    print_json({"ok": ok, "packages": packages, "vault": vault})
+    return OK if ok else CHECK_FAILED
 
 
 def _verify_vault(service: EvidenceService, cfg: TiplineConfig) -> int:
@@ -243,8 +277,9 @@ def _register_hold(sub: Any) -> None:
         p.add_argument("package_id")
         p.add_argument("hold_id")
         _common(p, operator=True)
-    p = hold_sub.add_parser("list", help="print the holds table")
+    p = hold_sub.add_parser("list", help="print the holds table (JSON)")
     p.add_argument("package_id")
+    add_json_flag(p)
     _common(p)
     hold.set_defaults(func=_cmd_hold)
 
@@ -255,11 +290,13 @@ def register(subparsers: Any) -> None:
     sub = evidence.add_subparsers(dest="evidence_command", required=True, metavar="ACTION")
 
     p = sub.add_parser("list", help="list packages (ids, outcome, retention)")
+    add_json_flag(p)
     _common(p)
     p.set_defaults(func=_cmd_list)
 
-    p = sub.add_parser("show", help="print a package's metadata (no content)")
+    p = sub.add_parser("show", help="print a package's metadata as JSON (no content)")
     p.add_argument("package_id")
+    add_json_flag(p)  # show always prints JSON; accepted for uniformity
     _common(p)
     p.set_defaults(func=_cmd_show)
 
@@ -274,6 +311,7 @@ def register(subparsers: Any) -> None:
     p = sub.add_parser("verify", help="recompute hashes, signatures and the custody chain")
     p.add_argument("package_id", nargs="?")
     p.add_argument("--all", action="store_true", help="verify every package")
+    add_json_flag(p)
     _common(p)
     p.set_defaults(func=_cmd_verify)
 

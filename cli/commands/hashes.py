@@ -17,6 +17,8 @@ import sys
 from pathlib import Path
 from typing import Final
 
+from tipline.cli.exit_codes import USAGE
+from tipline.cli.output import add_json_flag, print_json, wants_json
 from tipline.operators.hashing import Matcher, default_algorithms, settings_from_config
 from tipline.schemas.config import load_config
 from tipline.schemas.hashing import HashingConfig
@@ -38,6 +40,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     b.add_argument("--out", required=True, help="output CSV file")
     b.add_argument("--category", default="", help="category for every entry, e.g. A1")
     b.add_argument("--config", help="TOML config whose [hashing] floors apply (default: built-in)")
+    add_json_flag(b)
     b.set_defaults(func=run_build)
 
 
@@ -60,13 +63,18 @@ def build_rows(
 
 
 def run_build(args: argparse.Namespace) -> int:
-    """Write the list; exit 1 when the folder has no files, else 0."""
+    """Write the list; exit 2 (usage) when the folder has no files, else 0.
+
+    The ``[hashing]`` floors come from a config only when one is chosen
+    (``--config`` or ``$TIPLINE_CONFIG``), else from the built-in defaults.
+    """
     folder = Path(args.images)
     files = sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
     if not files:
         print(f"tipline hashes build: no files under {str(folder)!r}", file=sys.stderr)
-        return 1
-    cfg = load_config(args.config).hashing if args.config else HashingConfig()
+        return USAGE
+    chosen = args.config and getattr(args, "config_given", True)
+    cfg = load_config(args.config).hashing if chosen else HashingConfig()
     matcher = Matcher(default_algorithms(), settings_from_config(cfg), cache_entries=1)
     out = Path(args.out)
     tmp = out.with_name(out.name + ".tmp")
@@ -82,5 +90,9 @@ def run_build(args: argparse.Namespace) -> int:
             if note:
                 print(f"{rows[0][3]}: {note}", file=sys.stderr)
     publish(tmp, out)
-    print(f"{out}: {len(files)} files, {perceptual} with perceptual hashes")
+    if wants_json(args):
+        print_json({"out": str(out), "list": args.list_name, "files": len(files),
+                    "perceptual": perceptual})  # fmt: skip
+    else:
+        print(f"{out}: {len(files)} files, {perceptual} with perceptual hashes")
     return 0

@@ -22,6 +22,7 @@ from typing import Any
 import msgspec
 
 from tipline.cli.commands.evidence import DEFAULT_CONFIG, _operator, _service
+from tipline.cli.exit_codes import CHECK_FAILED, OK
 from tipline.cli.runtime import runtime_of
 from tipline.services.keymgmt import (
     KeyStatus,
@@ -111,7 +112,7 @@ def _cmd_status(args: argparse.Namespace) -> int:
         print(json.dumps(msgspec.to_builtins(report), indent=2, sort_keys=True))
     else:
         _print_status(report)
-    return 1 if report.problems or report.missing else 0
+    return CHECK_FAILED if report.problems or report.missing else OK
 
 
 def _cmd_revoke(args: argparse.Namespace) -> int:
@@ -189,5 +190,6 @@ def register(subparsers: Any) -> None:
     p.set_defaults(func=_cmd_retire)
 
     p = sub.add_parser("log", help="print the key log (public metadata) as JSON")
+    p.add_argument("--json", action="store_true", help="accepted for uniformity (always JSON)")
     _common(p)
     p.set_defaults(func=_cmd_log)

@@ -13,12 +13,13 @@ from __future__ import annotations
 import argparse
 import getpass
 import ipaddress
-import os
 import sys
 from pathlib import Path
 from typing import Any, Final
 
+from tipline.cli.runtime import runtime_of
 from tipline.schemas.config import TiplineConfig, load_config
+from tipline.schemas.environment import read_environment
 from tipline.schemas.errors import ConfigError
 
 DEFAULT_CONFIG: Final = "config/default.toml"
@@ -27,7 +28,7 @@ USERS_ENV: Final = "TIPLINE_REVIEW_USERS"
 
 def default_users_file() -> Path:
     """Return ``$TIPLINE_REVIEW_USERS`` or ``~/.config/tipline/review-users``."""
-    env = os.environ.get(USERS_ENV)
+    env = read_environment().get(USERS_ENV)
     return Path(env) if env else Path.home() / ".config" / "tipline" / "review-users"
 
 
@@ -121,7 +122,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise ConfigError(msg)
     cfg = _config(args)
     users = UserStore.load(Path(args.users))
-    evidence = build_evidence_service(cfg.evidence, env=os.environ)
+    evidence = build_evidence_service(cfg.evidence, env=runtime_of(args).env)
     service = CaseService(cfg, evidence=evidence)
     # Roles come from the vault's signed role policy only (the config grants nothing).
     policy = load_policy(evidence.vault)

@@ -11,13 +11,15 @@ role. ``show`` prints the policy in force (ids and roles only).
 from __future__ import annotations
 
 import argparse
-import json
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any
 
 import msgspec
 
+from tipline.cli.exit_codes import CHECK_FAILED
+from tipline.cli.output import add_json_flag, print_json, wants_json
 from tipline.cli.runtime import runtime_of
 from tipline.schemas.config import load_config
 from tipline.schemas.errors import ConfigError
@@ -74,9 +76,11 @@ def _cmd_show(args: argparse.Namespace) -> int:
     service = build_evidence_service(cfg.evidence, env=runtime_of(args).env)
     policy = load_policy(service.vault)
     if policy is None:
-        print("no valid signed role policy: nobody holds any role")
-        return 1
-    print(json.dumps(msgspec.to_builtins(policy), indent=2, sort_keys=True))
+        if wants_json(args):
+            print_json(None)
+        print("no valid signed role policy: nobody holds any role", file=sys.stderr)
+        return CHECK_FAILED
+    print_json(policy)
     return 0
 
 
@@ -89,6 +93,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--identity", choices=["os", "env"], help="how callers are identified")
     p.add_argument("--config", default=DEFAULT_CONFIG, help="TOML config file")
     p.set_defaults(func=_cmd_sign)
-    p = sub.add_parser("show", help="print the role policy in force")
+    p = sub.add_parser("show", help="print the role policy in force (JSON)")
     p.add_argument("--config", default=DEFAULT_CONFIG, help="TOML config file")
+    add_json_flag(p)  # show always prints JSON; accepted for uniformity
     p.set_defaults(func=_cmd_show)

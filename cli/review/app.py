@@ -41,6 +41,7 @@ from tipline.cli.review.media import blurred_greyscale, is_image
 from tipline.cli.review.users import UserStore
 from tipline.operators.report.review_page import countdown
 from tipline.schemas.case import CLASSIFICATIONS, CaseDetail, CaseSummary, Classification
+from tipline.schemas.clock import SYSTEM_CLOCK
 from tipline.schemas.errors import AccessDeniedError, TiplineError
 
 COOKIE: Final = "tipline_review"
@@ -214,7 +215,7 @@ def create_app(
     users: UserStore,
     settings: ConsoleSettings,
     *,
-    clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    clock: Callable[[], datetime] = SYSTEM_CLOCK.now,
 ) -> Flask:
     """Build the console app over ``service`` (the real CaseService when served)."""
     app = Flask(__name__)

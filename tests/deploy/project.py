@@ -31,7 +31,7 @@ _SHELL_VAR = re.compile(r"\$\{?([A-Z][A-Z0-9_]+)")
 def code_env_names() -> set[str]:
     """Env var names the Python packages read by literal name."""
     names: set[str] = set()
-    for pkg in ("flows", "operators", "sinks", "schemas"):
+    for pkg in ("flows", "operators", "sinks", "schemas", "cli"):
         for path in (REPO / pkg).rglob("*.py"):
             names |= set(_ENV_LITERAL.findall(path.read_text(encoding="utf-8")))
     return names

@@ -242,3 +242,29 @@ def test_the_cli_accepts_what_the_entrypoint_passes() -> None:
     args = build_parser().parse_args(["run", "--config", "x.toml", "-a", "a:1;b:2", "-i", "1"])
     assert (args.addresses, args.process_id) == (["a:1;b:2"], 1)
     assert json.dumps(args.addresses)
+
+
+def test_probes_are_http_on_the_metrics_port(
+    container: dict[str, Any], config: TiplineConfig
+) -> None:
+    """Startup and readiness on /readyz, liveness on /healthz (services/health.py)."""
+    paths = {
+        probe: container[probe]["httpGet"]["path"]
+        for probe in ("startupProbe", "readinessProbe", "livenessProbe")
+    }
+    assert paths == {
+        "startupProbe": "/readyz",
+        "readinessProbe": "/readyz",
+        "livenessProbe": "/healthz",
+    }
+    ports = {p["name"]: p["containerPort"] for p in container["ports"]}
+    for probe in paths:
+        assert ports[container[probe]["httpGet"]["port"]] == config.metrics.port
+        assert "exec" not in container[probe]
+    # the kubelet connects to the pod IP: the server must not listen on loopback only
+    assert config.metrics.host == "0.0.0.0"
+    # a stall must outlast a liveness period times its failure threshold
+    live = container["livenessProbe"]
+    assert config.metrics.stall_after_s >= live["periodSeconds"]
+    env = env_of(container)
+    assert env["TIPLINE_LOG_FORMAT"]["value"] == "json"

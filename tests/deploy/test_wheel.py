@@ -53,6 +53,12 @@ def test_the_base_config_ships_in_the_package(wheel: zipfile.ZipFile) -> None:
     assert shipped == (REPO / "config" / "base.toml").read_bytes()
 
 
+def test_the_default_config_ships_in_the_wheel(wheel: zipfile.ZipFile) -> None:
+    """`pip install` users get a working default (tipline.cli.config_path)."""
+    shipped = wheel.read("tipline/_config/default.toml")
+    assert shipped == (REPO / "config" / "default.toml").read_bytes()
+
+
 def test_benchmark_only_dependencies_are_an_extra(wheel: zipfile.ZipFile) -> None:
     (meta,) = (n for n in wheel.namelist() if n.endswith(".dist-info/METADATA"))
     requires = [

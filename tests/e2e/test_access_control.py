@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.test_leak_canaries import flagged_events, hash_list, write_events
+from tipline.cli.exit_codes import ACCESS_DENIED
 from tipline.schemas.config import load_config
 from tipline.services.evidence import build_evidence_service
 
@@ -98,7 +99,7 @@ def test_open_without_an_operator_identity_is_refused(
     config, package = world
     before = custody(config, package)
     result = cli(*open_cmd(config, package, tmp_path / "x", "--reason", "case-1"))
-    assert result.returncode == 1
+    assert result.returncode == ACCESS_DENIED
     assert "no operator identity" in result.stderr
     assert custody(config, package) == before
     assert not (tmp_path / "x").exists()
@@ -109,7 +110,7 @@ def test_open_needs_the_exporter_role(world: tuple[Path, str], tmp_path: Path) -
     before = custody(config, package)
     for who in ("ann-viewer", "cat-custodian", "mallory"):
         result = cli(*open_cmd(config, package, tmp_path / who, "--reason", "c", "--operator", who))
-        assert result.returncode == 1, who
+        assert result.returncode == ACCESS_DENIED, who
         assert "lacks role 'exporter'" in result.stderr
     assert custody(config, package) == before
 
@@ -119,7 +120,7 @@ def test_open_needs_a_reason(world: tuple[Path, str], tmp_path: Path) -> None:
     result = cli(
         *open_cmd(config, package, tmp_path / "r", "--reason", "  ", "--operator", "bob-exporter")
     )
-    assert result.returncode == 1
+    assert result.returncode == ACCESS_DENIED
     assert "reason" in result.stderr
     missing = cli(*open_cmd(config, package, tmp_path / "r", "--operator", "bob-exporter"))
     assert missing.returncode == 2  # argparse: --reason is required
@@ -154,7 +155,7 @@ def test_holds_need_the_custodian_role(world: tuple[Path, str]) -> None:
         str(config),
     ]
     refused = cli(*args, "--operator", "bob-exporter")
-    assert refused.returncode == 1 and "lacks role 'custodian'" in refused.stderr
+    assert refused.returncode == ACCESS_DENIED and "lacks role 'custodian'" in refused.stderr
     allowed = cli(*args, "--operator", "cat-custodian")
     assert allowed.returncode == 0, allowed.stderr
     assert custody(config, package)[-1]["operator"] == "cat-custodian"
@@ -173,7 +174,7 @@ def test_destroy_needs_the_destroyer_role(world: tuple[Path, str]) -> None:
         "--operator",
         "cat-custodian",
     )
-    assert result.returncode == 1 and "lacks role 'destroyer'" in result.stderr
+    assert result.returncode == ACCESS_DENIED and "lacks role 'destroyer'" in result.stderr
 
 
 def _draft(config: Path) -> str:

@@ -20,10 +20,21 @@ def test_default_config_loads(repo_root: Path) -> None:
     ("data", "message"),
     [
         ({"lake": {"roll_rows": 0}}, "x.toml: lake.roll_rows: Expected `int` >= 1"),
-        ({"lake": {"rol_rows": 5}}, "x.toml: lake: Object contains unknown field `rol_rows`"),
-        ({"input": {"kind": "xml"}}, "x.toml: input.kind: Invalid enum value 'xml'"),
+        (
+            {"lake": {"rol_rows": 5}},
+            "x.toml: lake: Object contains unknown field `rol_rows` (did you mean `roll_rows`?)",
+        ),
+        (
+            {"input": {"kind": "xml"}},
+            "x.toml: input.kind: Invalid enum value 'xml' (expected one of: jsonl, kafka)",
+        ),
         ({"metrics": {"port": "9100"}}, "x.toml: metrics.port: Expected `int`, got `str`"),
-        ({"nonsense": {}}, "x.toml: Object contains unknown field `nonsense`"),
+        (
+            {"nonsense": {}},
+            "x.toml: Object contains unknown field `nonsense` (valid keys: job, kafka, input, "
+            "dead_letters, alerts, lake, recovery, metrics, hashing, grooming, decision, "
+            "evidence, reports)",
+        ),
     ],
 )
 def test_bad_values_name_the_key(data: dict[str, object], message: str) -> None:

@@ -21,7 +21,7 @@ def test_outcomes_file_reads_as_session_labels(tmp_path: Path) -> None:
     e.service.escalate(escalated, reviewer="rita", reason="meeting request", now=T0)
     labels = read_labels(str(tmp_path / "cases" / "outcomes.jsonl"))
     # both cases are in one session; the later verdict (escalation) is the label
-    assert labels == {"dm:u-adult:u-child": True}
+    assert labels.sessions == {"dm:u-adult:u-child": True}
     by_event = {o.event_id: o for o in e.cases.outcomes()}
     assert by_event["evt-0002"].reason == "coach with parents cc'd"
     assert by_event["evt-0002"].outcome == "false_positive"

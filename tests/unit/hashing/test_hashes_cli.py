@@ -74,5 +74,6 @@ def test_built_list_matches_transformed_copies(tmp_path: Path) -> None:
 
 
 def test_empty_folder_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert _run("--images", str(tmp_path), "--list", "l", "--out", str(tmp_path / "o.csv")) == 1
+    # usage (README "Exit statuses"): the folder named on the command line is empty
+    assert _run("--images", str(tmp_path), "--list", "l", "--out", str(tmp_path / "o.csv")) == 2
     assert "no files under" in capsys.readouterr().err
