@@ -3,7 +3,8 @@
     .venv/bin/python -m tipline.benchmarks.grooming_bench --seed 1 [--sessions 600]
 
 Generates the synthetic corpus from ``--seed``, replays it through the session
-scorer in a pure-Python loop (no Bytewax), evaluates it and the keyword
+scorer (with the cue model the config names, loaded and checked as at start)
+in a pure-Python loop (no Bytewax), evaluates it and the keyword
 baseline, times every ``score_message`` call, and measures the pickled size
 of each session's final state (what Bytewax snapshots). Also times a worst
 case: a long session whose state is full (max hits, max messages). Prints a
@@ -30,6 +31,7 @@ from tipline.operators.grooming.baseline import (
 )
 from tipline.schemas.config import load_config
 from tipline.schemas.event import MESSAGE_SCHEMA, Account, MessageEvent
+from tipline.services.cue_model import load_cue_model
 from tipline.synth.conversations import SyntheticSession, generate_sessions, to_events
 
 RESULTS = Path(__file__).resolve().parent / "results" / "grooming.json"
@@ -131,7 +133,7 @@ def main() -> int:
     parser.add_argument("--out", default=str(RESULTS))
     args = parser.parse_args()
     cfg = load_config(args.config)
-    scorer = compile_scorer(cfg.grooming, cfg.decision)
+    scorer = compile_scorer(cfg.grooming, cfg.decision, load_cue_model(cfg.grooming))
     corpus = generate_sessions(args.seed, args.sessions, START)
     replay(scorer, corpus[:50])  # warm-up
     outcomes, timings, sizes = replay(scorer, corpus)

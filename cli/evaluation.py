@@ -19,6 +19,7 @@ import msgspec
 
 from tipline.cli.replay import read_decisions, read_labels
 from tipline.flows.sources import jsonl_files
+from tipline.operators.evaluation import explain_errors
 from tipline.operators.grooming.baseline import (
     EvalReport,
     SessionOutcome,
@@ -111,4 +112,11 @@ def report(out: Path, args: argparse.Namespace) -> None:
         baseline = _baseline(args.events, sessions, third)
         results["keyword_baseline"] = baseline.as_dict()
         print(_row("keyword baseline", baseline))
+    if getattr(args, "explain", False):
+        explained = explain_errors(decisions, sessions)
+        results["errors"] = explained
+        for kind, label in (("false_negatives", "missed"), ("false_positives", "false alert")):
+            print(f"\n{label} ({len(explained[kind])} sessions): session id — signals that fired")
+            for session_id, signals in explained[kind].items():
+                print(f"  {session_id}  {', '.join(signals) or '-'}")
     (out / "evaluation.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

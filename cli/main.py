@@ -44,6 +44,8 @@ _COMMAND_MODULES = (
     "tipline.cli.commands.cases",
     "tipline.cli.commands.review",
     "tipline.cli.commands.bench",
+    "tipline.cli.commands.model",
+    "tipline.cli.commands.evaluate",
 )
 
 Handler = Callable[[argparse.Namespace], int]
@@ -144,6 +146,12 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_generate(args: argparse.Namespace) -> int:
+    if args.corpus:
+        from tipline.services.corpus import write_synth_corpus  # noqa: PLC0415
+
+        root = write_synth_corpus(args.out, seed=args.seed, sessions=args.sessions)
+        print(f"{root}: {args.sessions} sessions (events, labels, annotations, SHA256SUMS)")
+        return 0
     from tipline.cli.demo_data import write_demo_data  # noqa: PLC0415
 
     data = write_demo_data(args.out, seed=args.seed, sessions=args.sessions)
@@ -212,33 +220,8 @@ def build_parser() -> argparse.ArgumentParser:
     _profile(p)
     p.set_defaults(func=_cmd_run)
 
-    p = sub.add_parser(
-        "replay", help="backtest: replay events (files or a topic range) with labels"
-    )
-    p.add_argument("--events", help="JSONL file or folder of *.jsonl")
-    p.add_argument("--labels", help="labels JSONL (docs/contract.md §3)")
-    p.add_argument("--config", default=DEFAULT_CONFIG)
-    p.add_argument(
-        "--out", required=True, help="output folder (metrics.json, decisions.jsonl, lake/)"
-    )
-    p.add_argument(
-        "--hash-list", action="append", default=[], help="extra hash list (docs/contract.md §2)"
-    )
-    p.add_argument("--kafka-topic", help="replay a bounded range of this topic instead of files")
-    p.add_argument(
-        "--from", dest="from_", help="start: offset N or an RFC 3339 time (default: start)"
-    )
-    p.add_argument("--to", help="end (exclusive): offset N or an RFC 3339 time (default: now)")
-    _overrides(p)
-    p.set_defaults(func=_cmd_replay)
-
-    p = sub.add_parser(
-        "generate", help="write a labelled synthetic data set (events, images, hash list, labels)"
-    )
-    p.add_argument("--out", required=True, help="folder to write (events/, labels.jsonl, …)")
-    p.add_argument("--seed", type=int, default=7)
-    p.add_argument("--sessions", type=int, default=160)
-    p.set_defaults(func=_cmd_generate)
+    _add_replay(sub)
+    _add_generate(sub)
 
     p = sub.add_parser("demo", help="run the whole pipeline on generated demo data")
     p.add_argument("--config", default=DEFAULT_CONFIG)
@@ -261,6 +244,52 @@ def build_parser() -> argparse.ArgumentParser:
         if name != "bench":  # bench keeps its own default config (config/bench.toml)
             _global_options(child, suppress=True)
     return parser
+
+
+def _add_replay(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``replay`` (backtests over files or a topic range)."""
+    p = sub.add_parser(
+        "replay", help="backtest: replay events (files or a topic range) with labels"
+    )
+    p.add_argument("--events", help="JSONL file or folder of *.jsonl")
+    p.add_argument("--labels", help="labels JSONL (docs/contract.md §3)")
+    p.add_argument("--config", default=DEFAULT_CONFIG)
+    p.add_argument(
+        "--out", required=True, help="output folder (metrics.json, decisions.jsonl, lake/)"
+    )
+    p.add_argument(
+        "--hash-list", action="append", default=[], help="extra hash list (docs/contract.md §2)"
+    )
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="with --labels: list false-negative and false-positive session ids and the "
+        "grooming signals that fired in each",
+    )
+    p.add_argument("--kafka-topic", help="replay a bounded range of this topic instead of files")
+    p.add_argument(
+        "--from", dest="from_", help="start: offset N or an RFC 3339 time (default: start)"
+    )
+    p.add_argument("--to", help="end (exclusive): offset N or an RFC 3339 time (default: now)")
+    _overrides(p)
+    p.set_defaults(func=_cmd_replay)
+
+
+def _add_generate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``generate`` (the demo data set, or a labelled corpus)."""
+    p = sub.add_parser(
+        "generate", help="write a labelled synthetic data set (events, images, hash list, labels)"
+    )
+    p.add_argument("--out", required=True, help="folder to write (events/, labels.jsonl, …)")
+    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--sessions", type=int, default=160)
+    p.add_argument(
+        "--corpus",
+        action="store_true",
+        help="write a training/evaluation corpus instead (events.jsonl, labels.jsonl, "
+        "annotations.jsonl with the shared cue vocabulary, SHA256SUMS)",
+    )
+    p.set_defaults(func=_cmd_generate)
 
 
 def _global_options(p: argparse.ArgumentParser, *, suppress: bool) -> None:

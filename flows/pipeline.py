@@ -98,7 +98,10 @@ class Pipeline:
     @cached_property
     def scorer(self) -> Scorer:
         """The compiled grooming scorer."""
-        return compile_scorer(self.config.grooming, self.config.decision)
+        from tipline.services.cue_model import load_cue_model  # noqa: PLC0415
+
+        model = load_cue_model(self.config.grooming)
+        return compile_scorer(self.config.grooming, self.config.decision, model)
 
     @cached_property
     def calibration(self) -> CalibrationTable | None:

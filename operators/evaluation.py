@@ -1,7 +1,9 @@
 """Backtest metrics of docs/contract.md §4 from decisions and labels.
 
-A session is flagged when any of its messages got ``review`` or ``report``;
-an attachment is flagged when it matched a list entry. Only labelled
+A session is flagged when the grooming scorer's own verdict on any of its
+messages (``decision.session.level``) reached ``review`` or ``report``;
+decisions raised only by attachment matches count for attachments, not for
+sessions (docs/contract.md §4). An attachment is flagged when it matched a list entry. Only labelled
 sessions and attachments count. Precision, recall and F-scores are 0.0 when
 their denominator is 0.
 """
@@ -64,19 +66,54 @@ def _f_beta(p: float, r: float, beta: float) -> float:
     return (1 + b2) * p * r / denom if denom else 0.0
 
 
+def session_flagged(decision: Decision) -> bool:
+    """Return True when the grooming verdict of this decision is ``review`` or ``report``."""
+    return decision.session is not None and decision.session.level in _FLAGGED
+
+
 def messages_to_detection(decisions: Iterable[Decision]) -> dict[str, int]:
     """For each flagged session, how many of its messages had been seen at first flag.
 
-    Decisions are taken in event-time order (ties keep input order).
+    Only the grooming verdict counts (:func:`session_flagged`). Decisions are
+    taken in event-time order (ties keep input order).
     """
     ordered = sorted(enumerate(decisions), key=lambda p: (p[1].sent_at, p[0]))
     seen: dict[str, int] = {}
     first: dict[str, int] = {}
     for _, d in ordered:
         seen[d.session_id] = seen.get(d.session_id, 0) + 1
-        if d.decision in _FLAGGED and d.session_id not in first:
+        if session_flagged(d) and d.session_id not in first:
             first[d.session_id] = seen[d.session_id]
     return first
+
+
+def explain_errors(
+    decisions: Iterable[Decision], session_labels: Mapping[str, bool]
+) -> dict[str, dict[str, list[str]]]:
+    """False-negative and false-positive session ids with the grooming signals that fired.
+
+    Args:
+        decisions: every decision of the replay.
+        session_labels: docs/contract.md §3 session labels.
+
+    Returns:
+        ``{"false_negatives": {session_id: [signal, ...]}, "false_positives": {...}}``
+        (signal names only, sorted).
+
+    """
+    flagged: set[str] = set()
+    fired: dict[str, set[str]] = {}
+    for d in decisions:
+        if session_flagged(d):
+            flagged.add(d.session_id)
+        if d.session is not None:
+            fired.setdefault(d.session_id, set()).update(d.session.message_signals)
+    out: dict[str, dict[str, list[str]]] = {"false_negatives": {}, "false_positives": {}}
+    for session_id, positive in sorted(session_labels.items()):
+        if positive != (session_id in flagged):
+            kind = "false_negatives" if positive else "false_positives"
+            out[kind][session_id] = sorted(fired.get(session_id, set()))
+    return out
 
 
 def backtest_metrics(

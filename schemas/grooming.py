@@ -147,6 +147,64 @@ class NormaliseConfig(Section, frozen=True):
     leet: dict[str, str] = {}
 
 
+class ModelConfig(Section, frozen=True):
+    """The learned cue recogniser (``[grooming.model]``); off when ``path`` is empty.
+
+    ``path`` names the artifact ``tipline model train`` wrote (relative paths
+    are read from the working directory, then from the repository root);
+    ``sha256`` must equal the artifact's digest, checked at start.
+    ``threshold_shift`` is added to every cue's logit threshold (positive:
+    fewer, surer cues). ``context_buffer`` is how many recent messages keep
+    their own-message logits so that a reply is read with its previous turns.
+    """
+
+    path: str = ""
+    sha256: str = ""
+    threshold_shift: Annotated[float, Meta(ge=-5.0, le=5.0)] = 0.0
+    context_buffer: Annotated[int, Meta(ge=2, le=32)] = 8
+    # training only: also learn the session aggregator (`tipline model train`, `evaluate`)
+    aggregate: bool = False
+
+
+class PeopleConfig(Section, frozen=True):
+    """Who is talking to whom (``[grooming.people]``): P(adult) per participant.
+
+    Off by default (the discrete declared/disclosed relation of
+    ``[grooming.ages]`` is used). When on, each participant's log-odds of
+    being an adult add up: the declared account age (``declared_weight``),
+    ages disclosed in text (``disclosed_weight``), and the recogniser's
+    per-message "sender is an adult" logits (``text_weight`` each, the sum
+    capped at ``text_cap``). Someone who claims to be a minor while the text
+    says adult (log-odds at least ``conflict_text``) is a conflict: treated as
+    an adult and ``ages.conflict_weight`` is added to his pairs' evidence.
+    """
+
+    enabled: bool = False
+    declared_weight: NonNegativeFloat = 2.0
+    disclosed_weight: NonNegativeFloat = 4.0
+    text_weight: NonNegativeFloat = 0.35
+    text_cap: NonNegativeFloat = 3.0
+    conflict_text: NonNegativeFloat = 1.5
+    minor_threshold: Fraction = 0.6
+
+
+class FamilyConfig(Section, frozen=True):
+    """Family and caregiver context as a conversation-level judgement (``[grooming.family]``).
+
+    Every message in which a context category named in ``signals`` fired
+    (from either party) counts; the count never decays. The session's
+    evidence is multiplied by ``1 + weight * min(1, count / full_count)``,
+    and no first alert is raised before ``hold_messages`` messages, so that
+    context shown early holds back the first alert, not only later ones.
+    """
+
+    enabled: bool = False
+    signals: list[str] = msgspec.field(default_factory=lambda: ["family_context"])
+    weight: Annotated[float, Meta(ge=-1.0, le=0.0)] = -0.8
+    full_count: PositiveInt = 2
+    hold_messages: Annotated[int, Meta(ge=0, le=1000)] = 0
+
+
 class GroomingConfig(Section, frozen=True):
     """Session scoring: window, bounds, signals, stages and decay (see default.toml)."""
 
@@ -170,6 +228,9 @@ class GroomingConfig(Section, frozen=True):
     normalise: NormaliseConfig = NormaliseConfig()
     signals: dict[str, SignalCategory] = {}
     co_occurrence: list[CoOccurrence] = []
+    model: ModelConfig = ModelConfig()
+    people: PeopleConfig = PeopleConfig()
+    family: FamilyConfig = FamilyConfig()
 
     def __post_init__(self) -> None:
         """Check the cross-field rules: lateness < window, categories, co-occurrence names."""
@@ -183,6 +244,10 @@ class GroomingConfig(Section, frozen=True):
                 f"window_s {self.window_s}"
             )
             raise ValueError(msg)
+        for name in self.family.signals if self.family.enabled else ():
+            if name not in self.signals:
+                msg = f"family.signals names {name!r}, which is not a [grooming.signals] table"
+                raise ValueError(msg)
         for rule in self.co_occurrence:
             for name in rule.signals:
                 if name not in self.signals:

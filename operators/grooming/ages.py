@@ -34,15 +34,25 @@ _UNIT: Final = (
 )
 _SELF: Final = r"\b(?:i am|im|i m|i turned|i just turned)"
 _QUALIFIER: Final = r"(?:\s+(?:only|just|like|literally|actually))?"
-_ALMOST: Final = r"\b(?:i am|im|i m)\s+(?:almost|nearly|turning)\s+" + _NUM + r"\b" + _UNIT
+_ALMOST: Final = (
+    r"\b(?:(?:i am|im|i m)\s+(?:almost|nearly|turning|gonna be|going to be)|i turn|turning|"
+    r"i will be|ill be)\s+" + _NUM + r"\b(?!\s*(?:min|minutes|hours?|days?|weeks?|am|pm|oclock))"
+)
 _SELF_AGE: Final = _SELF + _QUALIFIER + r"\s+" + _NUM + r"\b" + _UNIT
 _YEARS_OLD: Final = r"\b" + _NUM + r"\s*(?:yo|y o|yrs? old|years? old|year old|yr old)\b"
 _ASL: Final = r"^(?:hi |hey |heyy |hello |asl |ok )?(\d{1,2})\s?(?:m|f)\b"
-_GRADE: Final = r"\bin\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+grade\b"
+_GRADE: Final = (
+    r"(?<!sister is )(?<!brother is )(?<!son is )(?<!daughter is )(?<!kid is )"
+    r"(?:\bin\s+(?:the\s+)?|^|\b(?:i am|im|i m)\s+(?:a\s+|an\s+)?)(\d{1,2})(?:st|nd|rd|th)"
+    r"\s*(?:grade|grader)\b"
+)
 _GRADE_NUM: Final = r"\bin\s+grade\s+(\d{1,2})\b"
 _GRADE_WORD: Final = r"\bin\s+(?:the\s+)?(" + "|".join(_ORDINAL_WORDS) + r")\s+grade\b"
-_UK_YEAR: Final = r"\b(?:i am|im|i m)\s+in\s+year\s+(\d{1,2})\b"
-_SCHOOL: Final = r"\b(?:i am|im|i m)\s+(?:still\s+)?in\s+(middle school|high school|junior high)\b"
+_UK_YEAR: Final = r"(?:\b(?:i am|im|i m)\s+(?:in\s+)?|^)year\s+(\d{1,2})\b"
+_SCHOOL: Final = (
+    r"\b(?:i am|im|i m)\s+(?:still\s+|just\s+|only\s+)?(?:in\s+|a\s+|at\s+)"
+    r"(middle school|high school|junior high|freshman|sophomore|college|uni|university)\b"
+)
 
 _PATTERNS: Final[tuple[tuple[re.Pattern[str], int, int], ...]] = (
     # (pattern, offset to the low end, width of the range)
@@ -59,9 +69,16 @@ _SCHOOL_RE: Final = re.compile(_SCHOOL)
 _SCHOOL_RANGES: Final[dict[str, tuple[int, int]]] = {
     "middle school": (11, 14),
     "junior high": (12, 15),
-    "high school": (14, 18),
+    "high school": (14, 17),
+    "freshman": (14, 15),
+    "sophomore": (15, 16),
+    "college": (18, 22),
+    "uni": (18, 22),
+    "university": (18, 22),
 }
-_CHEAP_GATE: Final = re.compile(r"\d|teen|grade|school|year|twelve|eleven|ten\b|twenty")
+_CHEAP_GATE: Final = re.compile(
+    r"\d|teen|grade|school|year|twelve|eleven|ten\b|twenty|freshman|sophomore|college|uni"
+)
 
 
 def _as_int(token: str) -> int:

@@ -116,7 +116,8 @@ def outcomes_from_decisions(
     alerts: dict[str, int] = {}
     for d in decisions:
         n = seen[d.session_id] = seen.get(d.session_id, 0) + 1
-        if d.decision != "none" and d.session_id not in flagged:
+        grooming = d.session is not None and d.session.level != "none"
+        if grooming and d.session_id not in flagged:
             flagged[d.session_id] = n
         alerts[d.session_id] = alerts.get(d.session_id, 0) + int(d.alert)
     cues = third_cue_at or {}

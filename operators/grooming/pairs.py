@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from tipline.operators.grooming.relation import Relation, age_range, relate
+from tipline.operators.grooming.relation import Relation, age_range, relate, relate_soft
 from tipline.operators.grooming.signals import Category
 from tipline.operators.grooming.state import Hit, SessionState, key_seconds
 from tipline.schemas.grooming import STAGE_ORDER, GroomingConfig
@@ -50,6 +50,7 @@ class PairParams:
     group_factor: float
     squash: float
     co_occurrence: tuple[tuple[frozenset[int], float], ...]
+    family: frozenset[int] = frozenset()
 
     @classmethod
     def from_config(cls, cfg: GroomingConfig, names: list[str]) -> PairParams:
@@ -66,6 +67,9 @@ class PairParams:
             group_factor=cfg.group_factor,
             squash=cfg.squash,
             co_occurrence=rules,
+            family=frozenset(names.index(n) for n in cfg.family.signals if n in names)
+            if cfg.family.enabled
+            else frozenset(),
         )
 
 
@@ -146,7 +150,7 @@ def score_pair(
     """Score one directed pair; see the module docstring for the formula."""
     s, t = pair
     younger = _youngest(state, s) if t == GROUP else t
-    relation = relate(cfg.ages, state.people.get(s), state.people.get(younger or ""))
+    relation = _relation(cfg, state, s, younger or "")
     raw = 0.0
     stages: set[str] = set()
     present: set[int] = set()
@@ -176,7 +180,11 @@ def score_pair(
         raw += cfg.ages.conflict_weight
     damp = 1.0
     for entry in _context(agg, cats, s, t):
+        if entry.newest[1] in p.family:
+            continue  # judged for the whole conversation below, without decay
         damp *= max(1.0 + cats[entry.newest[1]].weight * _strength(p, state.watermark, entry), 0.0)
+    if p.family and state.family:
+        damp *= 1.0 + cfg.family.weight * min(1.0, state.family / cfg.family.full_count)
     factor = relation.factor
     if sextortion:
         factor = max(factor, cfg.ages.sextortion_min_factor)
@@ -184,6 +192,17 @@ def score_pair(
     score = 1.0 - math.exp(-p.squash * max(raw, 0.0) * damp * factor)
     ordered = tuple(st for st in STAGE_ORDER if st in stages)
     return PairScore(s, younger, score, relation, ordered, tuple(sorted(evidence)), sextortion)
+
+
+def _relation(cfg: GroomingConfig, state: SessionState, s: str, t: str) -> Relation:
+    """Return the pair's age relation: soft (``[grooming.people]``) or from claims only."""
+    if cfg.people.enabled:
+        return relate_soft(
+            cfg,
+            (state.people.get(s), state.speaker.get(s)),
+            (state.people.get(t), state.speaker.get(t)),
+        )
+    return relate(cfg.ages, state.people.get(s), state.people.get(t))
 
 
 def best_pair(

@@ -14,10 +14,11 @@ Invariants:
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from tipline.operators.grooming.state import Person
-from tipline.schemas.grooming import AgeConfig
+from tipline.schemas.grooming import AgeConfig, GroomingConfig
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,3 +89,99 @@ _NAMES: dict[tuple[str, str], str] = {
     ("unknown", "unknown"): "unknown",
     ("minor", "unknown"): "unknown",
 }
+
+
+def adult_probability(
+    cfg: GroomingConfig,
+    person: Person | None,
+    speaker: tuple[int, int] | None,
+    *,
+    as_sender: bool = True,
+) -> tuple[float, bool]:
+    """P(adult) of one participant from everything said, and whether he is in conflict.
+
+    Log-odds add up (``[grooming.people]``): the declared account age, the
+    ages disclosed in text, and the recogniser's per-message "sender is an
+    adult" logits (capped). Claims that straddle adulthood, or a claim to be
+    a minor while the text says adult, are a conflict: the participant is
+    then taken for an adult (an adult posing as a peer).
+
+    As the target of a pair, a disclosed minor age beats a declared adult one
+    (a child who signed up as 18), and there is no conflict.
+
+    Args:
+        cfg: the ``[grooming]`` section.
+        person: the participant's declared/disclosed claims.
+        speaker: the participant's (sum of quantised adult logits, messages).
+        as_sender: judged as the older candidate of a pair (conflicts count).
+
+    Returns:
+        ``(P(adult), conflict)``; no evidence at all gives 0.5.
+
+    """
+    pc, adult = cfg.people, cfg.ages.adult_age
+    text = 0.0
+    if speaker is not None:
+        text = max(-pc.text_cap, min(pc.text_cap, pc.text_weight * speaker[0] / 8.0))
+    logit = text
+    claims_minor = False
+    lo, hi = age_range(person)
+    if person is not None:
+        declared, d_lo, d_hi = person[1], person[2], person[3]
+        if declared is not None:
+            logit += pc.declared_weight if declared >= adult else -pc.declared_weight
+        if d_lo is not None and d_hi is not None:
+            if d_lo >= adult:
+                logit += pc.disclosed_weight
+            elif d_hi < adult:
+                logit -= pc.disclosed_weight
+        claims_minor = lo is not None and lo < adult
+    p = 1.0 / (1.0 + math.exp(-logit))
+    if not as_sender:
+        if person is not None and person[3] is not None and person[3] < adult:
+            p = min(p, 1.0 - cfg.people.minor_threshold)  # a disclosed minor age wins
+        return p, False
+    straddle = lo is not None and hi is not None and lo < adult <= hi
+    conflict = straddle or (claims_minor and text >= pc.conflict_text)
+    return (max(p, 0.9) if conflict else p), conflict
+
+
+def _sharpen(p: float) -> float:
+    """Map [0.05, 0.95] onto [0, 1] (clipped), so a confident side counts fully."""
+    return min(1.0, max(0.0, (p - 0.05) / 0.9))
+
+
+def _soft_side(p_adult: float, threshold: float) -> str:
+    if p_adult >= threshold:
+        return "adult"
+    return "minor" if 1.0 - p_adult >= threshold else "unknown"
+
+
+def relate_soft(
+    cfg: GroomingConfig,
+    sender: tuple[Person | None, tuple[int, int] | None],
+    target: tuple[Person | None, tuple[int, int] | None],
+) -> Relation:
+    """Return the pair's relation as an expectation over who is an adult (``[grooming.people]`` on).
+
+    The factor is ``Σ P(sender side) · P(target side) · factor(side, side)``
+    over adult/minor for both, with the ``[grooming.ages]`` factors. An unknown
+    participant is 50/50, not "nearly an adult".
+    """
+    a = cfg.ages
+    p, conflict = adult_probability(cfg, *sender)
+    q = 1.0 - adult_probability(cfg, *target, as_sender=False)[0]
+    # near-certain is certain: a declared adult is not "2 % minor" in the expectation
+    p, q = _sharpen(p), _sharpen(q)
+    factor = (
+        p * q * a.adult_minor_factor
+        + (1 - p) * q * a.minor_minor_factor
+        + p * (1 - q) * a.adult_adult_factor
+        + (1 - p) * (1 - q) * a.minor_adult_factor
+    )
+    threshold = cfg.people.minor_threshold
+    s_side = _soft_side(p, threshold)
+    t_side = "minor" if q >= threshold else _soft_side(1 - q, threshold)
+    name = "unknown" if s_side == t_side == "unknown" else f"{s_side}-{t_side}"
+    m2m = s_side == "minor" and t_side == "minor"
+    return Relation(name, factor, m2m, t_side == "minor", conflict)

@@ -37,15 +37,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+import numpy as np
+
 from tipline.operators.grooming.ages import extract_age
+from tipline.operators.grooming.aggregate import features, probability
+from tipline.operators.grooming.cues import CueModel, full_logits, message_rows, own_logits
 from tipline.operators.grooming.normalise import Normaliser, compile_normaliser, normalise
 from tipline.operators.grooming.pairs import GROUP, PairParams, PairScore, best_pair
+from tipline.operators.grooming.recognise import (
+    ModelBinding,
+    adult_evidence,
+    bare_age,
+    dequantise,
+    quantise,
+    recognise,
+)
 from tipline.operators.grooming.signals import Category, compile_categories, detect
 from tipline.operators.grooming.state import (
     EPOCH,
     Hit,
     SessionState,
     add_hits,
+    add_speaker_evidence,
     admit,
     event_key,
     evict,
@@ -76,14 +89,47 @@ class Scorer:
     window_s: int
     lateness_s: int
     idle_s: int
+    binding: ModelBinding | None = None
 
 
-def compile_scorer(cfg: GroomingConfig, decision: DecisionConfig) -> Scorer:
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """What one message says, computed once: categories, an age, the model's logits."""
+
+    cats: tuple[int, ...]
+    disclosed: tuple[int, int] | None
+    norm: str = ""
+    own: bytes | None = None
+    family: bool = False
+
+
+def _bind(cfg: GroomingConfig, categories: tuple[Category, ...], model: CueModel) -> ModelBinding:
+    """Map the model's cue columns onto the config's categories (by name)."""
+    index = {c.name: c.index for c in categories}
+    return ModelBinding(
+        model=model,
+        category_of=tuple(index.get(name, -1) for name in model.cues),
+        thresholds=(model.thresholds + np.float32(cfg.model.threshold_shift)).astype(np.float32),
+        buffer=cfg.model.context_buffer,
+        age_probe=index.get("age_probe", -1),
+        family_cols=tuple(
+            j
+            for j, name in enumerate(model.cues)
+            if cfg.family.enabled and name in cfg.family.signals and name in index
+        ),
+    )
+
+
+def compile_scorer(
+    cfg: GroomingConfig, decision: DecisionConfig, model: CueModel | None = None
+) -> Scorer:
     """Compile the signal patterns and tables once.
 
     Args:
         cfg: the ``[grooming]`` section.
         decision: the ``[decision]`` section (review/report thresholds).
+        model: the cue recogniser the config names (loaded and checked by the
+            flow at start), or None for patterns only.
 
     Returns:
         A :class:`Scorer` to pass to :func:`score_message`.
@@ -99,6 +145,7 @@ def compile_scorer(cfg: GroomingConfig, decision: DecisionConfig) -> Scorer:
         window_s=int(cfg.window_s),
         lateness_s=int(cfg.allowed_lateness_s),
         idle_s=int(cfg.idle_evict_s),
+        binding=_bind(cfg, categories, model) if model is not None else None,
     )
 
 
@@ -113,30 +160,66 @@ def is_expired(scorer: Scorer, state: SessionState, now: datetime) -> bool:
 
 
 def message_cues(scorer: Scorer, text: str | None) -> list[str]:
-    """Return the names of the signal categories whose patterns match one message's text.
+    """Return the names of the signal categories one message's text shows, read alone.
 
+    Patterns and the cue recogniser without context (its order-free reading).
     The session verdict keeps only the newest hit of each signal (its score
     evidence); a reviewer's timeline shows every message a signal hit, so it
     asks per message. Names only: the text is never kept.
     """
-    cats, _ = _analyse(scorer, text)
-    return sorted(scorer.categories[i].name for i in cats)
+    return sorted(scorer.categories[i].name for i in _own_cats(scorer, _analyse(scorer, text)))
 
 
-def _analyse(scorer: Scorer, text: str | None) -> tuple[tuple[int, ...], tuple[int, int] | None]:
-    """Normalise the text once; return matched categories and a disclosed age."""
+def _analyse(scorer: Scorer, text: str | None) -> _Found:
+    """Normalise the text once; return matched categories, a disclosed age, model logits."""
     if not text:
-        return (), None
+        return _Found((), None)
     norm = normalise(text, scorer.normaliser)
     ages = scorer.cfg.ages
-    return detect(scorer.categories, norm), extract_age(
-        norm, ages.min_plausible, ages.max_plausible
-    )
+    cats = detect(scorer.categories, norm)
+    disclosed = extract_age(norm, ages.min_plausible, ages.max_plausible)
+    b = scorer.binding
+    if b is None:
+        return _Found(cats, disclosed, norm)
+    names = tuple(scorer.categories[i].name for i in cats)
+    own = own_logits(b.model, message_rows(b.model, norm, text, names))
+    # family context is read from the message alone (order-free), one column each
+    family = any(own[j] + b.model.context_bias[j] >= b.thresholds[j] for j in b.family_cols)
+    return _Found(cats, disclosed, norm, quantise(own), family=family)
+
+
+def _own_cats(scorer: Scorer, found: _Found) -> tuple[int, ...]:
+    """Return a message's categories read alone (patterns + model without context)."""
+    b = scorer.binding
+    if b is None or found.own is None:
+        return found.cats
+    alone = full_logits(b.model, dequantise(found.own), None, None)
+    cats = set(found.cats)
+    for j in np.flatnonzero(alone >= b.thresholds):
+        if b.category_of[int(j)] >= 0:
+            cats.add(b.category_of[int(j)])
+    return tuple(sorted(cats))
 
 
 def _target(event: MessageEvent) -> str:
     """Return the pair target of a message: the one recipient, or the group marker."""
     return event.recipients[0].user_id if len(event.recipients) == 1 else GROUP
+
+
+def _recognise(
+    scorer: Scorer, state: SessionState, event: MessageEvent, key: int, found: _Found
+) -> tuple[tuple[int, ...], tuple[int, int] | None]:
+    """Return an admitted message's final categories (model in context) and age claim."""
+    b = scorer.binding
+    if b is None or found.own is None:
+        return found.cats, found.disclosed
+    entry = (key, event.sender.user_id, _target(event), event.event_id, found.own, found.cats, ())
+    cats, asked = recognise(b, state, entry, scorer.cfg.max_hits)
+    disclosed = found.disclosed
+    if disclosed is None and asked:
+        ages = scorer.cfg.ages
+        disclosed = bare_age(found.norm, ages.min_plausible, ages.max_plausible)
+    return cats, disclosed
 
 
 def _absorb(
@@ -145,13 +228,19 @@ def _absorb(
     event: MessageEvent,
     key: int,
     found: tuple[tuple[int, ...], tuple[int, int] | None],
+    *,
+    own: _Found,
 ) -> None:
-    """Add an accepted event's hits and age claims to the state."""
+    """Add an accepted event's hits, age claims and context evidence to the state."""
     cfg = scorer.cfg
     cats, disclosed = found
     sender = event.sender.user_id
     target = _target(event)
     add_hits(state, [(key, c, sender, target, event.event_id) for c in cats], cfg.max_hits)
+    if own.own is not None:
+        add_speaker_evidence(state, sender, adult_evidence(own.own), cfg.max_participants)
+    if scorer.params.family and (own.family or not scorer.params.family.isdisjoint(own.cats)):
+        state.family = min(state.family + 1, 1 << 16)
     merge_person(
         state, sender, key, declared=event.sender.declared_age, disclosed=disclosed,
         max_people=cfg.max_participants,
@@ -181,6 +270,12 @@ def _level_for(scorer: Scorer, pair: PairScore | None) -> Level:
     if pair.relation.minor_to_minor and _RANK[level] > _RANK[cap]:
         level = cap
     return level
+
+
+def _held(scorer: Scorer, state: SessionState) -> bool:
+    """Return True while the first alert is held back (``family.hold_messages``)."""
+    family = scorer.cfg.family
+    return family.enabled and state.level == "none" and state.messages_seen < family.hold_messages
 
 
 def _apply_hysteresis(scorer: Scorer, state: SessionState, target: Level, score: float) -> bool:
@@ -232,10 +327,25 @@ def _verdict(
 
 
 def _rescore(scorer: Scorer, state: SessionState) -> PairScore | None:
-    """Recompute the session score (the best pair's) at the current watermark."""
+    """Recompute the session score at the current watermark.
+
+    The score is the best pair's hand-set score, or the learned aggregator's
+    probability over it when the cue model carries one.
+    """
     pair = best_pair(scorer.cfg, scorer.params, scorer.categories, state)
-    state.score = round(pair.score, 6) if pair is not None else 0.0
+    b = scorer.binding
+    if b is not None and b.model.aggregator.size:
+        x = features(scorer.categories, scorer.params.decay_rate, state, pair)
+        state.score = round(probability(b.model.aggregator, x), 6)
+    else:
+        state.score = round(pair.score, 6) if pair is not None else 0.0
     return pair
+
+
+def session_features(scorer: Scorer, state: SessionState) -> list[float]:
+    """Return the learned aggregator's features of a session state (for training it)."""
+    pair = best_pair(scorer.cfg, scorer.params, scorer.categories, state)
+    return features(scorer.categories, scorer.params.decay_rate, state, pair)
 
 
 def score_message(
@@ -265,17 +375,24 @@ def score_message(
             state.messages_seen += 1
             state.late_events += 1
         pair = _rescore(scorer, state)
+        own = _own_cats(scorer, found)
         return state, _verdict(
-            scorer, state, event, pair, late=late, duplicate=duplicate, message_cats=found[0]
+            scorer, state, event, pair, late=late, duplicate=duplicate, message_cats=own
         )
     state.messages_seen += 1
     # An event before the count window is absorbed and evicted at once: its age
     # claims still count, its hits do not (the same as in arrival order).
-    hits = found[0] if admit(state, key, scorer.cfg.max_messages) else ()
-    _absorb(scorer, state, event, key, (hits, found[1]))
+    admitted = admit(state, key, scorer.cfg.max_messages)
+    if admitted:
+        cats, disclosed = _recognise(scorer, state, event, key, found)
+    else:
+        cats, disclosed = (), found.disclosed
+    _absorb(scorer, state, event, key, (cats, disclosed), own=found)
     pair = _rescore(scorer, state)
-    escalated = _apply_hysteresis(scorer, state, _level_for(scorer, pair), state.score)
-    verdict = _verdict(scorer, state, event, pair, escalated=escalated, message_cats=found[0])
+    target = "none" if _held(scorer, state) else _level_for(scorer, pair)
+    escalated = _apply_hysteresis(scorer, state, target, state.score)
+    message_cats = cats if admitted else _own_cats(scorer, found)
+    verdict = _verdict(scorer, state, event, pair, escalated=escalated, message_cats=message_cats)
     return state, verdict
 
 

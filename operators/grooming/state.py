@@ -31,6 +31,9 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 Hit = tuple[int, int, str, str, str]
 # (key of the newest declaration, declared age, lowest disclosed, highest disclosed)
 Person = tuple[int, int | None, int | None, int | None]
+# A recent message for the recogniser's context: (key, sender, target, event id,
+# own-message logits quantised to int8 bytes, pattern categories, final categories)
+Recent = tuple[int, str, str, str, bytes, tuple[int, ...], tuple[int, ...]]
 
 
 _MAX_SECONDS: Final = (1 << 32) - 1
@@ -72,6 +75,12 @@ class SessionState:
     index: array[int] = field(default_factory=lambda: array("Q"))
     hits: list[Hit] = field(default_factory=list)
     people: dict[str, Person] = field(default_factory=dict)
+    # the newest few messages (by key) with their own-message logits: no text
+    recent: list[Recent] = field(default_factory=list)
+    # per participant: (sum of quantised "sender is an adult" logits, messages)
+    speaker: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # messages that showed family/caregiver context (never decays)
+    family: int = 0
 
 
 def admit(state: SessionState, key: int, max_messages: int) -> bool:
@@ -147,6 +156,17 @@ def merge_person(
         lo = disclosed[0] if lo is None else min(lo, disclosed[0])
         hi = disclosed[1] if hi is None else max(hi, disclosed[1])
     state.people[user_id] = (old_key, old_declared, lo, hi)
+
+
+def add_speaker_evidence(
+    state: SessionState, user_id: str, quantised: int, max_people: int
+) -> None:
+    """Add one message's quantised adult logit to its sender's sum (integers: order-free)."""
+    old = state.speaker.get(user_id)
+    if old is None and len(state.speaker) >= max_people:
+        return
+    total, count = old or (0, 0)
+    state.speaker[user_id] = (total + quantised, count + 1)
 
 
 _ONE_SECOND = datetime(1970, 1, 1, 0, 0, 1, tzinfo=UTC) - EPOCH

@@ -119,6 +119,22 @@ def test_every_command_has_help() -> None:
     for command in (
         [], ["run"], ["replay"], ["demo"], ["generate"], ["validate-config"], ["audit", "query"],
         ["dlq", "replay"], ["hashes", "build"], ["calibrate"], ["appeals"], ["evidence", "verify"],
-        ["reports", "list"],
+        ["reports", "list"], ["evaluate"], ["model", "train"],
     ):  # fmt: skip
         assert tipline(*command, "--help").returncode == 0
+
+
+def test_a_cue_model_whose_sha256_differs_stops_the_replay_in_one_line(
+    corpus: Path, tmp_path: Path
+) -> None:
+    block = grooming_block()
+    good = block.split('sha256 = "', 1)[1].split('"', 1)[0]
+    bad = tmp_path / "bad-model.toml"
+    bad.write_text("[hashing]\nlists = []\n" + block.replace(good, "0" * 64), encoding="utf-8")
+    result = tipline(
+        "replay", "--events", str(corpus / "events"), "--config", str(bad),
+        "--out", str(tmp_path / "out"), check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "grooming.model.sha256" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -11,6 +11,7 @@ import pytest
 from tipline.operators.grooming import Scorer, compile_scorer
 from tipline.schemas.config import TiplineConfig, load_config
 from tipline.schemas.event import MESSAGE_SCHEMA, Account, MessageEvent
+from tipline.services.cue_model import load_cue_model
 
 REPO = Path(__file__).resolve().parents[3]
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -25,7 +26,8 @@ def config() -> TiplineConfig:
 
 @pytest.fixture(scope="session")
 def scorer(config: TiplineConfig) -> Scorer:
-    return compile_scorer(config.grooming, config.decision)
+    """The production scorer: the default config with its cue model."""
+    return compile_scorer(config.grooming, config.decision, load_cue_model(config.grooming))
 
 
 def make_event(

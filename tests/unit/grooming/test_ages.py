@@ -44,3 +44,25 @@ def test_disclosures(scorer: Scorer, raw: str, expected: tuple[int, int]) -> Non
 )
 def test_not_disclosures(scorer: Scorer, raw: str) -> None:
     assert extract_age(normalise(raw, scorer.normaliser), 6, 99) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("turning 14 next month", (13, 13)),
+        ("8th grade", (13, 14)),
+        ("im a freshman", (14, 15)),
+        ("year 9", (13, 14)),
+        ("i turn 15 in may", (14, 14)),
+        ("im in college", (18, 22)),
+    ],
+)
+def test_grades_turning_and_school_years(
+    scorer: Scorer, raw: str, expected: tuple[int, int]
+) -> None:
+    assert extract_age(normalise(raw, scorer.normaliser), 6, 99) == expected
+
+
+@pytest.mark.parametrize("raw", ["my sister is in 8th grade", "ill be 10 minutes", "turning 5 pm"])
+def test_third_person_grades_and_times_are_not_ages(scorer: Scorer, raw: str) -> None:
+    assert extract_age(normalise(raw, scorer.normaliser), 6, 99) is None

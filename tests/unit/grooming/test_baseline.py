@@ -51,6 +51,7 @@ def test_outcomes_from_decisions() -> None:
     from datetime import UTC, datetime
 
     from tipline.schemas.decision import Decision
+    from tipline.schemas.grooming import SessionVerdict
     from tipline.schemas.source import SourcePosition
 
     t = datetime(2026, 1, 1, tzinfo=UTC)
@@ -60,6 +61,7 @@ def test_outcomes_from_decisions() -> None:
         return Decision(
             event_id="e", session_id=sid, sent_at=t, sender_id="u", recipient_ids=["v"],
             decision=outcome, alert=alert, detector_version="t", source=src, decided_at=t,  # type: ignore[arg-type]
+            session=SessionVerdict(session_id=sid, score=0.0, level=outcome),  # type: ignore[arg-type]
         )  # fmt: skip
 
     ds = [d("a", "none"), d("b", "none"), d("a", "review", True), d("a", "report", True)]

@@ -15,6 +15,7 @@ from tipline.operators.grooming import (
 )
 from tipline.schemas.config import TiplineConfig
 from tipline.schemas.grooming import SessionVerdict
+from tipline.services.cue_model import load_cue_model
 
 GROOMING = [
     ("adult", "hey how old r u"),
@@ -46,7 +47,19 @@ def run(
     return state, verdicts
 
 
-def test_grooming_escalates_once_per_level(scorer: Scorer) -> None:
+def _variant(config: TiplineConfig, **changes: object) -> Scorer:
+    """The default scorer with some [grooming.people]/[grooming.family] keys changed."""
+    g = config.grooming
+    rep = msgspec.structs.replace
+    people = rep(g.people, **{k[7:]: v for k, v in changes.items() if k.startswith("people_")})
+    family = rep(g.family, **{k[7:]: v for k, v in changes.items() if k.startswith("family_")})
+    return compile_scorer(
+        rep(g, people=people, family=family), config.decision, load_cue_model(config.grooming)
+    )
+
+
+def test_grooming_escalates_once_per_level(config: TiplineConfig) -> None:
+    scorer = _variant(config, family_hold_messages=0)
     state, verdicts = run(scorer, GROOMING)
     levels = [v.level for v in verdicts]
     assert levels[-1] == "report"
@@ -87,7 +100,8 @@ def test_adults_dating_stay_below_review(scorer: Scorer) -> None:
     assert all(v.level == "none" for v in verdicts)
 
 
-def test_minor_to_minor_is_flagged_and_capped(scorer: Scorer) -> None:
+def test_minor_to_minor_is_flagged_and_capped(config: TiplineConfig) -> None:
+    scorer = _variant(config, people_enabled=False)
     ages: dict[str, int | None] = {"adult": 14, "kid": 13}
     lines = [*GROOMING, ("adult", "ill post ur pics if u dont"), ("adult", "everyone will see")]
     _, verdicts = run(scorer, lines, ages=ages)
@@ -105,8 +119,8 @@ def test_a_disclosed_minor_age_beats_a_declared_adult_age(scorer: Scorer) -> Non
 def test_disclosed_age_makes_an_undeclared_target_a_minor(scorer: Scorer) -> None:
     ages: dict[str, int | None] = {"adult": None, "kid": None}
     _, verdicts = run(scorer, GROOMING, ages=ages)
-    assert verdicts[0].age_relation == "unknown"
-    assert verdicts[-1].age_relation == "unknown-minor"
+    assert verdicts[0].age_relation.endswith("unknown")  # the text may say who is older
+    assert verdicts[-1].age_relation.endswith("-minor")
     assert verdicts[-1].level != "none"
 
 
@@ -235,3 +249,47 @@ def test_hysteresis_releases_and_realerts(config: TiplineConfig) -> None:
         escalations += v.escalated
     assert v.level != "none"
     assert escalations >= 2
+
+
+def test_an_adult_posing_as_a_peer_is_a_conflict_that_raises_risk(config: TiplineConfig) -> None:
+    lines = [*GROOMING[:1], ("adult", "im 14 too"), *GROOMING[1:]]
+    posing = _variant(config, people_conflict_text=0.0)  # any adult reading of his text
+    _, verdicts = run(posing, lines, ages={"adult": None, "kid": 13})
+    honest = _variant(config, people_enabled=False)
+    _, capped = run(honest, lines, ages={"adult": None, "kid": 13})
+    assert verdicts[-1].age_relation == "adult-minor"
+    assert not verdicts[-1].minor_to_minor
+    assert capped[-1].minor_to_minor
+    assert verdicts[-1].score > capped[-1].score
+
+
+def test_an_unknown_sender_is_not_nearly_an_adult(config: TiplineConfig) -> None:
+    from tipline.operators.grooming.relation import relate_soft
+
+    g = config.grooming
+    unknown = relate_soft(g, (None, None), ((0, 13, None, None), None))
+    adult = relate_soft(g, ((0, 35, None, None), None), ((0, 13, None, None), None))
+    assert unknown.factor <= 0.65 < adult.factor
+    assert unknown.name == "unknown-minor"
+
+
+def test_a_bare_number_after_an_age_question_is_an_age(scorer: Scorer) -> None:
+    state, _ = run(scorer, [("adult", "how old r u"), ("kid", "13 lol")], ages={})
+    assert state.people["kid"][2:] == (13, 13)
+    state, _ = run(scorer, [("adult", "how was school"), ("kid", "13 lol")], ages={})
+    assert state.people["kid"][2:] == (None, None)
+
+
+def test_family_context_holds_back_the_first_alert(scorer: Scorer) -> None:
+    lines = [
+        ("adult", "hi sweetie its grandma, dinner is ready at 6"),
+        ("kid", "ok grandma"),
+        ("adult", "dont tell your mom but i sent you robux"),
+        ("adult", "are you home alone? lock the door"),
+        ("adult", "send me a pic of your new haircut"),
+        ("kid", "love you grandma"),
+        ("adult", "we can meet at the mall saturday"),
+    ]
+    state, verdicts = run(scorer, lines, ages={"adult": 67, "kid": 12})
+    assert state.family >= 2
+    assert all(v.level == "none" for v in verdicts)

@@ -1,0 +1,189 @@
+r"""``tipline evaluate``: leave-one-corpus-out evaluation of grooming detection.
+
+    tipline evaluate --corpus corpora/author-a --corpus corpora/author-b ... \\
+                     [--synth corpora/synth] [--config config/default.toml] \\
+                     [--previous-config config/grooming-previous.toml] [--out DIR]
+
+For each ``--corpus`` in turn: train the cue recogniser on the *other*
+corpora plus the synthetic one, choose the session review threshold on those
+training corpora out of corpus (each scored by a model that did not see it),
+score the held-out corpus through the
+production scorer (:func:`~tipline.operators.grooming.corpus.run_session`, one state
+per session, as the flow does), and report beside it the previous scorer
+(patterns only, ``--previous-config``) and the keyword baseline. Prints the
+table (the worst held-out corpus marked) and writes ``loco.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from tipline.operators.grooming.baseline import keyword_flag_at
+from tipline.operators.grooming.corpus import (
+    Corpus,
+    fit_session_aggregator,
+    out_of_corpus_review_score,
+    report,
+    run_keyword_baseline,
+    run_session,
+)
+from tipline.operators.grooming.scorer import Scorer, compile_scorer
+from tipline.operators.grooming.training import TrainParams, train_folds, with_aggregator
+from tipline.schemas.config import load_config
+from tipline.services.corpus import read_corpus
+from tipline.synth.corpus import CUE_VOCABULARY
+
+DEFAULT_CONFIG = "config/default.toml"
+PREVIOUS_CONFIG = "config/grooming-previous.toml"
+SYSTEMS = ("tipline", "previous", "keyword")
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``evaluate``."""
+    p = sub.add_parser("evaluate", help="leave-one-corpus-out evaluation of grooming detection")
+    p.add_argument("--corpus", action="append", required=True, help="held-out corpus (repeat)")
+    p.add_argument("--synth", default="corpora/synth", help="always-training corpus ('' for none)")
+    p.add_argument("--config", default=DEFAULT_CONFIG)
+    p.add_argument("--previous-config", default=PREVIOUS_CONFIG, help="the scorer to compare")
+    p.add_argument("--out", default="out/evaluate", help="folder for loco.json")
+    p.set_defaults(func=run_evaluate)
+
+
+def _runs(scorer: Scorer, corpus: Corpus) -> dict[str, Any]:
+    return {s.session_id: run_session(scorer, s) for s in corpus.sessions}
+
+
+def evaluate_loco(
+    corpora: list[Corpus],
+    synth: Corpus | None,
+    config: str,
+    previous_config: str,
+    params: TrainParams | None = None,
+) -> dict[str, Any]:
+    """Leave-one-corpus-out figures for the new scorer, the previous one and the baseline."""
+    cfg = load_config(config)
+    prev = load_config(previous_config)
+    base = compile_scorer(cfg.grooming, cfg.decision)
+    previous = compile_scorer(prev.grooming, prev.decision)
+    out: dict[str, Any] = {"corpora": {}}
+    for held in corpora:
+        training = [c for c in corpora if c is not held] + ([synth] if synth else [])
+        print(f"held out {held.name}: training on {[c.name for c in training]}", file=sys.stderr)
+        model, inner = train_folds(training, base, CUE_VOCABULARY, params or TrainParams())
+        if cfg.grooming.model.aggregate:
+            agg, review, inner_f = fit_session_aggregator(
+                cfg.grooming, cfg.decision, training, inner
+            )
+            model = with_aggregator(model, agg)
+        else:
+            review, inner_f = out_of_corpus_review_score(
+                cfg.grooming, cfg.decision, training, inner
+            )
+        decision = msgspec.structs.replace(
+            cfg.decision, review_score=review, report_score=max(review, cfg.decision.report_score)
+        )
+        scorer = compile_scorer(cfg.grooming, decision, model)
+        keyword = {s.session_id: run_keyword_baseline(s, keyword_flag_at) for s in held.sessions}
+        out["corpora"][held.name] = {
+            "trained_on": [c.name for c in training],
+            "model_version": model.version,
+            "review_score": review,
+            "review_score_inner_f05": inner_f,
+            "tipline": report(held, _runs(scorer, held)),
+            "previous": report(held, _runs(previous, held)),
+            "keyword": report(held, keyword, cues=False),
+        }
+    names = list(out["corpora"])
+    out["worst"] = min(names, key=lambda n: out["corpora"][n]["tipline"]["f05"]) if names else None
+    return out
+
+
+def _fmt(v: object, digits: int = 2) -> str:
+    if v is None:
+        return "-"
+    if isinstance(v, float):
+        return f"{v:.{digits}f}"
+    return str(v)
+
+
+def format_table(result: dict[str, Any]) -> str:
+    """Format the printed table: session figures, then per-style, per-negative-kind and per-cue."""
+    lines = [
+        f"{'held-out':<14}{'system':<10}{'F0.5':>6}{'P':>6}{'R':>6}{'msgs':>6}{'hn-FA':>7}"
+        f"{'min style R':>13}"
+    ]
+    for name, row in result["corpora"].items():
+        mark = " *worst*" if name == result.get("worst") else ""
+        for system in SYSTEMS:
+            r = row[system]
+            styles = r["style_recall"]
+            low = min(styles.items(), key=lambda kv: kv[1]["recall"]) if styles else None
+            low_s = f"{low[1]['recall']:.2f} {low[0]}" if low else "-"
+            lines.append(
+                f"{name if system == 'tipline' else '':<14}{system:<10}{_fmt(r['f05']):>6}"
+                f"{_fmt(r['precision']):>6}{_fmt(r['recall']):>6}"
+                f"{_fmt(r['median_messages_to_detection'], 1):>6}{_fmt(r['false_alert_rate']):>7}"
+                f"  {low_s}{mark if system == 'tipline' else ''}"
+            )
+    for name, row in result["corpora"].items():
+        lines.append(f"\n{name}: recall per style (tipline / previous / keyword)")
+        for style, v in row["tipline"]["style_recall"].items():
+            pv = row["previous"]["style_recall"][style]["recall"]
+            kv = row["keyword"]["style_recall"][style]["recall"]
+            lines.append(f"  {style:<20}{v['recall']:>6.2f}{pv:>6.2f}{kv:>6.2f}   n={v['n']}")
+        lines.append(f"{name}: false alerts per negative kind (tipline / previous / keyword)")
+        for kind, v in row["tipline"]["negative_false_alerts"].items():
+            pv = row["previous"]["negative_false_alerts"][kind]["rate"]
+            kv = row["keyword"]["negative_false_alerts"][kind]["rate"]
+            lines.append(f"  {kind:<20}{v['rate']:>6.2f}{pv:>6.2f}{kv:>6.2f}   n={v['n']}")
+        lines.append(f"{name}: cue recognition, message level (tipline R/P | previous R/P)")
+        for cue, v in row["tipline"]["cues"].items():
+            pv = row["previous"]["cues"].get(cue, {})
+            lines.append(
+                f"  {cue:<20}{_fmt(v['recall']):>6}{_fmt(v['precision']):>6} |"
+                f"{_fmt(pv.get('recall')):>6}{_fmt(pv.get('precision')):>6}   n={v['annotated']}"
+            )
+    return "\n".join(lines)
+
+
+def markdown_table(result: dict[str, Any]) -> str:
+    """Format the session-level LOCO table as Markdown (for docs/grooming.md)."""
+    lines = [
+        "| held-out corpus | system | F0.5 | precision | recall | median msgs to detection "
+        "| hard-negative false alerts | lowest style recall |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name, row in result["corpora"].items():
+        for system in SYSTEMS:
+            r = row[system]
+            styles = r["style_recall"]
+            low = min(styles.items(), key=lambda kv: kv[1]["recall"]) if styles else None
+            low_s = f"{low[1]['recall']:.2f} {low[0]}" if low else "-"
+            worst = " (worst)" if name == result.get("worst") and system == "tipline" else ""
+            f05 = f"**{_fmt(r['f05'])}**" if system == "tipline" else _fmt(r["f05"])
+            lines.append(
+                f"| {name}{worst} | {system} | {f05} | {_fmt(r['precision'])} | "
+                f"{_fmt(r['recall'])} | {_fmt(r['median_messages_to_detection'], 1)} | "
+                f"{_fmt(r['false_alert_rate'])} | {low_s} |"
+            )
+    return "\n".join(lines)
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    """Run the evaluation, print the table, write ``loco.json``."""
+    corpora = [read_corpus(d) for d in args.corpus]
+    synth = read_corpus(args.synth) if args.synth else None
+    result = evaluate_loco(corpora, synth, args.config, args.previous_config)
+    print(format_table(result))
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "loco.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    (out / "loco.md").write_text(markdown_table(result) + "\n", encoding="utf-8")
+    print(f"\nwrote {out / 'loco.json'}")
+    return 0

@@ -1,0 +1,85 @@
+"""Corpora on disk and the leave-one-corpus-out evaluation (small fixtures)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.unit.grooming.conftest import REPO
+from tipline.cli.commands.evaluate import evaluate_loco, format_table
+from tipline.operators.grooming import Scorer
+from tipline.operators.grooming.corpus import SessionRun, cue_figures, errors, report, run_session
+from tipline.operators.grooming.training import TrainParams
+from tipline.schemas.errors import InputError
+from tipline.services.corpus import read_corpus, write_synth_corpus
+
+
+@pytest.fixture(scope="module")
+def corpora(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    root = tmp_path_factory.mktemp("corpora")
+    return [write_synth_corpus(root / n, seed=s, sessions=24) for n, s in (("a", 1), ("b", 2))]
+
+
+def test_a_corpus_is_verified_against_its_sums(corpora: list[Path], tmp_path: Path) -> None:
+    corpus = read_corpus(corpora[0])
+    assert corpus.sums_sha256 is not None
+    assert len(corpus.sessions) == 24
+    assert all(s.events for s in corpus.sessions)
+    changed = tmp_path / "changed"
+    changed.mkdir()
+    for f in corpora[0].iterdir():
+        (changed / f.name).write_bytes(f.read_bytes())
+    with (changed / "labels.jsonl").open("a") as fh:
+        fh.write('{"kind": "session", "session_id": "x", "positive": true}\n')
+    with pytest.raises(InputError, match="SHA256SUMS"):
+        read_corpus(changed)
+
+
+def test_report_counts_sessions_styles_kinds_and_cues(scorer: Scorer, corpora: list[Path]) -> None:
+    corpus = read_corpus(corpora[0])
+    runs = {s.session_id: run_session(scorer, s) for s in corpus.sessions}
+    r = report(corpus, runs)
+    assert r["tp"] + r["fp"] + r["fn"] + r["tn"] == 24  # type: ignore[operator]
+    styles = r["style_recall"]
+    assert sum(v["n"] for v in styles.values()) == sum(s.positive for s in corpus.sessions)  # type: ignore[attr-defined]
+    # a detector that fires nothing has recall 0 on every annotated cue
+    silent = {s.session_id: SessionRun(s.session_id, None) for s in corpus.sessions}
+    assert all(v["recall"] in (0.0, None) for v in cue_figures(corpus, silent).values())
+    missed = errors(corpus, silent)["false_negatives"]
+    assert set(missed) == {s.session_id for s in corpus.sessions if s.positive}
+
+
+def test_leave_one_corpus_out_table(corpora: list[Path]) -> None:
+    loaded = [read_corpus(p) for p in corpora]
+    result = evaluate_loco(
+        loaded,
+        None,
+        str(REPO / "config/default.toml"),
+        str(REPO / "config/grooming-previous.toml"),
+        TrainParams(max_iter=15),
+    )
+    assert set(result["corpora"]) == {"a", "b"}
+    assert result["corpora"]["a"]["trained_on"] == ["b"]
+    for row in result["corpora"].values():
+        assert {"tipline", "previous", "keyword"} <= set(row)
+        assert "cues" in row["tipline"]
+    assert result["worst"] in {"a", "b"}
+    assert "*worst*" in format_table(result)
+
+
+def test_review_score_is_chosen_for_the_best_f05() -> None:
+    from tipline.operators.grooming.corpus import choose_review_score
+
+    sessions = [
+        (True, [0.1, 0.7, 0.9]),
+        (True, [0.2, 0.62]),
+        (False, [0.1, 0.55]),
+        (False, [0.3, 0.3]),
+    ]
+    threshold, f = choose_review_score(sessions, hold=0)
+    assert 0.55 < threshold <= 0.62
+    assert f == pytest.approx(1.0)
+    # nothing can be flagged before the hold
+    threshold, f = choose_review_score([(True, [0.9, 0.1]), (False, [0.1, 0.1])], hold=2)
+    assert f == 0.0
