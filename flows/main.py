@@ -14,7 +14,7 @@ letter tagged with its stage (``match-hashes``, ``score-session``, ``session-con
 ``audit-row``, ``package-evidence``, ``report-draft``, ``alert``); they are
 merged with the decode dead letters into the one dead-letter output, sealed.
 Systemic faults (storage, keys, vault) still raise so that Bytewax stops and
-recovery retries: see ``flows/failures.py``.
+recovery retries: see ``services/failures.py``.
 
 Step ids are stable kebab-case; renaming one is a state migration. Building a
 flow does no I/O: services are built by each worker on first use.

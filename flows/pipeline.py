@@ -8,9 +8,7 @@ Each step records its duration in ``tipline_stage_seconds{stage}``.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -19,7 +17,6 @@ from typing import Any, cast
 
 import msgspec
 
-from tipline.flows.failures import FailureTracker, follow_up_source
 from tipline.flows.kafka_io import to_raw_record
 from tipline.flows.records import Decided, FollowUps, Inbound, Matched, Packaged
 from tipline.operators.audit import audit_row
@@ -43,7 +40,7 @@ from tipline.operators.intake import (
     with_embedded_matches,
 )
 from tipline.operators.report import build_draft, failed_draft, load_schema
-from tipline.operators.report.timeline import case_timeline
+from tipline.operators.report.timeline import case_timeline, case_timeline_rows
 from tipline.schemas.alert import encode_alert
 from tipline.schemas.audit import AuditRow
 from tipline.schemas.clock import SYSTEM_CLOCK, Clock
@@ -58,18 +55,10 @@ from tipline.schemas.report import ReportDraft, TimelineEntry
 from tipline.services.cases import new_case
 from tipline.services.dead_letters import DeadLetterSealer
 from tipline.services.evidence import EvidenceService, build_evidence_service
+from tipline.services.failures import FailureTracker, follow_up_source
 from tipline.services.hashing import HashService, build_hash_service, media_fetcher
-from tipline.services.metrics import METRICS, decision_counter, stage_timer
+from tipline.services.metrics import METRICS, decision_counter, timed
 from tipline.sinks.cases import CasesSink
-
-
-@contextmanager
-def _timed(stage: str) -> Iterator[None]:
-    started = time.perf_counter()
-    try:
-        yield
-    finally:
-        stage_timer(stage).observe(time.perf_counter() - started)
 
 
 @dataclass
@@ -160,7 +149,7 @@ class Pipeline:
         ceiling) and marked ``oversized``: its attachments are hashed and it is
         routed to review (issue #13).
         """
-        with _timed("decode"):
+        with timed("decode"):
             METRICS.events_in.inc()
             now = self.clock.now()
             record = to_raw_record(item, now)
@@ -202,7 +191,7 @@ class Pipeline:
         packages exactly what was hashed, and no URI is ever read twice.
         """
         event = inbound.event
-        with _timed("match-hashes"):
+        with timed("match-hashes"):
             try:
                 verdicts, media = (
                     self.hashes.match_keeping_bytes(event, self.clock.now())
@@ -226,12 +215,12 @@ class Pipeline:
         """Advance the session's grooming score (part of step ``score-session``)."""
         if not self.config.grooming.enabled:
             return state, None
-        with _timed("score-session"):
+        with timed("score-session"):
             return score_message(self.scorer, state, event)
 
     def decide(self, matched: Matched, verdict: SessionVerdict | None) -> Decision:
         """Combine the verdicts of one message (part of step ``score-session``)."""
-        with _timed("decide"):
+        with timed("decide"):
             cfg = self.config.decision
             ruling = gate(cfg, self.calibration, verdict.score if verdict else None)
             decision = decide(
@@ -290,7 +279,7 @@ class Pipeline:
         """
         now = self.clock.now()
         try:
-            with _timed("evidence"):
+            with timed("evidence"):
                 if isinstance(item, FollowUps):
                     firsts = first_of_each(item.events)
                     self.evidence.add_contexts(item.package_id, firsts, now)
@@ -354,27 +343,18 @@ class Pipeline:
             deadline_hours=self.config.reports.deadline_hours,
             now=now,
         )
-        # Every signal on every message it hit (the console's cues), as in drafts.
         self.cases.open(msgspec.structs.replace(record, context=self._timeline(decided)))
 
     def _record_following(self, package_id: str, events: list[MessageEvent]) -> None:
         """Note who sent each following message, when, and its signals (no text) on the case."""
-        if not self.cases.exists(package_id):
-            return
-        weight_of = {c.name: c.weight for c in self.scorer.categories}
-        rows = []
-        for e in events:
-            cues = message_cues(self.scorer, e.text)
-            rows.append(
-                TimelineEntry(
-                    message_id=e.event_id,
-                    sender_id=e.sender.user_id,
-                    sent_at=e.sent_at,
-                    signals=cues,
-                    weight=round(sum(weight_of.get(c, 0.0) for c in cues), 4),
-                )
-            )
-        self.cases.add_following(package_id, rows)
+        if self.cases.exists(package_id):
+            rows = case_timeline_rows(events, **self._cue_reading())
+            self.cases.add_following(package_id, rows)
+
+    def _cue_reading(self) -> dict[str, Any]:
+        scorer = self.scorer
+        weight_of = {c.name: c.weight for c in scorer.categories}
+        return {"cues_of": lambda text: message_cues(scorer, text), "weight_of": weight_of}
 
     def draft(self, packaged: Packaged) -> list[ReportDraft | DeadLetter]:
         """Build the CyberTipline draft of a ``report`` case (step ``report-draft``).
@@ -388,7 +368,7 @@ class Pipeline:
         now = self.clock.now()
         event = packaged.decided.event
         try:
-            with _timed("reports"):
+            with timed("reports"):
                 draft = build_draft(
                     packaged.receipt,
                     decision,
@@ -410,14 +390,8 @@ class Pipeline:
         return [draft]
 
     def _timeline(self, decided: Decided) -> list[TimelineEntry]:
-        scorer = self.scorer
-        return case_timeline(
-            decided.decision,
-            decided.event,
-            decided.context,
-            cues_of=lambda text: message_cues(scorer, text),
-            weight_of={c.name: c.weight for c in scorer.categories},
-        )
+        d = decided
+        return case_timeline(d.decision, d.event, d.context, **self._cue_reading())
 
     def alert(self, packaged: Packaged) -> tuple[str, bytes] | DeadLetter:
         """Build the alert for moderation tooling from the vault's receipt (step ``alert``)."""

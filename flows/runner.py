@@ -5,13 +5,10 @@ from __future__ import annotations
 import logging
 import signal
 import sqlite3
-import sys
 import tempfile
 import threading
-import time
 from collections.abc import Sequence
 from datetime import timedelta
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -20,26 +17,17 @@ from bytewax.dataflow import Dataflow
 from bytewax.errors import BytewaxRuntimeError
 from bytewax.recovery import RecoveryConfig, init_db_dir
 from bytewax.run import cli_main
-from prometheus_client import REGISTRY
 
-from tipline.schemas.clock import SYSTEM_CLOCK
 from tipline.schemas.config import TiplineConfig
 from tipline.schemas.environment import export_engine_settings
 from tipline.schemas.errors import (
     ConfigError,
     LakeWriteError,
-    ReportError,
     TiplineError,
     UnavailableError,
 )
-from tipline.services.health import HEALTH, serve
-from tipline.services.ops_metrics import (
-    build_version,
-    count_drafts,
-    publish_draft_counts,
-    set_build_info,
-)
-from tipline.sinks.drafts import DraftsSink
+from tipline.services.health import HEALTH
+from tipline.services.side_services import start_side_services
 from tipline.sinks.kafka_out import request_stop
 from tipline.sinks.lake import flush_open_shards, stamp_recovery_store
 
@@ -133,7 +121,8 @@ def run_flow(
     """
     signal.signal(signal.SIGTERM, _stop_signal)
     stop = threading.Event()
-    server = _start_side_services(cfg, process_id=process_id, progress=progress, stop=stop)
+    _export_dataflow_api(cfg, process_id)
+    server = start_side_services(cfg, progress=progress, stop=stop)
     epoch = timedelta(seconds=cfg.recovery.snapshot_interval_s)
     n = workers or cfg.job.workers
     failure: TiplineError | None = None
@@ -179,27 +168,8 @@ def run_flow(
         raise failure.with_traceback(None) from None
 
 
-def _start_side_services(
-    cfg: TiplineConfig, *, process_id: int, progress: bool, stop: threading.Event
-) -> ThreadingHTTPServer | None:
-    """Start the metrics/health server, progress and draft-scan threads (stopped by ``stop``).
-
-    Raises:
-        ConfigError: the metrics port cannot be bound.
-
-    """
-    HEALTH.reset(cfg.metrics.stall_after_s)
-    set_build_info(build_version(), cfg.job.detector_version)
-    server = None
-    if cfg.metrics.port:
-        try:
-            server = serve(cfg.metrics.host, cfg.metrics.port)
-        except OSError as exc:
-            msg = (
-                f"metrics.port {cfg.metrics.port} on {cfg.metrics.host} is in use or "
-                f"cannot be bound ({exc.strerror})"
-            )
-            raise ConfigError(msg) from exc
+def _export_dataflow_api(cfg: TiplineConfig, process_id: int) -> None:
+    """Tell Bytewax (through its environment settings) to serve its dataflow API."""
     if cfg.metrics.dataflow_api_port:
         # Bytewax reads these when the run starts (one port per process).
         # Its graph cache (dataflow.json) defaults to the working directory;
@@ -214,12 +184,6 @@ def _start_side_services(
             },
             keep=frozenset({"BYTEWAX_DATAFLOW_API_CACHE_PATH"}),
         )
-    if progress:
-        interval = cfg.metrics.progress_interval_s
-        threading.Thread(target=_show_progress, args=(stop, interval), daemon=True).start()
-    if cfg.metrics.port and cfg.reports.enabled and cfg.evidence.enabled:
-        threading.Thread(target=_scan_drafts, args=(stop, cfg), daemon=True).start()
-    return server
 
 
 def tipline_cause(exc: BaseException) -> TiplineError | None:
@@ -250,59 +214,3 @@ def _stop_signal(signum: int, frame: FrameType | None) -> None:
     # producers waiting for a broker bound their wait from now on.
     request_stop()
     raise KeyboardInterrupt
-
-
-def counter(name: str, **labels: str) -> float:
-    """Read one tipline counter from the metrics registry (0 when unset)."""
-    return REGISTRY.get_sample_value(f"{name}_total", labels or None) or 0.0
-
-
-def _dead_letters() -> float:
-    return sum(
-        s.value
-        for m in REGISTRY.collect()
-        if m.name == "tipline_dead_letters"
-        for s in m.samples
-        if s.name.endswith("_total")
-    )
-
-
-def _show_progress(stop: threading.Event, interval_s: float = 30.0) -> None:
-    """Progress: a line rewritten every second on a terminal, else a log line per interval."""
-    tty = sys.stderr.isatty()
-    every = 1.0 if tty else interval_s
-    start, last = time.monotonic(), 0.0
-    while not stop.wait(every):
-        seen = counter("tipline_events_in")
-        rate = (seen - last) / every
-        last = seen
-        dead = _dead_letters()
-        elapsed = time.monotonic() - start
-        if tty:
-            sys.stderr.write(
-                f"\r{elapsed:6.0f}s  events {seen:>9.0f}  {rate:>7.0f}/s  "
-                f"dead letters {dead:>6.0f}  "
-            )
-            sys.stderr.flush()
-        else:
-            progress_log.info(
-                "progress: %.0f s, %.0f events, %.0f/s, %.0f dead letters",
-                elapsed, seen, rate, dead,
-                extra={"events": seen, "rate": rate, "dead_letters": dead, "elapsed_s": elapsed},
-            )  # fmt: skip
-    if tty:
-        sys.stderr.write("\n")
-
-
-def _scan_drafts(stop: threading.Event, cfg: TiplineConfig) -> None:
-    """Count pending and overdue drafts every ``metrics.drafts_scan_s`` for the gauges."""
-    sink = DraftsSink(cfg.reports.path)
-    while True:
-        now = SYSTEM_CLOCK.now()
-        try:
-            publish_draft_counts(count_drafts(sink.drafts(), now), now)
-        except (ReportError, OSError) as exc:
-            log.warning("drafts scan failed (%s); the draft gauges keep their last values",
-                        type(exc).__name__)  # fmt: skip
-        if stop.wait(cfg.metrics.drafts_scan_s):
-            return

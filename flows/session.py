@@ -20,7 +20,7 @@ emitted as a :class:`~tipline.schemas.dead_letter.DeadLetter` of stage
 ``score-session`` and the session's state is left as it was before it. If
 only its sealed-context bookkeeping fails, the decision stands (without
 context) beside a dead letter of stage ``session-context``. Systemic faults
-re-raise (see ``flows/failures.py``).
+re-raise (see ``services/failures.py``).
 
 Idempotent on ``event_id``: the session remembers its last
 ``input.dedupe_ids_per_session`` event ids; an event seen again (the same

@@ -1,6 +1,6 @@
 """Per-event versus systemic failures of flow steps: the pure classification.
 
-The flow's :class:`~tipline.flows.failures.FailureTracker` applies it.
+The flow's :class:`~tipline.services.failures.FailureTracker` applies it.
 
 One crafted event must never stop the job, and a fault of the job's own
 storage or keys must stop it (so that recovery retries from the last

@@ -6,6 +6,9 @@ text or any other per-message value (bounded cardinality, no content).
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -109,3 +112,13 @@ def stage_timer(stage: str) -> Any:
 def decision_counter(decision: str) -> Any:
     """Return the ``tipline_decisions`` child of a decision kind."""
     return METRICS.decisions.labels(decision)
+
+
+@contextmanager
+def timed(stage: str) -> Iterator[None]:
+    """Observe the wall time of a block in ``tipline_stage_seconds{stage}``."""
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        stage_timer(stage).observe(time.perf_counter() - started)

@@ -32,15 +32,16 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Final, Protocol
+from typing import Any, Final
 
 from flask import Flask, Response, abort, g, redirect, render_template, request
 from werkzeug.wrappers.response import Response as BaseResponse
 
+from tipline.cli.review.backend import CaseBackend
 from tipline.cli.review.media import blurred_greyscale, is_image
 from tipline.cli.review.users import UserStore
 from tipline.operators.report.review_page import countdown
-from tipline.schemas.case import CLASSIFICATIONS, CaseDetail, CaseSummary, Classification
+from tipline.schemas.case import CLASSIFICATIONS, CaseSummary, Classification
 from tipline.schemas.clock import SYSTEM_CLOCK
 from tipline.schemas.errors import AccessDeniedError, TiplineError
 
@@ -82,58 +83,6 @@ DECISIONS: Final[dict[str, tuple[str, ...]]] = {
     "failed": ("rebuild",),
 }
 NEEDS_REASON: Final = frozenset({"dismiss", "reject", "escalate", "request_context"})
-
-
-class CaseBackend(Protocol):
-    """The methods of :class:`tipline.services.cases.CaseService` the console calls."""
-
-    def queue(self, now: datetime) -> list[CaseSummary]: ...  # noqa: D102
-
-    def detail(  # noqa: D102
-        self, case_id: str, *, reviewer: str, reason: str, now: datetime, reveal_text: bool
-    ) -> CaseDetail: ...
-
-    def claim(self, case_id: str, *, reviewer: str, now: datetime) -> CaseSummary: ...  # noqa: D102
-
-    def dismiss(  # noqa: D102
-        self, case_id: str, *, reviewer: str, reason: str, now: datetime
-    ) -> CaseSummary: ...
-
-    def escalate(  # noqa: D102
-        self, case_id: str, *, reviewer: str, reason: str, now: datetime
-    ) -> CaseSummary: ...
-
-    def request_context(  # noqa: D102
-        self, case_id: str, *, reviewer: str, note: str, now: datetime
-    ) -> CaseSummary: ...
-
-    def approve(self, case_id: str, *, reviewer: str, now: datetime) -> CaseSummary: ...  # noqa: D102
-
-    def reject(  # noqa: D102
-        self, case_id: str, *, reviewer: str, reason: str, now: datetime
-    ) -> CaseSummary: ...
-
-    def rebuild(self, case_id: str, *, reviewer: str, now: datetime) -> CaseSummary: ...  # noqa: D102
-
-    def classify(  # noqa: D102
-        self,
-        case_id: str,
-        item_id: str,
-        *,
-        reviewer: str,
-        classification: Classification,
-        now: datetime,
-    ) -> None: ...
-
-    def annotate(self, case_id: str, *, reviewer: str, note: str, now: datetime) -> None: ...  # noqa: D102
-
-    def reveal_media(  # noqa: D102
-        self, case_id: str, item_id: str, *, reviewer: str, reason: str, now: datetime
-    ) -> bytes: ...
-
-    def preview_media(  # noqa: D102
-        self, case_id: str, item_id: str, *, reviewer: str, now: datetime
-    ) -> bytes: ...
 
 
 @dataclass

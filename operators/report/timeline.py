@@ -47,3 +47,25 @@ def case_timeline(
             )
         )
     return rows
+
+
+def case_timeline_rows(
+    events: Sequence[MessageEvent],
+    *,
+    cues_of: CuesOf,
+    weight_of: Mapping[str, float],
+) -> list[TimelineEntry]:
+    """Rows for messages that followed a case: sender, time and the signals each shows."""
+    rows = []
+    for e in events:
+        cues = sorted(cues_of(e.text))
+        rows.append(
+            TimelineEntry(
+                message_id=e.event_id,
+                sender_id=e.sender.user_id,
+                sent_at=e.sent_at,
+                signals=cues,
+                weight=round(sum(weight_of.get(c, 0.0) for c in cues), 4),
+            )
+        )
+    return rows

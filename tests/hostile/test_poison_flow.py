@@ -29,7 +29,6 @@ from bytewax.testing import TestingSink, TestingSource, run_main
 import tipline.flows.pipeline as pipeline_module
 from tests.flow.conftest import T0, event_json
 from tests.flow.test_evidence_first import known_image_setup
-from tipline.flows.failures import FailureTracker
 from tipline.flows.main import build_flow
 from tipline.flows.outputs import OutputOverrides
 from tipline.flows.pipeline import Pipeline
@@ -48,6 +47,7 @@ from tipline.schemas.event import MessageEvent
 from tipline.schemas.report import ReportDraft
 from tipline.schemas.source import RawRecord, SourcePosition
 from tipline.services.evidence import EvidenceService
+from tipline.services.failures import FailureTracker
 
 CANARY = "CANARY-7f3a-poison-text"
 
