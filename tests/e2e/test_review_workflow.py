@@ -35,13 +35,13 @@ def tipline(*args: str, cwd: Path, check: bool = True) -> subprocess.CompletedPr
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("demo")
     shutil.copy(REPO / "config" / "default.toml", root / "demo.toml")
+    shutil.copy(REPO / "config" / "base.toml", root / "base.toml")
     text = (root / "demo.toml").read_text(encoding="utf-8")
-    fixed = text.replace(
-        "# Required before any draft can be approved: the person filing for the ESP.\n"
-        'first_name = ""\nlast_name = ""\nemail = ""',
-        'first_name = "Riley"\nlast_name = "Reviewer"\nemail = "safety@example.com"',
+    # The base leaves the reporting person empty (approval is blocked until set).
+    fixed = text + (
+        "\n[reports.reporter.reporting_person]\n"
+        'first_name = "Riley"\nlast_name = "Reviewer"\nemail = "safety@example.com"\n'
     )
-    assert fixed != text
     (root / "fixed.toml").write_text(fixed, encoding="utf-8")
     result = tipline("demo", "--config", "demo.toml", cwd=root)
     assert "review cases" in result.stdout

@@ -101,7 +101,9 @@ def destroy(config: Path, package: str, who: str) -> int:
 def test_without_a_signed_policy_nobody_holds_a_role(
     world: World, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert destroy(world.config, world.package, os_user()) == 1
+    assert (
+        destroy(world.config, world.package, os_user()) == 4
+    )  # access denied (README "Exit statuses")
     assert "no role policy signed by its pinned key" in capsys.readouterr().err
     assert world.service().key_store.get(world.package) is not None
 
@@ -109,10 +111,12 @@ def test_without_a_signed_policy_nobody_holds_a_role(
 def test_a_forged_config_grants_nothing(world: World, capsys: pytest.CaptureFixture[str]) -> None:
     sign(world)
     forged = world.forged(f'{{ "mallory" = {ALL} }}')
-    assert destroy(forged, world.package, "mallory") == 1
+    assert destroy(forged, world.package, "mallory") == 4  # access denied (README "Exit statuses")
     assert "lacks role 'destroyer'" in capsys.readouterr().err
     hold = ("evidence", "hold", "add", world.package, "--kind", "2703f", "--request", "LE-1")
-    assert run(*hold, "--config", str(forged), "--operator", "mallory") == 1
+    assert (
+        run(*hold, "--config", str(forged), "--operator", "mallory") == 4
+    )  # access denied (README "Exit statuses")
     assert world.service().key_store.get(world.package) is not None
 
 
@@ -124,9 +128,9 @@ def test_a_forged_dev_signing_key_cannot_replace_the_policy(
     forged = world.forged(
         f'{{ "mallory" = {ALL} }}', extra=f'[evidence.keys]\ndev_key_dir = "{mine}"\n'
     )
-    assert run("roles", "sign", "--identity", "env", "--config", str(forged)) == 1
+    assert run("roles", "sign", "--identity", "env", "--config", str(forged)) == 4
     assert "pins policy keys" in capsys.readouterr().err
-    assert destroy(forged, world.package, "mallory") == 1
+    assert destroy(forged, world.package, "mallory") == 4  # access denied (README "Exit statuses")
     assert "lacks role 'destroyer'" in capsys.readouterr().err
 
 
@@ -140,9 +144,14 @@ def test_a_hand_edited_policy_grants_nothing(
     path.chmod(0o644)
     path.write_text(json.dumps(signed))
     assert run("roles", "show", "--config", str(world.config)) == 1
-    assert "nobody holds any role" in capsys.readouterr().out
-    assert destroy(world.config, world.package, "mallory") == 1
-    assert destroy(world.config, world.package, "dan") == 1
+    shown = capsys.readouterr()
+    assert "nobody holds any role" in shown.out + shown.err
+    assert (
+        destroy(world.config, world.package, "mallory") == 4
+    )  # access denied (README "Exit statuses")
+    assert (
+        destroy(world.config, world.package, "dan") == 4
+    )  # access denied (README "Exit statuses")
 
 
 def test_os_identity_refuses_a_claimed_operator(
@@ -151,7 +160,9 @@ def test_os_identity_refuses_a_claimed_operator(
     policy = world.tmp / "policy.toml"
     policy.write_text(f'identity = "os"\n[operators]\n"{os_user()}" = ["custodian"]\n')
     assert run("roles", "sign", str(policy), "--config", str(world.config)) == 0
-    assert destroy(world.config, world.package, "dan") == 1
+    assert (
+        destroy(world.config, world.package, "dan") == 4
+    )  # access denied (README "Exit statuses")
     assert f"is not the OS account {os_user()!r}" in capsys.readouterr().err
     hold = ("evidence", "hold", "add", world.package, "--kind", "2703f", "--request", "LE-1")
     assert run(*hold, "--config", str(world.config)) == 0
