@@ -143,15 +143,17 @@ class HashService:
             first = parsed.issues[0]
             msg = f"{len(parsed.issues)} bad line(s), first at line {first.line}: {first.problem}"
             raise HashListError(msg)
-        radii = {
-            algorithm: radius
-            for algorithm, radius in (
-                ("pdq", source.pdq_max_distance),
-                ("phash", source.phash_max_distance),
-            )
-            if radius is not None
-        }
-        loaded = build_loaded_list(name, parsed, self._algorithms, radii)
+        loaded = build_loaded_list(
+            name,
+            parsed,
+            self._algorithms,
+            _per_list(source.pdq_max_distance, source.phash_max_distance),
+            strong_distance=_per_list(source.pdq_strong_distance, source.phash_strong_distance),
+            candidate_distance=_per_list(
+                source.pdq_candidate_distance, source.phash_candidate_distance
+            ),
+            kind=source.kind,
+        )
         log.info("hash list %s loaded: %d entries, %s", name, len(loaded), loaded.version)
         return stamp, loaded
 
@@ -270,6 +272,11 @@ class HashService:
             if a.uri is not None and data is not None:
                 fetched[a.attachment_id] = data
         return verdicts, fetched
+
+
+def _per_list(pdq: int | None, phash: int | None) -> dict[str, int]:
+    """Per-list threshold overrides that are set, by algorithm."""
+    return {a: v for a, v in (("pdq", pdq), ("phash", phash)) if v is not None}
 
 
 def _skipped(attachment_id: str, media_type: str) -> AttachmentVerdict:

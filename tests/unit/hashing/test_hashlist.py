@@ -94,7 +94,9 @@ def test_bad_jsonl_lines_are_reported() -> None:
 
 
 def test_header_without_required_columns_fails_the_file() -> None:
-    with pytest.raises(HashListError, match=r"no-header.csv:1: the CSV header lacks column"):
+    with pytest.raises(
+        HashListError, match=r"no-header.csv:1: CSV header of 2 field\(s\) lacks column"
+    ):
         parse_hash_list("no-header.csv", f"pdq,{PDQ}\n".encode(), ALGOS, "x")
 
 
