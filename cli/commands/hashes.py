@@ -7,6 +7,16 @@ floor (``[hashing]`` of the config: pdq_min_quality, phash_min_quality) is left
 out, since it would match unrelated flat images. All rows of one file share the
 id ``<first 16 hex of its sha256>``, so file names (which may describe content)
 never enter the list. Output is written to a temporary file and renamed.
+
+Derived entries (default; ``--no-derived`` writes the old five columns only):
+for every image with perceptual hashes, PDQ and pHash of slight rotations
+(±1, ±2.5, ±4 degrees) and centred crops (3, 6, 10 % per side) of the
+border-trimmed image, and PDQ region hashes (quadrants q1-q4, centre). Each
+derived row has the id ``<id>~<transform>`` and the optional columns
+``derived_from`` (the original's id) and ``transform`` (``rot+2.5``,
+``crop6``, ``region:q1``, ``trim``), so its provenance is in the list itself.
+Old readers of the list format ignore nothing they need: the two columns are
+optional (docs/contract.md §2).
 """
 
 from __future__ import annotations
@@ -19,11 +29,17 @@ from pathlib import Path
 from typing import Final
 
 from tipline.operators.hashing import Matcher, default_algorithms, settings_from_config
+from tipline.operators.hashing.decode import decode_image
+from tipline.operators.hashing.robust import build_variants, trim_borders
 from tipline.schemas.config import load_config
-from tipline.schemas.hashing import HashingConfig
+from tipline.schemas.hashing import HashingConfig, MediaDecodeError
 
 HEADER: Final = ("algorithm", "hash", "list", "id", "category")
+DERIVED_HEADER: Final = (*HEADER, "derived_from", "transform")
 _ORDER: Final = ("md5", "sha1", "sha256", "pdq", "phash")
+_PERCEPTUAL: Final = ("pdq", "phash")
+
+Row = tuple[str, ...]
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -38,7 +54,43 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     b.add_argument("--out", required=True, help="output CSV file")
     b.add_argument("--category", default="", help="category for every entry, e.g. A1")
     b.add_argument("--config", help="TOML config whose [hashing] floors apply (default: built-in)")
+    b.add_argument(
+        "--no-derived",
+        action="store_true",
+        help="only the original hashes (no rotation/crop/region entries, five columns)",
+    )
     b.set_defaults(func=run_build)
+
+
+def derived_rows(
+    data: bytes,
+    matcher: Matcher,
+    cfg: HashingConfig,
+    *,
+    list_name: str,
+    category: str,
+    entry_id: str,
+) -> list[Row]:
+    """Return the derived entries of one image (rotations, crops, regions, trim) with provenance."""
+    try:
+        image = decode_image(data, cfg.max_pixels, cfg.max_pixels_other)
+    except MediaDecodeError:
+        return []
+    content = trim_borders(image)
+    variants = [("trim", content)] if content is not image else []
+    variants += build_variants(content)
+    rows: list[Row] = []
+    for transform, variant in variants:
+        for c in matcher.hash_image(variant):
+            if c.algorithm in _PERCEPTUAL and not matcher.below_floor(c):
+                rows.append(_derived(c.algorithm, c.value.hex(), transform))
+    for name, c in matcher.region_hashes(content):
+        rows.append(_derived(c.algorithm, c.value.hex(), f"region:{name}"))
+    return [(a, h, list_name, f"{entry_id}~{t}", category, entry_id, t) for a, h, t in rows]
+
+
+def _derived(algorithm: str, value: str, transform: str) -> tuple[str, str, str]:
+    return algorithm, value, transform
 
 
 def build_rows(
@@ -68,19 +120,39 @@ def run_build(args: argparse.Namespace) -> int:
         return 1
     cfg = load_config(args.config).hashing if args.config else HashingConfig()
     matcher = Matcher(default_algorithms(), settings_from_config(cfg), cache_entries=1)
+    derived = not args.no_derived
+    n_derived = 0
     out = Path(args.out)
     tmp = out.with_name(out.name + ".tmp")
     out.parent.mkdir(parents=True, exist_ok=True)
     perceptual = 0
     with tmp.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(HEADER)
+        writer.writerow(DERIVED_HEADER if derived else HEADER)
         for path in files:
             rows, note = build_rows(path, matcher, args.list_name, args.category)
-            writer.writerows(rows)
-            perceptual += any(r[0] in {"pdq", "phash"} for r in rows)
+            has_perceptual = any(r[0] in _PERCEPTUAL for r in rows)
+            perceptual += has_perceptual
+            if not derived:
+                writer.writerows(rows)
+            else:
+                writer.writerows((*r, "", "") for r in rows)
+                if has_perceptual:
+                    extra = derived_rows(
+                        path.read_bytes(),
+                        matcher,
+                        cfg,
+                        list_name=args.list_name,
+                        category=args.category,
+                        entry_id=rows[0][3],
+                    )
+                    writer.writerows(extra)
+                    n_derived += len(extra)
             if note:
                 print(f"{rows[0][3]}: {note}", file=sys.stderr)
     os.replace(tmp, out)
-    print(f"{out}: {len(files)} files, {perceptual} with perceptual hashes")
+    print(
+        f"{out}: {len(files)} files, {perceptual} with perceptual hashes, "
+        f"{n_derived} derived entries"
+    )
     return 0

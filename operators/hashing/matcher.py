@@ -262,6 +262,10 @@ class Matcher:
             regions=self.region_hashes(content) if regions else None,
         )
 
+    def hash_image(self, image: Image.Image) -> tuple[Computed, ...]:
+        """Perceptual hashes of an already decoded image (list building)."""
+        return self._compute_all(image)
+
     def _compute_all(self, image: Image.Image, data: bytes = b"") -> tuple[Computed, ...]:
         media = MediaInput(data=data, image=image)
         return tuple(c for c in (a.compute(media) for a in self._perceptual) if c is not None)
