@@ -25,13 +25,23 @@ import argparse
 import csv
 import os
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final
 
-from tipline.operators.hashing import Matcher, default_algorithms, settings_from_config
+import msgspec
+
+from tipline.operators.hashing import (
+    Matcher,
+    default_algorithms,
+    parse_hash_list,
+    settings_from_config,
+)
 from tipline.operators.hashing.decode import decode_image
+from tipline.operators.hashing.feedback import EntryFeedback, parse_feedback, tally
 from tipline.operators.hashing.robust import build_variants, trim_borders
 from tipline.schemas.config import load_config
+from tipline.schemas.errors import HashListError
 from tipline.schemas.hashing import HashingConfig, MediaDecodeError
 
 HEADER: Final = ("algorithm", "hash", "list", "id", "category")
@@ -43,8 +53,8 @@ Row = tuple[str, ...]
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``hashes build``."""
-    hashes = sub.add_parser("hashes", help="build hash lists from folders of images")
+    """Add ``hashes build``, ``hashes feedback`` and ``hashes stats``."""
+    hashes = sub.add_parser("hashes", help="build hash lists, record entry feedback, stats")
     hsub = hashes.add_subparsers(dest="hashes_command", required=True, metavar="SUBCOMMAND")
     b = hsub.add_parser(
         "build", help="hash every image in a folder into a list (docs/contract.md §2)"
@@ -60,6 +70,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="only the original hashes (no rotation/crop/region entries, five columns)",
     )
     b.set_defaults(func=run_build)
+    f = hsub.add_parser(
+        "feedback", help="record a reviewer's confirm/disconfirm of a list entry (append-only)"
+    )
+    f.add_argument("--file", required=True, help="append-only feedback JSONL file")
+    f.add_argument("--list", required=True, dest="list_name", help="the entry's list name")
+    f.add_argument("--entry", required=True, help="the entry id (original or derived)")
+    f.add_argument("--verdict", required=True, choices=["confirm", "disconfirm"])
+    f.add_argument("--reviewer", required=True, help="who decided")
+    f.add_argument("--attachment", help="the attachment id the decision was made on")
+    f.set_defaults(func=run_feedback)
+    s = hsub.add_parser("stats", help="per-entry reviewer feedback and list composition")
+    s.add_argument("--feedback", help="feedback JSONL file written by `hashes feedback`")
+    s.add_argument("lists", nargs="*", help="list files to summarise (entries, derived, regions)")
+    s.set_defaults(func=run_stats)
 
 
 def derived_rows(
@@ -155,4 +179,56 @@ def run_build(args: argparse.Namespace) -> int:
         f"{out}: {len(files)} files, {perceptual} with perceptual hashes, "
         f"{n_derived} derived entries"
     )
+    return 0
+
+
+def run_feedback(args: argparse.Namespace) -> int:
+    """Append one feedback record (one line, flushed and fsynced); exit 0."""
+    record = EntryFeedback(
+        list=args.list_name,
+        entry_id=args.entry,
+        verdict=args.verdict,
+        reviewer=args.reviewer,
+        at=datetime.now(UTC),
+        attachment_id=args.attachment,
+    )
+    path = Path(args.file)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("ab") as fh:
+        fh.write(msgspec.json.encode(record) + b"\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+    print(f"{args.list_name}:{args.entry} {args.verdict} by {args.reviewer} recorded in {path}")
+    return 0
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    """Print list composition and per-entry feedback; exit 1 on an unreadable input."""
+    algorithms = {a.name: a for a in default_algorithms()}
+    for name in args.lists:
+        path = Path(name)
+        try:
+            parsed = parse_hash_list(str(path), path.read_bytes(), algorithms, path.stem)
+        except (OSError, HashListError) as exc:
+            print(f"{name}: cannot be read: {exc}", file=sys.stderr)
+            return 1
+        for algorithm, entries in sorted(parsed.entries.items()):
+            regions = sum(t.startswith("region:") for _, t in entries.derived.values())
+            derived = len(entries.derived) - regions
+            originals = len(entries.values) - len(entries.derived)
+            print(
+                f"{path.name} {algorithm}: {originals} original, {derived} derived, "
+                f"{regions} region entries; {len(parsed.issues)} bad line(s)"
+            )
+    if args.feedback:
+        try:
+            with Path(args.feedback).open("rb") as fh:
+                records, bad = parse_feedback(fh)
+        except OSError as exc:
+            print(f"{args.feedback}: cannot be read: {exc.strerror}", file=sys.stderr)
+            return 1
+        print(f"feedback: {len(records)} decision(s), {bad} unreadable line(s)")
+        print("list\tentry\tconfirmed\tdisconfirmed\tlast\treviewers")
+        for (lst, entry), t in sorted(tally(records).items()):
+            print(f"{lst}\t{entry}\t{t.confirmed}\t{t.disconfirmed}\t{t.last}\t{len(t.reviewers)}")
     return 0
