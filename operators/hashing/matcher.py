@@ -57,6 +57,8 @@ if TYPE_CHECKING:
 _RANK: Final[dict[Strength, int]] = {"none": 0, "weak": 1, "strong": 2, "exact": 3}
 REGION_ALGORITHM: Final = "pdq"
 """Region hashes (quadrants, centre) are PDQ only: pHash at 64 bits is too coarse for parts."""
+DERIVED_ALGORITHM: Final = "pdq"
+"""Only derived entries of this algorithm agree among themselves (``derived`` signal)."""
 _MIN_SIGNALS: Final = 2
 _REGION_ONLY_SIGNALS: Final = 3
 
@@ -636,13 +638,19 @@ def _strength(distance: int, t: Thresholds) -> Strength:
 
 
 def _signals(group: Sequence[_Hit]) -> list[str]:
-    """Return the distinct signals of a group (``derived`` only for 2+ derived entries)."""
+    """Return the distinct signals of a group.
+
+    ``derived`` needs two or more derived PDQ entries of the original: derived
+    pHash entries (64 bits, correlated with each other) only ever count as
+    ``phash``, since at the candidate radius they agree with each other by chance.
+    """
     names = {h.signal for h in group if h.signal != "derived"}
-    derived = {h.info.entry_id for h in group if h.signal == "derived"}
-    if len(derived) >= _MIN_SIGNALS:
+    derived_pdq = {
+        h.info.entry_id for h in group if h.signal == "derived" and h.algorithm == DERIVED_ALGORITHM
+    }
+    if len(derived_pdq) >= _MIN_SIGNALS:
         names.add("derived")
-    elif derived:
-        names.add(next(h.algorithm for h in group if h.signal == "derived"))
+    names.update(h.algorithm for h in group if h.signal == "derived")
     return sorted(names)
 
 

@@ -28,9 +28,12 @@ REGIONS: Final = ("q1", "q2", "q3", "q4", "centre")
 
 BUILD_ROTATIONS: Final = (-4.0, -2.5, -1.0, 1.0, 2.5, 4.0)
 BUILD_CROPS: Final = (0.03, 0.06, 0.1)
+BUILD_CORNER_CROPS: Final = (0.05, 0.09)
+"""Two sides cut (a corner kept): crops are rarely symmetric."""
 RETRY_ROTATIONS: Final = (-3.0, -1.5, 1.5, 3.0)
 RETRY_CROPS: Final = (0.02, 0.04, 0.06)
 _MIN_TRIMMED: Final = 32
+RETRY_SIDE: Final = 512
 
 
 def trim_borders(image: Image.Image, tolerance: int = 12, max_fraction: float = 0.3) -> Image.Image:
@@ -58,8 +61,8 @@ def trim_borders(image: Image.Image, tolerance: int = 12, max_fraction: float = 
 
 def _uniform_run(lines: np.ndarray, limit: int, tolerance: int) -> int:
     """Count the leading rows of ``lines`` that are uniform and close to the first row's colour."""
-    if limit <= 0:
-        return 0
+    if limit <= 0 or int(np.ptp(lines[0])) > 2 * tolerance:
+        return 0  # the edge line itself is not uniform: the common case, decided cheaply
     head = lines[:limit]
     ref = int(np.median(head[0]))
     spread = np.abs(head - ref).max(axis=1)
@@ -119,11 +122,23 @@ def build_variants(image: Image.Image) -> list[tuple[str, Image.Image]]:
     """Return the whole-image variants a list built from images adds: rotations and crops."""
     out = [(f"rot{d:+g}", rotate(image, d)) for d in BUILD_ROTATIONS]
     out += [(f"crop{round(f * 100)}", crop(image, f)) for f in BUILD_CROPS]
+    out += [
+        (f"crop{round(f * 100)}{sides}", crop(image, f, sides))
+        for f in BUILD_CORNER_CROPS
+        for sides in ("tl", "tr", "bl", "br")
+    ]
     return out
 
 
 def retry_variants(image: Image.Image) -> list[tuple[str, Image.Image]]:
-    """Return the query-side near-miss retries: a few small rotations and centred crops."""
+    """Return the query-side near-miss retries: a few small rotations and centred crops.
+
+    The image is first reduced to a long side of at most 512 px (PDQ and pHash
+    work on 64 and 32 px anyway), which keeps the retries' cost bounded.
+    """
+    if max(image.size) > RETRY_SIDE:
+        image = image.copy()
+        image.thumbnail((RETRY_SIDE, RETRY_SIDE), Image.Resampling.BILINEAR)
     out = [(f"rot{d:+g}", rotate(image, d)) for d in RETRY_ROTATIONS]
     out += [(f"crop{round(f * 100)}", crop(image, f)) for f in RETRY_CROPS]
     return out

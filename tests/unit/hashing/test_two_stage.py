@@ -122,7 +122,7 @@ def test_several_derived_entries_of_one_original_agree(
     assert plain.match_bytes("a", "image/jpeg", data, [_loaded(one)]).matches == []
     v = plain.match_bytes("a", "image/jpeg", data, [_loaded(two)])
     assert v.strength == "weak"
-    assert v.matches[0].signals == ["derived"]
+    assert v.matches[0].signals == ["derived", "pdq"]
     assert v.matches[0].derived_from == "e1"
     assert v.matches[0].transform == "rot+1"
 
