@@ -42,7 +42,6 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
-from tipline.cli.commands.hashes import build_rows, derived_rows
 from tipline.operators.hashing import (
     Matcher,
     build_loaded_list,
@@ -51,6 +50,7 @@ from tipline.operators.hashing import (
     settings_from_config,
 )
 from tipline.operators.hashing.catalog import LoadedList
+from tipline.operators.hashing.listbuild import derived_rows, original_rows
 from tipline.schemas.hashing import HashingConfig
 from tipline.synth.images import ROBUST_TRANSFORMS, encode, make_image, make_text_like
 
@@ -107,10 +107,9 @@ def build_lists(known: dict[str, tuple[str, bytes]], tmp: Path) -> dict[str, Loa
     plain: list[tuple[str, ...]] = []
     derived: list[tuple[str, ...]] = []
     for oid, (_, data) in known.items():
-        path = tmp / f"{oid}.jpg"
-        path.write_bytes(data)
-        rows, _ = build_rows(path, m, "known", oid)
-        rows = [(a, h, lst, oid, cat) for a, h, lst, _, cat in rows]
+        del tmp
+        made, _ = original_rows(data, m, "known", oid)
+        rows: list[tuple[str, ...]] = [(a, h, lst, oid, cat) for a, h, lst, _, cat in made]
         plain += rows
         derived += [(*r, "", "") for r in rows]
         if any(r[0] == "pdq" for r in rows):
@@ -163,7 +162,7 @@ def recall(
         "robust/hash-only": (ms["robust"], lists["hash-only"]),
         "industry/hash-only": (ms["industry"], lists["hash-only"]),
     }
-    table: dict[str, dict[str, dict[str, list[int]]]] = {}
+    table: dict[str, dict[str, list[int]]] = {}
     times: list[float] = []
     misses: list[str] = []
     for oid, (group, data) in known.items():

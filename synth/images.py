@@ -231,7 +231,7 @@ def overlay_block(data: bytes, rng: random.Random) -> bytes:
     y = rng.choice((int(h * 0.02), h - bh - int(h * 0.02)))
     draw = ImageDraw.Draw(img)
     fill = tuple(rng.randrange(256) for _ in range(3))
-    draw.rectangle([x, y, x + bw, y + bh], fill=fill)  # type: ignore[arg-type]
+    draw.rectangle([x, y, x + bw, y + bh], fill=fill)
     draw.ellipse(
         [x + bw // 5, y + bh // 5, x + bw - bw // 5, y + bh - bh // 5], fill=(255, 255, 255)
     )

@@ -37,19 +37,15 @@ from tipline.operators.hashing import (
     parse_hash_list,
     settings_from_config,
 )
-from tipline.operators.hashing.decode import decode_image
 from tipline.operators.hashing.feedback import EntryFeedback, parse_feedback, tally
-from tipline.operators.hashing.robust import build_variants, trim_borders
+from tipline.operators.hashing.listbuild import derived_rows, original_rows
 from tipline.schemas.config import load_config
 from tipline.schemas.errors import HashListError
-from tipline.schemas.hashing import HashingConfig, MediaDecodeError
+from tipline.schemas.hashing import HashingConfig
 
 HEADER: Final = ("algorithm", "hash", "list", "id", "category")
 DERIVED_HEADER: Final = (*HEADER, "derived_from", "transform")
-_ORDER: Final = ("md5", "sha1", "sha256", "pdq", "phash")
 _PERCEPTUAL: Final = ("pdq", "phash")
-
-Row = tuple[str, ...]
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -86,53 +82,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     s.set_defaults(func=run_stats)
 
 
-def derived_rows(
-    data: bytes,
-    matcher: Matcher,
-    cfg: HashingConfig,
-    *,
-    list_name: str,
-    category: str,
-    entry_id: str,
-) -> list[Row]:
-    """Return the derived entries of one image (rotations, crops, regions, trim) with provenance."""
-    try:
-        image = decode_image(data, cfg.max_pixels, cfg.max_pixels_other)
-    except MediaDecodeError:
-        return []
-    content = trim_borders(image)
-    variants = [("trim", content)] if content is not image else []
-    variants += build_variants(content)
-    rows: list[Row] = []
-    for transform, variant in variants:
-        for c in matcher.hash_image(variant):
-            if c.algorithm in _PERCEPTUAL and not matcher.below_floor(c):
-                rows.append(_derived(c.algorithm, c.value.hex(), transform))
-    for name, c in matcher.region_hashes(content):
-        rows.append(_derived(c.algorithm, c.value.hex(), f"region:{name}"))
-    return [(a, h, list_name, f"{entry_id}~{t}", category, entry_id, t) for a, h, t in rows]
-
-
-def _derived(algorithm: str, value: str, transform: str) -> tuple[str, str, str]:
-    return algorithm, value, transform
-
-
 def build_rows(
     path: Path, matcher: Matcher, list_name: str, category: str
 ) -> tuple[list[tuple[str, str, str, str, str]], str | None]:
     """Hash one file into list rows; the second value explains anything left out."""
-    exact, perceptual = matcher.hash_bytes(path.read_bytes())
-    low = [c for c in perceptual.computed if matcher.below_floor(c)]
-    computed = {c.algorithm: c for c in (*exact, *perceptual.computed) if c not in low}
-    entry_id = computed["sha256"].value.hex()[:16]
-    notes = [f"{c.algorithm} quality {c.quality} below its floor; left out" for c in low]
-    note = "; ".join([*([perceptual.reason] if perceptual.reason else []), *notes]) or None
-    rows: list[tuple[str, str, str, str, str]] = [
-        (name, computed[name].value.hex(), list_name, entry_id, category)
-        for name in _ORDER
-        if name in computed
-    ]
-    return rows, note
+    return original_rows(path.read_bytes(), matcher, list_name, category)
 
 
 def run_build(args: argparse.Namespace) -> int:
