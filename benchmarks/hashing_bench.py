@@ -68,6 +68,18 @@ def bench_images(seed: int, reps: int) -> dict[str, Any]:
                 f"  {key:12} {out[key]['bytes'] / 1e6:6.2f} MB  p50 {out[key]['p50_ms']:7.1f} ms"
                 f"  p99 {out[key]['p99_ms']:7.1f} ms"
             )
+    # With region entries in a list, the query also hashes quadrants + centre (issue 16).
+    regional = Matcher(default_algorithms(), settings_from_config(HashingConfig()), cache_entries=1)
+    for label in ("2MP", "12MP"):
+        w, h = SIZES[label]
+        images = [encode(make_image(seed + i, w, h, "scene"), "JPEG", 90) for i in range(3)]
+        regional.hash_bytes(images[-1], regions=True)
+        times = [
+            timed(lambda d=images[i % 3]: regional.hash_bytes(d, regions=True)) for i in range(reps)
+        ]
+        key = f"{label} JPEG +regions"
+        out[key] = {"p50_ms": pct(times, 50), "p99_ms": pct(times, 99), "n": reps}
+        print(f"  {key:20} p50 {out[key]['p50_ms']:7.1f} ms  p99 {out[key]['p99_ms']:7.1f} ms")
     out["12MP JPEG stages"] = stage_breakdown(seed, reps)
     return out
 

@@ -20,6 +20,8 @@ from tipline.schemas.section import Fraction, NonNegativeInt, PositiveFloat, Pos
 ATTACHMENT_VERDICT_SCHEMA: Final = "tipline.attachment_verdict/1"
 
 Strength = Literal["none", "weak", "strong", "exact"]
+Signals = list[str]
+"""Alias: inside :class:`HashMatch` the name ``list`` is a field."""
 
 # Verdict ``status`` values. ``hashed``: every applicable hash was computed.
 STATUS_HASHED: Final = "hashed"
@@ -114,6 +116,14 @@ class HashMatch(Struct, frozen=True, kw_only=True):
     version id (``sha256:<hex of the file bytes>``). ``orientation`` names the
     dihedral transform of the attachment that matched (PDQ), ``original`` for
     other perceptual hashes and ``None`` for exact hashes.
+
+    Two-stage acceptance (docs/hashing.md): ``signals`` names every independent
+    signal that agreed on this entry's original (``pdq``, ``phash``,
+    ``region:<name>``, ``derived``, ``retry:<transform>``, ``trimmed``). A
+    perceptual match at or below the list's ``max_distance`` stands alone; one
+    beyond it (up to ``candidate_distance``) is kept only when a second signal
+    agrees, and is then always ``weak``. ``derived_from`` and ``transform`` are
+    set when the matched entry is a derived entry (``tipline hashes build``).
     """
 
     list: str
@@ -125,6 +135,9 @@ class HashMatch(Struct, frozen=True, kw_only=True):
     strength: Strength
     list_version: str | None = None
     source: str | None = None
+    signals: Signals = []
+    derived_from: str | None = None
+    transform: str | None = None
 
 
 class AttachmentVerdict(Struct, frozen=True, kw_only=True):
@@ -155,12 +168,23 @@ class AttachmentVerdict(Struct, frozen=True, kw_only=True):
 
 
 class HashListSource(Section, frozen=True):
-    """One hash-list file (docs/contract.md §2, CSV or JSONL) and its per-list radii."""
+    """One hash-list file (docs/contract.md §2, CSV or JSONL) and its per-list thresholds.
+
+    Every ``*_distance`` left unset takes the ``[hashing]`` default. ``kind =
+    "allow"`` makes it a negative list: an attachment that matches it (within
+    its own ``max_distance``, no two-stage acceptance) has its matches against
+    every ``match`` list suppressed and the verdict notes say so.
+    """
 
     path: str
     name: str | None = None
     pdq_max_distance: NonNegativeInt | None = None
     phash_max_distance: NonNegativeInt | None = None
+    pdq_strong_distance: NonNegativeInt | None = None
+    phash_strong_distance: NonNegativeInt | None = None
+    pdq_candidate_distance: NonNegativeInt | None = None
+    phash_candidate_distance: NonNegativeInt | None = None
+    kind: Literal["match", "allow"] = "match"
 
 
 class MediaS3Config(Section, frozen=True):
@@ -192,6 +216,20 @@ class HashingConfig(Section, frozen=True):
     full, so lower). ``event_max_pixels`` and ``event_timeout_s`` bound the sum
     over one event's attachments; ``fetch_timeout_s`` is the total wall time of
     one fetch.
+    Two-stage acceptance: a perceptual hit within ``*_max_distance`` is accepted
+    alone; one within ``*_candidate_distance`` only when a second, independent
+    signal agrees (the other algorithm, a region hash, several derived entries of
+    the same original, a near-miss retry). The wide search runs on lists of at
+    most ``candidate_max_entries`` entries per algorithm (bounded cost).
+    ``trim_borders``: uniform borders and letterboxing are trimmed and the
+    content hashed as well. ``near_miss_retries``: for near-miss candidates only,
+    a few small rotations (1-3 degrees either way) and crops (2-6 %) are hashed and re-queried.
+    ``region_hashes``: quadrant and centre PDQ hashes are computed when a list
+    holds region entries.
+    Flood quarantine: an entry that matches more than ``quarantine_min_matches``
+    times and more than ``quarantine_factor`` times its expected rate within the
+    last ``quarantine_window`` attachments is held for review (verdict strength
+    ``weak``, note, ``tipline_hash_entry_quarantined`` metric) instead of reported.
     ``reload_min_fraction``: a changed list file is swapped in only when it has
     no bad line and at least this fraction of the entries of the version in
     use; otherwise the last good version stays (all-or-nothing reload).
@@ -211,6 +249,15 @@ class HashingConfig(Section, frozen=True):
     phash_max_distance: NonNegativeInt = 8
     phash_strong_distance: NonNegativeInt = 4
     phash_min_quality: NonNegativeInt = 2
+    pdq_candidate_distance: NonNegativeInt = 70
+    phash_candidate_distance: NonNegativeInt = 20
+    candidate_max_entries: PositiveInt = 2_000_000
+    trim_borders: bool = True
+    near_miss_retries: bool = True
+    region_hashes: bool = True
+    quarantine_window: PositiveInt = 1000
+    quarantine_factor: PositiveFloat = 10.0
+    quarantine_min_matches: PositiveInt = 20
     cache_entries: PositiveInt = 10_000
     reload_interval_s: PositiveFloat = 30.0
     reload_min_fraction: Fraction = 0.9

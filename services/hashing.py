@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import msgspec
+
 from tipline.clients.media import (
     FileFetcher,
     ListFileStamp,
@@ -50,6 +52,7 @@ from tipline.operators.hashing import (
     parse_hash_list,
     settings_from_config,
 )
+from tipline.operators.hashing.flood import FloodGuard
 from tipline.schemas.config import TiplineConfig, protected_buckets, protected_paths
 from tipline.schemas.errors import ConfigError, HashListError
 from tipline.schemas.event import MessageEvent
@@ -96,6 +99,11 @@ class HashService:
         self._interval = timedelta(seconds=cfg.reload_interval_s)
         self._last_check: datetime | None = None
         self.issues: list[HashListIssue] = []
+        self.flood = FloodGuard(
+            window=cfg.quarantine_window,
+            factor=cfg.quarantine_factor,
+            min_matches=cfg.quarantine_min_matches,
+        )
 
     @property
     def list_versions(self) -> dict[str, str]:
@@ -142,15 +150,17 @@ class HashService:
             first = parsed.issues[0]
             msg = f"{len(parsed.issues)} bad line(s), first at line {first.line}: {first.problem}"
             raise HashListError(msg)
-        radii = {
-            algorithm: radius
-            for algorithm, radius in (
-                ("pdq", source.pdq_max_distance),
-                ("phash", source.phash_max_distance),
-            )
-            if radius is not None
-        }
-        loaded = build_loaded_list(name, parsed, self._algorithms, radii)
+        loaded = build_loaded_list(
+            name,
+            parsed,
+            self._algorithms,
+            _per_list(source.pdq_max_distance, source.phash_max_distance),
+            strong_distance=_per_list(source.pdq_strong_distance, source.phash_strong_distance),
+            candidate_distance=_per_list(
+                source.pdq_candidate_distance, source.phash_candidate_distance
+            ),
+            kind=source.kind,
+        )
         log.info("hash list %s loaded: %d entries, %s", name, len(loaded), loaded.version)
         return stamp, loaded
 
@@ -265,10 +275,57 @@ class HashService:
         fetched: dict[str, bytes] = {}
         for a in event.attachments:
             verdict, data = self._matcher.fetch_and_match(a, self._fetcher, lists, budget)
-            verdicts.append(verdict)
+            verdicts.append(self._guard(verdict))
             if a.uri is not None and data is not None:
                 fetched[a.attachment_id] = data
         return verdicts, fetched
+
+    def _guard(self, verdict: AttachmentVerdict) -> AttachmentVerdict:
+        """Apply flood quarantine and count allow-list suppressions (metrics, one log line).
+
+        Matches of a quarantined entry are held for review: strength ``weak``,
+        signal ``quarantined``, and a verdict note; the verdict is never dropped.
+        """
+        for note in verdict.notes:
+            if "suppressed by allow-list" in note:
+                METRICS.hash_suppressed.labels("allow").inc()
+        keys = {(m.list, m.derived_from or m.entry_id or "") for m in verdict.matches}
+        for key, why in self.flood.observe(keys).items():
+            log.warning(
+                "hash entry %s:%s quarantined (held for review, not reported): %s",
+                key[0],
+                key[1],
+                why,
+            )
+            METRICS.hash_entry_quarantined.labels(key[0]).inc()
+        held = [k for k in keys if k in self.flood.quarantined]
+        if not held:
+            return verdict
+        matches = [
+            msgspec.structs.replace(m, strength="weak", signals=[*m.signals, "quarantined"])
+            if (m.list, m.derived_from or m.entry_id or "") in held
+            else m
+            for m in verdict.matches
+        ]
+        ranked = sorted(matches, key=lambda m: _RANK[m.strength], reverse=True)
+        notes = [
+            *verdict.notes,
+            *(
+                f"entry {k[0]}:{k[1]} is in flood quarantine ({self.flood.quarantined[k]})"
+                for k in sorted(held)
+            ),
+        ]
+        return msgspec.structs.replace(
+            verdict, matches=ranked, strength=ranked[0].strength, notes=notes
+        )
+
+
+_RANK: dict[str, int] = {"none": 0, "weak": 1, "strong": 2, "exact": 3}
+
+
+def _per_list(pdq: int | None, phash: int | None) -> dict[str, int]:
+    """Per-list threshold overrides that are set, by algorithm."""
+    return {a: v for a, v in (("pdq", pdq), ("phash", phash)) if v is not None}
 
 
 def _skipped(attachment_id: str, media_type: str) -> AttachmentVerdict:

@@ -78,6 +78,20 @@ class _Metrics:
             ["list"],
         )
     )
+    hash_entry_quarantined: Gauge = field(
+        default_factory=lambda: Gauge(
+            "tipline_hash_entry_quarantined",
+            "List entries held for review by flood quarantine (alert when > 0)",
+            ["list"],
+        )
+    )
+    hash_suppressed: Counter = field(
+        default_factory=lambda: Counter(
+            "tipline_hash_matches_suppressed",
+            "Attachments whose matches an allow list suppressed",
+            ["list"],
+        )
+    )
     hash_list_rejections: Counter = field(
         default_factory=lambda: Counter(
             "tipline_hash_list_reload_rejections",

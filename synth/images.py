@@ -10,6 +10,9 @@ API:
     ``encode(img, fmt="JPEG", quality=90) -> bytes``
     ``TRANSFORMS[name](data, rng) -> bytes``: a transformed copy, re-encoded;
     parameters are drawn from ``rng`` within the documented ranges.
+    ``ROBUST_TRANSFORMS``: the families of the robustness benchmark (small
+    rotation, crop, overlay block, brightness, mirror, border).
+    ``make_text_like(seed, width, height)``: text-like glyph rows (no real text).
 """
 
 from __future__ import annotations
@@ -197,6 +200,103 @@ TRANSFORMS: Final[dict[str, Transform]] = {
     "format_swap": format_swap,
     "watermark": watermark,
 }
+
+
+def small_rotation(data: bytes, rng: random.Random) -> bytes:
+    """Rotate by 1..4 degrees either way; the corners are filled black (the frame grows)."""
+    angle = rng.uniform(1.0, 4.0) * rng.choice((-1, 1))
+    img = _decode(data).rotate(angle, resample=Image.Resampling.BILINEAR, expand=True)
+    return encode(img, _fmt(data))
+
+
+def small_crop(data: bytes, rng: random.Random) -> bytes:
+    """Cut 2..10 % off each side independently; half the time change brightness by 0.85..1.15."""
+    img = _decode(data)
+    w, h = img.size
+    left, right = (int(w * rng.uniform(0.02, 0.10)) for _ in range(2))
+    top, bottom = (int(h * rng.uniform(0.02, 0.10)) for _ in range(2))
+    img = img.crop((left, top, w - right, h - bottom))
+    if rng.random() < 0.5:
+        img = ImageEnhance.Brightness(img).enhance(rng.uniform(0.85, 1.15))
+    return encode(img, _fmt(data))
+
+
+def overlay_block(data: bytes, rng: random.Random) -> bytes:
+    """Paste an opaque logo-like block (10..18 % of the width) into a random corner."""
+    img = _decode(data)
+    w, h = img.size
+    bw = int(w * rng.uniform(0.10, 0.18))
+    bh = int(bw * rng.uniform(0.4, 1.0))
+    x = rng.choice((int(w * 0.02), w - bw - int(w * 0.02)))
+    y = rng.choice((int(h * 0.02), h - bh - int(h * 0.02)))
+    draw = ImageDraw.Draw(img)
+    fill = tuple(rng.randrange(256) for _ in range(3))
+    draw.rectangle([x, y, x + bw, y + bh], fill=fill)
+    draw.ellipse(
+        [x + bw // 5, y + bh // 5, x + bw - bw // 5, y + bh - bh // 5], fill=(255, 255, 255)
+    )
+    draw.text((x + 3, y + 3), "logo", fill=(0, 0, 0))
+    return encode(img, _fmt(data))
+
+
+def brightness(data: bytes, rng: random.Random) -> bytes:
+    """Change brightness by 0.7..0.85 or 1.15..1.3 and contrast by 0.85..1.15."""
+    factor = rng.uniform(0.7, 0.85) if rng.random() < 0.5 else rng.uniform(1.15, 1.3)
+    img = ImageEnhance.Brightness(_decode(data)).enhance(factor)
+    img = ImageEnhance.Contrast(img).enhance(rng.uniform(0.85, 1.15))
+    return encode(img, _fmt(data))
+
+
+def mirror(data: bytes, rng: random.Random) -> bytes:
+    """Mirror left to right or top to bottom, then re-encode at JPEG quality 70..90."""
+    turn = (
+        Image.Transpose.FLIP_LEFT_RIGHT if rng.random() < 0.7 else Image.Transpose.FLIP_TOP_BOTTOM
+    )
+    return encode(_decode(data).transpose(turn), "JPEG", rng.randint(70, 90))
+
+
+def border(data: bytes, rng: random.Random) -> bytes:
+    """Letterbox, pillarbox or frame with a uniform colour (5..15 % of the size)."""
+    img = _decode(data)
+    w, h = img.size
+    colour = rng.choice(((0, 0, 0), (255, 255, 255), (rng.randrange(256),) * 3))
+    kind = rng.choice(("letterbox", "pillarbox", "frame"))
+    dx = int(w * rng.uniform(0.05, 0.15)) if kind != "letterbox" else 0
+    dy = int(h * rng.uniform(0.05, 0.15)) if kind != "pillarbox" else 0
+    canvas = Image.new("RGB", (w + 2 * dx, h + 2 * dy), colour)
+    canvas.paste(img, (dx, dy))
+    return encode(canvas, _fmt(data))
+
+
+ROBUST_TRANSFORMS: Final[dict[str, Transform]] = {
+    "rotation": small_rotation,
+    "crop": small_crop,
+    "overlay": overlay_block,
+    "brightness": brightness,
+    "mirror": mirror,
+    "border": border,
+}
+"""The transform families of the robustness benchmark (docs/hashing.md), one per family."""
+
+
+def make_text_like(seed: int, width: int, height: int) -> Image.Image:
+    """Return a text-like pattern: rows of dark glyph blocks on a light page (no real text)."""
+    rng = np.random.default_rng([seed, 99])
+    page = np.full((height, width, 3), rng.uniform(215, 250), dtype=np.float32)
+    line_h = int(rng.integers(10, 28))
+    y = int(rng.integers(4, 20))
+    while y + line_h < height - 4:
+        x = int(rng.integers(4, 24))
+        while x < width - 8:
+            gw = int(rng.integers(line_h // 3, line_h))
+            if rng.random() < 0.85:
+                glyph = rng.random((line_h - 4, gw)) < rng.uniform(0.3, 0.6)
+                page[y + 2 : y + line_h - 2, x : x + gw][glyph[:, : max(0, min(gw, width - x))]] = (
+                    rng.uniform(0, 80)
+                )
+            x += gw + int(rng.integers(2, 12))
+        y += line_h + int(rng.integers(2, 10))
+    return Image.fromarray(np.clip(page, 0, 255).astype(np.uint8), "RGB")
 
 
 def apply_transform(name: str, data: bytes, seed: int) -> bytes:

@@ -6,7 +6,7 @@ new one and swaps it in, so a lookup never sees a half-built index.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tipline.operators.hashing.hashlist import AlgorithmEntries, ParsedList
@@ -24,6 +24,18 @@ class EntryInfo:
     list: str
     entry_id: str | None
     category: str | None
+    derived_from: str | None = None
+    transform: str | None = None
+
+    @property
+    def original(self) -> str | None:
+        """The id of the original image this entry stands for (itself unless derived)."""
+        return self.derived_from if self.derived_from is not None else self.entry_id
+
+    @property
+    def region(self) -> bool:
+        """Whether this entry hashes a region of the original (not the whole image)."""
+        return self.transform is not None and self.transform.startswith("region:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,11 +48,19 @@ class IndexedEntries:
     def info(self, position: int) -> EntryInfo:
         """Return the list, id and category of entry ``position``."""
         e = self.entries
+        origin, transform = e.derived.get(position, (None, None))
         return EntryInfo(
             list=e.list_names[e.list_codes[position]],
             entry_id=e.ids[position],
             category=e.categories[e.category_codes[position]],
+            derived_from=origin,
+            transform=transform,
         )
+
+    @property
+    def has_regions(self) -> bool:
+        """Whether any entry is a region hash."""
+        return any(t.startswith("region:") for _, t in self.entries.derived.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +73,9 @@ class LoadedList:
         version: ``sha256:<hex>`` of the file bytes.
         indexes: per algorithm name, the index over that algorithm's entries.
         max_distance: per-list radius overrides by algorithm name.
+        strong_distance: per-list strong-threshold overrides by algorithm name.
+        candidate_distance: per-list two-stage radius overrides by algorithm name.
+        kind: ``match`` or ``allow`` (a negative list that suppresses matches).
 
     """
 
@@ -61,6 +84,9 @@ class LoadedList:
     version: str
     indexes: Mapping[str, IndexedEntries]
     max_distance: Mapping[str, int]
+    strong_distance: Mapping[str, int] = field(default_factory=dict)
+    candidate_distance: Mapping[str, int] = field(default_factory=dict)
+    kind: str = "match"
 
     def __len__(self) -> int:
         """Return the number of entries over all algorithms."""
@@ -72,6 +98,10 @@ def build_loaded_list(
     parsed: ParsedList,
     algorithms: Mapping[str, HashAlgorithm],
     max_distance: Mapping[str, int],
+    *,
+    strong_distance: Mapping[str, int] | None = None,
+    candidate_distance: Mapping[str, int] | None = None,
+    kind: str = "match",
 ) -> LoadedList:
     """Index a parsed list with each algorithm's own index type.
 
@@ -89,4 +119,7 @@ def build_loaded_list(
         version=parsed.version,
         indexes=indexes,
         max_distance=dict(max_distance),
+        strong_distance=dict(strong_distance or {}),
+        candidate_distance=dict(candidate_distance or {}),
+        kind=kind,
     )

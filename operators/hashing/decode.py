@@ -33,6 +33,8 @@ from tipline.schemas.hashing import MediaDecodeError, MediaNotImageError, MediaT
 MAX_SIDE: Final = 1024
 _MIN_SIDE: Final = MAX_SIDE // 2
 _DCT_SCALES: Final = (8, 4, 2)
+_REDUCIBLE: Final = frozenset({"RGB", "L", "RGBA", "CMYK"})
+"""Modes Pillow's ``Image.reduce`` handles directly."""
 # What Pillow raises for corrupt data (plugins differ); MemoryError for absurd headers.
 _DECODE_ERRORS: Final = (OSError, ValueError, SyntaxError, EOFError, MemoryError, IndexError)
 
@@ -147,7 +149,12 @@ def decode_opened(img: Image.Image) -> Image.Image:
 
 
 def _load_reduced(img: Image.Image) -> Image.Image:
-    """Decode at reduced scale (JPEG draft) and box-reduce to the target size."""
+    """Decode at reduced scale (JPEG draft) and box-reduce to the target size.
+
+    Formats without a reduced decode (PNG, WebP, ...) are box-reduced in their
+    own mode *before* the conversion to RGB, so the full raster is never copied
+    a second time (a 12 MP RGB PNG: one 36 MB decode, no 36 MB convert).
+    """
     factor = reduction_factor(*img.size)
     if img.format == "JPEG" and factor > 1:
         width, height = img.size
@@ -155,10 +162,13 @@ def _load_reduced(img: Image.Image) -> Image.Image:
         img.draft("RGB", (max(1, width // dct), max(1, height // dct)))
     if img.mode in {"P", "PA", "LA", "RGBA"}:
         img = img.convert("RGBA")
-    rgb = img.convert("RGB")
-    remaining = reduction_factor(*rgb.size)
+    elif img.mode not in _REDUCIBLE:
+        img = img.convert("RGB")
+    img.load()
+    remaining = reduction_factor(*img.size)
     if remaining > 1:
-        rgb = rgb.reduce(remaining)
+        img = img.reduce(remaining)
+    rgb = img.convert("RGB")
     if max(rgb.size) > MAX_SIDE:
         rgb.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.BOX)
     return rgb

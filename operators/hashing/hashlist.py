@@ -49,6 +49,8 @@ class _JsonLine(msgspec.Struct, frozen=True, kw_only=True):
     list: str | None = None
     id: str | int | None = None
     category: str | None = None
+    derived_from: str | int | None = None
+    transform: str | None = None
 
 
 _JSON_LINE: Final = msgspec.json.Decoder(_JsonLine)
@@ -71,9 +73,20 @@ class AlgorithmEntries:
     categories: list[str | None] = field(default_factory=lambda: [None])
     _list_index: dict[str, int] = field(default_factory=dict)
     _category_index: dict[str | None, int] = field(default_factory=lambda: {None: 0})
+    derived: dict[int, tuple[str, str]] = field(default_factory=dict)
+    """Position -> (original entry id, transform) of derived entries only (sparse)."""
 
-    def add(self, value: bytes, list_name: str, entry_id: str | None, category: str | None) -> None:
-        """Append one entry."""
+    def add(
+        self,
+        value: bytes,
+        list_name: str,
+        entry_id: str | None,
+        category: str | None,
+        derived: tuple[str, str] | None = None,
+    ) -> None:
+        """Append one entry (``derived``: its original's id and the transform)."""
+        if derived is not None:
+            self.derived[len(self.values)] = derived
         self.values.append(value)
         self.ids.append(entry_id)
         self.list_codes.append(_intern(list_name, self._list_index, self.list_names))
@@ -144,7 +157,10 @@ def parse_hash_list(
     return parsed
 
 
-_KNOWN_COLUMNS: Final = frozenset({"algorithm", "hash", "list", "id", "category"})
+_KNOWN_COLUMNS: Final = frozenset(
+    {"algorithm", "hash", "list", "id", "category", "derived_from", "transform"}
+)
+_TRANSFORM: Final = re.compile(r"[a-z][a-z0-9_:.+-]{0,31}")
 _NAME: Final = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,15}")
 
 
@@ -186,7 +202,24 @@ def _add_row(
         raise HashListError(msg) from None
     entries = parsed.entries.setdefault(name, AlgorithmEntries())
     entry_id = None if row.id is None or row.id == "" else str(row.id)
-    entries.add(value, (row.list or "").strip() or default, entry_id, row.category or None)
+    entries.add(
+        value, (row.list or "").strip() or default, entry_id, row.category or None, _derived(row)
+    )
+
+
+def _derived(row: _JsonLine) -> tuple[str, str] | None:
+    """Return a derived entry's provenance (original id, transform): both or neither."""
+    origin = None if row.derived_from in (None, "") else str(row.derived_from)
+    transform = (row.transform or "").strip() or None
+    if origin is None and transform is None:
+        return None
+    if origin is None or transform is None:
+        msg = "a derived entry needs both derived_from and transform"
+        raise HashListError(msg)
+    if not _TRANSFORM.fullmatch(transform):
+        msg = f"a {len(transform)}-character transform is not a transform name"
+        raise HashListError(msg)
+    return origin, transform
 
 
 def _jsonl_rows(path: str, text: str) -> Iterator[tuple[int, _JsonLine | str]]:
@@ -238,5 +271,7 @@ def _csv_fields(path: str, reader: Any) -> Iterator[tuple[int, _JsonLine | str]]
                 list=fields[col["list"]] if "list" in col else None,
                 id=fields[col["id"]] if "id" in col else None,
                 category=fields[col["category"]] if "category" in col else None,
+                derived_from=fields[col["derived_from"]] if "derived_from" in col else None,
+                transform=fields[col["transform"]] if "transform" in col else None,
             ),
         )

@@ -10,6 +10,16 @@ Strength: an exact digest match is ``exact``; a perceptual match at distance
 <= the algorithm's strong threshold is ``strong``, otherwise (<= max) ``weak``.
 A hash whose quality is below the algorithm's floor is not looked up, and the
 verdict's ``notes`` say so.
+
+Two-stage acceptance (docs/hashing.md "Robust matching"): perceptual hits are
+grouped by the original image they stand for (``derived_from`` or the entry
+id). A group with a whole-image hit within ``max_distance`` is accepted alone.
+A group whose hits lie only within ``candidate_distance`` is accepted (always
+``weak``) when at least two independent signals agree: the two algorithms,
+region hashes (quadrants, centre), two or more derived entries, or a near-miss
+retry (small rotation or crop of the query hashed again, re-queried at
+``max_distance``; computed only for such near misses). Every match records the
+signals. A hit on an ``allow`` list suppresses every match of the attachment.
 """
 
 from __future__ import annotations
@@ -19,8 +29,9 @@ from typing import TYPE_CHECKING, Final
 
 from tipline.operators.hashing.algorithm import Computed, HashAlgorithm, MediaInput
 from tipline.operators.hashing.cache import LruCache
-from tipline.operators.hashing.decode import decode_cost, decode_opened, open_image
+from tipline.operators.hashing.decode import decode_cost, decode_image, decode_opened, open_image
 from tipline.operators.hashing.fetch import MediaFetcher, attachment_bytes
+from tipline.operators.hashing.robust import REGIONS, region, retry_variants, trim_borders
 from tipline.schemas.errors import FetchError
 from tipline.schemas.hashing import (
     STATUS_EVENT_BUDGET,
@@ -38,10 +49,18 @@ from tipline.schemas.hashing import AttachmentVerdict as Verdict
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
 
-    from tipline.operators.hashing.catalog import IndexedEntries, LoadedList
+    from PIL import Image
+
+    from tipline.operators.hashing.catalog import EntryInfo, IndexedEntries, LoadedList
     from tipline.schemas.event import Attachment
 
 _RANK: Final[dict[Strength, int]] = {"none": 0, "weak": 1, "strong": 2, "exact": 3}
+REGION_ALGORITHM: Final = "pdq"
+"""Region hashes (quadrants, centre) are PDQ only: pHash at 64 bits is too coarse for parts."""
+DERIVED_ALGORITHM: Final = "pdq"
+"""Only derived entries of this algorithm agree among themselves (``derived`` signal)."""
+_MIN_SIGNALS: Final = 2
+_REGION_ONLY_SIGNALS: Final = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +70,7 @@ class Thresholds:
     max_distance: int = 0
     strong_distance: int = 0
     min_quality: int | None = None
+    candidate_distance: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +84,10 @@ class MatchSettings:
     max_pixels_other: int | None = None
     event_max_pixels: int | None = None
     event_timeout_s: float | None = None
+    candidate_max_entries: int = 2_000_000
+    trim_borders: bool = False
+    near_miss_retries: bool = False
+    region_hashes: bool = False
 
 
 def settings_from_config(cfg: HashingConfig) -> MatchSettings:
@@ -76,11 +100,23 @@ def settings_from_config(cfg: HashingConfig) -> MatchSettings:
         event_timeout_s=cfg.event_timeout_s,
         fetch_timeout_s=cfg.fetch_timeout_s,
         thresholds={
-            "pdq": Thresholds(cfg.pdq_max_distance, cfg.pdq_strong_distance, cfg.pdq_min_quality),
+            "pdq": Thresholds(
+                cfg.pdq_max_distance,
+                cfg.pdq_strong_distance,
+                cfg.pdq_min_quality,
+                cfg.pdq_candidate_distance,
+            ),
             "phash": Thresholds(
-                cfg.phash_max_distance, cfg.phash_strong_distance, cfg.phash_min_quality
+                cfg.phash_max_distance,
+                cfg.phash_strong_distance,
+                cfg.phash_min_quality,
+                cfg.phash_candidate_distance,
             ),
         },
+        candidate_max_entries=cfg.candidate_max_entries,
+        trim_borders=cfg.trim_borders,
+        near_miss_retries=cfg.near_miss_retries,
+        region_hashes=cfg.region_hashes,
     )
 
 
@@ -92,6 +128,22 @@ class Perceptual:
     status: str = STATUS_HASHED
     reason: str | None = None
     cacheable: bool = True
+    trimmed: tuple[Computed, ...] = ()
+    regions: tuple[tuple[str, Computed], ...] | None = None
+    """Region hashes (name, PDQ), or ``None`` when they were not computed."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """One perceptual index hit, before two-stage acceptance."""
+
+    info: EntryInfo
+    algorithm: str
+    distance: int
+    orientation: str | None
+    signal: str
+    direct: bool
+    strong: bool
 
 
 @dataclass(slots=True)
@@ -152,6 +204,11 @@ class Matcher:
         self._perceptual = [a for a in algorithms if a.kind == "perceptual"]
         self._settings = settings
         self.cache: LruCache[bytes, Perceptual] = LruCache(cache_entries)
+        self.retry_cache: LruCache[bytes, tuple[tuple[str, Computed], ...]] = LruCache(
+            cache_entries
+        )
+        self._images: LruCache[bytes, Image.Image] = LruCache(2)
+        self.retries_computed = 0
 
     def new_budget(self, clock: Callable[[], float] | None = None) -> EventBudget:
         """Return a fresh budget for one event (time only with a ``clock``)."""
@@ -162,20 +219,27 @@ class Matcher:
         return EventBudget(pixels_left=s.event_max_pixels, deadline=deadline, clock=clock)
 
     def hash_bytes(
-        self, data: bytes, budget: EventBudget | None = None
+        self, data: bytes, budget: EventBudget | None = None, *, regions: bool = False
     ) -> tuple[list[Computed], Perceptual]:
-        """Exact digests of ``data``, then its (cached) perceptual hashes."""
+        """Exact digests of ``data``, then its (cached) perceptual hashes.
+
+        With ``regions`` (and ``region_hashes`` in the settings) the region
+        hashes are computed too; a cached result without them is recomputed.
+        """
         media = MediaInput(data=data)
         exact = [c for c in (a.compute(media) for a in self._exact) if c is not None]
         key = next((c.value for c in exact if c.algorithm == "sha256"), None)
         cached = self.cache.get(key) if key is not None else None
-        if cached is None:
-            cached = self._perceptual_hashes(data, budget)
+        want_regions = regions and self._settings.region_hashes
+        if cached is None or (want_regions and cached.regions is None and cached.computed):
+            cached = self._perceptual_hashes(data, budget, want_regions, key)
             if key is not None and cached.cacheable:
                 self.cache.put(key, cached)
         return exact, cached
 
-    def _perceptual_hashes(self, data: bytes, budget: EventBudget | None) -> Perceptual:
+    def _perceptual_hashes(
+        self, data: bytes, budget: EventBudget | None, regions: bool, key: bytes | None
+    ) -> Perceptual:
         s = self._settings
         try:
             img = open_image(data, s.max_pixels, s.max_pixels_other)
@@ -185,9 +249,66 @@ class Matcher:
             image = decode_opened(img)
         except MediaDecodeError as exc:
             return Perceptual(computed=(), status=exc.status, reason=str(exc))
+        if key is not None:
+            self._images.put(key, image)
+        computed = self._compute_all(image, data)
+        trimmed: tuple[Computed, ...] = ()
+        content = image
+        if self._settings.trim_borders:
+            content = trim_borders(image)
+            if content is not image:
+                trimmed = self._compute_all(content)
+        return Perceptual(
+            computed=computed,
+            trimmed=trimmed,
+            regions=self.region_hashes(content) if regions else None,
+        )
+
+    def hash_image(self, image: Image.Image) -> tuple[Computed, ...]:
+        """Perceptual hashes of an already decoded image (list building)."""
+        return self._compute_all(image)
+
+    def _compute_all(self, image: Image.Image, data: bytes = b"") -> tuple[Computed, ...]:
         media = MediaInput(data=data, image=image)
-        computed = (a.compute(media) for a in self._perceptual)
-        return Perceptual(computed=tuple(c for c in computed if c is not None))
+        return tuple(c for c in (a.compute(media) for a in self._perceptual) if c is not None)
+
+    def region_hashes(self, image: Image.Image) -> tuple[tuple[str, Computed], ...]:
+        """PDQ of each of :data:`REGIONS` of ``image`` whose quality reaches the floor."""
+        algorithm = next((a for a in self._perceptual if a.name == REGION_ALGORITHM), None)
+        if algorithm is None:
+            return ()
+        out = []
+        for name in REGIONS:
+            c = algorithm.compute(MediaInput(data=b"", image=region(image, name)))
+            if c is not None and not self.below_floor(c):
+                out.append((name, c))
+        return tuple(out)
+
+    def _retry_hashes(self, key: bytes | None, data: bytes) -> tuple[tuple[str, Computed], ...]:
+        """Hashes of small rotations and crops of the attachment (near misses only; cached)."""
+        cached = self.retry_cache.get(key) if key is not None else None
+        if cached is not None:
+            return cached
+        image = self._images.get(key) if key is not None else None
+        if image is None:
+            try:
+                image = decode_image(
+                    data, self._settings.max_pixels, self._settings.max_pixels_other
+                )
+            except MediaDecodeError:
+                return ()
+        if self._settings.trim_borders:
+            image = trim_borders(image)
+        self.retries_computed += 1
+        out = tuple(
+            (name, c)
+            for name, variant in retry_variants(image)
+            for c in self._compute_all(variant)
+            if not self.below_floor(c)
+        )
+        if key is not None:
+            self.retry_cache.put(key, out)
+        return out
 
     def match_attachment(
         self,
@@ -275,19 +396,29 @@ class Matcher:
         lists: Sequence[LoadedList],
         budget: EventBudget | None = None,
     ) -> Verdict:
-        """Hash and match bytes already in hand."""
-        exact, perceptual = self.hash_bytes(data, budget)
+        """Hash and match bytes already in hand (two-stage acceptance, allow lists)."""
+        regions = any(ix.has_regions for ll in lists for ix in ll.indexes.values())
+        exact, perceptual = self.hash_bytes(data, budget, regions=regions)
         computed = [*exact, *perceptual.computed]
         low = self._below_floor(perceptual.computed)
+        key = next((c.value for c in exact if c.algorithm == "sha256"), None)
+        notes = list(low.values())
+        found: list[HashMatch] = []
+        allowed: list[HashMatch] = []
+        for ll in lists:
+            got = [m for c in exact for m in self._lookup(ll, c)]
+            got += self._perceptual_matches(
+                ll, perceptual, low, lambda: self._retry_hashes(key, data)
+            )
+            (allowed if ll.kind == "allow" else found).extend(got)
+        if allowed and found:
+            names = sorted({f"{m.source}:{m.entry_id or '-'}" for m in allowed})
+            notes.append(
+                f"{len(found)} match(es) suppressed by allow-list entr(y/ies) {', '.join(names)}"
+            )
+            found = []
         matches = sorted(
-            (
-                m
-                for ll in lists
-                for c in computed
-                if c.algorithm not in low
-                for m in self._lookup(ll, c)
-            ),
-            key=lambda m: (-_RANK[m.strength], m.distance, m.list, m.entry_id or ""),
+            found, key=lambda m: (-_RANK[m.strength], m.distance, m.list, m.entry_id or "")
         )
         digests = {c.algorithm: c.value.hex() for c in exact}
         return Verdict(
@@ -303,8 +434,149 @@ class Matcher:
             matches=matches,
             strength=matches[0].strength if matches else "none",
             list_versions={ll.source: ll.version for ll in lists},
-            notes=list(low.values()),
+            notes=notes,
         )
+
+    def limits(self, loaded: LoadedList, algorithm: str) -> tuple[int, int, int]:
+        """``(max, strong, candidate)`` distances of ``algorithm`` for one list.
+
+        Per-list overrides win over the ``[hashing]`` defaults; the candidate
+        radius is never below the max, and it falls back to the max for lists
+        larger than ``candidate_max_entries`` (bounded cost of the wide search).
+        """
+        t = self._thresholds(algorithm)
+        radius = loaded.max_distance.get(algorithm, t.max_distance)
+        strong = loaded.strong_distance.get(algorithm, t.strong_distance)
+        default_cand = radius if t.candidate_distance is None else t.candidate_distance
+        cand = max(radius, loaded.candidate_distance.get(algorithm, default_cand))
+        indexed = loaded.indexes.get(algorithm)
+        if indexed is not None and len(indexed.index) > self._settings.candidate_max_entries:
+            cand = radius
+        if loaded.kind == "allow":
+            cand = radius
+        return radius, min(strong, radius), cand
+
+    def _perceptual_matches(
+        self,
+        loaded: LoadedList,
+        p: Perceptual,
+        low: Mapping[str, str],
+        retries: Callable[[], tuple[tuple[str, Computed], ...]],
+    ) -> list[HashMatch]:
+        """Perceptual matches of one list after two-stage acceptance."""
+        hits: list[_Hit] = []
+        for c in (*p.computed, *p.trimmed):
+            if c.algorithm not in low:
+                hits += self._whole_hits(loaded, c)
+        for name, c in p.regions or ():
+            hits += self._region_hits(loaded, name, c)
+        groups: dict[tuple[str, str | None], list[_Hit]] = {}
+        for h in hits:
+            groups.setdefault((h.info.list, h.info.original), []).append(h)
+        out: list[HashMatch] = []
+        retry_values: tuple[tuple[str, Computed], ...] | None = None
+        for group_key, group in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+            if any(h.direct for h in group) or _accepted(group):
+                out += self._emit(loaded, group)
+                continue
+            if not self._settings.near_miss_retries or loaded.kind == "allow":
+                continue
+            if not any(not h.info.region for h in group):
+                continue
+            if retry_values is None:
+                retry_values = retries()
+            extra = [
+                _Hit(h.info, h.algorithm, h.distance, h.orientation, f"retry:{name}", False, False)
+                for name, c in retry_values
+                if c.algorithm not in low
+                for h in self._whole_hits(loaded, c, direct_only=True)
+                if (h.info.list, h.info.original) == group_key
+            ]
+            if extra:
+                out += self._emit(loaded, group + extra)
+        return out
+
+    def _whole_hits(
+        self, loaded: LoadedList, c: Computed, *, direct_only: bool = False
+    ) -> list[_Hit]:
+        indexed = loaded.indexes.get(c.algorithm)
+        if indexed is None or c.algorithm in self._exact_names:
+            return []
+        radius, strong, cand = self.limits(loaded, c.algorithm)
+        hits = []
+        for entry, (distance, orientation) in _closest(
+            indexed, c, radius if direct_only else cand
+        ).items():
+            info = indexed.info(entry)
+            if info.region:
+                continue
+            # a trimmed copy is the same evidence as the untrimmed one: same signal name
+            signal = "derived" if info.derived_from is not None else c.algorithm
+            hits.append(
+                _Hit(
+                    info,
+                    c.algorithm,
+                    distance,
+                    orientation,
+                    signal,
+                    distance <= radius,
+                    distance <= strong,
+                )
+            )
+        return hits
+
+    def _region_hits(self, loaded: LoadedList, name: str, c: Computed) -> list[_Hit]:
+        indexed = loaded.indexes.get(c.algorithm)
+        if indexed is None or not indexed.has_regions:
+            return []
+        radius, _, _ = self.limits(loaded, c.algorithm)
+        hits = []
+        for h in indexed.index.query(c.value, radius):
+            info = indexed.info(h.entry)
+            if info.transform == f"region:{name}":
+                hits.append(
+                    _Hit(info, c.algorithm, h.distance, "original", f"region:{name}", False, False)
+                )
+        return hits
+
+    def _emit(self, loaded: LoadedList, group: list[_Hit]) -> list[HashMatch]:
+        """Return the matches of an accepted group: direct hits, else the best per algorithm."""
+        signals = _signals(group)
+        direct = [h for h in group if h.direct]
+        if direct:
+            chosen = direct
+        else:
+            best: dict[str, _Hit] = {}
+            for h in group:
+                if h.info.region or h.signal.startswith("retry:"):
+                    continue
+                if h.algorithm not in best or h.distance < best[h.algorithm].distance:
+                    best[h.algorithm] = h
+            chosen = list(best.values()) or [min(group, key=lambda h: h.distance)]
+        seen: set[tuple[str, str | None]] = set()
+        out = []
+        for h in sorted(chosen, key=lambda h: (h.distance, h.algorithm, h.info.entry_id or "")):
+            if (h.algorithm, h.info.entry_id) in seen:
+                continue
+            seen.add((h.algorithm, h.info.entry_id))
+            strength: Strength = "strong" if h.direct and h.strong else "weak"
+            out.append(
+                HashMatch(
+                    list=h.info.list,
+                    entry_id=h.info.entry_id,
+                    category=h.info.category,
+                    algorithm=h.algorithm,
+                    distance=h.distance,
+                    orientation=h.orientation,
+                    strength=strength,
+                    list_version=loaded.version,
+                    source=loaded.source,
+                    signals=signals,
+                    derived_from=h.info.derived_from,
+                    transform=h.info.transform,
+                )
+            )
+        return out
 
     def _below_floor(self, computed: Sequence[Computed]) -> dict[str, str]:
         """Algorithms whose hash quality is below their floor, with the note to record."""
@@ -324,7 +596,7 @@ class Matcher:
         return self._settings.thresholds.get(algorithm, Thresholds())
 
     def _lookup(self, loaded: LoadedList, c: Computed) -> list[HashMatch]:
-        """Match one computed hash (all its variants) against one loaded list."""
+        """Match one exact digest against one loaded list."""
         indexed = loaded.indexes.get(c.algorithm)
         if indexed is None:
             return []
@@ -363,6 +635,36 @@ def _closest(
 
 def _strength(distance: int, t: Thresholds) -> Strength:
     return "strong" if distance <= t.strong_distance else "weak"
+
+
+def _signals(group: Sequence[_Hit]) -> list[str]:
+    """Return the distinct signals of a group.
+
+    ``derived`` needs two or more derived PDQ entries of the original: derived
+    pHash entries (64 bits, correlated with each other) only ever count as
+    ``phash``, since at the candidate radius they agree with each other by chance.
+    """
+    names = {h.signal for h in group if h.signal != "derived"}
+    derived_pdq = {
+        h.info.entry_id for h in group if h.signal == "derived" and h.algorithm == DERIVED_ALGORITHM
+    }
+    if len(derived_pdq) >= _MIN_SIGNALS:
+        names.add("derived")
+    names.update(h.algorithm for h in group if h.signal == "derived")
+    return sorted(names)
+
+
+def _accepted(group: Sequence[_Hit]) -> bool:
+    """Apply the two-stage rule: two independent signals, one of them a whole-image hit.
+
+    Two or more derived entries of one original (``derived``) are agreement on
+    their own; region hashes alone need three distinct regions.
+    """
+    signals = _signals(group)
+    whole = any(not h.info.region for h in group)
+    if whole:
+        return len(signals) >= _MIN_SIGNALS or "derived" in signals
+    return len(signals) >= _REGION_ONLY_SIGNALS
 
 
 def _hash_value(c: Computed, matchable: bool) -> HashValue:

@@ -175,13 +175,16 @@ def _matches(files: Sequence[FileDraft]) -> str:
             _e(m.algorithm),
             _e(m.distance),
             _e(m.strength),
+            _e(", ".join(m.signals) or "—"),
         ]
         for f in files
         for m in f.matches
     ]
     if not rows:
         return "<h2>Hash matches</h2><p>No hash-list match.</p>"
-    headers = ["file", "class", "list", "entry id", "algorithm", "distance", "strength"]
+    headers = [
+        "file", "class", "list", "entry id", "algorithm", "distance", "strength", "agreeing signals"
+    ]  # fmt: skip
     return "<h2>Hash matches</h2>" + _table(headers, rows, [""] * len(rows))
 
 

@@ -39,8 +39,17 @@ def test_build_writes_every_algorithm_per_image(
         == 0
     )
     with out.open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    assert list(rows[0]) == ["algorithm", "hash", "list", "id", "category"]
+        all_rows = list(csv.DictReader(fh))
+    assert list(all_rows[0]) == [
+        "algorithm", "hash", "list", "id", "category", "derived_from", "transform"
+    ]  # fmt: skip
+    rows = [r for r in all_rows if not r["derived_from"]]
+    derived = [r for r in all_rows if r["derived_from"]]
+    originals = {r["id"] for r in rows if r["algorithm"] == "pdq"}
+    assert {r["derived_from"] for r in derived} == originals
+    for r in derived:
+        assert r["id"] == f"{r['derived_from']}~{r['transform']}"
+        assert (r["list"], r["category"]) == ("internal", "T1")
     by_id: dict[str, list[str]] = {}
     for r in rows:
         assert (r["list"], r["category"]) == ("internal", "T1")
@@ -77,3 +86,34 @@ def test_empty_folder_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     # usage (README "Exit statuses"): the folder named on the command line is empty
     assert _run("--images", str(tmp_path), "--list", "l", "--out", str(tmp_path / "o.csv")) == 2
     assert "no files under" in capsys.readouterr().err
+
+
+def test_derived_entries_carry_provenance_and_old_format_stays(tmp_path: Path) -> None:
+    images = tmp_path / "imgs"
+    images.mkdir()
+    (images / "a.jpg").write_bytes(encode(make_image(2, 480, 360, "scene")))
+    out = tmp_path / "list.csv"
+    assert _run("--images", str(images), "--list", "internal", "--out", str(out)) == 0
+    with out.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    (original,) = {r["id"] for r in rows if not r["derived_from"]}
+    transforms = {(r["algorithm"], r["transform"]) for r in rows if r["derived_from"] == original}
+    for t in ("rot-4", "rot-2.5", "rot-1", "rot+1", "rot+2.5", "rot+4", "crop3", "crop6", "crop10"):
+        assert ("pdq", t) in transforms
+        assert ("phash", t) in transforms
+    regions = {t for a, t in transforms if t.startswith("region:")}
+    # regions below the PDQ quality floor are left out, like flat originals
+    assert len(regions) >= 3
+    assert regions <= {f"region:{r}" for r in ("q1", "q2", "q3", "q4", "centre")}
+    assert all(a == "pdq" for a, t in transforms if t in regions)
+    old = tmp_path / "old.csv"
+    assert (
+        _run("--images", str(images), "--list", "internal", "--out", str(old), "--no-derived") == 0
+    )
+    lines = old.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "algorithm,hash,list,id,category"
+    assert len(lines) == 6
+    # both load, and the derived list says which transform matched a rotated copy
+    for path in (out, old):
+        service = build_hash_service(HashingConfig(lists=[HashListSource(path=str(path))]))
+        assert len(service.list_sizes()) == 1

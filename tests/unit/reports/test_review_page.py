@@ -212,3 +212,16 @@ def test_reviewer_page_screenshot(tmp_path: Path) -> None:
     data = shot.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
     assert len(data) > 20_000  # a rendered page, not a blank image
+
+
+def test_page_shows_a_two_stage_match_as_weak_with_its_agreeing_signals() -> None:
+    draft = _csam_draft()
+    f = next(f for f in draft.files if f.matches)
+    weak = msgspec.structs.replace(
+        f.matches[0], distance=48, strength="weak", signals=["pdq", "region:q1"]
+    )
+    draft = msgspec.structs.replace(draft, files=[msgspec.structs.replace(f, matches=[weak])])
+    page = render_review_page(draft, T0 + timedelta(hours=2))
+    assert "agreeing signals" in page
+    assert "pdq, region:q1" in page
+    assert "<td>weak</td>" in page

@@ -1,0 +1,81 @@
+"""Query-side robustness for hash-only lists: border trim and near-miss retries.
+
+The list holds only the original's PDQ and pHash (as NCMEC/industry lists do);
+the query is a letterboxed or slightly rotated copy.
+"""
+
+from __future__ import annotations
+
+from PIL import Image, ImageOps
+
+from tipline.operators.hashing import (
+    LoadedList,
+    Matcher,
+    build_loaded_list,
+    default_algorithms,
+    parse_hash_list,
+    settings_from_config,
+)
+from tipline.operators.hashing.robust import crop, region, rotate, trim_borders
+from tipline.schemas.hashing import HashingConfig
+from tipline.synth.images import encode, make_image
+
+ALGOS = {a.name: a for a in default_algorithms()}
+
+
+def _matcher(**over: bool) -> Matcher:
+    return Matcher(default_algorithms(), settings_from_config(HashingConfig(**over)), 16)
+
+
+def _hash_only_list(img: Image.Image) -> LoadedList:
+    _, p = _matcher().hash_bytes(encode(img, "JPEG", 90))
+    rows = [f"{c.algorithm},{c.value.hex()},k,e1," for c in p.computed]
+    content = ("algorithm,hash,list,id,category\n" + "\n".join(rows) + "\n").encode()
+    return build_loaded_list("k", parse_hash_list("k.csv", content, ALGOS, "k"), ALGOS, {})
+
+
+def test_trim_removes_letterbox_and_keeps_plain_images() -> None:
+    img = make_image(2, 640, 480, "scene")
+    boxed = ImageOps.expand(img.resize((640, 380)), border=(0, 50, 0, 50), fill=(0, 0, 0))
+    trimmed = trim_borders(boxed)
+    assert abs(trimmed.size[1] - 380) <= 2
+    assert trimmed.size[0] == 640
+    assert trim_borders(img) is img
+    framed = ImageOps.expand(img, border=20, fill=(250, 250, 250))
+    assert abs(trim_borders(framed).size[0] - 640) <= 2
+
+
+def test_a_letterboxed_copy_matches_only_with_trimming() -> None:
+    img = make_image(2, 640, 480, "scene")
+    known = _hash_only_list(img)
+    boxed = encode(
+        ImageOps.expand(img.resize((640, 380)), border=(0, 50, 0, 50), fill=(0, 0, 0)), "JPEG", 90
+    )
+    off = _matcher(trim_borders=False, near_miss_retries=False)
+    assert off.match_bytes("a", "i", boxed, [known]).matches == []
+    v = _matcher().match_bytes("a", "i", boxed, [known])
+    assert v.strength == "strong"
+    assert {m.algorithm for m in v.matches} == {"pdq", "phash"}
+
+
+def test_a_near_miss_rotation_is_recovered_by_a_retry() -> None:
+    img = make_image(5, 640, 480, "scene")
+    known = _hash_only_list(img)
+    turned = encode(img.rotate(2.5, expand=True, fillcolor=(0, 0, 0)), "JPEG", 90)
+    off = _matcher(near_miss_retries=False)
+    assert off.match_bytes("a", "i", turned, [known]).matches == []
+    on = _matcher()
+    v = on.match_bytes("a", "i", turned, [known])
+    assert v.strength == "weak"
+    assert any(s.startswith("retry:") for s in v.matches[0].signals)
+    assert on.retries_computed == 1
+
+
+def test_transform_helpers_are_deterministic_and_in_bounds() -> None:
+    img = make_image(1, 400, 300, "shapes")
+    assert rotate(img, 3).size < img.size
+    assert rotate(img, 3).tobytes() == rotate(img, 3).tobytes()
+    assert crop(img, 0.1).size == (320, 240)
+    assert crop(img, 0.1, "tl").size == (360, 270)
+    assert region(img, "centre").size == (200, 150)
+    assert region(img, "q4").size == (200, 150)
