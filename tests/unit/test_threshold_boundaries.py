@@ -1,0 +1,121 @@
+"""Every configurable threshold at its exact value and one step either side.
+
+Issue #19: tests far from a threshold let ``>=`` become ``>`` (or a bound move
+by one) unnoticed. Each test here puts the input *on* the boundary and one
+step below and above it, so such a mutant flips one of the three verdicts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from tipline.operators.fairness import gate
+from tipline.operators.grooming.pairs import PairScore
+from tipline.operators.grooming.relation import Relation
+from tipline.operators.grooming.scorer import _level_for, compile_scorer
+from tipline.schemas.config import TiplineConfig
+from tipline.schemas.grooming import CalibrationBin, CalibrationTable, DecisionConfig
+
+EPS = 1e-9
+
+
+def table(*bins: tuple[float, int, float, float]) -> CalibrationTable:
+    """A calibration table from ``(min_score, n, precision, wilson_lower)`` rows."""
+    rows = [
+        CalibrationBin(min_score=s, n=n, tp=round(n * p), precision=p, wilson_lower=lo)
+        for s, n, p, lo in bins
+    ]
+    return CalibrationTable(sessions=rows[0].n, positives=rows[0].tp, z=1.96, bins=rows)
+
+
+# ---------------------------------------------------------------- fairness gate
+
+
+@pytest.mark.parametrize(("lower", "allowed"), [(0.9 - EPS, False), (0.9, True), (0.9 + EPS, True)])
+def test_gate_at_the_wilson_lower_bound(lower: float, allowed: bool) -> None:
+    cfg = DecisionConfig(action_min_lower_bound=0.9, min_calibration_count=30)
+    ruling = gate(cfg, table((0.0, 100, 0.99, lower)), 0.5)
+    assert ruling.allowed is allowed
+    assert ruling.reason == ("lower-bound-ok" if allowed else "lower-bound-below-threshold")
+    assert ruling.lower_bound == lower
+    assert ruling.threshold == 0.9
+
+
+def test_gate_uses_the_lower_bound_not_the_point_estimate() -> None:
+    cfg = DecisionConfig(action_min_lower_bound=0.9, min_calibration_count=30)
+    # precision 0.97 clears the bar, its lower bound 0.85 does not
+    ruling = gate(cfg, table((0.0, 100, 0.97, 0.85)), 0.5)
+    assert not ruling.allowed
+    assert ruling.reason == "lower-bound-below-threshold"
+    assert (ruling.confidence, ruling.lower_bound) == (0.97, 0.85)
+
+
+@pytest.mark.parametrize(("n", "reason"), [(29, "too-few-sessions"), (30, "lower-bound-ok"),
+                                           (31, "lower-bound-ok")])  # fmt: skip
+def test_gate_at_min_calibration_count(n: int, reason: str) -> None:
+    cfg = DecisionConfig(action_min_lower_bound=0.9, min_calibration_count=30)
+    ruling = gate(cfg, table((0.0, n, 1.0, 0.95)), 0.5)
+    assert ruling.reason == reason
+    assert ruling.allowed is (reason == "lower-bound-ok")
+
+
+@pytest.mark.parametrize(("score", "lower"), [(0.7 - EPS, 0.5), (0.7, 0.95), (0.7 + EPS, 0.95)])
+def test_gate_picks_the_highest_bin_the_score_reaches(score: float, lower: float) -> None:
+    cfg = DecisionConfig(action_min_lower_bound=0.9, min_calibration_count=1)
+    bins = table((0.0, 100, 0.6, 0.5), (0.7, 50, 0.99, 0.95), (0.9, 10, 1.0, 0.7))
+    assert gate(cfg, bins, score).lower_bound == lower
+
+
+def test_gate_below_every_bin_uses_the_first() -> None:
+    cfg = DecisionConfig(action_min_lower_bound=0.9, min_calibration_count=1)
+    ruling = gate(cfg, table((0.2, 100, 0.99, 0.95), (0.5, 10, 0.1, 0.05)), 0.1)
+    assert (ruling.allowed, ruling.lower_bound) == (True, 0.95)
+
+
+# ---------------------------------------------------------------- score levels
+
+ADULT_TO_MINOR = Relation(
+    name="adult-to-minor", factor=1.0, minor_to_minor=False, target_minor=True, deceptive=False
+)
+
+
+def pair(score: float, relation: Relation = ADULT_TO_MINOR) -> PairScore:
+    return PairScore(
+        sender="a", younger="b", score=score, relation=relation, stages=(), evidence=(),
+        sextortion=False,
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def cfg() -> TiplineConfig:
+    return TiplineConfig()
+
+
+@pytest.mark.parametrize(
+    ("score", "level"),
+    [
+        (0.5 - EPS, "none"),
+        (0.5, "review"),
+        (0.5 + EPS, "review"),
+        (0.8 - EPS, "review"),
+        (0.8, "report"),
+        (0.8 + EPS, "report"),
+    ],
+)
+def test_levels_at_the_review_and_report_thresholds(
+    cfg: TiplineConfig, score: float, level: str
+) -> None:
+    decision = DecisionConfig(review_score=0.5, report_score=0.8)
+    scorer = compile_scorer(cfg.grooming, decision)
+    assert _level_for(scorer, pair(score)) == level
+
+
+def test_report_needs_a_minor_target_and_minor_to_minor_is_capped(cfg: TiplineConfig) -> None:
+    scorer = compile_scorer(cfg.grooming, DecisionConfig(review_score=0.5, report_score=0.8))
+    adult = replace(ADULT_TO_MINOR, target_minor=False)
+    assert _level_for(scorer, pair(0.9, adult)) == "review"
+    minors = replace(ADULT_TO_MINOR, minor_to_minor=True)
+    assert _level_for(scorer, pair(0.9, minors)) == cfg.grooming.minor_to_minor_max_level
+    assert _level_for(scorer, None) == "none"
