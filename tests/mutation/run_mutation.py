@@ -123,7 +123,7 @@ def _configure(root: Path, plan: Plan) -> None:
     text = text.split("\n[tool.mutmut]")[0]
     quoted = ", ".join(json.dumps(f"tipline/{m}") for m in plan.modules)
     tests = ", ".join(json.dumps(t) for t in plan.tests)
-    deselect = "".join(f", \"--deselect\", {json.dumps(t)}" for t in plan.known_failing)
+    deselect = "".join(f', "--deselect", {json.dumps(t)}' for t in plan.known_failing)
     # Tests that read sources by path find them beside the mutated package.
     copied = ", ".join(json.dumps(p) for p in (*_LAYERS, "config", "demo-data", "deploy", "docs"))
     text += (
@@ -142,7 +142,9 @@ def _run_bounded(root: Path, budget: float | None, jobs: int | None) -> bool:
     exe = Path(sys.executable).with_name("mutmut")
     cmd = [str(exe), "run", *(["--max-children", str(jobs)] if jobs else [])]
     log = (OUT / "mutmut-run.log").open("w")
-    proc = subprocess.Popen(cmd, cwd=root, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    proc = subprocess.Popen(
+        cmd, cwd=root, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
     try:
         rc = proc.wait(timeout=budget)
     except subprocess.TimeoutExpired:
@@ -164,9 +166,7 @@ def _run_bounded(root: Path, budget: float | None, jobs: int | None) -> bool:
 
 def _mutmut(root: Path, *args: str) -> str:
     exe = Path(sys.executable).with_name("mutmut")
-    proc = subprocess.run(
-        [str(exe), *args], cwd=root, capture_output=True, text=True, check=False
-    )
+    proc = subprocess.run([str(exe), *args], cwd=root, capture_output=True, text=True, check=False)
     if proc.returncode not in (0, 1):
         sys.stderr.write(proc.stdout[-2000:] + proc.stderr[-2000:])
         msg = f"mutmut {args[0]} failed with exit {proc.returncode}"
@@ -185,7 +185,7 @@ def _statuses(root: Path) -> dict[str, str]:
 
 
 def _module_of(name: str, plan: Plan) -> str:
-    dotted = name.split("__mutmut_")[0]
+    dotted = name.split("__mutmut_", maxsplit=1)[0]
     for module in plan.modules:
         stem = "tipline." + module.removesuffix(".py").replace("/", ".")
         if dotted.startswith(stem + "."):
@@ -195,7 +195,7 @@ def _module_of(name: str, plan: Plan) -> str:
 
 def _function_line(module: str, name: str) -> int:
     """Line of the mutated function's ``def`` in the original module."""
-    func = name.split("__mutmut_")[0].rsplit(".", 1)[-1]
+    func = name.split("__mutmut_", maxsplit=1)[0].rsplit(".", 1)[-1]
     parts = [p for p in func.removeprefix("x_").removeprefix("xǁ").split("ǁ") if p]
     target = parts[-1]
     tree = ast.parse((REPO / module).read_text())
@@ -279,12 +279,16 @@ def record(doc: dict[str, object], plan: Plan) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run mutmut over the chosen invariant modules and write ``score.json``."""
     parser = argparse.ArgumentParser(prog="run_mutation", description=__doc__.split("\n")[0])
-    parser.add_argument("--changed", action="store_true", help="only modules changed since the baseline")
+    parser.add_argument(
+        "--changed", action="store_true", help="only modules changed since the baseline"
+    )
     parser.add_argument("--module", action="append", help="one invariant module (repeatable)")
     parser.add_argument("--record", action="store_true", help="store the result as the baseline")
     parser.add_argument("--keep", action="store_true", help="keep the scratch copy")
     parser.add_argument(
-        "--budget", type=float, help="stop after this many seconds; unchecked mutants are not scored"
+        "--budget",
+        type=float,
+        help="stop after this many seconds; unchecked mutants are not scored",
     )
     parser.add_argument("--jobs", type=int, help="parallel mutant runs (default: CPU count)")
     args = parser.parse_args(argv)
@@ -294,7 +298,13 @@ def main(argv: list[str] | None = None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     if not plan.modules:
         print("mutation: no invariant module changed since the recorded run")
-        doc: dict[str, object] = {"score": 1.0, "killed": 0, "total": 0, "modules": {}, "survivors": []}
+        doc: dict[str, object] = {
+            "score": 1.0,
+            "killed": 0,
+            "total": 0,
+            "modules": {},
+            "survivors": [],
+        }
         (OUT / "score.json").write_text(json.dumps(doc, indent=2) + "\n")
         return 0
     root = _scratch_copy()

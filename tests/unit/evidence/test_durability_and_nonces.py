@@ -138,4 +138,3 @@ def test_generated_data_keys_differ() -> None:
     keys = [provider.generate(package_id=f"p{i}")[0] for i in range(4)]
     assert len(set(keys)) == 4
     assert all(len(k) == 32 for k in keys)
-

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from datetime import timedelta
@@ -96,9 +97,9 @@ def _chromium() -> str | None:
 def test_reviewer_page_screenshot(tmp_path: Path) -> None:
     page = tmp_path / "review.html"
     page.write_text(render_review_page(_grooming_draft(), T0 + timedelta(hours=3)), "utf-8")
-    shot = REPO / "docs" / "img" / "reviewer-page.png"
-    shot.parent.mkdir(parents=True, exist_ok=True)
-    shot.unlink(missing_ok=True)
+    # The run writes only under tmp_path (issue #19: never into docs/ during a test);
+    # TIPLINE_UPDATE_DOCS_SCREENSHOT=1 copies the result to docs/img afterwards.
+    shot = tmp_path / "reviewer-page.png"
     chromium = _chromium()
     assert chromium is not None
     subprocess.run(
@@ -125,3 +126,5 @@ def test_reviewer_page_screenshot(tmp_path: Path) -> None:
     data = shot.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
     assert len(data) > 20_000  # a rendered page, not a blank image
+    if os.environ.get("TIPLINE_UPDATE_DOCS_SCREENSHOT") == "1":
+        shutil.copyfile(shot, REPO / "docs" / "img" / "reviewer-page.png")
