@@ -8,6 +8,7 @@ step below and above it, so such a mutant flips one of the three verdicts.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime
 
 import pytest
 
@@ -119,3 +120,26 @@ def test_report_needs_a_minor_target_and_minor_to_minor_is_capped(cfg: TiplineCo
     minors = replace(ADULT_TO_MINOR, minor_to_minor=True)
     assert _level_for(scorer, pair(0.9, minors)) == cfg.grooming.minor_to_minor_max_level
     assert _level_for(scorer, None) == "none"
+
+
+def test_idle_expiry_at_its_exact_instant(cfg: TiplineConfig) -> None:
+    from datetime import timedelta
+
+    from tipline.operators.grooming import expires_at, is_expired, score_message
+    from tipline.schemas.event import MESSAGE_SCHEMA, Account, MessageEvent
+
+    scorer = compile_scorer(cfg.grooming, cfg.decision)
+    event = MessageEvent(
+        schema=MESSAGE_SCHEMA, event_id="e-1", sent_at=datetime(2026, 3, 1, tzinfo=UTC),
+        session_id="s-1", sender=Account(user_id="a"), recipients=[Account(user_id="b")],
+        text="hello",
+    )  # fmt: skip
+    state, _ = score_message(scorer, None, event)
+    at = expires_at(scorer, state)
+    assert at == event.sent_at + timedelta(seconds=scorer.idle_s)
+    step = timedelta(microseconds=1)
+    assert [is_expired(scorer, state, at + d) for d in (-step, timedelta(0), step)] == [
+        False,
+        True,
+        True,
+    ]

@@ -110,3 +110,19 @@ def test_each_orientation_is_looked_up(image: bytes, orientation: str) -> None:
     v = matcher.match_bytes("a", None, image, [_loaded([f"pdq,{target.hex()},l,{orientation},"])])
     hits = [(m.entry_id, m.distance, m.orientation) for m in v.matches if m.algorithm == "pdq"]
     assert hits == [(orientation, 0, orientation)]
+
+
+def test_exact_matches_use_the_digests_only(image: bytes) -> None:
+    import hashlib
+
+    matcher = _matcher()
+    pdq = _pdq(matcher, image)
+    sha = hashlib.sha256(image).hexdigest()
+    md5 = hashlib.md5(image, usedforsecurity=False).hexdigest()
+    lists = [_loaded([f"sha256,{sha},l,by-sha,", f"md5,{md5},l,by-md5,",
+                      f"pdq,{pdq.value.hex()},l,by-pdq,"])]  # fmt: skip
+    got = sorted((m.entry_id, m.algorithm, m.strength, m.distance)
+                 for m in matcher.exact_matches(image, lists))  # fmt: skip
+    assert got == [("by-md5", "md5", "exact", 0), ("by-sha", "sha256", "exact", 0)]
+    assert matcher.exact_matches(image + b"x", lists) == []
+    assert matcher.exact_matches(image, []) == []
