@@ -30,7 +30,9 @@ from __future__ import annotations
 
 import argparse
 import ast
+import fnmatch
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -41,7 +43,7 @@ import sys
 import tempfile
 import time
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -62,6 +64,21 @@ class Plan:
     tests: list[str]
     fail_under: float
     known_failing: tuple[str, ...] = ()
+    only: dict[str, list[str]] = field(default_factory=dict)
+
+    def globs(self) -> list[str]:
+        """mutmut mutant-name patterns: every function, or the ``[only]`` ones."""
+        out = []
+        for module in self.modules:
+            dotted = "tipline." + module.removesuffix(".py").replace("/", ".")
+            funcs = self.only.get(module)
+            if not funcs:
+                out.append(f"{dotted}.*")
+            for func in funcs or ():
+                cls, _, meth = func.rpartition(".")
+                name = f"xǁ{cls}ǁ{meth}" if cls else f"x_{func}"
+                out.append(f"{dotted}.{name}__mutmut_*")
+        return out
 
 
 def load_plan(selected: list[str] | None) -> Plan:
@@ -79,6 +96,7 @@ def load_plan(selected: list[str] | None) -> Plan:
         tests=list(spec["tests"]),
         fail_under=float(spec["fail_under"]),
         known_failing=tuple(spec.get("known_failing", ())),
+        only={m: list(f) for m, f in spec.get("only", {}).items() if m in modules},
     )
 
 
@@ -137,10 +155,10 @@ def _configure(root: Path, plan: Plan) -> None:
     (root / "pyproject.toml").write_text(text)
 
 
-def _run_bounded(root: Path, budget: float | None, jobs: int | None) -> bool:
+def _run_bounded(root: Path, plan: Plan, budget: float | None, jobs: int | None) -> bool:
     """Run ``mutmut run``; stop it after ``budget`` seconds. Return whether it finished."""
     exe = Path(sys.executable).with_name("mutmut")
-    cmd = [str(exe), "run", *(["--max-children", str(jobs)] if jobs else [])]
+    cmd = [str(exe), "run", *(["--max-children", str(jobs)] if jobs else []), *plan.globs()]
     log = (OUT / "mutmut-run.log").open("w")
     proc = subprocess.Popen(
         cmd, cwd=root, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
@@ -205,21 +223,32 @@ def _function_line(module: str, name: str) -> int:
     return 1
 
 
+_SOURCES: dict[Path, dict[str, list[str]]] = {}
+
+
+def _mutant_sources(path: Path) -> dict[str, list[str]]:
+    """Function name → source lines, for every function in a mutmut ``mutants/`` file."""
+    if path not in _SOURCES:
+        text = path.read_text()
+        tree = ast.parse(text)
+        _SOURCES[path] = {
+            node.name: (ast.get_source_segment(text, node) or "").splitlines()
+            for node in ast.walk(tree)
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        }
+    return _SOURCES[path]
+
+
 def describe(root: Path, module: str, name: str) -> dict[str, object]:
     """Where a survivor is and what it changed (``old → new``, code only)."""
-    diff = _mutmut(root, "show", name).splitlines()
+    func = name.rsplit(".", 1)[-1]
+    sources = _mutant_sources(root / "mutants" / "tipline" / module)
+    orig = sources.get(func.split("__mutmut_")[0] + "__mutmut_orig", [])
+    mutant = sources.get(func, [])
     offset, old, new = 0, "", ""
-    for i, line in enumerate(diff):
-        hunk = re.match(r"@@ -(\d+)", line)
-        if hunk:
-            start, seen = int(hunk[1]), 0
-            for body in diff[i + 1 :]:
-                if body.startswith("-") and not old:
-                    old, offset = body[1:].strip(), start + seen - 1
-                elif body.startswith("+") and not new:
-                    new = body[1:].strip()
-                if not body.startswith("+"):
-                    seen += 1
+    for i, (a, b) in enumerate(itertools.zip_longest(orig[1:], mutant[1:], fillvalue="")):
+        if a != b:
+            offset, old, new = i + 1, a.strip(), b.strip()
             break
     line = _function_line(module, name) + offset
     return {"file": module, "line": line, "operator": f"{old} → {new}", "mutant": name}
@@ -236,11 +265,16 @@ def equivalents() -> dict[str, str]:
 def score(plan: Plan, statuses: dict[str, str], root: Path) -> dict[str, object]:
     """Build the ``score.json`` document from mutmut's verdicts."""
     explained = equivalents()
-    per: dict[str, dict[str, float]] = {m: {"killed": 0, "total": 0} for m in plan.modules}
+    per: dict[str, dict[str, float]] = {
+        m: {"killed": 0, "total": 0, "unchecked": 0} for m in plan.modules
+    }
     survivors, equivalent = [], []
     for name, status in sorted(statuses.items()):
         module = _module_of(name, plan)
-        if module == "?" or status in NOT_COUNTED:
+        if module == "?":
+            continue
+        if status in NOT_COUNTED:
+            per[module]["unchecked"] += 1
             continue
         if status not in KILLED and name in explained:
             equivalent.append({"mutant": name, "reason": explained[name]})
@@ -272,6 +306,9 @@ def record(doc: dict[str, object], plan: Plan) -> None:
     modules = doc["modules"]
     assert isinstance(modules, dict)
     for module in plan.modules:
+        if modules[module]["unchecked"]:  # a run cut short by --budget is no baseline
+            print(f"mutation: {module} not recorded ({modules[module]['unchecked']} unchecked)")
+            continue
         old[module] = {"sha256": source_hash(module), **modules[module]}
     path.write_text(json.dumps({"modules": dict(sorted(old.items()))}, indent=2) + "\n")
 
@@ -294,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     plan = load_plan(args.module)
     if args.changed:
-        plan = Plan(changed_modules(plan), plan.tests, plan.fail_under, plan.known_failing)
+        plan = replace(plan, modules=changed_modules(plan))
     OUT.mkdir(parents=True, exist_ok=True)
     if not plan.modules:
         print("mutation: no invariant module changed since the recorded run")
@@ -318,8 +355,13 @@ def main(argv: list[str] | None = None) -> int:
                 flush=True,
             )
         started = time.monotonic()
-        finished = _run_bounded(root, args.budget, args.jobs)
-        statuses = _statuses(root)
+        finished = _run_bounded(root, plan, args.budget, args.jobs)
+        patterns = plan.globs()
+        statuses = {
+            name: status
+            for name, status in _statuses(root).items()
+            if any(fnmatch.fnmatch(name, p) for p in patterns)
+        }
         doc = score(plan, statuses, root)
         doc["seconds"] = round(time.monotonic() - started, 1)
         doc["deselected"] = list(plan.known_failing)

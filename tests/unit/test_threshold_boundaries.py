@@ -143,3 +143,61 @@ def test_idle_expiry_at_its_exact_instant(cfg: TiplineConfig) -> None:
         True,
         True,
     ]
+
+
+# ---------------------------------------------------------------- calibration edges
+
+
+def test_wilson_lower_at_its_edges() -> None:
+    from tipline.operators.fairness import wilson_lower
+
+    assert wilson_lower(0, 0, 1.96) == 0.0
+    assert wilson_lower(0, 1, 1.96) == 0.0
+    assert wilson_lower(0, 50, 1.96) == 0.0
+    one = wilson_lower(1, 1, 1.96)  # n == 1 is a real sample, not "no data"
+    assert one == pytest.approx(1 / (1 + 1.96**2), abs=1e-12)
+    assert wilson_lower(1, 2, 1.96) == pytest.approx(0.0945, abs=1e-4)
+    assert wilson_lower(5, 10, 1.96) == pytest.approx(0.2366, abs=1e-4)
+
+
+def _sample(i: int, *, positive: bool, flagged: bool, seg: str, score: float = 0.3):  # type: ignore[no-untyped-def]
+    from tipline.operators.fairness import SessionSample
+
+    return SessionSample(f"s{i}", positive, score, flagged, frozenset({("country", seg)}))
+
+
+def test_empty_bins_have_zero_precision() -> None:
+    from tipline.operators.fairness import build_calibration
+
+    table = build_calibration(DecisionConfig(), [_sample(0, positive=True, flagged=True, seg="US")])
+    top = table.bins[-1]
+    assert (top.n, top.tp, top.precision, top.wilson_lower) == (0, 0, 0.0, 0.0)
+    assert table.overall_fpr == 0.0  # no negatives at all
+    assert table.bins[0].precision == 1.0
+
+
+@pytest.mark.parametrize(("negatives", "warned"), [(19, False), (20, True), (21, True)])
+def test_disparity_warning_at_min_negatives(negatives: int, warned: bool) -> None:
+    from tipline.operators.fairness import build_calibration
+
+    cfg = DecisionConfig(disparity_min_negatives=20, disparity_warn_ratio=1.5)
+    # segment BR: every negative flagged; US: 100 negatives, none flagged
+    samples = [_sample(i, positive=False, flagged=True, seg="BR") for i in range(negatives)]
+    samples += [_sample(1000 + i, positive=False, flagged=False, seg="US") for i in range(100)]
+    table = build_calibration(cfg, samples)
+    assert table.overall_fpr == pytest.approx(negatives / (negatives + 100))
+    assert [w.startswith("false-positive disparity: country=BR") for w in table.warnings] == (
+        [True] if warned else []
+    )
+
+
+def test_disparity_warning_needs_a_false_positive_and_a_ratio_above_the_bar() -> None:
+    from tipline.operators.fairness import build_calibration
+
+    cfg = DecisionConfig(disparity_min_negatives=1, disparity_warn_ratio=1.0)
+    clean = [_sample(i, positive=False, flagged=False, seg="BR") for i in range(30)]
+    assert build_calibration(cfg, clean).warnings == []  # fpr 0 > 1.0 * 0 is never a warning
+    # both segments at the same rate: fpr == ratio * overall is not above it
+    even = [_sample(i, positive=False, flagged=i % 2 == 0, seg="BR" if i < 20 else "US")
+            for i in range(40)]  # fmt: skip
+    assert build_calibration(cfg, even).warnings == []
