@@ -87,3 +87,43 @@ def test_the_flow_dead_letters_a_consume_error_and_goes_on(tmp_path: Path) -> No
         ("consume", "KafkaError", 2)
     ]
     assert sorted(row.event_id for row in lake) == ["evt-00001", "evt-00003"]
+
+
+def _steps(flow: object) -> dict[str, object]:
+    """Every step of a dataflow by its step name (nested steps included)."""
+    found: dict[str, object] = {}
+    stack = list(flow.substeps)  # type: ignore[attr-defined]
+    while stack:
+        step = stack.pop()
+        found[step.step_name] = step
+        stack.extend(getattr(step, "substeps", []))
+    return found
+
+
+def test_dead_letters_go_to_the_kafka_topic_when_configured(tmp_path: Path) -> None:
+    """The Kafka dead-letter sink is wired (the flow is only built: no broker needed)."""
+    from tipline.flows.outputs import BoundedKafkaSink
+    from tipline.schemas.dead_letter import decode_dead_letter
+
+    cfg = parse_config(
+        {
+            "lake": {"path": str(tmp_path / "lake")},
+            "evidence": {"enabled": False},
+            "dead_letters": {"kind": "kafka", "topic": "dl-topic"},
+        }
+    )
+    flow = build_flow(
+        cfg, source=TestingSource([]), outputs=OutputOverrides(lake=TestingSink([])),
+        pipeline=Pipeline(cfg),
+    )  # fmt: skip
+    steps = _steps(flow)
+    sink = steps["dead-letters"].sink  # type: ignore[attr-defined]
+    assert isinstance(sink, BoundedKafkaSink)
+    assert sink._topic == "dl-topic"  # noqa: SLF001
+    assert "seal-dead-letter" in steps
+    to_message = steps["dead-letter-message"].mapper  # type: ignore[attr-defined]
+    letter = to_raw_record(_error(9), NOW)
+    assert isinstance(letter, DeadLetter)
+    message = to_message(letter)
+    assert message.key == letter.dedupe_key().encode()
+    assert decode_dead_letter(message.value) == letter
