@@ -119,7 +119,7 @@ def test_dead_letters_go_to_the_kafka_topic_when_configured(tmp_path: Path) -> N
     steps = _steps(flow)
     sink = steps["dead-letters"].sink  # type: ignore[attr-defined]
     assert isinstance(sink, BoundedKafkaSink)
-    assert sink._topic == "dl-topic"  # noqa: SLF001
+    assert sink._topic == "dl-topic"
     assert "seal-dead-letter" in steps
     to_message = steps["dead-letter-message"].mapper  # type: ignore[attr-defined]
     letter = to_raw_record(_error(9), NOW)
