@@ -219,3 +219,26 @@ def test_resume_across_date_partitions_never_duplicates(tmp_path: Path) -> None:
     resumed.write_batch([row(2)])
     resumed.close()  # seq 2: the 28th
     assert read_ids(tmp_path) == ["e0", "e1", "e2"]
+
+
+def test_a_snapshot_that_cannot_write_stops_the_process_with_the_reason(tmp_path: Path) -> None:
+    import errno
+
+    import pytest
+
+    from tipline.schemas.errors import LakeWriteError
+
+    def full_disk(*args: object, **kwargs: object) -> list[Path]:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    stopped: list[BaseException] = []
+    part = LakeSink(
+        tmp_path, shards=1, roll_rows=100, roll_seconds=3600, write_retry_s=0.0,
+        writer=full_disk, fatal=stopped.append,  # type: ignore[arg-type]
+    ).build_part("lake", "shard00", None)  # fmt: skip
+    part.write_batch([row(0), row(1)])
+    with pytest.raises(LakeWriteError) as err:
+        part.snapshot()
+    assert stopped == [err.value]
+    assert "cannot write 2 row(s) at snapshot after 0 s of retries (ENOSPC" in str(err.value)
+    assert part.buffered() == 2  # nothing lost: recovery replays them

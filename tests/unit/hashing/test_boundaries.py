@@ -126,3 +126,53 @@ def test_exact_matches_use_the_digests_only(image: bytes) -> None:
     assert got == [("by-md5", "md5", "exact", 0), ("by-sha", "sha256", "exact", 0)]
     assert matcher.exact_matches(image + b"x", lists) == []
     assert matcher.exact_matches(image, []) == []
+
+
+def test_exact_distance_is_zero_or_every_bit() -> None:
+    sha = ALGOS["sha256"]
+    md5 = ALGOS["md5"]
+    assert sha.distance(b"a" * 32, b"a" * 32) == 0
+    assert sha.distance(b"a" * 32, b"b" * 32) == 256
+    assert md5.distance(b"a" * 16, b"b" * 16) == 128
+    index = sha.build_index([b"a" * 32, b"b" * 32, b"a" * 32])
+    assert sorted((h.entry, h.distance) for h in index.query(b"a" * 32, 0)) == [(0, 0), (2, 0)]
+    assert index.query(b"c" * 32, 256) == []  # a radius never loosens an exact match
+
+
+def test_pdq_hamming_counts_differing_bits() -> None:
+    from tipline.operators.hashing.pdq import hamming
+
+    a = bytes(32)
+    assert hamming(a, a) == 0
+    assert hamming(a, b"\x80" + bytes(31)) == 1
+    assert hamming(a, bytes(31) + b"\x03") == 2
+    assert hamming(a, b"\xff" * 32) == 256
+
+
+def test_event_budget_time_left_and_out_of_time() -> None:
+    from tipline.operators.hashing.matcher import EventBudget
+
+    now = [100.0]
+    assert EventBudget().time_left() is None
+    assert EventBudget(deadline=105.0).time_left() is None  # no clock: no deadline
+    assert EventBudget(clock=lambda: now[0]).time_left() is None
+    budget = EventBudget(deadline=105.0, clock=lambda: now[0], first=False)
+    assert budget.time_left() == 5.0
+    assert not budget.out_of_time()
+    now[0] = 105.0
+    assert budget.time_left() == 0.0
+    assert budget.out_of_time()
+    first = EventBudget(deadline=105.0, clock=lambda: 200.0, first=True)
+    assert not first.out_of_time()  # the first attachment always gets its own limits
+
+
+def test_match_attachment_spends_the_event_budget(jpeg: Callable[..., bytes]) -> None:
+    from tipline.operators.hashing.matcher import EventBudget
+    from tipline.schemas.event import Attachment
+
+    matcher = _matcher()
+    att = Attachment(attachment_id="a", media_type="image/jpeg", data_b64=jpeg(7))
+    spent = EventBudget(deadline=1.0, clock=lambda: 2.0, first=False)
+    verdict = matcher.match_attachment(att, None, [], spent)
+    assert verdict.status != "hashed"  # out of time: not decoded
+    assert matcher.match_attachment(att, None, [], None).status == "hashed"

@@ -65,3 +65,29 @@ def test_recipients_beyond_the_cap_are_counted_not_listed() -> None:
     assert parties.recipients_omitted == 1
     exact = msgspec.structs.replace(event, recipients=many[:MAX_RECIPIENTS])
     assert resolve_parties(decision, exact).recipients_omitted == 0
+
+
+def test_the_older_party_is_reported_even_when_it_is_a_recipient() -> None:
+    _, decision, event = _case()
+    session = (
+        msgspec.structs.replace(decision.session, older_id="u-eighteen", younger_id="u-child")
+        if decision.session
+        else None
+    )
+    if session is None:
+        from tipline.schemas.grooming import SessionVerdict
+
+        session = SessionVerdict(
+            session_id="sess-7", score=0.9, level="report", escalated=True, stage="escalation",
+            age_relation="adult-minor", minor_to_minor=False, sextortion=False, signals=[],
+            older_id="u-eighteen", younger_id="u-child",
+        )  # fmt: skip
+    parties = resolve_parties(msgspec.structs.replace(decision, session=session), event)
+    assert parties.reported == ADULT_18  # the participant's full account, not just its id
+    assert not parties.reported_is_sender
+    assert "u-eighteen" not in [r.user_id for r in parties.recipients]
+    assert event.sender.user_id in [r.user_id for r in parties.recipients]
+    absent = msgspec.structs.replace(session, older_id="u-elsewhere")
+    parties = resolve_parties(msgspec.structs.replace(decision, session=absent), event)
+    assert parties.reported.user_id == "u-elsewhere"
+    assert parties.reported.screen_name is None
