@@ -159,7 +159,12 @@ def _configure(root: Path, plan: Plan) -> None:
         f"only_mutate = [{quoted}]\n"
         f"also_copy = [{copied}]\n"
         f"pytest_add_cli_args_test_selection = [{tests}]\n"
-        f'pytest_add_cli_args = ["-p", "no:cacheprovider", "-q", "-x"{deselect}]\n'
+        f'pytest_add_cli_args = ["-p", "no:cacheprovider", "-q", "-x", "--timeout=120"{deselect}]\n'
+        # A mutant that hangs (a retry loop that never ends, a flow waiting on a
+        # dead step) is a kill, but mutmut's default wall limit is 15x the tests'
+        # time: 3x plus 5 s keeps one hang from stalling the run for minutes.
+        "timeout_multiplier = 3.0\n"
+        "timeout_constant = 5.0\n"
     )
     (root / "pyproject.toml").write_text(text)
 
