@@ -342,6 +342,11 @@ def main(argv: list[str] | None = None) -> int:
         help="stop after this many seconds; unchecked mutants are not scored",
     )
     parser.add_argument("--jobs", type=int, help="parallel mutant runs (default: CPU count)")
+    parser.add_argument(
+        "--rescore",
+        metavar="SCRATCH",
+        help="score a kept scratch copy again (after editing equivalent.toml); runs nothing",
+    )
     args = parser.parse_args(argv)
     plan = load_plan(args.module)
     if args.changed:
@@ -358,9 +363,10 @@ def main(argv: list[str] | None = None) -> int:
         }
         (OUT / "score.json").write_text(json.dumps(doc, indent=2) + "\n")
         return 0
-    root = _scratch_copy()
+    root = Path(args.rescore) if args.rescore else _scratch_copy()
+    previous = json.loads((OUT / "score.json").read_text()) if args.rescore else {}
     try:
-        _configure(root, plan)
+        _configure(root, plan)  # (again, for --rescore: the same section as the run)
         print(f"mutation: {len(plan.modules)} modules in {root}", flush=True)
         if plan.known_failing:
             print(
@@ -369,7 +375,7 @@ def main(argv: list[str] | None = None) -> int:
                 flush=True,
             )
         started = time.monotonic()
-        finished = _run_bounded(root, plan, args.budget, args.jobs)
+        finished = True if args.rescore else _run_bounded(root, plan, args.budget, args.jobs)
         patterns = plan.globs()
         statuses = {
             name: status
@@ -377,11 +383,11 @@ def main(argv: list[str] | None = None) -> int:
             if any(fnmatch.fnmatch(name, p) for p in patterns)
         }
         doc = score(plan, statuses, root)
-        doc["seconds"] = round(time.monotonic() - started, 1)
+        doc["seconds"] = previous.get("seconds") or round(time.monotonic() - started, 1)
         doc["deselected"] = list(plan.known_failing)
         unchecked = sum(1 for s in statuses.values() if s in NOT_COUNTED)
         doc["unchecked"] = unchecked
-        if not finished:
+        if not finished or previous.get("partial"):
             doc["partial"] = True
             print(
                 f"mutation: budget of {args.budget:.0f}s reached; {unchecked} mutants not checked "
@@ -389,7 +395,7 @@ def main(argv: list[str] | None = None) -> int:
                 flush=True,
             )
     finally:
-        if not args.keep:
+        if not args.keep and not args.rescore:
             shutil.rmtree(root, ignore_errors=True)
     (OUT / "score.json").write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
     if args.record:
