@@ -268,12 +268,12 @@ def describe(root: Path, module: str, name: str) -> dict[str, object]:
     return {"file": module, "line": line, "operator": f"{old} → {new}", "mutant": name}
 
 
-def equivalents() -> dict[str, str]:
-    """Survivors explained as equivalent: mutant name → reason."""
+def equivalents() -> dict[str, dict[str, str]]:
+    """Survivors explained as equivalent: mutant name → ``{"operator", "reason"}``."""
     path = HERE / "equivalent.toml"
     if not path.exists():
         return {}
-    return {k: v["reason"] for k, v in tomllib.loads(path.read_text()).items()}
+    return dict(tomllib.loads(path.read_text()).items())
 
 
 def score(plan: Plan, statuses: dict[str, str], root: Path) -> dict[str, object]:
@@ -290,14 +290,17 @@ def score(plan: Plan, statuses: dict[str, str], root: Path) -> dict[str, object]
         if status in NOT_COUNTED:
             per[module]["unchecked"] += 1
             continue
-        if status not in KILLED and name in explained:
-            equivalent.append({"mutant": name, "reason": explained[name]})
+        found = None if status in KILLED else describe(root, module, name)
+        entry = explained.get(name)
+        # an entry whose operator no longer matches is stale (the mutant was renumbered)
+        if found is not None and entry and entry.get("operator") == found["operator"]:
+            equivalent.append({**found, "reason": entry["reason"]})
             continue
         per[module]["total"] += 1
-        if status in KILLED:
+        if found is None:
             per[module]["killed"] += 1
         else:
-            survivors.append({**describe(root, module, name), "status": status})
+            survivors.append({**found, "status": status})
     killed = sum(int(p["killed"]) for p in per.values())
     total = sum(int(p["total"]) for p in per.values())
     for p in per.values():
