@@ -14,8 +14,8 @@ checkout, so the work tree is never touched.
 
 ``--budget SECONDS`` stops mutmut after that long: the mutants it did not reach
 are counted as ``unchecked``, left out of the score, and the run says so
-(``"partial": true``); a module with unchecked mutants is never recorded as a
-baseline, so the next ``--changed`` run tries it again. ``[only]`` in
+(``"partial": true``); ``--record`` keeps each module's unchecked count in the
+baseline, so a partial baseline is visible as such. ``[only]`` in
 modules.toml narrows a wiring or I/O module to the functions that carry the
 invariant. Tests that fail on main itself (``known_failing``) are deselected
 with a warning, because mutmut needs a green run to start.
@@ -323,9 +323,8 @@ def record(doc: dict[str, object], plan: Plan) -> None:
     modules = doc["modules"]
     assert isinstance(modules, dict)
     for module in plan.modules:
-        if modules[module]["unchecked"]:  # a run cut short by --budget is no baseline
-            print(f"mutation: {module} not recorded ({modules[module]['unchecked']} unchecked)")
-            continue
+        if modules[module]["unchecked"]:  # a run cut short by --budget: say so in the baseline
+            print(f"mutation: {module} recorded with {modules[module]['unchecked']} unchecked")
         old[module] = {"sha256": source_hash(module), **modules[module]}
     path.write_text(json.dumps({"modules": dict(sorted(old.items()))}, indent=2) + "\n")
 
