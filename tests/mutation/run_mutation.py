@@ -164,6 +164,10 @@ def _configure(root: Path, plan: Plan) -> None:
         # dead step) is a kill, but mutmut's default wall limit is 15x the tests'
         # time: 3x plus 5 s keeps one hang from stalling the run for minutes.
         "timeout_multiplier = 3.0\n"
+        # Workers fork from a clean fork server, not from the process that ran
+        # the suite: its live threads (lake roll, vault and digest pools) and
+        # their locks made evidence mutants hang into false timeouts.
+        'process_isolation = "forkserver"\n'
         "timeout_constant = 5.0\n"
     )
     (root / "pyproject.toml").write_text(text)
