@@ -89,3 +89,13 @@ def test_env_key_decoding_never_quotes_the_value() -> None:
     assert "c2hvcnQ" not in str(exc.value)
     with pytest.raises(ConfigError, match="not base64"):
         decode_key_b64("!!!", name="K")
+
+
+def test_key_versions_list_the_older_ones_first_and_the_current_last() -> None:
+    from tipline.operators.evidence.keys import memory_key_id
+
+    old1, old2, current = os.urandom(32), os.urandom(32), os.urandom(32)
+    provider = InMemoryKeyProvider(current, previous=[old1, old2])
+    assert provider.versions() == [memory_key_id(old1), memory_key_id(old2), memory_key_id(current)]
+    assert provider.key_id == memory_key_id(current)
+    assert InMemoryKeyProvider(current).versions() == [memory_key_id(current)]
