@@ -158,3 +158,18 @@ def test_an_oversized_report_stays_a_report_with_the_reason_added() -> None:
     assert routed.recommended_actions == report.recommended_actions
     gated = msgspec.structs.replace(run([], None), recommended_actions=["keep-me"])
     assert route_oversized(gated).recommended_actions == ["keep-me"]
+
+
+def test_attachment_reasons_name_lists_and_failures() -> None:
+    hashed_clean = AttachmentVerdict(attachment_id="a-1", status="hashed")
+    assert run([hashed_clean], None).reasons == []  # hashed, nothing matched: no reason
+    strong_no_list = AttachmentVerdict(
+        attachment_id="a-1", status="hashed", matches=[], strength="strong"
+    )
+    assert run([strong_no_list], None).reasons == ["hash:strong:unknown"]
+    two = AttachmentVerdict(
+        attachment_id="a-1", status="hashed", strength="exact",
+        matches=[HashMatch(list=n, algorithm="sha256", distance=0, strength="exact")
+                 for n in ("zeta", "alpha", "zeta")],
+    )  # fmt: skip
+    assert run([two], None).reasons == ["hash:exact:alpha", "hash:exact:zeta"]

@@ -201,3 +201,14 @@ def test_disparity_warning_needs_a_false_positive_and_a_ratio_above_the_bar() ->
     even = [_sample(i, positive=False, flagged=i % 2 == 0, seg="BR" if i < 20 else "US")
             for i in range(40)]  # fmt: skip
     assert build_calibration(cfg, even).warnings == []
+
+
+def test_a_single_false_positive_can_raise_the_disparity_warning() -> None:
+    from tipline.operators.fairness import build_calibration
+
+    cfg = DecisionConfig(disparity_min_negatives=1, disparity_warn_ratio=1.5)
+    samples = [_sample(0, positive=False, flagged=True, seg="BR"),
+               _sample(1, positive=False, flagged=False, seg="BR")]  # fmt: skip
+    samples += [_sample(10 + i, positive=False, flagged=False, seg="US") for i in range(100)]
+    (warning,) = build_calibration(cfg, samples).warnings
+    assert warning.startswith("false-positive disparity: country=BR fpr 0.500 vs overall 0.010")
