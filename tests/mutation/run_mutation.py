@@ -39,9 +39,9 @@ from __future__ import annotations
 
 import argparse
 import ast
+import difflib
 import fnmatch
 import hashlib
-import itertools
 import json
 import os
 import re
@@ -264,9 +264,12 @@ def describe(root: Path, module: str, name: str) -> dict[str, object]:
     orig = sources.get(func.split("__mutmut_")[0] + "__mutmut_orig", [])
     mutant = sources.get(func, [])
     offset, old, new = 0, "", ""
-    for i, (a, b) in enumerate(itertools.zip_longest(orig[1:], mutant[1:], fillvalue="")):
-        if a != b:
-            offset, old, new = i + 1, a.strip(), b.strip()
+    matcher = difflib.SequenceMatcher(a=orig[1:], b=mutant[1:], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            offset = i1 + 1
+            old = " ".join(s.strip() for s in orig[1:][i1:i2])
+            new = " ".join(s.strip() for s in mutant[1:][j1:j2]) or "(line removed)"
             break
     line = _function_line(module, name) + offset
     return {"file": module, "line": line, "operator": f"{old} → {new}", "mutant": name}

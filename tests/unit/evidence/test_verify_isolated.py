@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import msgspec
@@ -159,3 +159,38 @@ def test_the_plaintext_digest_check_is_the_only_problem(field: str) -> None:
     assert report.problems == [
         f"item 'item-0': {field} of the original bytes is {actual} (manifest says {wrong})"
     ]
+
+
+def test_a_supplement_plan_is_version_n_plus_one_in_utc(
+    service: EvidenceService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+    from datetime import timezone
+
+    from tipline.operators.evidence.package import build_supplement
+
+    monkeypatch.setenv("TZ", "Asia/Kolkata")  # a local zone that is not UTC
+    time.tzset()
+    try:
+        pid = _package(service)
+        raw = (_objects(tmp_path, pid) / "manifest" / "v0001.json").read_bytes()
+        v1 = decode_manifest(raw)
+        data = noise_bytes(77, seed=9)
+        item = PlainItem(item_id="later-1", role="message", media_type="application/json",
+                         data=data, digests=digests_of(data))  # fmt: skip
+        signer = SigningKey(os.urandom(32))
+        at = datetime(2026, 11, 27, 20, 0, tzinfo=timezone(timedelta(hours=2)))
+        plan = build_supplement(
+            v1, hashlib.sha256(raw).hexdigest(), [item], data_key=new_data_key(),
+            signer=signer, created_at=at,
+        )  # fmt: skip
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert plan is not None
+    assert plan.package_id == pid
+    assert plan.manifest.version == 2
+    assert plan.manifest.created_at == at and plan.manifest.created_at.utcoffset() == timedelta(0)
+    assert plan.manifest_bytes == canonical_bytes(plan.manifest)
+    assert plan.manifest.items[: len(v1.items)] == v1.items
+    assert [i.item_id for i in plan.manifest.items[len(v1.items) :]] == ["later-1"]
