@@ -138,3 +138,13 @@ def test_extending_refuses_released_and_non_renewable_holds_with_the_reason() ->
     once = HoldKind(name="once", days=30, renew_days=1, max_renewals=0)  # 1 day: renewable
     longer = extend_hold(once, open_hold(once, request_id="r-3", agency=None, now=T), T)
     assert longer.expires_at == T + timedelta(days=31)
+
+
+def test_destruction_is_allowed_from_the_retain_until_instant() -> None:
+    from tipline.operators.evidence.retention import destruction_blockers
+
+    until = T + timedelta(days=30)
+    step = timedelta(microseconds=1)
+    assert destruction_blockers(until, [], until - step) == [f"retained until {until.isoformat()}"]
+    assert destruction_blockers(until, [], until) == []
+    assert destruction_blockers(until, [], until + step) == []
