@@ -127,3 +127,29 @@ def test_dead_letters_go_to_the_kafka_topic_when_configured(tmp_path: Path) -> N
     message = to_message(letter)
     assert message.key == letter.dedupe_key().encode()
     assert decode_dead_letter(message.value) == letter
+
+
+class _AuditRowFails(Pipeline):
+    """A pipeline whose audit-row step fails for one event (a keyed dead letter)."""
+
+    def to_audit_row(self, decided):  # type: ignore[no-untyped-def]
+        if decided.event.event_id == "evt-00002":
+            return self.failures.letter(
+                "audit-row", RuntimeError("injected"), source=decided.decision.source,
+                event=decided.event, now=NOW,
+            )  # fmt: skip
+        return super().to_audit_row(decided)
+
+
+def test_a_failure_after_keying_reaches_the_dead_letters_unkeyed(tmp_path: Path) -> None:
+    cfg = parse_config({"lake": {"path": str(tmp_path / "lake")}, "evidence": {"enabled": False}})
+    items = [_message(event_json(i, "s-1"), i) for i in (1, 2, 3)]
+    lake: list = []
+    letters: list = []
+    outputs = OutputOverrides(lake=TestingSink(lake), dead_letters=TestingSink(letters))
+    run_main(
+        build_flow(cfg, source=TestingSource(items), outputs=outputs, pipeline=_AuditRowFails(cfg))
+    )
+    assert [type(d).__name__ for d in letters] == ["DeadLetter"]
+    assert (letters[0].stage, letters[0].source.offset) == ("audit-row", 2)
+    assert sorted(row.event_id for row in lake) == ["evt-00001", "evt-00003"]
