@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CONFIG ?= config/default.toml
 
-.PHONY: venv demo test test-unit test-faults lint bench services-start services-stop clean
+.PHONY: venv demo test test-unit test-faults lint mutation mutation-changed bench services-start services-stop clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -30,6 +30,16 @@ test-faults: $(STAMP)
 
 test-unit: $(STAMP)
 	$(BIN)/pytest -q tests/unit tests/flow
+
+# Mutation tier (tests/mutation, docs/testing.md): mutmut plants small bugs in the
+# invariant modules and the unit+flow tests must notice. Writes out/mutation/score.json.
+# `make mutation` runs every invariant module (nightly / on demand; RECORD=1 stores
+# the baseline); `make mutation-changed` (CI) only those changed since the baseline.
+mutation: $(STAMP)
+	$(BIN)/python -m tests.mutation.run_mutation $(if $(RECORD),--record)
+
+mutation-changed: $(STAMP)
+	$(BIN)/python -m tests.mutation.run_mutation --changed --budget $${MUTATION_BUDGET:-1800}
 
 lint: $(STAMP)
 	$(BIN)/ruff format --check .

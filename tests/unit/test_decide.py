@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import msgspec
 import pytest
 
 from tipline.operators.decide import HUMAN_REVIEW, MINOR_TO_MINOR, SEXTORTION, decide
@@ -133,3 +134,42 @@ def test_no_text_in_the_decision() -> None:
     assert b"never reach" not in encode_decision(d)
     assert d.decided_at == NOW
     assert (d.sender_id, d.recipient_ids, d.source) == ("u-1", ["u-2"], SRC)
+
+
+def test_an_oversized_quiet_record_opens_a_review_case() -> None:
+    from tipline.operators.decide import OVERSIZED_REASON, route_oversized
+
+    quiet = run([], None)
+    assert (quiet.decision, quiet.alert) == ("none", False)
+    routed = route_oversized(quiet)
+    assert (routed.decision, routed.alert) == ("review", True)
+    assert routed.reasons == [*quiet.reasons, OVERSIZED_REASON]
+    assert routed.recommended_actions == [HUMAN_REVIEW]
+    assert routed.event_id == quiet.event_id
+
+
+def test_an_oversized_report_stays_a_report_with_the_reason_added() -> None:
+    from tipline.operators.decide import OVERSIZED_REASON, route_oversized
+
+    report = run([attachment("exact")], None, gate=ALLOW)
+    routed = route_oversized(report)
+    assert (routed.decision, routed.alert) == (report.decision, report.alert) == ("report", True)
+    assert routed.reasons == [*report.reasons, OVERSIZED_REASON]
+    assert routed.recommended_actions == report.recommended_actions
+    gated = msgspec.structs.replace(run([], None), recommended_actions=["keep-me"])
+    assert route_oversized(gated).recommended_actions == ["keep-me"]
+
+
+def test_attachment_reasons_name_lists_and_failures() -> None:
+    hashed_clean = AttachmentVerdict(attachment_id="a-1", status="hashed")
+    assert run([hashed_clean], None).reasons == []  # hashed, nothing matched: no reason
+    strong_no_list = AttachmentVerdict(
+        attachment_id="a-1", status="hashed", matches=[], strength="strong"
+    )
+    assert run([strong_no_list], None).reasons == ["hash:strong:unknown"]
+    two = AttachmentVerdict(
+        attachment_id="a-1", status="hashed", strength="exact",
+        matches=[HashMatch(list=n, algorithm="sha256", distance=0, strength="exact")
+                 for n in ("zeta", "alpha", "zeta")],
+    )  # fmt: skip
+    assert run([two], None).reasons == ["hash:exact:alpha", "hash:exact:zeta"]

@@ -98,3 +98,30 @@ def test_calibration_round_trips_and_rejects_garbage() -> None:
 )
 def test_age_bands(age: int | None, band: str) -> None:
     assert age_band(age) == band
+
+
+def test_bin_precision_is_positives_over_sessions() -> None:
+    from tipline.operators.fairness import SessionSample
+
+    items = [SessionSample(f"s{i}", i < 2, 0.3, True) for i in range(4)]
+    first = build_calibration(DecisionConfig(), items).bins[0]
+    assert (first.n, first.tp, first.precision) == (4, 2, 0.5)
+
+
+def test_calibration_file_format_and_errors() -> None:
+    from tipline.schemas.grooming import CalibrationBin, CalibrationTable
+
+    table = build_calibration(DecisionConfig(), samples())
+    text = encode_calibration(table).decode()
+    assert text.startswith('{\n  "schema": "tipline.calibration/1",\n  "sessions": 600,')
+    with pytest.raises(ConfigError) as err:
+        parse_calibration(b'{"nope": 1}')
+    assert str(err.value).startswith("<calibration>: not a tipline calibration table: ")
+    unsorted = CalibrationTable(
+        sessions=2, positives=1, z=1.96,
+        bins=[CalibrationBin(min_score=s, n=1, tp=1, precision=1.0, wilson_lower=0.2)
+              for s in (0.5, 0.1)],
+    )  # fmt: skip
+    with pytest.raises(ConfigError) as err:
+        parse_calibration(encode_calibration(unsorted), "cal.json")
+    assert str(err.value) == "cal.json: calibration bins are not sorted by min_score"

@@ -194,3 +194,51 @@ def test_snapshot_makes_rolled_files_durable_and_returns_the_next_position(
     assert seq == len({s for _, _, s, _ in lake_files(tmp_path)})
     assert part._unsynced == []  # type: ignore[attr-defined]
     part.close()
+
+
+def test_resume_across_date_partitions_never_duplicates(tmp_path: Path) -> None:
+    """A file rolled after the snapshot spans two dates; the replay rolls them apart.
+
+    The files at the snapshot's sequence number are uncommitted in *every*
+    date partition: keeping one (``seq > seq0`` instead of ``>=``) would leave
+    its row next to the replayed copy under a later sequence number.
+    """
+    part = sink(tmp_path, roll_rows=100).build_part("lake", "shard00", None)
+    part.write_batch([row(0)])
+    state = part.snapshot()  # committed: e0 (dt 2026-11-27) at seq 0
+    part.write_batch([row(1), row(2)])  # e1 on the 27th, e2 on the 28th
+    part.snapshot()  # rolled as seq 1 in both partitions, then a crash before the commit
+    crash(part)
+    assert sorted(p.parent.name for _, _, s, p in lake_files(tmp_path) if s == 1) == [
+        "dt=2026-11-27",
+        "dt=2026-11-28",
+    ]
+    resumed = sink(tmp_path, roll_rows=100).build_part("lake", "shard00", state)
+    resumed.write_batch([row(1)])
+    resumed.snapshot()  # seq 1: only the 27th this time
+    resumed.write_batch([row(2)])
+    resumed.close()  # seq 2: the 28th
+    assert read_ids(tmp_path) == ["e0", "e1", "e2"]
+
+
+def test_a_snapshot_that_cannot_write_stops_the_process_with_the_reason(tmp_path: Path) -> None:
+    import errno
+
+    import pytest
+
+    from tipline.schemas.errors import LakeWriteError
+
+    def full_disk(*args: object, **kwargs: object) -> list[Path]:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    stopped: list[BaseException] = []
+    part = LakeSink(
+        tmp_path, shards=1, roll_rows=100, roll_seconds=3600, write_retry_s=0.0,
+        writer=full_disk, fatal=stopped.append,  # type: ignore[arg-type]
+    ).build_part("lake", "shard00", None)  # fmt: skip
+    part.write_batch([row(0), row(1)])
+    with pytest.raises(LakeWriteError) as err:
+        part.snapshot()
+    assert stopped == [err.value]
+    assert "cannot write 2 row(s) at snapshot after 0 s of retries (ENOSPC" in str(err.value)
+    assert part.buffered() == 2  # nothing lost: recovery replays them

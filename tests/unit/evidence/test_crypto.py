@@ -89,3 +89,29 @@ def test_env_key_decoding_never_quotes_the_value() -> None:
     assert "c2hvcnQ" not in str(exc.value)
     with pytest.raises(ConfigError, match="not base64"):
         decode_key_b64("!!!", name="K")
+
+
+def test_key_versions_list_the_older_ones_first_and_the_current_last() -> None:
+    from tipline.operators.evidence.keys import memory_key_id
+
+    old1, old2, current = os.urandom(32), os.urandom(32), os.urandom(32)
+    provider = InMemoryKeyProvider(current, previous=[old1, old2])
+    assert provider.versions() == [memory_key_id(old1), memory_key_id(old2), memory_key_id(current)]
+    assert provider.key_id == memory_key_id(current)
+    assert InMemoryKeyProvider(current).versions() == [memory_key_id(current)]
+
+
+def test_derived_keys_follow_the_documented_hkdf_info() -> None:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    def expected(master: bytes, purpose: str) -> bytes:
+        info = b"tipline.derive/1:" + purpose.encode()
+        return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(master)
+
+    old, current = os.urandom(32), os.urandom(32)
+    provider = InMemoryKeyProvider(current, previous=[old])
+    assert provider.derive("context") == expected(current, "context")
+    assert provider.derive("context") != provider.derive("other")
+    assert provider.derive_older("context") == [expected(old, "context")]
+    assert InMemoryKeyProvider(current).derive_older("context") == []

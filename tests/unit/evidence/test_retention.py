@@ -105,3 +105,46 @@ def test_unknown_hold_kind_lists_the_configured_ones() -> None:
 def test_retention_rounds_up_to_whole_seconds() -> None:
     at = T + timedelta(microseconds=1)
     assert retain_until(at, [], floor=None) == T + timedelta(seconds=1)
+
+
+def test_a_released_hold_keeps_every_field_and_records_when() -> None:
+    kind = hold_kind(CFG.hold_kinds, "2703f")
+    renewed = extend_hold(kind, open_hold(kind, request_id="r-9", agency="pd", now=T), T)
+    at = T + timedelta(days=3)
+    released = release_hold(renewed, at)
+    assert released.released_at == at
+    assert (released.hold_id, released.kind, released.request_id, released.agency) == (
+        renewed.hold_id, renewed.kind, "r-9", "pd",
+    )  # fmt: skip
+    assert (released.opened_at, released.expires_at, released.renewals) == (
+        T, T + timedelta(days=180), 1,
+    )  # fmt: skip
+    assert len(renewed.hold_id) == len("hold-") + 12
+    assert renewed.hold_id != open_hold(kind, request_id="r-9", agency="pd", now=T).hold_id
+
+
+def test_extending_refuses_released_and_non_renewable_holds_with_the_reason() -> None:
+    from tipline.schemas.evidence import HoldKind
+
+    kind = hold_kind(CFG.hold_kinds, "2703f")
+    hold = open_hold(kind, request_id="r-1", agency=None, now=T)
+    released = release_hold(hold, T)
+    with pytest.raises(RetentionError) as err:
+        extend_hold(kind, released, T)
+    assert str(err.value) == f"hold {hold.hold_id!r} is not open (expected an open hold to extend)"
+    fixed = HoldKind(name="fixed", days=30, renew_days=0, max_renewals=0)
+    with pytest.raises(RetentionError, match="'fixed' is not renewable"):
+        extend_hold(fixed, open_hold(fixed, request_id="r-2", agency=None, now=T), T)
+    once = HoldKind(name="once", days=30, renew_days=1, max_renewals=0)  # 1 day: renewable
+    longer = extend_hold(once, open_hold(once, request_id="r-3", agency=None, now=T), T)
+    assert longer.expires_at == T + timedelta(days=31)
+
+
+def test_destruction_is_allowed_from_the_retain_until_instant() -> None:
+    from tipline.operators.evidence.retention import destruction_blockers
+
+    until = T + timedelta(days=30)
+    step = timedelta(microseconds=1)
+    assert destruction_blockers(until, [], until - step) == [f"retained until {until.isoformat()}"]
+    assert destruction_blockers(until, [], until) == []
+    assert destruction_blockers(until, [], until + step) == []

@@ -202,13 +202,24 @@ def _tamper(path: Path, mutate: object) -> None:
 @pytest.mark.parametrize(
     ("rel", "expect"),
     [
-        ("manifest/v0001.json", "signature"),
-        ("items/decision.bin", "ciphertext SHA-256"),
-        ("custody/00000000.json", "checkpoint"),
+        (
+            "manifest/v0001.json",
+            (
+                "v0001.json: SHA-256 is",  # the signature object covers other bytes …
+                "v0001.json: Ed25519 signature by",  # … and the signature does not verify
+                "manifest v0001 (SHA-256",  # the custody log never recorded these bytes
+                "custody event 0 (packaged) records manifest SHA-256",
+            ),
+        ),
+        ("items/decision.bin", ("items/decision.bin: ciphertext SHA-256 is",)),
+        (
+            "custody/00000000.json",
+            ("checkpoint-00000000.json: signed head",),
+        ),
     ],
 )
 def test_verify_detects_tampering(
-    service: EvidenceService, tmp_path: Path, rel: str, expect: str
+    service: EvidenceService, tmp_path: Path, rel: str, expect: tuple[str, ...]
 ) -> None:
     receipt, _, _ = _package(service)
     pid = receipt.package_id
@@ -225,7 +236,11 @@ def test_verify_detects_tampering(
         _tamper(path, lambda b: b[:-1] + bytes([b[-1] ^ 1]))
     report = service.verify(pid)
     assert not report.ok
-    assert any(expect in p for p in report.problems), report.problems
+    # every problem is one the tampering explains, and each expected one is there
+    # (words like "signature" alone also appear in hash-mismatch messages: issue #19)
+    assert len(report.problems) == len(expect), report.problems
+    for want, problem in zip(expect, report.problems, strict=True):
+        assert want in problem, report.problems
 
 
 def test_verify_detects_a_rewritten_middle_custody_event(

@@ -1,0 +1,432 @@
+"""Mutation testing over the invariant modules (``make mutation``).
+
+mutmut plants one small bug at a time (an operator flipped, a constant moved
+by one, a call dropped) in the modules listed in ``tests/mutation/modules.toml``
+and runs the unit and flow tests that reach the mutated function. A mutant the
+tests do not notice *survives*. The run happens in a scratch copy of the
+checkout, so the work tree is never touched.
+
+    python -m tests.mutation.run_mutation             # every invariant module
+    python -m tests.mutation.run_mutation --changed   # modules whose source changed
+                                                      # since the recorded full run
+    python -m tests.mutation.run_mutation --module operators/fairness.py
+    python -m tests.mutation.run_mutation --changed --budget 1800   # what CI runs
+
+``--budget SECONDS`` stops mutmut after that long: the mutants it did not reach
+are counted as ``unchecked``, left out of the score, and the run says so
+(``"partial": true``); ``--record`` keeps each module's unchecked count in the
+baseline, so a partial baseline is visible as such. ``[only]`` in
+modules.toml narrows a wiring or I/O module to the functions that carry the
+invariant. Tests that fail on main itself (``known_failing``) are deselected
+with a warning, because mutmut needs a green run to start.
+
+It writes ``out/mutation/score.json``::
+
+    {"score": 0.9, "killed": 90, "total": 100,
+     "modules": {"operators/fairness.py": {"score": ..., "killed": ..., "total": ...}},
+     "survivors": [{"file": ..., "line": ..., "operator": ..., "mutant": ...}],
+     "equivalent": [...]}
+
+A survivor listed in ``tests/mutation/equivalent.toml`` (with the reason it
+cannot change behaviour) is reported under ``equivalent`` and left out of the
+score. ``--record`` stores each module's source hash and score in
+``tests/mutation/baseline.json``, which ``--changed`` compares against.
+Exit status: 0 when the score reaches ``fail_under`` (modules.toml), 1 below
+it, 2 on a usage or tool error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import difflib
+import fnmatch
+import hashlib
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+HERE = REPO / "tests" / "mutation"
+OUT = REPO / "out" / "mutation"
+KILLED = {"killed", "timeout", "caught by type check", "segfault"}
+NOT_COUNTED = {"skipped", "not checked", "check was interrupted by user"}
+_LAYERS = ("schemas", "operators", "sinks", "clients", "services", "flows", "cli", "synth")
+_LAYERS = (*_LAYERS, "benchmarks")
+_NAME = re.compile(r"^\s*(?P<name>[\w.ǁ]+__mutmut_\d+): (?P<status>.+?)\s*$")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What one run mutates and with which tests."""
+
+    modules: list[str]
+    tests: list[str]
+    fail_under: float
+    known_failing: tuple[str, ...] = ()
+    only: dict[str, list[str]] = field(default_factory=dict)
+
+    def globs(self) -> list[str]:
+        """mutmut mutant-name patterns: every function, or the ``[only]`` ones."""
+        out = []
+        for module in self.modules:
+            dotted = "tipline." + module.removesuffix(".py").replace("/", ".")
+            funcs = self.only.get(module)
+            if not funcs:
+                out.append(f"{dotted}.*")
+            for func in funcs or ():
+                cls, _, meth = func.rpartition(".")
+                name = f"xǁ{cls}ǁ{meth}" if cls else f"x_{func}"
+                out.append(f"{dotted}.{name}__mutmut_*")
+        return out
+
+
+def load_plan(selected: list[str] | None) -> Plan:
+    """Read ``modules.toml``; ``selected`` narrows the module list."""
+    spec = tomllib.loads((HERE / "modules.toml").read_text())
+    modules = list(spec["modules"])
+    if selected is not None:
+        unknown = sorted(set(selected) - set(modules))
+        if unknown:
+            msg = f"not an invariant module: {', '.join(unknown)} (see tests/mutation/modules.toml)"
+            raise SystemExit(msg)
+        modules = [m for m in modules if m in selected]
+    return Plan(
+        modules=modules,
+        tests=list(spec["tests"]),
+        fail_under=float(spec["fail_under"]),
+        known_failing=tuple(spec.get("known_failing", ())),
+        only={m: list(f) for m, f in spec.get("only", {}).items() if m in modules},
+    )
+
+
+def source_hash(module: str) -> str:
+    """Return the SHA-256 of a module's source (what ``--changed`` compares)."""
+    return hashlib.sha256((REPO / module).read_bytes()).hexdigest()
+
+
+def changed_modules(plan: Plan) -> list[str]:
+    """Return the invariant modules whose source differs from the recorded full run."""
+    path = HERE / "baseline.json"
+    recorded = json.loads(path.read_text())["modules"] if path.exists() else {}
+    return [m for m in plan.modules if recorded.get(m, {}).get("sha256") != source_hash(m)]
+
+
+def _scratch_copy() -> Path:
+    """Copy the tracked files (and demo data) to a scratch folder; return it."""
+    root = Path(tempfile.mkdtemp(prefix="tipline-mutation-"))
+    files = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=REPO, check=True, capture_output=True
+    ).stdout.split(b"\0")
+    for raw in filter(None, files):
+        rel = raw.decode()
+        src, dst = REPO / rel, root / rel
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        if src.is_symlink() and src.is_dir():
+            # mutmut walks real folders only: the package gets real copies
+            shutil.copytree(src, dst, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.is_file():
+            shutil.copy2(src, dst)
+    shared = REPO.parent / "shared"
+    if shared.is_dir():  # the contract examples the schema tests load (mutants/../shared)
+        (root / "shared").symlink_to(shared)
+    if (REPO / "demo-data").exists():
+        shutil.copytree(REPO / "demo-data", root / "demo-data", symlinks=False)
+    return root
+
+
+def _configure(root: Path, plan: Plan) -> None:
+    """Write the ``[tool.mutmut]`` section for this run into the copy's pyproject."""
+    text = (root / "pyproject.toml").read_text()
+    text = text.split("\n[tool.mutmut]")[0]
+    quoted = ", ".join(json.dumps(f"tipline/{m}") for m in plan.modules)
+    tests = ", ".join(json.dumps(t) for t in plan.tests)
+    deselect = "".join(f', "--deselect", {json.dumps(t)}' for t in plan.known_failing)
+    # Tests that read sources by path find them beside the mutated package.
+    copied = ", ".join(json.dumps(p) for p in (*_LAYERS, "config", "demo-data", "deploy", "docs"))
+    text += (
+        "\n[tool.mutmut]\n"
+        'source_paths = ["tipline"]\n'
+        f"only_mutate = [{quoted}]\n"
+        f"also_copy = [{copied}]\n"
+        f"pytest_add_cli_args_test_selection = [{tests}]\n"
+        f'pytest_add_cli_args = ["-p", "no:cacheprovider", "-q", "-x", "--timeout=120"{deselect}]\n'
+        # A mutant that hangs (a retry loop that never ends, a flow waiting on a
+        # dead step) is a kill, but mutmut's default wall limit is 15x the tests'
+        # time: 3x plus 5 s keeps one hang from stalling the run for minutes.
+        "timeout_multiplier = 3.0\n"
+        # Workers fork from a clean fork server, not from the process that ran
+        # the suite: its live threads (lake roll, vault and digest pools) and
+        # their locks made evidence mutants hang into false timeouts.
+        'process_isolation = "forkserver"\n'
+        "timeout_constant = 5.0\n"
+    )
+    (root / "pyproject.toml").write_text(text)
+
+
+def _run_bounded(root: Path, plan: Plan, budget: float | None, jobs: int | None) -> bool:
+    """Run ``mutmut run``; stop it after ``budget`` seconds. Return whether it finished."""
+    exe = Path(sys.executable).with_name("mutmut")
+    cmd = [str(exe), "run", *(["--max-children", str(jobs)] if jobs else []), *plan.globs()]
+    log = (OUT / "mutmut-run.log").open("w")
+    proc = subprocess.Popen(
+        cmd, cwd=root, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
+    try:
+        rc = proc.wait(timeout=budget)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        return False
+    finally:
+        log.close()
+    if rc not in (0, 1):
+        sys.stderr.write((OUT / "mutmut-run.log").read_text()[-3000:])
+        msg = f"mutmut run failed with exit {rc} (log: out/mutation/mutmut-run.log)"
+        raise SystemExit(msg)
+    return True
+
+
+def _mutmut(root: Path, *args: str) -> str:
+    exe = Path(sys.executable).with_name("mutmut")
+    proc = subprocess.run([str(exe), *args], cwd=root, capture_output=True, text=True, check=False)
+    if proc.returncode not in (0, 1):
+        sys.stderr.write(proc.stdout[-2000:] + proc.stderr[-2000:])
+        msg = f"mutmut {args[0]} failed with exit {proc.returncode}"
+        raise SystemExit(msg)
+    return proc.stdout
+
+
+def _statuses(root: Path) -> dict[str, str]:
+    out = _mutmut(root, "results", "--all", "true")
+    found = {}
+    for line in out.splitlines():
+        m = _NAME.match(line)
+        if m:
+            found[m["name"]] = m["status"]
+    return found
+
+
+def _module_of(name: str, plan: Plan) -> str:
+    dotted = name.split("__mutmut_", maxsplit=1)[0]
+    for module in plan.modules:
+        stem = "tipline." + module.removesuffix(".py").replace("/", ".")
+        if dotted.startswith(stem + "."):
+            return module
+    return "?"
+
+
+def _function_line(module: str, name: str) -> int:
+    """Line of the mutated function's ``def`` in the original module."""
+    func = name.split("__mutmut_", maxsplit=1)[0].rsplit(".", 1)[-1]
+    parts = [p for p in func.removeprefix("x_").removeprefix("xǁ").split("ǁ") if p]
+    target = parts[-1]
+    tree = ast.parse((REPO / module).read_text())
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name == target:
+            return node.lineno
+    return 1
+
+
+_SOURCES: dict[Path, dict[str, list[str]]] = {}
+
+
+def _mutant_sources(path: Path) -> dict[str, list[str]]:
+    """Function name → source lines, for every function in a mutmut ``mutants/`` file."""
+    if path not in _SOURCES:
+        text = path.read_text()
+        tree = ast.parse(text)
+        _SOURCES[path] = {
+            node.name: (ast.get_source_segment(text, node) or "").splitlines()
+            for node in ast.walk(tree)
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        }
+    return _SOURCES[path]
+
+
+def describe(root: Path, module: str, name: str) -> dict[str, object]:
+    """Where a survivor is and what it changed (``old → new``, code only)."""
+    func = name.rsplit(".", 1)[-1]
+    sources = _mutant_sources(root / "mutants" / "tipline" / module)
+    orig = sources.get(func.split("__mutmut_")[0] + "__mutmut_orig", [])
+    mutant = sources.get(func, [])
+    offset, old, new = 0, "", ""
+    matcher = difflib.SequenceMatcher(a=orig[1:], b=mutant[1:], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            offset = i1 + 1
+            old = " ".join(s.strip() for s in orig[1:][i1:i2])
+            new = " ".join(s.strip() for s in mutant[1:][j1:j2]) or "(line removed)"
+            break
+    line = _function_line(module, name) + offset
+    return {"file": module, "line": line, "operator": f"{old} → {new}", "mutant": name}
+
+
+def equivalents() -> dict[str, dict[str, str]]:
+    """Survivors explained as equivalent: mutant name → ``{"operator", "reason"}``."""
+    path = HERE / "equivalent.toml"
+    if not path.exists():
+        return {}
+    return dict(tomllib.loads(path.read_text()).items())
+
+
+def score(plan: Plan, statuses: dict[str, str], root: Path) -> dict[str, object]:
+    """Build the ``score.json`` document from mutmut's verdicts."""
+    explained = equivalents()
+    per: dict[str, dict[str, float]] = {
+        m: {"killed": 0, "total": 0, "unchecked": 0} for m in plan.modules
+    }
+    survivors, equivalent = [], []
+    for name, status in sorted(statuses.items()):
+        module = _module_of(name, plan)
+        if module == "?":
+            continue
+        if status in NOT_COUNTED:
+            per[module]["unchecked"] += 1
+            continue
+        found = None if status in KILLED else describe(root, module, name)
+        entry = explained.get(name)
+        # an entry whose operator no longer matches is stale (the mutant was renumbered)
+        if found is not None and entry and entry.get("operator") == found["operator"]:
+            equivalent.append({**found, "reason": entry["reason"]})
+            continue
+        per[module]["total"] += 1
+        if found is None:
+            per[module]["killed"] += 1
+        else:
+            survivors.append({**found, "status": status})
+    killed = sum(int(p["killed"]) for p in per.values())
+    total = sum(int(p["total"]) for p in per.values())
+    for p in per.values():
+        p["score"] = round(p["killed"] / p["total"], 4) if p["total"] else 1.0
+    return {
+        "score": round(killed / total, 4) if total else 1.0,
+        "killed": killed,
+        "total": total,
+        "fail_under": plan.fail_under,
+        "modules": per,
+        "survivors": survivors,
+        "equivalent": equivalent,
+    }
+
+
+def record(doc: dict[str, object], plan: Plan) -> None:
+    """Store each module's source hash and score as the new baseline."""
+    path = HERE / "baseline.json"
+    old = json.loads(path.read_text())["modules"] if path.exists() else {}
+    modules = doc["modules"]
+    assert isinstance(modules, dict)
+    for module in plan.modules:
+        if modules[module]["unchecked"]:  # a run cut short by --budget: say so in the baseline
+            print(f"mutation: {module} recorded with {modules[module]['unchecked']} unchecked")
+        old[module] = {"sha256": source_hash(module), **modules[module]}
+    path.write_text(json.dumps({"modules": dict(sorted(old.items()))}, indent=2) + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run mutmut over the chosen invariant modules and write ``score.json``."""
+    parser = argparse.ArgumentParser(prog="run_mutation", description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--changed", action="store_true", help="only modules changed since the baseline"
+    )
+    parser.add_argument("--module", action="append", help="one invariant module (repeatable)")
+    parser.add_argument("--record", action="store_true", help="store the result as the baseline")
+    parser.add_argument("--keep", action="store_true", help="keep the scratch copy")
+    parser.add_argument(
+        "--budget",
+        type=float,
+        help="stop after this many seconds; unchecked mutants are not scored",
+    )
+    parser.add_argument("--jobs", type=int, help="parallel mutant runs (default: CPU count)")
+    parser.add_argument(
+        "--rescore",
+        metavar="SCRATCH",
+        help="score a kept scratch copy again (after editing equivalent.toml); runs nothing",
+    )
+    args = parser.parse_args(argv)
+    plan = load_plan(args.module)
+    if args.changed:
+        plan = replace(plan, modules=changed_modules(plan))
+    OUT.mkdir(parents=True, exist_ok=True)
+    if not plan.modules:
+        print("mutation: no invariant module changed since the recorded run")
+        doc: dict[str, object] = {
+            "score": 1.0,
+            "killed": 0,
+            "total": 0,
+            "modules": {},
+            "survivors": [],
+        }
+        (OUT / "score.json").write_text(json.dumps(doc, indent=2) + "\n")
+        return 0
+    root = Path(args.rescore) if args.rescore else _scratch_copy()
+    previous = json.loads((OUT / "score.json").read_text()) if args.rescore else {}
+    try:
+        _configure(root, plan)  # (again, for --rescore: the same section as the run)
+        print(f"mutation: {len(plan.modules)} modules in {root}", flush=True)
+        if plan.known_failing:
+            print(
+                f"mutation: WARNING {len(plan.known_failing)} tests failing on main are deselected "
+                "(known_failing in tests/mutation/modules.toml)",
+                flush=True,
+            )
+        started = time.monotonic()
+        finished = True if args.rescore else _run_bounded(root, plan, args.budget, args.jobs)
+        patterns = plan.globs()
+        statuses = {
+            name: status
+            for name, status in _statuses(root).items()
+            if any(fnmatch.fnmatch(name, p) for p in patterns)
+        }
+        doc = score(plan, statuses, root)
+        doc["seconds"] = previous.get("seconds") or round(time.monotonic() - started, 1)
+        doc["deselected"] = list(plan.known_failing)
+        unchecked = sum(1 for s in statuses.values() if s in NOT_COUNTED)
+        doc["unchecked"] = unchecked
+        if not finished or previous.get("partial"):
+            doc["partial"] = True
+            print(
+                f"mutation: budget of {args.budget:.0f}s reached; {unchecked} mutants not checked "
+                "and left out of the score. Run `make mutation` (nightly) for the whole set.",
+                flush=True,
+            )
+    finally:
+        if not args.keep and not args.rescore:
+            shutil.rmtree(root, ignore_errors=True)
+    (OUT / "score.json").write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+    if args.record:
+        record(doc, plan)
+    _print(doc)
+    return 0 if float(doc["score"]) >= plan.fail_under else 1  # type: ignore[arg-type]
+
+
+def _print(doc: dict[str, object]) -> None:
+    modules = doc["modules"]
+    assert isinstance(modules, dict)
+    print(f"{'module':44} {'killed':>7} {'total':>6} {'score':>6}")
+    for module, p in modules.items():
+        print(f"{module:44} {p['killed']:>7} {p['total']:>6} {p['score']:>6.2f}")
+    print(f"{'all':44} {doc['killed']:>7} {doc['total']:>6} {doc['score']:>6.2f}")
+    survivors = doc["survivors"]
+    assert isinstance(survivors, list)
+    for s in survivors[:40]:
+        print(f"  survived {s['file']}:{s['line']}  {s['operator']}")
+    if len(survivors) > 40:
+        print(f"  … and {len(survivors) - 40} more in out/mutation/score.json")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,140 @@
+"""fsync observed before the rename/link that publishes a file; AES-GCM nonces never repeat.
+
+Issue #19: a vault temp file that was never fsynced, a lake whose fsync was a
+no-op, the same item nonce for two items and a constant key-wrap nonce all
+passed every test. The I/O tests record the real ``os`` calls (monkeypatched
+spies that call through) and check their order per file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from evidence_helpers import noise_bytes
+
+from tipline.operators.evidence.canonical import digests_of
+from tipline.operators.evidence.keys import InMemoryKeyProvider, item_nonce, new_data_key
+from tipline.operators.evidence.package import PlainItem, seal
+from tipline.sinks.lake import write_lake_file
+from tipline.sinks.vault_local import LocalVault
+
+NOW = datetime(2026, 11, 27, 14, 0, tzinfo=UTC)
+Calls = list[tuple[str, str]]
+
+
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch) -> Calls:
+    """Record fsync (by path), link, replace and rename, calling the real functions."""
+    seen: Calls = []
+    real_fsync, real_link, real_replace = os.fsync, os.link, os.replace
+
+    def fsync(fd: int) -> None:
+        seen.append(("fsync", os.readlink(f"/proc/self/fd/{fd}")))
+        real_fsync(fd)
+
+    def link(src: object, dst: object, *a: object, **kw: object) -> None:
+        seen.append(("publish", str(src)))
+        real_link(src, dst, *a, **kw)  # type: ignore[arg-type]
+
+    def replace(src: object, dst: object, *a: object, **kw: object) -> None:
+        seen.append(("publish", str(src)))
+        real_replace(src, dst, *a, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "link", link)
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(os, "rename", replace)
+    return seen
+
+
+def _synced_before_published(calls: Calls) -> list[str]:
+    """Every published temp file; fails if one was not fsynced before it was published."""
+    published = []
+    for i, (what, path) in enumerate(calls):
+        if what == "publish":
+            assert ("fsync", path) in calls[:i], f"{path} published before it was fsynced"
+            published.append(path)
+    return published
+
+
+def _dir_synced_after(calls: Calls, path: str) -> bool:
+    at = calls.index(("publish", path))
+    return ("fsync", str(Path(path).parent)) in calls[at:]
+
+
+@pytest.mark.parametrize("create", [True, False])
+def test_vault_temp_files_are_fsynced_before_they_are_linked(
+    tmp_path: Path, calls: Calls, create: bool
+) -> None:
+    vault = LocalVault(tmp_path / "vault")
+    until = NOW + timedelta(days=1)
+    if create:
+        assert vault.create("packages/p/custody/00000000.json", b"{}", retain_until=until)
+    else:
+        objects = [(f"packages/p/items/{i}.bin", noise_bytes(64, i)) for i in range(3)]
+        vault.put_objects([*objects, ("packages/p/manifest/v0001.json", b"{}")],
+                          retain_until=until)  # fmt: skip
+    published = _synced_before_published(calls)
+    assert len(published) == (1 if create else 4)
+    assert all(Path(p).name.endswith(".tmp") for p in published)
+    assert all(_dir_synced_after(calls, p) for p in published)
+
+
+def test_lake_files_are_fsynced_before_the_rename(tmp_path: Path, calls: Calls) -> None:
+    from tests.unit.test_lake import row
+
+    written = write_lake_file(tmp_path, "part-x", [row(0), row(1), row(3)])
+    assert len(written) == 2  # two event dates
+    published = _synced_before_published(calls)
+    assert len(published) == 2
+    assert all(_dir_synced_after(calls, p) for p in published)
+
+
+def test_a_lake_file_left_to_the_caller_is_not_fsynced(tmp_path: Path, calls: Calls) -> None:
+    from tests.unit.test_lake import row
+
+    write_lake_file(tmp_path, "part-x", [row(0)], durable=False)
+    assert [c for c in calls if c[0] == "fsync"] == []
+
+
+# ---------------------------------------------------------------- nonces
+
+
+def _item(item_id: str, data: bytes) -> PlainItem:
+    return PlainItem(item_id=item_id, role="attachment", media_type="image/png", data=data,
+                     digests=digests_of(data))  # fmt: skip
+
+
+def test_item_nonces_differ_between_items_of_one_package() -> None:
+    key = new_data_key()
+    data = noise_bytes(500)
+    same_bytes = [seal("p", key, _item(f"item-{i}", data))[0].cipher.nonce for i in range(4)]
+    other_bytes = [seal("p", key, _item("item-0", noise_bytes(500, s)))[0].cipher.nonce
+                   for s in range(2, 5)]  # fmt: skip
+    nonces = same_bytes + other_bytes
+    assert len(set(nonces)) == len(nonces)
+    assert all(len(bytes.fromhex(n)) == 12 for n in nonces)
+    # the nonce is bound to the data key too: another package key gives another nonce
+    digest = hashlib.sha256(data).hexdigest()
+    assert item_nonce(key, "item-0", digest) != item_nonce(new_data_key(), "item-0", digest)
+
+
+def test_key_wrap_nonces_are_random_and_twelve_bytes() -> None:
+    provider = InMemoryKeyProvider(os.urandom(32))
+    key = new_data_key()
+    wrapped = [provider.wrap(key, package_id="pkg") for _ in range(5)]
+    assert len({w.nonce for w in wrapped}) == 5
+    assert len({w.wrapped for w in wrapped}) == 5
+    assert all(len(bytes.fromhex(w.nonce)) == 12 for w in wrapped)
+    assert {provider.unwrap(w) for w in wrapped} == {key}
+
+
+def test_generated_data_keys_differ() -> None:
+    provider = InMemoryKeyProvider(os.urandom(32))
+    keys = [provider.generate(package_id=f"p{i}")[0] for i in range(4)]
+    assert len(set(keys)) == 4
+    assert all(len(k) == 32 for k in keys)

@@ -1,0 +1,93 @@
+"""Reports with several parties: every role listed, in the schema's order.
+
+Issue #19: every fixture had one recipient, so writing ``victim`` before
+``intendedRecipient`` (or dropping all but one party) passed. Here a group
+message reaches two child victims (one a minor by declared age only, 17, the
+boundary below 18) and two adults (one exactly 18).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import msgspec
+
+from tipline.operators.report import build_draft, validate_report_xml
+from tipline.operators.report.parties import ADULT_AGE, MAX_RECIPIENTS, resolve_parties
+from tipline.schemas.event import Account
+
+from .builders import CHILD, PEER, T0, csam_case, reports_cfg
+
+ADULT_18 = Account(user_id="u-eighteen", screen_name="grown", declared_age=ADULT_AGE)
+MINOR_17 = Account(user_id="u-seventeen", screen_name="almost", declared_age=ADULT_AGE - 1)
+UNKNOWN = Account(user_id="u-unknown", screen_name="someone")
+
+
+def _case():  # type: ignore[no-untyped-def]
+    receipt, decision, event = csam_case()
+    event = msgspec.structs.replace(event, recipients=[ADULT_18, CHILD, UNKNOWN, MINOR_17, PEER])
+    decision = msgspec.structs.replace(
+        decision, recipient_ids=[r.user_id for r in event.recipients]
+    )
+    return receipt, decision, event
+
+
+def test_parties_split_minors_from_other_recipients_at_the_age_boundary() -> None:
+    _, decision, event = _case()
+    parties = resolve_parties(decision, event)
+    assert parties.reported.user_id == event.sender.user_id
+    assert [v.user_id for v in parties.victims] == ["u-child", "u-seventeen", "u-peer"]
+    assert [r.user_id for r in parties.recipients] == ["u-eighteen", "u-unknown"]
+    assert parties.recipients_omitted == 0
+
+
+def test_every_intended_recipient_comes_before_every_victim() -> None:
+    receipt, decision, event = _case()
+    draft = build_draft(receipt, decision, event, reports_cfg(), T0)
+    validate_report_xml(draft.report_xml)
+    doc = ET.fromstring(draft.report_xml.encode())
+    tags = [c.tag for c in doc if c.tag in ("intendedRecipient", "victim")]
+    assert tags == ["intendedRecipient"] * 2 + ["victim"] * 3
+    victims = [v.findtext(".//screenName") for v in doc.iter("victim")]
+    ages = [v.findtext("victimPerson/age") for v in doc.iter("victim")]
+    recipients = [r.findtext(".//screenName") for r in doc.iter("intendedRecipient")]
+    assert victims == ["puzzlefan12", "almost", "classmate"]
+    assert ages == ["12", "17", "13"]
+    assert recipients == ["grown", "someone"]
+
+
+def test_recipients_beyond_the_cap_are_counted_not_listed() -> None:
+    _, decision, event = csam_case()
+    many = [Account(user_id=f"u-{i:03d}") for i in range(MAX_RECIPIENTS + 1)]
+    event = msgspec.structs.replace(event, recipients=many)
+    parties = resolve_parties(decision, event)
+    assert len(parties.recipients) == MAX_RECIPIENTS
+    assert parties.recipients_omitted == 1
+    exact = msgspec.structs.replace(event, recipients=many[:MAX_RECIPIENTS])
+    assert resolve_parties(decision, exact).recipients_omitted == 0
+
+
+def test_the_older_party_is_reported_even_when_it_is_a_recipient() -> None:
+    _, decision, event = _case()
+    session = (
+        msgspec.structs.replace(decision.session, older_id="u-eighteen", younger_id="u-child")
+        if decision.session
+        else None
+    )
+    if session is None:
+        from tipline.schemas.grooming import SessionVerdict
+
+        session = SessionVerdict(
+            session_id="sess-7", score=0.9, level="report", escalated=True, stage="escalation",
+            age_relation="adult-minor", minor_to_minor=False, sextortion=False, signals=[],
+            older_id="u-eighteen", younger_id="u-child",
+        )  # fmt: skip
+    parties = resolve_parties(msgspec.structs.replace(decision, session=session), event)
+    assert parties.reported == ADULT_18  # the participant's full account, not just its id
+    assert not parties.reported_is_sender
+    assert "u-eighteen" not in [r.user_id for r in parties.recipients]
+    assert event.sender.user_id in [r.user_id for r in parties.recipients]
+    absent = msgspec.structs.replace(session, older_id="u-elsewhere")
+    parties = resolve_parties(msgspec.structs.replace(decision, session=absent), event)
+    assert parties.reported.user_id == "u-elsewhere"
+    assert parties.reported.screen_name is None
