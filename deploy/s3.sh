@@ -23,7 +23,7 @@ SERVER_VERSION="v1.8.0"
 CACHE_DIR="${TIPLINE_CACHE:-$HOME/.cache/tipline}/versitygw-${SERVER_VERSION}"
 BIN="$CACHE_DIR/bin/versitygw"
 
-STATE_DIR="${TIPLINE_RUN:-$PWD/.run}/minio"
+STATE_DIR="${TIPLINE_RUN:-$PWD/.run}/s3"
 DATA_DIR="$STATE_DIR/data"
 VERSIONS_DIR="$STATE_DIR/versions"
 PID_FILE="$STATE_DIR/server.pid"
@@ -31,12 +31,12 @@ CREDS_FILE="$STATE_DIR/credentials"
 ENV_FILE="$STATE_DIR/env"
 LOG_FILE="$STATE_DIR/server.log"
 
-PORT="${MINIO_PORT:-9000}"
+PORT="${S3_PORT:-9000}"
 REGION="${S3_REGION:-us-east-1}"
 # MinIO's liveness path, so anything written against MinIO probes it as is.
 HEALTH_PATH="/minio/health/live"
-START_TIMEOUT="${MINIO_START_TIMEOUT:-60}"
-STOP_TIMEOUT="${MINIO_STOP_TIMEOUT:-15}"
+START_TIMEOUT="${S3_START_TIMEOUT:-60}"
+STOP_TIMEOUT="${S3_STOP_TIMEOUT:-15}"
 
 log() { printf 's3.sh: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
