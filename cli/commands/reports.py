@@ -24,6 +24,7 @@ from tipline.cli.evidence_access import (
     EvidenceServices,
     require_role,
 )
+from tipline.cli.output import add_json_flag, print_json, wants_json
 from tipline.cli.runtime import runtime_of
 from tipline.operators.report import render_review_page
 from tipline.operators.report.review_page import countdown
@@ -91,11 +92,14 @@ def _guard(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.N
 
 @_guard
 def cmd_list(args: argparse.Namespace) -> int:
-    """Print every draft, soonest deadline first, with a countdown."""
+    """Print every draft, soonest deadline first, with a countdown (``--json``: one array)."""
     now = runtime_of(args).now()
     drafts = sorted(_sink(_config(args)).drafts(), key=lambda d: d.deadline)
+    if wants_json(args):
+        print_json([_list_row(d, now) for d in drafts])
+        return 0
     if not drafts:
-        _out("no report drafts")
+        _err("no report drafts")
         return 0
     _out(f"{'deadline':<24} {'status':<10} {'type':<12} {'blocking':>8}  draft id")
     for d in drafts:
@@ -103,6 +107,20 @@ def cmd_list(args: argparse.Namespace) -> int:
         kind = SHORT_TYPES.get(d.incident_type, d.incident_type[:12])
         _out(f"{left:<24} {d.status:<10} {kind:<12} {len(d.blocking_missing()):>8}  {d.draft_id}")
     return 0
+
+
+def _list_row(d: ReportDraft, now: datetime) -> dict[str, object]:
+    """One draft as ids, status, type, deadline and counts (never XML or message text)."""
+    return {
+        "draft_id": d.draft_id,
+        "package_id": d.package_id,
+        "status": d.status,
+        "incident_type": d.incident_type,
+        "deadline": d.deadline.isoformat(),
+        "overdue": d.status in PENDING and d.deadline <= now,
+        "blocking_missing": [m.path for m in d.blocking_missing()],
+        "files": len(d.files),
+    }
 
 
 def _show_lines(draft: ReportDraft, now: datetime) -> list[str]:
@@ -129,6 +147,13 @@ def cmd_show(args: argparse.Namespace) -> int:
     draft = _sink(_config(args)).read(args.draft_id)
     if args.xml:
         sys.stdout.write(draft.report_xml)
+        return 0
+    if wants_json(args):
+        row = _list_row(draft, runtime_of(args).now())
+        row["history"] = [
+            {"status": h.status, "at": h.at.isoformat(), "actor": h.actor} for h in draft.history
+        ]
+        print_json(row)
         return 0
     _out("\n".join(_show_lines(draft, runtime_of(args).now())))
     return 0
@@ -305,11 +330,14 @@ def register(
     reports.add_argument("--config", default=argparse.SUPPRESS, help="TOML config file")
     sub = reports.add_subparsers(dest="reports_command", required=True)
 
-    sub.add_parser("list", help="drafts by deadline").set_defaults(func=cmd_list)
+    listing = sub.add_parser("list", help="drafts by deadline")
+    add_json_flag(listing)
+    listing.set_defaults(func=cmd_list)
 
     show = sub.add_parser("show", help="one draft's fields, files, missing fields, history")
     show.add_argument("draft_id")
     show.add_argument("--xml", action="store_true", help="print the exact report XML")
+    add_json_flag(show)
     show.set_defaults(func=cmd_show)
 
     page = sub.add_parser("html", help="write the static reviewer page")

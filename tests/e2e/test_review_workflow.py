@@ -160,3 +160,18 @@ def test_a_review_case_is_dismissed_with_its_reason(demo: Path) -> None:
     again = tipline("cases", "--config", "demo.toml", "escalate", cid, "--reviewer", REVIEWER,
                     "--reason", "x", cwd=demo, check=False)  # fmt: skip
     assert again.returncode == 1 and "cannot go from 'dismissed'" in again.stderr
+
+
+def test_reports_list_and_show_print_json_without_content(demo: Path) -> None:
+    rows = json.loads(
+        tipline("reports", "--config", "demo.toml", "list", "--json", cwd=demo).stdout
+    )
+    assert rows, "the demo writes report drafts"
+    assert {"draft_id", "status", "incident_type", "deadline", "overdue"} <= set(rows[0])
+    assert [r["deadline"] for r in rows] == sorted(r["deadline"] for r in rows)
+    first = rows[0]["draft_id"]
+    shown = tipline("reports", "--config", "demo.toml", "show", first, "--json", cwd=demo).stdout
+    one = json.loads(shown)
+    assert one["draft_id"] == first
+    assert one["history"][0]["status"] == "draft"
+    assert "<report" not in shown  # no XML (and so no content) in the JSON
