@@ -24,23 +24,16 @@ signals. A hit on an ``allow`` list suppresses every match of the attachment.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from tipline.operators.hashing.algorithm import Computed, HashAlgorithm, MediaInput
 from tipline.operators.hashing.cache import LruCache
-from tipline.operators.hashing.decode import decode_cost, decode_image, decode_opened, open_image
 from tipline.operators.hashing.fetch import MediaFetcher, attachment_bytes
-from tipline.operators.hashing.robust import REGIONS, region, retry_variants, trim_borders
 from tipline.schemas.errors import FetchError
 from tipline.schemas.hashing import (
     STATUS_EVENT_BUDGET,
     STATUS_FETCH_FAILED,
-    STATUS_HASHED,
-    HashingConfig,
     HashMatch,
-    HashValue,
-    MediaDecodeError,
     MediaFetchError,
     Strength,
 )
@@ -51,142 +44,42 @@ if TYPE_CHECKING:
 
     from PIL import Image
 
-    from tipline.operators.hashing.catalog import EntryInfo, IndexedEntries, LoadedList
+    from tipline.operators.hashing.catalog import LoadedList
     from tipline.schemas.event import Attachment
+from tipline.operators.hashing.acceptance import (
+    _RANK,
+    DERIVED_ALGORITHM,
+    REGION_ALGORITHM,
+    _accepted,
+    _closest,
+    _hash_value,
+    _Hit,
+    _signals,
+    _strength,
+)
+from tipline.operators.hashing.computing import HashComputing, Perceptual
+from tipline.operators.hashing.settings import (
+    EventBudget,
+    MatchSettings,
+    Thresholds,
+    settings_from_config,
+)
 
-_RANK: Final[dict[Strength, int]] = {"none": 0, "weak": 1, "strong": 2, "exact": 3}
-REGION_ALGORITHM: Final = "pdq"
+__all__ = [
+    "DERIVED_ALGORITHM",
+    "REGION_ALGORITHM",
+    "EventBudget",
+    "MatchSettings",
+    "Matcher",
+    "Thresholds",
+    "settings_from_config",
+]
+
 """Region hashes (quadrants, centre) are PDQ only: pHash at 64 bits is too coarse for parts."""
-DERIVED_ALGORITHM: Final = "pdq"
 """Only derived entries of this algorithm agree among themselves (``derived`` signal)."""
-_MIN_SIGNALS: Final = 2
-_REGION_ONLY_SIGNALS: Final = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Thresholds:
-    """Match thresholds of one algorithm (ignored for exact algorithms)."""
-
-    max_distance: int = 0
-    strong_distance: int = 0
-    min_quality: int | None = None
-    candidate_distance: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class MatchSettings:
-    """The slice of :class:`HashingConfig` the matcher needs."""
-
-    max_bytes: int
-    max_pixels: int
-    fetch_timeout_s: float
-    thresholds: Mapping[str, Thresholds]
-    max_pixels_other: int | None = None
-    event_max_pixels: int | None = None
-    event_timeout_s: float | None = None
-    candidate_max_entries: int = 2_000_000
-    trim_borders: bool = False
-    near_miss_retries: bool = False
-    region_hashes: bool = False
-
-
-def settings_from_config(cfg: HashingConfig) -> MatchSettings:
-    """Derive matcher settings (PDQ and pHash thresholds) from the config section."""
-    return MatchSettings(
-        max_bytes=cfg.max_bytes,
-        max_pixels=cfg.max_pixels,
-        max_pixels_other=cfg.max_pixels_other,
-        event_max_pixels=cfg.event_max_pixels,
-        event_timeout_s=cfg.event_timeout_s,
-        fetch_timeout_s=cfg.fetch_timeout_s,
-        thresholds={
-            "pdq": Thresholds(
-                cfg.pdq_max_distance,
-                cfg.pdq_strong_distance,
-                cfg.pdq_min_quality,
-                cfg.pdq_candidate_distance,
-            ),
-            "phash": Thresholds(
-                cfg.phash_max_distance,
-                cfg.phash_strong_distance,
-                cfg.phash_min_quality,
-                cfg.phash_candidate_distance,
-            ),
-        },
-        candidate_max_entries=cfg.candidate_max_entries,
-        trim_borders=cfg.trim_borders,
-        near_miss_retries=cfg.near_miss_retries,
-        region_hashes=cfg.region_hashes,
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class Perceptual:
-    """The cached outcome of decoding + perceptual hashing for one SHA-256."""
-
-    computed: tuple[Computed, ...]
-    status: str = STATUS_HASHED
-    reason: str | None = None
-    cacheable: bool = True
-    trimmed: tuple[Computed, ...] = ()
-    regions: tuple[tuple[str, Computed], ...] | None = None
-    """Region hashes (name, PDQ), or ``None`` when they were not computed."""
-
-
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    """One perceptual index hit, before two-stage acceptance."""
-
-    info: EntryInfo
-    algorithm: str
-    distance: int
-    orientation: str | None
-    signal: str
-    direct: bool
-    strong: bool
-
-
-@dataclass(slots=True)
-class EventBudget:
-    """What the attachments of one event may still spend: decoded pixels and wall time.
-
-    The first attachment is always worked on within its own limits
-    (``fetch_timeout_s``, the pixel caps); later ones only while the event's
-    ``deadline`` (on the injected ``clock``) has not passed. Pixels are charged
-    per decode actually performed (cached results are free).
-    """
-
-    pixels_left: int | None = None
-    deadline: float | None = None
-    clock: Callable[[], float] | None = None
-    first: bool = True
-
-    def time_left(self) -> float | None:
-        """Seconds until the deadline, or ``None`` without a deadline."""
-        if self.deadline is None or self.clock is None:
-            return None
-        return self.deadline - self.clock()
-
-    def out_of_time(self) -> bool:
-        """Return whether a later attachment may no longer be worked on."""
-        left = None if self.first else self.time_left()
-        return left is not None and left <= 0
-
-    def charge(self, pixels: int) -> str | None:
-        """Spend ``pixels`` on a decode, or say why the budget does not allow it."""
-        if self.out_of_time():
-            return "the event's time budget (event_timeout_s) was spent; not decoded"
-        if self.pixels_left is not None:
-            if pixels > self.pixels_left:
-                return (
-                    f"decoding {pixels} px would exceed the event's remaining pixel budget "
-                    f"({self.pixels_left} px of event_max_pixels); not decoded"
-                )
-            self.pixels_left -= pixels
-        return None
-
-
-class Matcher:
+class Matcher(HashComputing):
     """Computes hashes (with an LRU cache) and matches them against loaded lists.
 
     Args:
@@ -217,98 +110,6 @@ class Matcher:
         if clock is not None and s.event_timeout_s is not None:
             deadline = clock() + s.event_timeout_s
         return EventBudget(pixels_left=s.event_max_pixels, deadline=deadline, clock=clock)
-
-    def hash_bytes(
-        self, data: bytes, budget: EventBudget | None = None, *, regions: bool = False
-    ) -> tuple[list[Computed], Perceptual]:
-        """Exact digests of ``data``, then its (cached) perceptual hashes.
-
-        With ``regions`` (and ``region_hashes`` in the settings) the region
-        hashes are computed too; a cached result without them is recomputed.
-        """
-        media = MediaInput(data=data)
-        exact = [c for c in (a.compute(media) for a in self._exact) if c is not None]
-        key = next((c.value for c in exact if c.algorithm == "sha256"), None)
-        cached = self.cache.get(key) if key is not None else None
-        want_regions = regions and self._settings.region_hashes
-        if cached is None or (want_regions and cached.regions is None and cached.computed):
-            cached = self._perceptual_hashes(data, budget, want_regions, key)
-            if key is not None and cached.cacheable:
-                self.cache.put(key, cached)
-        return exact, cached
-
-    def _perceptual_hashes(
-        self, data: bytes, budget: EventBudget | None, regions: bool, key: bytes | None
-    ) -> Perceptual:
-        s = self._settings
-        try:
-            img = open_image(data, s.max_pixels, s.max_pixels_other)
-            refusal = budget.charge(decode_cost(img)) if budget is not None else None
-            if refusal is not None:
-                return Perceptual((), STATUS_EVENT_BUDGET, refusal, cacheable=False)
-            image = decode_opened(img)
-        except MediaDecodeError as exc:
-            return Perceptual(computed=(), status=exc.status, reason=str(exc))
-        if key is not None:
-            self._images.put(key, image)
-        computed = self._compute_all(image, data)
-        trimmed: tuple[Computed, ...] = ()
-        content = image
-        if self._settings.trim_borders:
-            content = trim_borders(image)
-            if content is not image:
-                trimmed = self._compute_all(content)
-        return Perceptual(
-            computed=computed,
-            trimmed=trimmed,
-            regions=self.region_hashes(content) if regions else None,
-        )
-
-    def hash_image(self, image: Image.Image) -> tuple[Computed, ...]:
-        """Perceptual hashes of an already decoded image (list building)."""
-        return self._compute_all(image)
-
-    def _compute_all(self, image: Image.Image, data: bytes = b"") -> tuple[Computed, ...]:
-        media = MediaInput(data=data, image=image)
-        return tuple(c for c in (a.compute(media) for a in self._perceptual) if c is not None)
-
-    def region_hashes(self, image: Image.Image) -> tuple[tuple[str, Computed], ...]:
-        """PDQ of each of :data:`REGIONS` of ``image`` whose quality reaches the floor."""
-        algorithm = next((a for a in self._perceptual if a.name == REGION_ALGORITHM), None)
-        if algorithm is None:
-            return ()
-        out = []
-        for name in REGIONS:
-            c = algorithm.compute(MediaInput(data=b"", image=region(image, name)))
-            if c is not None and not self.below_floor(c):
-                out.append((name, c))
-        return tuple(out)
-
-    def _retry_hashes(self, key: bytes | None, data: bytes) -> tuple[tuple[str, Computed], ...]:
-        """Hashes of small rotations and crops of the attachment (near misses only; cached)."""
-        cached = self.retry_cache.get(key) if key is not None else None
-        if cached is not None:
-            return cached
-        image = self._images.get(key) if key is not None else None
-        if image is None:
-            try:
-                image = decode_image(
-                    data, self._settings.max_pixels, self._settings.max_pixels_other
-                )
-            except MediaDecodeError:
-                return ()
-        if self._settings.trim_borders:
-            image = trim_borders(image)
-        self.retries_computed += 1
-        out = tuple(
-            (name, c)
-            for name, variant in retry_variants(image)
-            for c in self._compute_all(variant)
-            if not self.below_floor(c)
-        )
-        if key is not None:
-            self.retry_cache.put(key, out)
-        return out
 
     def match_attachment(
         self,
@@ -620,54 +421,3 @@ class Matcher:
                 )
             )
         return out
-
-
-def _closest(
-    indexed: IndexedEntries, c: Computed, radius: int
-) -> dict[int, tuple[int, str | None]]:
-    """For every entry hit by any variant, its smallest distance and that variant's name."""
-    best: dict[int, tuple[int, str | None]] = {}
-    for h in indexed.index.query_many([v for _, v in c.variants], radius):
-        if h.entry not in best or h.distance < best[h.entry][0]:
-            best[h.entry] = (h.distance, c.variants[h.query][0])
-    return best
-
-
-def _strength(distance: int, t: Thresholds) -> Strength:
-    return "strong" if distance <= t.strong_distance else "weak"
-
-
-def _signals(group: Sequence[_Hit]) -> list[str]:
-    """Return the distinct signals of a group.
-
-    ``derived`` needs two or more derived PDQ entries of the original: derived
-    pHash entries (64 bits, correlated with each other) only ever count as
-    ``phash``, since at the candidate radius they agree with each other by chance.
-    """
-    names = {h.signal for h in group if h.signal != "derived"}
-    derived_pdq = {
-        h.info.entry_id for h in group if h.signal == "derived" and h.algorithm == DERIVED_ALGORITHM
-    }
-    if len(derived_pdq) >= _MIN_SIGNALS:
-        names.add("derived")
-    names.update(h.algorithm for h in group if h.signal == "derived")
-    return sorted(names)
-
-
-def _accepted(group: Sequence[_Hit]) -> bool:
-    """Apply the two-stage rule: two independent signals, one of them a whole-image hit.
-
-    Two or more derived entries of one original (``derived``) are agreement on
-    their own; region hashes alone need three distinct regions.
-    """
-    signals = _signals(group)
-    whole = any(not h.info.region for h in group)
-    if whole:
-        return len(signals) >= _MIN_SIGNALS or "derived" in signals
-    return len(signals) >= _REGION_ONLY_SIGNALS
-
-
-def _hash_value(c: Computed, matchable: bool) -> HashValue:
-    return HashValue(
-        algorithm=c.algorithm, value=c.value.hex(), quality=c.quality, matchable=matchable
-    )

@@ -1,0 +1,151 @@
+"""Computing hashes of one attachment: exact digests, cached perceptual hashes, regions, retries.
+
+The hashing half of :class:`~tipline.operators.hashing.matcher.Matcher` (which
+matches what is computed here against the loaded lists).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tipline.operators.hashing.algorithm import Computed, HashAlgorithm, MediaInput
+from tipline.operators.hashing.cache import LruCache
+from tipline.operators.hashing.decode import decode_cost, decode_image, decode_opened, open_image
+from tipline.operators.hashing.robust import REGIONS, region, retry_variants, trim_borders
+from tipline.schemas.hashing import (
+    STATUS_EVENT_BUDGET,
+    STATUS_HASHED,
+    MediaDecodeError,
+)
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+from tipline.operators.hashing.acceptance import REGION_ALGORITHM
+from tipline.operators.hashing.settings import (
+    EventBudget,
+    MatchSettings,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Perceptual:
+    """The cached outcome of decoding + perceptual hashing for one SHA-256."""
+
+    computed: tuple[Computed, ...]
+    status: str = STATUS_HASHED
+    reason: str | None = None
+    cacheable: bool = True
+    trimmed: tuple[Computed, ...] = ()
+    regions: tuple[tuple[str, Computed], ...] | None = None
+    """Region hashes (name, PDQ), or ``None`` when they were not computed."""
+
+
+class HashComputing:
+    """Hash computation with its caches; the state is set by ``Matcher.__init__``."""
+
+    _exact: list[HashAlgorithm]
+    _exact_names: frozenset[str]
+    _perceptual: list[HashAlgorithm]
+    _settings: MatchSettings
+    cache: LruCache[bytes, Perceptual]
+    retry_cache: LruCache[bytes, tuple[tuple[str, Computed], ...]]
+    _images: LruCache[bytes, Image.Image]
+    retries_computed: int
+
+    def below_floor(self, c: Computed) -> bool:  # pragma: no cover - Matcher defines it
+        """Return whether ``c`` has a quality below its algorithm's floor."""
+        raise NotImplementedError
+
+    def hash_bytes(
+        self, data: bytes, budget: EventBudget | None = None, *, regions: bool = False
+    ) -> tuple[list[Computed], Perceptual]:
+        """Exact digests of ``data``, then its (cached) perceptual hashes.
+
+        With ``regions`` (and ``region_hashes`` in the settings) the region
+        hashes are computed too; a cached result without them is recomputed.
+        """
+        media = MediaInput(data=data)
+        exact = [c for c in (a.compute(media) for a in self._exact) if c is not None]
+        key = next((c.value for c in exact if c.algorithm == "sha256"), None)
+        cached = self.cache.get(key) if key is not None else None
+        want_regions = regions and self._settings.region_hashes
+        if cached is None or (want_regions and cached.regions is None and cached.computed):
+            cached = self._perceptual_hashes(data, budget, want_regions, key)
+            if key is not None and cached.cacheable:
+                self.cache.put(key, cached)
+        return exact, cached
+
+    def _perceptual_hashes(
+        self, data: bytes, budget: EventBudget | None, regions: bool, key: bytes | None
+    ) -> Perceptual:
+        s = self._settings
+        try:
+            img = open_image(data, s.max_pixels, s.max_pixels_other)
+            refusal = budget.charge(decode_cost(img)) if budget is not None else None
+            if refusal is not None:
+                return Perceptual((), STATUS_EVENT_BUDGET, refusal, cacheable=False)
+            image = decode_opened(img)
+        except MediaDecodeError as exc:
+            return Perceptual(computed=(), status=exc.status, reason=str(exc))
+        if key is not None:
+            self._images.put(key, image)
+        computed = self._compute_all(image, data)
+        trimmed: tuple[Computed, ...] = ()
+        content = image
+        if self._settings.trim_borders:
+            content = trim_borders(image)
+            if content is not image:
+                trimmed = self._compute_all(content)
+        return Perceptual(
+            computed=computed,
+            trimmed=trimmed,
+            regions=self.region_hashes(content) if regions else None,
+        )
+
+    def hash_image(self, image: Image.Image) -> tuple[Computed, ...]:
+        """Perceptual hashes of an already decoded image (list building)."""
+        return self._compute_all(image)
+
+    def _compute_all(self, image: Image.Image, data: bytes = b"") -> tuple[Computed, ...]:
+        media = MediaInput(data=data, image=image)
+        return tuple(c for c in (a.compute(media) for a in self._perceptual) if c is not None)
+
+    def region_hashes(self, image: Image.Image) -> tuple[tuple[str, Computed], ...]:
+        """PDQ of each of :data:`REGIONS` of ``image`` whose quality reaches the floor."""
+        algorithm = next((a for a in self._perceptual if a.name == REGION_ALGORITHM), None)
+        if algorithm is None:
+            return ()
+        out = []
+        for name in REGIONS:
+            c = algorithm.compute(MediaInput(data=b"", image=region(image, name)))
+            if c is not None and not self.below_floor(c):
+                out.append((name, c))
+        return tuple(out)
+
+    def _retry_hashes(self, key: bytes | None, data: bytes) -> tuple[tuple[str, Computed], ...]:
+        """Hashes of small rotations and crops of the attachment (near misses only; cached)."""
+        cached = self.retry_cache.get(key) if key is not None else None
+        if cached is not None:
+            return cached
+        image = self._images.get(key) if key is not None else None
+        if image is None:
+            try:
+                image = decode_image(
+                    data, self._settings.max_pixels, self._settings.max_pixels_other
+                )
+            except MediaDecodeError:
+                return ()
+        if self._settings.trim_borders:
+            image = trim_borders(image)
+        self.retries_computed += 1
+        out = tuple(
+            (name, c)
+            for name, variant in retry_variants(image)
+            for c in self._compute_all(variant)
+            if not self.below_floor(c)
+        )
+        if key is not None:
+            self.retry_cache.put(key, out)
+        return out
