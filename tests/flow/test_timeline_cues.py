@@ -8,7 +8,7 @@ from tests.unit.grooming.conftest import REPO, make_event
 from tipline.flows.pipeline import Pipeline
 from tipline.flows.records import Decided, Matched
 from tipline.operators.grooming.scorer import message_cues
-from tipline.schemas.config import load_config
+from tipline.schemas.config import TiplineConfig, load_config
 from tipline.schemas.source import SourcePosition
 
 TEXTS = [
@@ -20,15 +20,23 @@ TEXTS = [
 ]
 
 
+def _patterns_only() -> TiplineConfig:
+    """The default config with the cue recogniser off: these tests are about the timeline."""
+    return load_config(
+        REPO / "config" / "default.toml",
+        overrides=["grooming.model.path=", "grooming.model.sha256="],
+    )
+
+
 def test_message_cues_names_every_matching_category() -> None:
-    pipe = Pipeline(load_config(REPO / "config" / "default.toml"))
+    pipe = Pipeline(_patterns_only())
     assert message_cues(pipe.scorer, "ur so pretty, dont tell ur mom") == ["flattery", "secrecy"]
     assert message_cues(pipe.scorer, None) == []
     assert message_cues(pipe.scorer, "lol ok") == []
 
 
 def test_timeline_shows_each_signal_on_every_hit_never_twice() -> None:
-    pipe = Pipeline(load_config(REPO / "config" / "default.toml"))
+    pipe = Pipeline(_patterns_only())
     events = [make_event(i, text) for i, text in enumerate(TEXTS)]
     state = None
     decision = None
