@@ -80,16 +80,16 @@ def build_world(root: Path) -> World:
             for n, d in enumerate(images())]  # fmt: skip
     (root / "list.csv").write_text("algorithm,hash,list,id,category\n" + "\n".join(rows) + "\n")
     out = root / "out"
-    text = (REPO / "config" / "default.toml").read_text(encoding="utf-8")
-    text = text.replace('path = "out/demo/vault"', f'path = "{out / "vault"}"')
-    text = text.replace('path = "out/demo/reports"', f'path = "{out / "reports"}"')
-    start = text.index("operators = {")
-    text = text[:start] + "operators = " + ROLES + text[text.index("\n", start) :]
-    empty = 'first_name = ""\nlast_name = ""\nemail = ""\n'
-    text = text.replace(
-        empty, 'first_name = "Test"\nlast_name = "Person"\nemail = "t@example.org"\n', 1
+    # An overlay of the base config: a vault, drafts and operators of its own.
+    text = (
+        f'extends = "{REPO / "config" / "base.toml"}"\n'
+        "[hashing]\nlists = []\n"
+        f'[evidence]\npath = "{out / "vault"}"\n'
+        f"[evidence.access]\noperators = {ROLES}\n"
+        f'[reports]\npath = "{out / "reports"}"\n'
+        "[reports.reporter.reporting_person]\n"
+        'first_name = "Test"\nlast_name = "Person"\nemail = "t@example.org"\n'
     )
-    text = text.replace('lists = [{ path = "demo-data/hashlists/known.csv" }]', "lists = []")
     config = root / "console.toml"
     config.write_text(text, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "TIPLINE_OPERATOR"}
