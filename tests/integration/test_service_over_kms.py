@@ -19,7 +19,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit" / "evidence"))
 
 import test_service as _suite
-from evidence_helpers import evidence_config
+from evidence_helpers import evidence_config, with_roles
 
 from tipline.clients.kms import create_master_key
 from tipline.schemas.evidence import KeyConfig
@@ -44,6 +44,6 @@ def service(tmp_path: Path, kms_env: dict[str, str]) -> EvidenceService:
     )
     create_master_key(client, alias=alias)
     cfg = evidence_config(tmp_path, keys=KeyConfig(provider="kms", kms_alias=alias))
-    built = build_evidence_service(cfg, env=kms_env)
+    built = with_roles(build_evidence_service(cfg, env=kms_env))
     assert built.keys.provider.name == "kms"
     return built
