@@ -20,7 +20,11 @@ from tipline.schemas.evidence import EvidenceConfig, S3VaultConfig
 from tipline.services.evidence import s3_client
 from tipline.sinks.vault_s3 import S3Vault, ensure_vault_bucket
 
-UNTIL = datetime.now(UTC) + timedelta(minutes=5)
+
+
+def until() -> datetime:
+    """A retention a few minutes ahead of *now* (not of import time: the suite is long)."""
+    return datetime.now(UTC) + timedelta(minutes=5)
 
 
 @pytest.fixture
@@ -49,18 +53,18 @@ def test_outage_longer_than_the_budget_is_one_error_and_the_retry_succeeds(
     proxy: TcpProxy, s3_env: dict[str, str], unique_name: str
 ) -> None:
     vault = vault_through(proxy, s3_env, unique_name, attempts=4, total_s=3.0)
-    vault.put_objects([("p1/item", b"one"), ("p1/manifest", b"m1")], retain_until=UNTIL)
+    vault.put_objects([("p1/item", b"one"), ("p1/manifest", b"m1")], retain_until=until())
 
     proxy.down()
     objects = [("p2/item", b"two"), ("p2/manifest", b"m2")]
     with pytest.raises(VaultUnavailableError) as caught:
-        vault.put_objects(objects, retain_until=UNTIL)
+        vault.put_objects(objects, retain_until=until())
     line = str(caught.value)
     assert "\n" not in line and "unavailable" in line and "put_object" in line
 
     proxy.up()
     assert not vault.exists("p2/manifest")  # the commit point was never written
-    vault.put_objects(objects, retain_until=UNTIL)  # the replayed write, idempotent
+    vault.put_objects(objects, retain_until=until())  # the replayed write, idempotent
     assert vault.get("p2/item") == b"two"
     assert vault.get("p2/manifest") == b"m2"
     assert vault.list_keys("p") == ["p1/item", "p1/manifest", "p2/item", "p2/manifest"]
@@ -74,7 +78,7 @@ def test_outage_shorter_than_the_budget_is_ridden_out(
     restore = threading.Timer(1.5, proxy.up)
     restore.start()
     try:
-        vault.put_objects([("p/item", b"x"), ("p/manifest", b"m")], retain_until=UNTIL)
+        vault.put_objects([("p/item", b"x"), ("p/manifest", b"m")], retain_until=until())
     finally:
         restore.cancel()
     assert vault.get("p/manifest") == b"m"
