@@ -8,6 +8,9 @@ empty table or ``[]`` under ``--json``.
 
 from __future__ import annotations
 
+import functools
+import sys
+from collections.abc import Callable
 from typing import Final
 
 from tipline.schemas.errors import (
@@ -98,3 +101,26 @@ def table_markdown() -> str:
     rows = ["| status | name | meaning |", "|---|---|---|"]
     rows += [f"| {code} | {name} | {meaning} |" for code, name, meaning in TABLE]
     return "\n".join(rows)
+
+
+Handler = Callable[..., int]
+
+
+def guarded(command: str) -> Callable[[Handler], Handler]:
+    """Wrap a subcommand handler: a ``TiplineError`` is one stderr line and its table status.
+
+    The line reads ``tipline <command>: <prefix>: <message>`` (see :func:`describe`).
+    """
+
+    def wrap(handler: Handler) -> Handler:
+        @functools.wraps(handler)
+        def run(*args: object, **kwargs: object) -> int:
+            try:
+                return handler(*args, **kwargs)
+            except TiplineError as exc:
+                sys.stderr.write(f"tipline {command}: {describe(exc)}\n")
+                return status_of(exc)
+
+        return run
+
+    return wrap

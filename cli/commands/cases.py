@@ -18,19 +18,18 @@ Drafts are approved, rejected and rebuilt with ``tipline reports approve|reject|
 from __future__ import annotations
 
 import argparse
-import functools
 import sys
-from collections.abc import Callable
 from datetime import datetime
 from typing import Final
 
 import msgspec
 
+from tipline.cli.exit_codes import guarded
 from tipline.cli.runtime import runtime_of
 from tipline.operators.report.review_page import countdown
 from tipline.schemas.case import CaseDetail, CaseSummary
 from tipline.schemas.config import TiplineConfig, load_config
-from tipline.schemas.errors import AccessDeniedError, TiplineError
+from tipline.schemas.errors import AccessDeniedError
 from tipline.services.cases import CaseService
 from tipline.services.evidence import build_evidence_service
 
@@ -67,18 +66,6 @@ def _out(text: str) -> None:
     sys.stdout.write(text + "\n")
 
 
-def _guard(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    @functools.wraps(handler)
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return handler(args)
-        except TiplineError as exc:
-            sys.stderr.write(f"tipline cases: {exc}\n")
-            return 1
-
-    return run
-
-
 def _line(s: CaseSummary, now: datetime) -> str:
     left = (
         "-"
@@ -91,7 +78,7 @@ def _line(s: CaseSummary, now: datetime) -> str:
     )
 
 
-@_guard
+@guarded("cases")
 def cmd_list(args: argparse.Namespace) -> int:
     """Print the queue (open work by deadline), or every case with ``--all``."""
     service = case_service(_config(args), args)
@@ -141,7 +128,7 @@ def _detail_lines(d: CaseDetail, now: datetime) -> list[str]:
     return lines
 
 
-@_guard
+@guarded("cases")
 def cmd_show(args: argparse.Namespace) -> int:
     """Print one case (``--reveal`` adds message text, custody-logged)."""
     cfg = _config(args)
@@ -202,7 +189,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--reviewer", help="who reveals (default: $TIPLINE_OPERATOR)")
     p.set_defaults(func=cmd_show)
 
-    act = _guard(_act)
+    act = guarded("cases")(_act)
     p = csub.add_parser("claim", help="take a case")
     p.add_argument("case_id")
     p.add_argument("--reviewer", help="default: $TIPLINE_OPERATOR")

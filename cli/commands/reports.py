@@ -24,6 +24,7 @@ from tipline.cli.evidence_access import (
     EvidenceServices,
     require_role,
 )
+from tipline.cli.exit_codes import guarded
 from tipline.cli.output import add_json_flag, print_json, wants_json
 from tipline.cli.runtime import runtime_of
 from tipline.operators.report import render_review_page
@@ -78,19 +79,7 @@ def _err(text: str) -> None:
     sys.stderr.write(f"tipline reports: {text}\n")
 
 
-def _guard(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    @functools.wraps(handler)
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return handler(args)
-        except TiplineError as exc:
-            _err(str(exc))
-            return 1
-
-    return run
-
-
-@_guard
+@guarded("reports")
 def cmd_list(args: argparse.Namespace) -> int:
     """Print every draft, soonest deadline first, with a countdown (``--json``: one array)."""
     now = runtime_of(args).now()
@@ -141,7 +130,7 @@ def _show_lines(draft: ReportDraft, now: datetime) -> list[str]:
     return lines
 
 
-@_guard
+@guarded("reports")
 def cmd_show(args: argparse.Namespace) -> int:
     """Print one draft's summary (``--xml`` prints the exact report XML instead)."""
     draft = _sink(_config(args)).read(args.draft_id)
@@ -243,10 +232,10 @@ def _approve(args: argparse.Namespace, factory: ServicesFactory | None) -> int:
     # submitter role is checked before anything is sent.
     args.reason = args.reason or args.note or f"approved by {args.reviewer or 'the reviewer'}"
     args.reports_command = "submit"
-    return _guard(functools.partial(_submit, factory=factory))(args)
+    return guarded("reports")(functools.partial(_submit, factory=factory))(args)
 
 
-@_guard
+@guarded("reports")
 def cmd_approve(args: argparse.Namespace) -> int:
     """Approve a draft; needs the ``reviewer`` role, refused while required fields are missing."""
     cfg = _config(args)
@@ -293,7 +282,7 @@ def _submit(args: argparse.Namespace, factory: ServicesFactory | None) -> int:
     return 0
 
 
-@_guard
+@guarded("reports")
 def cmd_reject(args: argparse.Namespace) -> int:
     """Reject a draft (not reported; its countdown stops); reviewer role, reason required."""
     s = _cases(_config(args), args).reject(
@@ -303,7 +292,7 @@ def cmd_reject(args: argparse.Namespace) -> int:
     return 0
 
 
-@_guard
+@guarded("reports")
 def cmd_rebuild(args: argparse.Namespace) -> int:
     """Rebuild a draft from the current config (same ids; back to ``draft``; custody-logged)."""
     cfg = _config(args)
@@ -346,7 +335,7 @@ def register(
     page.add_argument("--reveal", action="store_true", help="show content (custody-logged)")
     page.add_argument("--reason", default="", help="case reference for the custody log")
     page.add_argument("--operator", help="operator identity (default: $TIPLINE_OPERATOR)")
-    page.set_defaults(func=_guard(functools.partial(_html, factory=services)))
+    page.set_defaults(func=guarded("reports")(functools.partial(_html, factory=services)))
 
     approve = sub.add_parser("approve", help="approve a draft for submission")
     approve.add_argument("draft_id")
@@ -375,4 +364,4 @@ def register(
     submit.add_argument("draft_id")
     submit.add_argument("--operator", help="operator identity (default: $TIPLINE_OPERATOR)")
     submit.add_argument("--reason", default="", help="case reference for the custody log")
-    submit.set_defaults(func=_guard(functools.partial(_submit, factory=services)))
+    submit.set_defaults(func=guarded("reports")(functools.partial(_submit, factory=services)))

@@ -215,3 +215,38 @@ def test_validate_names_every_missing_file(tmp_path: Path) -> None:
     (tmp_path / "cal.json").write_text("{}", encoding="utf-8")
     (tmp_path / "mk").write_text("k", encoding="utf-8")
     assert named_file_problems(cfg, env={"TIPLINE_MASTER_KEY_FILE": str(tmp_path / "mk")}) == []
+
+
+# ------------------------------------------------------------------ guarded subcommands
+
+
+@pytest.mark.parametrize(
+    ("exc", "status", "line"),
+    [
+        (AccessDeniedError("no role"), 4, "tipline cases: access denied: no role\n"),
+        (ConfigError("k"), 2, "tipline cases: config error: k\n"),
+        (UnavailableError("s3"), 3, "tipline cases: unavailable: s3\n"),
+        (ReportError("bad"), 1, "tipline cases: error: bad\n"),
+    ],
+)
+def test_guarded_commands_follow_the_status_table(
+    exc: Exception, status: int, line: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def handler(args: argparse.Namespace) -> int:
+        raise exc
+
+    assert exit_codes.guarded("cases")(handler)(argparse.Namespace()) == status
+    assert capsys.readouterr().err == line
+
+
+def test_reports_and_cases_refuse_a_missing_identity_with_status_4(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tipline.cli.main import main
+
+    monkeypatch.delenv("TIPLINE_REVIEWER", raising=False)
+    monkeypatch.delenv("TIPLINE_OPERATOR", raising=False)
+    assert main(["cases", "claim", "no-such-case"]) == 4
+    assert "tipline cases: access denied" in capsys.readouterr().err
+    assert main(["reports", "approve", "no-such-draft"]) == 4
+    assert "access denied" in capsys.readouterr().err
