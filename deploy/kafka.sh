@@ -26,6 +26,7 @@ DATA_DIR="$STATE_DIR/data"
 LOG_DIR="$STATE_DIR/logs"
 PID_FILE="$STATE_DIR/kafka.pid"
 ADDR_FILE="$STATE_DIR/bootstrap"
+ENV_FILE="$ADDR_FILE"  # what `start` prints (service-lib.sh)
 CONSOLE_LOG="$LOG_DIR/console.log"
 
 PORT="${KAFKA_PORT:-9092}"
@@ -94,11 +95,6 @@ EOF
 }
 
 # --- process ---------------------------------------------------------------
-
-
-port_in_use() {
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
 
 write_config() {
     mkdir -p "$DATA_DIR" "$LOG_DIR"
@@ -207,18 +203,13 @@ wait_ready() {
     die "broker not ready after ${START_TIMEOUT}s (logs in $LOG_DIR); left running as pid $pid"
 }
 
+write_env() {
+    echo "127.0.0.1:$PORT" >"$ADDR_FILE"
+}
+
 cmd_start() {
-    mkdir -p "$STATE_DIR"
-    # Serialise concurrent starts so the second one finds the first's broker.
-    exec 9>"$STATE_DIR/.lock"
-    flock 9
+    reuse_running && return 0
     local pid
-    if pid="$(running_pid)"; then
-        # Still starting (e.g. an earlier start timed out): wait, then answer.
-        [[ -f "$ADDR_FILE" ]] || { wait_ready "$pid"; echo "127.0.0.1:$PORT" >"$ADDR_FILE"; }
-        cat "$ADDR_FILE"
-        return 0
-    fi
     command -v "$JAVA" >/dev/null || die "java not found (set JAVA_HOME)"
     for p in "$PORT" "$CONTROLLER_PORT"; do
         port_in_use "$p" && die "port $p is taken by another process"
@@ -239,28 +230,13 @@ cmd_start() {
     echo "$pid" >"$PID_FILE"
     log "started broker pid $pid, waiting for 127.0.0.1:$PORT"
     wait_ready "$pid"
-    echo "127.0.0.1:$PORT" >"$ADDR_FILE"
+    write_env
     log "ready in $((SECONDS - started))s"
     cat "$ADDR_FILE"
 }
 
-cmd_stop() {
-    stop_service
+describe_running() {
+    echo "bootstrap $(cat "$ADDR_FILE" 2>/dev/null || echo "127.0.0.1:$PORT")"
 }
 
-cmd_status() {
-    local pid
-    if pid="$(running_pid)"; then
-        log "running, pid $pid, bootstrap $(cat "$ADDR_FILE" 2>/dev/null || echo "127.0.0.1:$PORT")"
-        return 0
-    fi
-    log "not running"
-    return 1
-}
-
-case "${1:-}" in
-    start) cmd_start ;;
-    stop) cmd_stop ;;
-    status) cmd_status ;;
-    *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
-esac
+service_main "$@"

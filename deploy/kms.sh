@@ -45,46 +45,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/service-lib.sh"
 
 # --- binary ----------------------------------------------------------------
 
-go_cmd() {
-    if command -v go >/dev/null; then
-        command -v go
-    elif [[ -x /usr/local/go/bin/go ]]; then
-        echo /usr/local/go/bin/go
-    else
-        die "the Go toolchain is needed to build $SERVER_MODULE"
-    fi
-}
-
 build_server() {
-    [[ -x "$BIN" ]] && return 0
-    mkdir -p "$CACHE_DIR"
-    # Two test runs may start the server at once; only one should build.
-    exec 8>"$CACHE_DIR/.lock"
-    flock 8
-    if [[ -x "$BIN" ]]; then exec 8>&-; return 0; fi
-
-    local go started=$SECONDS
-    go="$(go_cmd)"
-    log "building $SERVER_MODULE@$SERVER_VERSION (first run only, ~1 min on 2 cores)"
-    rm -rf "$CACHE_DIR/bin.partial"
-    # GOTOOLCHAIN=local and -modcacherw: see deploy/s3.sh.
-    if ! GOBIN="$CACHE_DIR/bin.partial" GOTOOLCHAIN=local GOFLAGS=-modcacherw \
-        "$go" install -trimpath "$SERVER_MODULE@$SERVER_VERSION" >&2; then
-        rm -rf "$CACHE_DIR/bin.partial"
-        die "go install of $SERVER_MODULE@$SERVER_VERSION failed (see above)"
-    fi
-    mkdir -p "$CACHE_DIR/bin"
-    mv "$CACHE_DIR/bin.partial/local-kms" "$BIN"
-    rm -rf "$CACHE_DIR/bin.partial"
-    exec 8>&-
-    log "built $BIN in $((SECONDS - started))s"
+    go_build_server "$SERVER_MODULE" local-kms 1
 }
 
 # --- process ---------------------------------------------------------------
-
-port_in_use() {
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
 
 healthy() {
     # A real KMS call (ListKeys) in plain bash: no curl or Python needed.
@@ -100,17 +65,7 @@ healthy() {
 }
 
 wait_ready() {
-    local pid="$1" deadline=$((SECONDS + START_TIMEOUT))
-    while ((SECONDS < deadline)); do
-        if ! kill -0 "$pid" 2>/dev/null; then
-            tail -30 "$LOG_FILE" >&2 || true
-            rm -f "$PID_FILE"
-            die "server exited during start-up (log: $LOG_FILE)"
-        fi
-        healthy && return 0
-        sleep 0.2
-    done
-    die "server not healthy after ${START_TIMEOUT}s (log: $LOG_FILE); left running as pid $pid"
+    wait_healthy "$1"
 }
 
 write_env() {
@@ -126,16 +81,8 @@ EOF
 }
 
 cmd_start() {
-    mkdir -p "$STATE_DIR"
-    # Serialise concurrent starts so the second one finds the first's server.
-    exec 9>"$STATE_DIR/.lock"
-    flock 9
+    reuse_running && return 0
     local pid
-    if pid="$(running_pid)"; then
-        [[ -f "$ENV_FILE" ]] || { wait_ready "$pid"; write_env; }
-        cat "$ENV_FILE"
-        return 0
-    fi
     port_in_use "$PORT" && die "port $PORT is taken by another process"
     build_server
     rm -f "$ENV_FILE"
@@ -157,23 +104,8 @@ cmd_start() {
     cat "$ENV_FILE"
 }
 
-cmd_stop() {
-    stop_service
+describe_running() {
+    echo "endpoint $(sed -n 's/^KMS_ENDPOINT=//p' "$ENV_FILE" 2>/dev/null)"
 }
 
-cmd_status() {
-    local pid
-    if pid="$(running_pid)"; then
-        log "running, pid $pid, endpoint $(sed -n 's/^KMS_ENDPOINT=//p' "$ENV_FILE" 2>/dev/null)"
-        return 0
-    fi
-    log "not running"
-    return 1
-}
-
-case "${1:-}" in
-    start) cmd_start ;;
-    stop) cmd_stop ;;
-    status) cmd_status ;;
-    *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
-esac
+service_main "$@"
