@@ -55,6 +55,18 @@ def _atomic_write(path: Path, data: bytes) -> None:
     write_atomic(path, data)
 
 
+def check_transition(draft: ReportDraft, status: DraftStatus) -> None:
+    """Refuse a status change the draft state machine does not allow.
+
+    Raises:
+        ReportError: ``status`` is not reachable from the draft's current status.
+
+    """
+    if status not in ALLOWED_TRANSITIONS[draft.status]:
+        msg = f"draft {draft.draft_id!r} cannot go from {draft.status!r} to {status!r}"
+        raise ReportError(msg)
+
+
 class DraftsSink:
     """Writes, reads and updates report drafts under one directory."""
 
@@ -161,9 +173,7 @@ class DraftsSink:
 
         """
         draft = self.read(draft_id)
-        if status not in ALLOWED_TRANSITIONS[draft.status]:
-            msg = f"draft {draft_id!r} cannot go from {draft.status!r} to {status!r}"
-            raise ReportError(msg)
+        check_transition(draft, status)
         change = StatusChange(at=at, status=status, actor=actor, note=note)
         updated = msgspec.structs.replace(
             draft,

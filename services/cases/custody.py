@@ -23,7 +23,7 @@ from tipline.schemas.report import (
 from tipline.schemas.report import StatusChange as DraftChange
 from tipline.services.cases.opening import SUBJECT_DRAFT
 from tipline.services.evidence import EvidenceService
-from tipline.sinks.drafts import DraftsSink
+from tipline.sinks.drafts import DraftsSink, check_transition
 
 
 def _status_events(events: Sequence[CustodyEvent], subject: str) -> list[CustodyEvent]:
@@ -111,9 +111,7 @@ class CustodyDrafts(DraftsSink):
 
         """
         draft, head = self._checked(draft_id)
-        if status not in ALLOWED_TRANSITIONS[draft.status]:
-            msg = f"draft {draft_id!r} cannot go from {draft.status!r} to {status!r}"
-            raise ReportError(msg)
+        check_transition(draft, status)
         details = {
             "subject": SUBJECT_DRAFT,
             "draft_id": draft_id,
