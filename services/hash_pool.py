@@ -56,7 +56,7 @@ from tipline.schemas.errors import TiplineError
 from tipline.schemas.event import MessageEvent
 from tipline.schemas.hashing import AttachmentVerdict
 from tipline.services.hashing import HashService
-from tipline.services.metrics import stage_timer, timed
+from tipline.services.metrics import METRICS, stage_timer, timed
 
 Hashed = tuple[list[AttachmentVerdict], dict[str, bytes]]
 MatchResult = Hashed | Exception
@@ -225,6 +225,7 @@ class HashPool:
 
     def _restart(self) -> None:
         self.restarts += 1
+        METRICS.hash_pool_restarts.inc()
         if self._executor is not None:
             with contextlib.suppress(Exception):
                 self._executor.shutdown(wait=True, cancel_futures=True)
