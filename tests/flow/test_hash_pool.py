@@ -15,7 +15,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import msgspec
-from bytewax.testing import TestingSink, TestingSource, run_main
+from bytewax.testing import TestingSink, TestingSource, cluster_main, run_main
 
 from tests.flow.conftest import T0
 from tests.flow.test_evidence_first import known_image_setup
@@ -148,3 +148,29 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(tmp_path: Path) ->
     assert per_session(others) == per_session(
         [r for r in expected if r.event_id not in {"evt-0006", "evt-0021"}]
     )
+
+
+def test_two_worker_threads_share_the_pool_and_decide_every_message_once(tmp_path: Path) -> None:
+    cfg, known = known_image_setup(tmp_path)
+    records = interleaved(known)
+    pipe = pipeline(cfg, 2, tmp_path)
+    lake: list[AuditRow] = []
+    dead: list[DeadLetter] = []
+    outputs = OutputOverrides(
+        lake=TestingSink(lake), dead_letters=TestingSink(dead), alerts=TestingSink([])
+    )
+    source = TestingSource(records, batch_size=8)
+    flow = build_flow(pipe.config, source=source, outputs=outputs, pipeline=pipe)
+    try:
+        cluster_main(flow, [], 0, worker_count_per_proc=2)
+    finally:
+        pipe.hash_pool.close()
+    assert dead == []
+    assert sorted(r.event_id for r in lake) == [f"evt-{n:04d}" for n in range(40)]
+    assert sorted(r.event_id for r in lake if r.match_strength == "exact") == [
+        "evt-0009",
+        "evt-0030",
+    ]
+    for session, rows in per_session(lake).items():
+        ids = [r.event_id for r in rows]
+        assert ids == sorted(ids), session
