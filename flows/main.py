@@ -82,7 +82,7 @@ def build_flow(
     letters: list[Stream[DeadLetter]] = [cast("Stream[DeadLetter]", split.falses)]
 
     matched = _split_letters(
-        "match-failed", op.map("match-hashes", split.trues, pipe.match), letters
+        "match-failed", op.flat_map_batch("match-hashes", split.trues, pipe.match), letters
     )
     keyed = op.key_on("key-by-session", matched, lambda m: m.event.session_id)
     scored = op.stateful("score-session", keyed, lambda resume: SessionLogic(pipe, resume))

@@ -56,6 +56,7 @@ from tipline.services.cases import new_case
 from tipline.services.dead_letters import DeadLetterSealer
 from tipline.services.evidence import EvidenceService, build_evidence_service
 from tipline.services.failures import FailureTracker, follow_up_source
+from tipline.services.hash_pool import HashPool, MatchResult, pool_size
 from tipline.services.hashing import HashService, build_hash_service, media_fetcher
 from tipline.services.metrics import METRICS, decision_counter, timed
 from tipline.sinks.cases import CasesSink
@@ -184,27 +185,33 @@ class Pipeline:
                 raise
             return []  # the record is dead-lettered either way; this only flags it
 
-    def match(self, inbound: Inbound) -> Matched | DeadLetter:
-        """Hash every attachment against the lists (step ``match-hashes``).
+    @cached_property
+    def hash_pool(self) -> HashPool:
+        """Hashes attachments in worker processes (``hashing.pool_workers``; 0: inline)."""
+        return HashPool(self.hashes, pool_size(self.config.hashing.pool_workers))
 
-        The bytes read from URI attachments are kept with the verdicts: evidence
-        packages exactly what was hashed, and no URI is ever read twice.
+    def match(self, batch: list[Inbound]) -> list[Matched | DeadLetter]:
+        """Hash every attachment of a batch against the lists (step ``match-hashes``).
+
+        Results keep input order (services/hash_pool.py). The bytes read from URI
+        attachments are kept with the verdicts: evidence packages exactly what
+        was hashed, and no URI is ever read twice.
         """
-        event = inbound.event
-        with timed("match-hashes"):
-            try:
-                verdicts, media = (
-                    self.hashes.match_keeping_bytes(event, self.clock.now())
-                    if event.attachments
-                    else ([], {})
-                )
-            except Exception as exc:
-                return self.failures.letter(
-                    "match-hashes", exc, source=inbound.source, event=event, now=self.clock.now()
-                )
+        now = self.clock.now()
+        results = self.hash_pool.match_all([i.event for i in batch], now)
+        return [self._matched(i, r, now) for i, r in zip(batch, results, strict=True)]
+
+    def _matched(
+        self, inbound: Inbound, result: MatchResult, now: datetime
+    ) -> Matched | DeadLetter:
+        if isinstance(result, Exception):
+            return self.failures.letter(
+                "match-hashes", result, source=inbound.source, event=inbound.event, now=now
+            )
         self.failures.ok("match-hashes")
+        verdicts, media = result
         return Matched(
-            event=event,
+            event=inbound.event,
             source=inbound.source,
             attachments=verdicts,
             media=media,

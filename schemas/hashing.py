@@ -233,6 +233,9 @@ class HashingConfig(Section, frozen=True):
     ``reload_min_fraction``: a changed list file is swapped in only when it has
     no bad line and at least this fraction of the entries of the version in
     use; otherwise the last good version stays (all-or-nothing reload).
+    ``pool_workers``: processes that fetch, decode and hash attachments beside
+    the dataflow worker (``"auto"``: one per usable core; 0: inline, on the
+    dataflow worker's thread). See services/hash_pool.py.
     """
 
     enabled: bool = True
@@ -259,6 +262,7 @@ class HashingConfig(Section, frozen=True):
     quarantine_factor: PositiveFloat = 10.0
     quarantine_min_matches: PositiveInt = 20
     cache_entries: PositiveInt = 10_000
+    pool_workers: NonNegativeInt | Literal["auto"] = "auto"
     reload_interval_s: PositiveFloat = 30.0
     reload_min_fraction: Fraction = 0.9
     file_roots: list[str] = []

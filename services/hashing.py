@@ -111,6 +111,11 @@ class HashService:
         return {s.name: s.loaded.version for s in self._sources}
 
     @property
+    def enabled(self) -> bool:
+        """False when ``hashing.enabled = false`` (every verdict is ``skipped``)."""
+        return self._cfg.enabled
+
+    @property
     def matcher(self) -> Matcher:
         """The matcher (exposes its cache for metrics)."""
         return self._matcher
@@ -269,16 +274,29 @@ class HashService:
         if not event.attachments:
             return [], {}
         self.reload_changed(now)
+        verdicts, fetched = self.hash_event(event)
+        return self.guard(verdicts), fetched
+
+    def hash_event(self, event: MessageEvent) -> tuple[list[AttachmentVerdict], dict[str, bytes]]:
+        """Fetch, hash and match ``event``'s attachments with the lists in use.
+
+        No reload poll and no flood guard: the part a hashing worker process
+        runs (services/hash_pool.py); :meth:`guard` is applied after, in order.
+        """
         lists = [s.loaded for s in self._sources]
         budget = self._matcher.new_budget(self._clock)
         verdicts: list[AttachmentVerdict] = []
         fetched: dict[str, bytes] = {}
         for a in event.attachments:
             verdict, data = self._matcher.fetch_and_match(a, self._fetcher, lists, budget)
-            verdicts.append(self._guard(verdict))
+            verdicts.append(verdict)
             if a.uri is not None and data is not None:
                 fetched[a.attachment_id] = data
         return verdicts, fetched
+
+    def guard(self, verdicts: list[AttachmentVerdict]) -> list[AttachmentVerdict]:
+        """Apply the flood guard to the verdicts of one event, in attachment order."""
+        return [self._guard(v) for v in verdicts]
 
     def _guard(self, verdict: AttachmentVerdict) -> AttachmentVerdict:
         """Apply flood quarantine and count allow-list suppressions (metrics, one log line).

@@ -85,6 +85,12 @@ class _Metrics:
             ["list"],
         )
     )
+    hash_pool_restarts: Counter = field(
+        default_factory=lambda: Counter(
+            "tipline_hash_pool_restarts",
+            "Hashing pools forked anew after a worker process died (alert on any)",
+        )
+    )
     hash_suppressed: Counter = field(
         default_factory=lambda: Counter(
             "tipline_hash_matches_suppressed",

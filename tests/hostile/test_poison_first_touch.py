@@ -104,16 +104,25 @@ def test_proc_uptime_beside_a_known_image_is_denied_and_the_image_still_reported
 
 
 class RewritingFetcher:
-    """Reads through the real file fetcher, then rewrites the file (bytes change per read)."""
+    """Reads through the real file fetcher, then rewrites the file (bytes change per read).
+
+    Reads are counted in a file: they happen in a hashing worker process.
+    """
 
     def __init__(self, inner: Any, path: Path) -> None:
         self._inner = inner
         self._path = path
-        self.reads = 0
+        self._log = path.with_name(path.name + ".reads")
+        self._log.write_text("")
+
+    @property
+    def reads(self) -> int:
+        return len(self._log.read_text().splitlines())
 
     def fetch(self, uri: str, max_bytes: int, timeout_s: float) -> bytes:
         data: bytes = self._inner.fetch(uri, max_bytes, timeout_s)
-        self.reads += 1
+        with self._log.open("a") as log:
+            log.write("read\n")
         self._path.write_bytes(f"changed after read {self.reads}".encode())
         return data
 
@@ -152,7 +161,7 @@ def test_uri_bytes_are_dropped_when_no_case_opens(tmp_path: Path) -> None:
     pipe = Pipeline(cfg)
     record = event_with_uri(b"not an image", target.as_uri(), "evt-none")
     inbound = pipe.decode(record)
-    matched = pipe.match(inbound)  # type: ignore[arg-type]
+    (matched,) = pipe.match([inbound])  # type: ignore[list-item]
     assert not isinstance(matched, DeadLetter)
     assert matched.media == {"changing": b"harmless"}
     from tipline.flows.session import SessionLogic

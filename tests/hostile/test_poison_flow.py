@@ -157,13 +157,23 @@ class PoisonSealer:
 
 
 class PoisonHashes:
+    """Raises for one event, inline (``match_keeping_bytes``) or in a pool worker."""
+
     def __init__(self, inner: Any) -> None:
         self._inner = inner
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
 
     def match_keeping_bytes(self, event: MessageEvent, now: Any) -> Any:
         if event.event_id == "evt-p-match":
             raise ValueError(CANARY)
         return self._inner.match_keeping_bytes(event, now)
+
+    def hash_event(self, event: MessageEvent) -> Any:
+        if event.event_id == "evt-p-match":
+            raise ValueError(CANARY)
+        return self._inner.hash_event(event)
 
 
 class PoisonEvidence:

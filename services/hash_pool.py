@@ -1,0 +1,271 @@
+"""Attachment hashing in a bounded process pool: one image never holds the dataflow worker alone.
+
+The step ``match-hashes`` hands each Bytewax batch to :meth:`HashPool.match_all`:
+
+* a message without attachments needs no hashing (its result is ready at once);
+* a message with attachments is fetched, decoded, hashed and matched in a
+  worker process; at most ``2 x pool_workers`` are in flight, the rest of the
+  batch waits (back-pressure: the dataflow pulls no more input meanwhile);
+* results come back in input order, and the flood guard (services/hashing.py)
+  is applied to them in that order, here, so verdicts, quarantines and
+  per-session order are exactly those of the inline path (``pool_workers = 0``).
+
+The batch is returned whole: a text message waits for the slowest image of its
+own batch (not for the sum of them, as inline), and never for an image of a
+later batch.
+
+Workers are forked from this process when the pool starts and inherit the
+:class:`HashService` it loaded (the list index is shared copy-on-write, never
+re-read); each keeps its own decode cache and never polls the list files.
+Reloads stay all-or-nothing: this process polls the files before each batch
+with media and, when it accepts a new version, the pool is shut down between
+batches and forked anew, so every worker matches with a version this process
+accepted; a rejected version never reaches a worker.
+
+A worker that dies (SIGKILL, OOM, a crash in a decoder) breaks the pool. Results
+already returned are kept; the pool is forked anew and the unfinished messages
+of the batch are hashed again (hashing reads and computes only, so a re-run is
+idempotent), first together, then one at a time. A message that kills a fresh
+worker on its own twice becomes a dead letter of step ``match-hashes``
+(:class:`HashWorkerDied`); :data:`POISON_LIMIT` such messages in a row mean the
+workers die for a reason no message explains: :class:`SystemicFailure`, the job
+stops and recovery resumes it. Nothing is emitted before the batch is complete,
+so no decision is lost or duplicated. A pool that cannot start (fork fails)
+raises ``OSError``: systemic.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import gc
+import multiprocessing
+import os
+import pickle
+import signal
+import threading
+import time
+from collections.abc import Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from datetime import datetime
+from typing import Final
+
+from tipline.operators.failures import SystemicFailure
+from tipline.schemas.errors import TiplineError
+from tipline.schemas.event import MessageEvent
+from tipline.schemas.hashing import AttachmentVerdict
+from tipline.services.hashing import HashService
+from tipline.services.metrics import METRICS, stage_timer, timed
+
+Hashed = tuple[list[AttachmentVerdict], dict[str, bytes]]
+MatchResult = Hashed | Exception
+"""The verdicts and URI bytes of one message, or the exception its hashing raised."""
+
+POISON_LIMIT: Final = 5
+"""Messages in a row that each killed a fresh worker alone before the job stops."""
+
+SOLO_ATTEMPTS: Final = 2
+"""Runs of one message alone on a fresh pool before it is a dead letter."""
+
+_PR_SET_PDEATHSIG: Final = 1
+
+
+def pool_size(setting: int | str) -> int:
+    """Worker processes for ``hashing.pool_workers`` (``"auto"``: the usable cores)."""
+    return len(os.sched_getaffinity(0)) if setting == "auto" else int(setting)
+
+
+class HashWorkerDied(TiplineError):
+    """A hashing worker process died while hashing this message's attachments alone."""
+
+
+class HashPool:
+    """Hashes the attachments of a batch of events in worker processes, results in order.
+
+    ``workers = 0``: every message is hashed inline, here (today's path).
+    Dataflow worker threads of one process may share it: batches with media
+    take turns (a lock); batches without media never wait for it.
+    """
+
+    def __init__(self, service: HashService, workers: int) -> None:
+        self.service = service
+        self.workers = workers
+        self.restarts = 0
+        self._executor: ProcessPoolExecutor | None = None
+        self._poison_streak = 0
+        self._lock = threading.Lock()
+
+    def match_all(self, events: Sequence[MessageEvent], now: datetime) -> list[MatchResult]:
+        """One result per event, in input order; per-event failures are returned, not raised.
+
+        Raises:
+            SystemicFailure: hashing workers keep dying (:data:`POISON_LIMIT`).
+            OSError: the pool cannot start.
+
+        """
+        if self.workers == 0 or not self.service.enabled:
+            return [self._inline(e, now) for e in events]
+        results: list[MatchResult | None] = [None if e.attachments else ([], {}) for e in events]
+        todo = [i for i, e in enumerate(events) if e.attachments]
+        if not todo:
+            return [r for r in results if r is not None]
+        with self._lock:
+            if self.service.reload_changed(now):
+                self.close()  # the next submit forks workers with the accepted version
+            self._hash(events, todo, results)
+            return [self._guarded(r) for r in results if r is not None]
+
+    def close(self) -> None:
+        """Shut the workers down (a new pool is forked on the next batch with media)."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def worker_pids(self) -> list[int]:
+        """Process ids of the live workers (tests, RSS measurements)."""
+        executor = self._executor
+        processes = getattr(executor, "_processes", None) or {}
+        return sorted(pid for pid, p in processes.items() if p.is_alive())
+
+    # ---------------------------------------------------------------- internals
+
+    def _inline(self, event: MessageEvent, now: datetime) -> MatchResult:
+        with timed("match-hashes"):
+            try:
+                return self.service.match_keeping_bytes(event, now)
+            except Exception as exc:
+                return exc
+
+    def _guarded(self, result: MatchResult) -> MatchResult:
+        if isinstance(result, Exception):
+            return result
+        verdicts, media = result
+        return self.service.guard(verdicts), media
+
+    def _hash(
+        self, events: Sequence[MessageEvent], todo: list[int], results: list[MatchResult | None]
+    ) -> None:
+        """Fill ``results[i]`` for every ``i`` in ``todo``: together, then alone after a crash."""
+        unfinished = self._run(events, todo, results)
+        if not unfinished:
+            return
+        self._restart()
+        unfinished = self._run(events, unfinished, results)
+        for i in unfinished:
+            results[i] = self._alone(events[i])
+
+    def _alone(self, event: MessageEvent) -> MatchResult:
+        """Hash one message alone on fresh workers; a dead letter if it kills them each time."""
+        for _ in range(SOLO_ATTEMPTS):
+            self._restart()
+            box: list[MatchResult | None] = [None]
+            if not self._run([event], [0], box) and box[0] is not None:
+                return box[0]
+        self._restart()
+        self._poison_streak += 1
+        if self._poison_streak >= POISON_LIMIT:
+            msg = (
+                f"hashing worker processes died on {self._poison_streak} messages in a row, "
+                "each alone on a fresh worker: the workers, not the messages, are at fault"
+            )
+            raise SystemicFailure(msg)
+        return HashWorkerDied(
+            f"a hashing worker process died {SOLO_ATTEMPTS} times hashing this message alone"
+        )
+
+    def _run(
+        self,
+        events: Sequence[MessageEvent],
+        todo: list[int],
+        results: list[MatchResult | None],
+    ) -> list[int]:
+        """Hash ``todo`` with at most 2 x workers in flight; return those a dead worker left."""
+        window = 2 * self.workers
+        queue = list(reversed(todo))
+        running: dict[Future[tuple[MatchResult, float]], int] = {}
+        unfinished: list[int] = []
+        broken = False
+        while queue or running:
+            while queue and not broken and len(running) < window:
+                i = queue.pop()
+                try:
+                    running[self._pool().submit(_hash_event, events[i])] = i
+                except BrokenProcessPool:
+                    broken = True
+                    unfinished.append(i)
+            if broken:
+                unfinished += reversed(queue)
+                queue.clear()
+            if not running:
+                break
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                i = running.pop(future)
+                try:
+                    result, seconds = future.result()
+                except BrokenProcessPool:
+                    broken = True
+                    unfinished.append(i)
+                    continue
+                stage_timer("match-hashes").observe(seconds)
+                results[i] = result
+                self._poison_streak = 0
+        return sorted(unfinished)
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_init_worker,
+                initargs=(self.service, os.getpid()),
+            )
+        return self._executor
+
+    def _restart(self) -> None:
+        self.restarts += 1
+        METRICS.hash_pool_restarts.inc()
+        if self._executor is not None:
+            with contextlib.suppress(Exception):
+                self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+
+# ---------------------------------------------------------------- worker side
+
+_SERVICE: HashService | None = None
+"""In a worker process: the service inherited from the parent at fork."""
+
+
+def _init_worker(service: HashService, parent: int) -> None:
+    """Set up a freshly forked worker (runs once per worker process)."""
+    global _SERVICE  # noqa: PLW0603  (the one per-process state of a worker)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)  # die with the parent (no orphans)
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+    gc.freeze()  # inherited objects are never scanned: their pages stay shared
+    _SERVICE = service
+
+
+def _hash_event(event: MessageEvent) -> tuple[MatchResult, float]:
+    """Fetch, hash and match one event's attachments (no flood guard, no reload poll)."""
+    started = time.perf_counter()
+    assert _SERVICE is not None, "_init_worker did not run"
+    try:
+        result: MatchResult = _SERVICE.hash_event(event)
+    except Exception as exc:
+        result = _portable(exc)
+    return result, time.perf_counter() - started
+
+
+def _portable(exc: Exception) -> Exception:
+    """``exc`` if it survives pickling back to the parent, else a stand-in of its type name."""
+    try:
+        pickle.loads(pickle.dumps(exc))  # noqa: S301  (our own bytes, same process)
+    except Exception:
+        return RuntimeError(f"{type(exc).__name__} in a hashing worker (not picklable)")
+    return exc

@@ -1,0 +1,239 @@
+"""services/hash_pool.py: attachments hashed in worker processes, results as inline, in order.
+
+Worker deaths are made deterministic with an ``md5`` plug-in that acts on a
+marker at the start of the attachment bytes (the markers are not images: the
+exact digests are computed for any bytes). No wall time is asserted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.unit.hashing.conftest import write_list
+from tipline.operators.failures import SystemicFailure
+from tipline.operators.hashing import ExactAlgorithm, default_algorithms
+from tipline.operators.hashing.algorithm import Computed, MediaInput
+from tipline.schemas.event import Account, Attachment, MessageEvent
+from tipline.schemas.hashing import HashingConfig, HashListSource
+from tipline.services.hash_pool import POISON_LIMIT, HashPool, HashWorkerDied, MatchResult
+from tipline.services.hashing import HashService, build_hash_service
+
+T0 = datetime(2025, 1, 1, tzinfo=UTC)
+KILL = b"KILL-WORKER"  # SIGKILLs the worker that hashes it, every time
+KILL_ONCE = b"KILL-ONCE"  # SIGKILLs the first worker that hashes it (a flag file marks it)
+RAISE = b"RAISE-IN-WORKER"  # raises ValueError
+
+
+class Saboteur(ExactAlgorithm):
+    """``md5`` that kills or fails its process on a marker (tests only)."""
+
+    def __init__(self, flag_dir: Path) -> None:
+        super().__init__("md5")
+        self.flag_dir = flag_dir
+
+    def compute(self, media: MediaInput) -> Computed:
+        data = media.data
+        if data.startswith(KILL):
+            os.kill(os.getpid(), signal.SIGKILL)
+        if data.startswith(KILL_ONCE):
+            flag = self.flag_dir / hashlib.sha256(data).hexdigest()
+            if not flag.exists():
+                flag.touch()
+                os.kill(os.getpid(), signal.SIGKILL)
+        if data.startswith(RAISE):
+            msg = "bad bytes"
+            raise ValueError(msg)
+        return super().compute(media)
+
+
+def _event(i: int, *blobs: bytes) -> MessageEvent:
+    return MessageEvent(
+        schema="tipline.message/1",
+        event_id=f"e-{i}",
+        sent_at=T0,
+        session_id=f"s-{i % 3}",
+        sender=Account(user_id="u-1"),
+        recipients=[Account(user_id="u-2")],
+        text="hello" if not blobs else None,
+        attachments=[
+            Attachment(attachment_id=f"a-{i}-{n}", media_type="image/jpeg", data_b64=b)
+            for n, b in enumerate(blobs)
+        ],
+    )
+
+
+def _service(tmp_path: Path, known: bytes) -> HashService:
+    lst = write_list(
+        tmp_path / "known.csv",
+        [("sha256", hashlib.sha256(known).hexdigest(), "ncmec", "n1", "A1")],
+    )
+    cfg = HashingConfig(lists=[HashListSource(path=str(lst))], reload_interval_s=30.0)
+    flags = tmp_path / "flags"
+    flags.mkdir(exist_ok=True)
+    algos = [Saboteur(flags) if a.name == "md5" else a for a in default_algorithms()]
+    return build_hash_service(cfg, algorithms=algos)
+
+
+def _plain(results: list[MatchResult]) -> list[object]:
+    """Comparable form: verdict structs and media, or the exception's type and text."""
+    return [
+        (type(r).__name__, str(r)) if isinstance(r, Exception) else (r[0], r[1]) for r in results
+    ]
+
+
+@pytest.fixture
+def events(jpeg: Callable[..., bytes]) -> list[MessageEvent]:
+    """Text and image messages of three sessions, interleaved; one image is known."""
+    out: list[MessageEvent] = []
+    for i in range(12):
+        blobs = () if i % 3 else (jpeg(100 + i, width=320, height=240),)
+        out.append(_event(i, *blobs))
+    out.append(_event(12, jpeg(1), jpeg(2, width=200, height=200)))
+    return out
+
+
+def test_pool_results_equal_inline_in_input_order(
+    tmp_path: Path, jpeg: Callable[..., bytes], events: list[MessageEvent]
+) -> None:
+    inline = HashPool(_service(tmp_path, jpeg(1)), workers=0)
+    pooled = HashPool(_service(tmp_path, jpeg(1)), workers=2)
+    try:
+        expected = inline.match_all(events, T0)
+        got = pooled.match_all(events, T0)
+        assert _plain(got) == _plain(expected)
+        assert len(pooled.worker_pids()) == 2
+        known = got[-1]
+        assert not isinstance(known, Exception)
+        assert [v.strength for v in known[0]] == ["exact", "none"]
+        assert [r == ([], {}) for r in got] == [not e.attachments for e in events]
+    finally:
+        pooled.close()
+
+
+def test_text_only_batches_fork_no_worker(tmp_path: Path, jpeg: Callable[..., bytes]) -> None:
+    pool = HashPool(_service(tmp_path, jpeg(1)), workers=2)
+    assert pool.match_all([_event(1), _event(2)], T0) == [([], {}), ([], {})]
+    assert pool.worker_pids() == []
+
+
+def test_an_exception_in_a_worker_is_returned_for_its_event_only(
+    tmp_path: Path, jpeg: Callable[..., bytes]
+) -> None:
+    pool = HashPool(_service(tmp_path, jpeg(1)), workers=2)
+    try:
+        first, bad, last = pool.match_all(
+            [_event(1, jpeg(1)), _event(2, RAISE + b"x"), _event(3, jpeg(3))], T0
+        )
+        assert isinstance(bad, ValueError)
+        assert not isinstance(first, Exception)
+        assert first[0][0].strength == "exact"
+        assert not isinstance(last, Exception)
+        assert pool.restarts == 0
+    finally:
+        pool.close()
+
+
+def test_a_worker_killed_mid_batch_is_replaced_and_its_work_rerun(
+    tmp_path: Path, jpeg: Callable[..., bytes], events: list[MessageEvent]
+) -> None:
+    expected = HashPool(_service(tmp_path, jpeg(1)), workers=0).match_all(events, T0)
+    victim = _event(99, KILL_ONCE + b"-1")
+    pool = HashPool(_service(tmp_path, jpeg(1)), workers=2)
+    try:
+        got = pool.match_all([*events[:6], victim, *events[6:]], T0)
+        assert pool.restarts >= 1
+        assert _plain(got[:6] + got[7:]) == _plain(expected)  # nothing lost, nothing twice
+        rerun = got[6]
+        assert not isinstance(rerun, Exception)
+        assert [v.status for v in rerun[0]] == [
+            v.status for v in _plain_inline(tmp_path, jpeg, victim)
+        ]
+    finally:
+        pool.close()
+
+
+def _plain_inline(tmp_path: Path, jpeg: Callable[..., bytes], event: MessageEvent) -> list:  # type: ignore[type-arg]
+    (result,) = HashPool(_service(tmp_path, jpeg(1)), workers=0).match_all([event], T0)
+    assert not isinstance(result, Exception)
+    return result[0]
+
+
+def test_an_idle_worker_killed_between_batches_costs_nothing(
+    tmp_path: Path, jpeg: Callable[..., bytes], events: list[MessageEvent]
+) -> None:
+    expected = HashPool(_service(tmp_path, jpeg(1)), workers=0).match_all(events, T0)
+    pool = HashPool(_service(tmp_path, jpeg(1)), workers=2)
+    try:
+        assert _plain(pool.match_all(events, T0)) == _plain(expected)
+        os.kill(pool.worker_pids()[0], signal.SIGKILL)
+        assert _plain(pool.match_all(events, T0)) == _plain(expected)
+    finally:
+        pool.close()
+
+
+def test_a_poison_image_becomes_a_dead_letter_result_and_the_rest_is_hashed(
+    tmp_path: Path, jpeg: Callable[..., bytes], events: list[MessageEvent]
+) -> None:
+    expected = HashPool(_service(tmp_path, jpeg(1)), workers=0).match_all(events, T0)
+    pool = HashPool(_service(tmp_path, jpeg(1)), workers=2)
+    try:
+        got = pool.match_all([*events[:3], _event(50, KILL + b"-a"), *events[3:]], T0)
+        assert isinstance(got[3], HashWorkerDied)
+        assert _plain(got[:3] + got[4:]) == _plain(expected)
+        assert _plain(pool.match_all(events, T0)) == _plain(expected)  # the pool works on
+    finally:
+        pool.close()
+
+
+def test_workers_dying_on_every_message_stop_the_job(
+    tmp_path: Path, jpeg: Callable[..., bytes]
+) -> None:
+    pool = HashPool(_service(tmp_path, jpeg(1)), workers=1)
+    poison = [_event(i, KILL + str(i).encode()) for i in range(POISON_LIMIT)]
+    try:
+        with pytest.raises(SystemicFailure, match="in a row"):
+            pool.match_all(poison, T0)
+    finally:
+        pool.close()
+
+
+def test_an_accepted_reload_reaches_the_workers_and_a_rejected_one_does_not(
+    tmp_path: Path, jpeg: Callable[..., bytes]
+) -> None:
+    old, new = jpeg(1), jpeg(2)
+    service = _service(tmp_path, old)
+    pool = HashPool(service, workers=2)
+    lst = tmp_path / "known.csv"
+
+    def strengths(now: datetime) -> list[str]:
+        results = pool.match_all([_event(1, old), _event(2, new)], now)
+        return [r[0][0].strength for r in results if not isinstance(r, Exception)]
+
+    try:
+        assert strengths(T0) == ["exact", "none"]
+        before = pool.worker_pids()
+        # A bad version (a bad line): rejected by this process, never seen by a worker.
+        lst.write_text(lst.read_text() + "pdq,zz12,x,,\n")
+        os.utime(lst, ns=(1, 1))
+        assert strengths(T0 + timedelta(seconds=31)) == ["exact", "none"]
+        assert pool.worker_pids() == before
+        # A good version with both images: every worker matches with it.
+        rows = [
+            ("sha256", hashlib.sha256(b).hexdigest(), "ncmec", f"n{i}", "A1")
+            for i, b in enumerate((old, new))
+        ]
+        write_list(lst, rows)
+        os.utime(lst, ns=(2, 2))
+        assert strengths(T0 + timedelta(seconds=62)) == ["exact", "exact"]
+        assert set(pool.worker_pids()).isdisjoint(before)
+        for _ in range(4):  # whichever worker hashes it
+            assert strengths(T0 + timedelta(seconds=63)) == ["exact", "exact"]
+    finally:
+        pool.close()
