@@ -1,0 +1,140 @@
+"""Issue 15's targets, checked against a run's steps, and the inputs of the scale model.
+
+Targets (recovery on, any process layout the config allows; full steps only):
+
+| step | target |
+|---|---|
+| text 5,000 msg/s | keeps up; decision p99 <= 100 ms; alert p99 <= 150 ms |
+| text 2,000 msg/s | decision p99 <= 50 ms |
+| mixed 400 msg/s | decision p99 <= 250 ms |
+| mixed 800 msg/s | keeps up; decision p99 <= 500 ms |
+| every step | lake freshness p99 <= 60 s |
+
+The scale model (docs/benchmarks.md) needs each layout's measured CPU cost:
+CPU seconds of the job (all its processes) and of the broker per 1,000
+messages, from the steps that kept up.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Final
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Limits for one full step (``None``: no limit on that figure)."""
+
+    traffic: str
+    rate: float
+    decision_p99_ms: float
+    alert_p99_ms: float | None = None
+    must_keep_up: bool = False
+
+
+TARGETS: Final = (
+    Target("text", 5000, 100.0, alert_p99_ms=150.0, must_keep_up=True),
+    Target("text", 2000, 50.0),
+    Target("mixed", 400, 250.0),
+    Target("mixed", 800, 500.0, must_keep_up=True),
+)
+FRESHNESS_P99_MS: Final = 60_000.0
+
+
+def _over(value: float | None, limit: float | None) -> float | None:
+    """How far ``value`` is over ``limit`` (0 when within; None when it never landed)."""
+    if limit is None:
+        return 0.0
+    if value is None:
+        return None
+    return round(max(0.0, value - limit), 1)
+
+
+def check(target: Target, step: dict[str, Any]) -> dict[str, Any]:
+    """One step against one target: the figures, how far over, and whether it is met."""
+    alert_p99 = step["alerts"]["p99_ms"] if step["alerts"]["flagged"] else None
+    over = _over(step["decision_p99_ms"], target.decision_p99_ms)
+    alert_over = _over(alert_p99, target.alert_p99_ms) if step["alerts"]["flagged"] else 0.0
+    met = (
+        over == 0.0
+        and alert_over == 0.0
+        and (step["sustained"] or not target.must_keep_up)
+        and step["missing"] == 0
+    )
+    return {"processes": step["processes"], "decision_p99_ms": step["decision_p99_ms"],
+            "over_by_ms": over, "alert_p99_ms": alert_p99, "alert_over_by_ms": alert_over,
+            "kept_up": step["sustained"], "met": bool(met)}  # fmt: skip
+
+
+def evaluate_targets(steps: list[dict[str, Any]]) -> dict[str, Any]:
+    """Every target, per process layout measured, and whether any layout meets it."""
+    ok = [s for s in steps if "error" not in s]
+    out: dict[str, Any] = {}
+    for t in TARGETS:
+        runs = [
+            check(t, s) for s in ok
+            if s["traffic"] == t.traffic and s["rate"] == t.rate and not s.get("floor")
+        ]  # fmt: skip
+        out[f"{t.traffic}_{t.rate:g}"] = {
+            "decision_p99_le_ms": t.decision_p99_ms, "alert_p99_le_ms": t.alert_p99_ms,
+            "must_keep_up": t.must_keep_up, "layouts": runs,
+            "met": any(r["met"] for r in runs) if runs else None,
+        }  # fmt: skip
+    fresh = [s["lake_freshness"]["p99_ms"] for s in ok if s.get("lake_freshness")]
+    out["lake_freshness_p99_le_60s"] = {
+        "worst_p99_ms": None if None in fresh else max(fresh, default=None),
+        "steps": len(fresh),
+        "met": (all(f is not None and f <= FRESHNESS_P99_MS for f in fresh) if fresh else None),
+    }
+    return out
+
+
+def cost_per_1k(step: dict[str, Any]) -> dict[str, Any]:
+    """CPU seconds per 1,000 messages of the job and of the broker in one step."""
+    per = 1000.0 / max(1, step["sent"])
+    return {"label": step["label"], "traffic": step["traffic"], "rate": step["rate"],
+            "floor": step.get("floor", False), "processes": step["processes"],
+            "job_cpu_s_per_1k": round(step["job_cpu_seconds"] * per, 4),
+            "broker_cpu_s_per_1k": round(step["broker_cpu_seconds"] * per, 4),
+            "kept_up": step["sustained"]}  # fmt: skip
+
+
+def scale_inputs(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The per-1k CPU cost of every measured step (the scale model's inputs)."""
+    return [cost_per_1k(s) for s in steps if "error" not in s and "job_cpu_seconds" in s]
+
+
+@dataclass(frozen=True, slots=True)
+class Sizing:
+    """What one traffic rate needs: worker cores, processes, pods, partitions, broker cores."""
+
+    rate: float
+    job_cores: float
+    processes: int
+    pods: int
+    partitions: int
+    broker_cores: float
+
+
+def size_for(
+    rate: float,
+    job_s_per_1k: float,
+    broker_s_per_1k: float,
+    *,
+    utilisation: float = 0.6,
+    processes_per_pod: int = 1,
+) -> Sizing:
+    """Size a deployment for ``rate`` msg/s from the measured per-1k CPU costs.
+
+    One process runs one worker (a Python worker holds the GIL, so it uses at
+    most one core); each is loaded to ``utilisation`` of a core, which keeps
+    the queueing tail short. Partitions: the next power of two >= twice the
+    processes, so the job can double its processes without repartitioning.
+    """
+    job_cores = rate / 1000.0 * job_s_per_1k
+    processes = max(1, math.ceil(job_cores / utilisation))
+    pods = math.ceil(processes / processes_per_pod)
+    partitions = 1 << max(0, math.ceil(math.log2(2 * processes)))
+    broker_cores = rate / 1000.0 * broker_s_per_1k
+    return Sizing(rate, round(job_cores, 2), processes, pods, partitions, round(broker_cores, 2))
