@@ -40,15 +40,16 @@ class Topics:
     inbound: str
     alerts: str
     dead_letters: str
+    decisions: str
 
     @classmethod
     def named(cls, stem: str) -> Topics:
-        """Topics ``<stem>-in``, ``<stem>-alerts`` and ``<stem>-dlq``."""
-        return cls(f"{stem}-in", f"{stem}-alerts", f"{stem}-dlq")
+        """Topics ``<stem>-in``, ``<stem>-alerts``, ``<stem>-dlq`` and ``<stem>-decisions``."""
+        return cls(f"{stem}-in", f"{stem}-alerts", f"{stem}-dlq", f"{stem}-decisions")
 
     def all(self) -> list[str]:
         """Every topic name."""
-        return [self.inbound, self.alerts, self.dead_letters]
+        return [self.inbound, self.alerts, self.dead_letters, self.decisions]
 
 
 def start_broker() -> str:
@@ -96,7 +97,7 @@ def derive_config(template: Path, run_dir: Path, bootstrap: str, topics: Topics,
 
     The run's file is an overlay of ``template`` (``extends`` its absolute
     path). Only these keys change: ``kafka.brokers``, ``input.topics``,
-    ``dead_letters.topic``, ``alerts.topic``, ``metrics.port`` and every
+    ``dead_letters.topic``, ``alerts.topic``, ``decisions.topic``, ``metrics.port`` and every
     ``out/bench`` path (moved under ``run_dir``).
     """
     overrides: dict[tuple[str, ...], object] = {
@@ -104,6 +105,7 @@ def derive_config(template: Path, run_dir: Path, bootstrap: str, topics: Topics,
         ("input", "topics"): [topics.inbound],
         ("dead_letters", "topic"): topics.dead_letters,
         ("alerts", "topic"): topics.alerts,
+        ("decisions", "topic"): topics.decisions,
         ("metrics", "port"): port,
     }
     overrides |= dict(_moved_paths(read_layers(template), run_dir))
