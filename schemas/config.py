@@ -101,6 +101,19 @@ class AlertsConfig(Section, frozen=True):
     topic: str = "tipline.alerts"
 
 
+class DecisionsConfig(Section, frozen=True):
+    """Where every decision is published: the job's latency boundary.
+
+    ``kind = "kafka"``: one message per decision on ``topic`` (key = session id,
+    value = the decision JSON, idempotent producer); ``"jsonl"``:
+    ``path``/decisions.jsonl; ``"none"``: nowhere (the lake still gets rows).
+    """
+
+    kind: Literal["none", "jsonl", "kafka"] = "jsonl"
+    topic: str = "tipline.decisions"
+    path: str = "out/demo/decisions"
+
+
 class LakeConfig(Section, frozen=True):
     """The Parquet audit lake: one row per decision, partitioned by event date."""
 
@@ -152,6 +165,7 @@ class TiplineConfig(Section, frozen=True):
     input: InputConfig = InputConfig()
     dead_letters: DeadLetterConfig = DeadLetterConfig()
     alerts: AlertsConfig = AlertsConfig()
+    decisions: DecisionsConfig = DecisionsConfig()
     lake: LakeConfig = LakeConfig()
     recovery: RecoveryConfig = RecoveryConfig()
     metrics: MetricsConfig = MetricsConfig()

@@ -76,6 +76,8 @@ def test_derived_config_changes_only_run_specific_keys(tmp_path: Path) -> None:
     cfg = load_config(path)
     assert cfg.input.topics == ["bench-x-in"]
     assert cfg.alerts.topic == "bench-x-alerts"
+    assert cfg.decisions.topic == "bench-x-decisions"
+    assert cfg.decisions.kind == "kafka"
     assert cfg.metrics.port == 9999
     assert cfg.lake.path == f"{tmp_path}/lake"
     assert cfg.recovery.enabled
