@@ -67,6 +67,13 @@ def e2e_table(doc: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
+def _costs(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """Per-1k CPU costs, recomputed from the steps (so a results file renders as of now)."""
+    from tipline.benchmarks.targets import scale_inputs  # noqa: PLC0415
+
+    return scale_inputs(doc["steps"])
+
+
 def floor_table(doc: dict[str, Any]) -> str:
     """Full step beside its floor: decision p99 and job CPU seconds per 1,000 messages."""
     rows = [
@@ -74,7 +81,7 @@ def floor_table(doc: dict[str, Any]) -> str:
         "| job CPU s/1k floor | work (full - floor) s/1k | broker CPU s/1k full |",
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
-    cost = {(c["traffic"], c["rate"], c["processes"], c["floor"]): c for c in doc.get("scale", [])}
+    cost = {(c["traffic"], c["rate"], c["processes"], c["floor"]): c for c in _costs(doc)}
     steps = {(s["traffic"], s["rate"], s.get("processes", 1), bool(s.get("floor"))): s
              for s in doc["steps"] if "error" not in s}  # fmt: skip
     for (traffic, rate, procs, floor), full in steps.items():
@@ -135,17 +142,18 @@ def scale_table(doc: dict[str, Any]) -> str:
     from tipline.benchmarks.targets import size_for  # noqa: PLC0415
 
     rows = [
-        "| basis step | job CPU s/1k | broker CPU s/1k | rate msg/s | job cores "
+        "| basis step (kept up?) | job CPU s/1k | broker CPU s/1k | rate msg/s | job cores "
         "| processes (1 worker, <= 60 % of a core) | pods | partitions | broker cores |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for c in doc.get("scale", []):
-        if c["floor"] or c["processes"] != 1 or not c["kept_up"]:
+    for c in _costs(doc):
+        if c["floor"] or c["processes"] != 1:
             continue
         for rate in (10_000, 50_000):
             z = size_for(rate, c["job_cpu_s_per_1k"], c["broker_cpu_s_per_1k"])
             rows.append(
-                f"| {c['traffic']} {c['rate']:g} | {c['job_cpu_s_per_1k']:.3f} "
+                f"| {c['traffic']} {c['rate']:g} ({'yes' if c['kept_up'] else 'no'}) "
+                f"| {c['job_cpu_s_per_1k']:.3f} "
                 f"| {c['broker_cpu_s_per_1k']:.3f} | {rate:,} | {z.job_cores:.1f} "
                 f"| {z.processes} | {z.pods} | {z.partitions} | {z.broker_cores:.1f} |"
             )

@@ -12,7 +12,7 @@ Targets (recovery on, any process layout the config allows; full steps only):
 
 The scale model (docs/benchmarks.md) needs each layout's measured CPU cost:
 CPU seconds of the job (all its processes) and of the broker per 1,000
-messages, from the steps that kept up.
+decided messages.
 """
 
 from __future__ import annotations
@@ -91,8 +91,12 @@ def evaluate_targets(steps: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def cost_per_1k(step: dict[str, Any]) -> dict[str, Any]:
-    """CPU seconds per 1,000 messages of the job and of the broker in one step."""
-    per = 1000.0 / max(1, step["sent"])
+    """CPU seconds per 1,000 decided messages of the job and of the broker in one step.
+
+    Divided by the messages decided in the window (not those sent): a step that
+    fell behind spent its CPU on the ones it decided.
+    """
+    per = 1000.0 / max(1, step["landed"])
     return {"label": step["label"], "traffic": step["traffic"], "rate": step["rate"],
             "floor": step.get("floor", False), "processes": step["processes"],
             "job_cpu_s_per_1k": round(step["job_cpu_seconds"] * per, 4),

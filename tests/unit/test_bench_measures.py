@@ -103,7 +103,8 @@ def _step(rate: float, p99: float | None, **extra: Any) -> dict[str, Any]:
     step: dict[str, Any] = {
         "traffic": "text", "rate": rate, "floor": False, "processes": 1,
         "label": f"text{rate:g}", "decision_p99_ms": p99, "p99_ms": p99, "missing": 0,
-        "sustained": True, "sent": 10_000, "job_cpu_seconds": 3.0, "broker_cpu_seconds": 1.0,
+        "sustained": True, "sent": 10_000, "landed": 10_000,
+        "job_cpu_seconds": 3.0, "broker_cpu_seconds": 1.0,
         "alerts": {"flagged": 5, "p99_ms": 120.0},
         "lake_freshness": {"p99_ms": 2500.0},
     }  # fmt: skip
@@ -153,7 +154,9 @@ def test_tables_render_targets_floors_and_scale_from_the_results() -> None:
     assert floors[2] == "| text 2000, x1 | 76 | 20 | 0.300 | 0.100 | 0.200 | 0.100 |"
     assert "| x1 | 76 (26) | 120 (0) | yes | no |" in targets_table(doc)
     scale = scale_table(doc).splitlines()
-    assert scale[2].startswith("| text 2000 | 0.300 | 0.100 | 10,000 | 3.0 | 5 | 5 | 16 | 1.0 |")
+    assert scale[2] == "| text 2000 (yes) | 0.300 | 0.100 | 10,000 | 3.0 | 5 | 5 | 16 | 1.0 |"
+    behind = _step(5000, None, sustained=False, landed=5_000)
+    assert scale_inputs([behind])[0]["job_cpu_s_per_1k"] == 0.6  # per message decided
 
 
 def test_scrapes_of_several_processes_add_up() -> None:
