@@ -166,15 +166,14 @@ class _TopicWatcher:
     """Consumes every partition of one topic from the start in a background thread."""
 
     def __init__(self, bootstrap: str, topic: str, partitions: int = 1) -> None:
-        self._consumer = Consumer(
-            {
-                "bootstrap.servers": bootstrap,
-                "group.id": f"bench-collector-{time.time_ns()}",
-                "enable.auto.commit": False,
-                "fetch.wait.max.ms": 10,
-                "auto.offset.reset": "earliest",
-            }
-        )
+        self._settings = {
+            "bootstrap.servers": bootstrap,
+            "group.id": f"bench-collector-{time.time_ns()}",
+            "enable.auto.commit": False,
+            "fetch.wait.max.ms": 10,
+            "auto.offset.reset": "earliest",
+        }
+        self._consumer: Consumer | None = None
         self._topic = topic
         self._partitions = partitions
         self._store = _Store()
@@ -183,6 +182,7 @@ class _TopicWatcher:
 
     def start(self) -> None:
         """Assign every partition of the topic from the beginning and start consuming."""
+        self._consumer = Consumer(self._settings)
         self._consumer.assign([TopicPartition(self._topic, p, 0) for p in range(self._partitions)])
         self._thread.start()
 
@@ -190,7 +190,8 @@ class _TopicWatcher:
         """Stop consuming and close the consumer."""
         self._stop.set()
         self._thread.join(timeout=5)
-        self._consumer.close()
+        if self._consumer is not None:
+            self._consumer.close()
 
     def landings(self, prefix: str = "") -> dict[str, Landing]:
         """Every record received so far whose event id starts with ``prefix``."""
@@ -203,8 +204,10 @@ class _TopicWatcher:
             return sum(1 for k in self._store.rows if k.startswith(prefix))
 
     def _run(self) -> None:
+        consumer = self._consumer
+        assert consumer is not None, "start() first"
         while not self._stop.is_set():
-            for msg in self._consumer.consume(500, 0.05):
+            for msg in consumer.consume(500, 0.05):
                 received = time.time_ns()
                 if msg.error() is None and msg.value() is not None:
                     landing = self.parse(msg, received)

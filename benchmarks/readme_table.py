@@ -138,24 +138,32 @@ def targets_table(doc: dict[str, Any]) -> str:
 
 
 def scale_table(doc: dict[str, Any]) -> str:
-    """The scale model: per-1k costs of the 1-process full steps, sized for 10k and 50k msg/s."""
-    from tipline.benchmarks.targets import size_for  # noqa: PLC0415
+    """The scale model: each traffic kind's cost fit (1-process full steps), sized for 10k/50k."""
+    from tipline.benchmarks.targets import fit_cost, size_for  # noqa: PLC0415
 
     rows = [
-        "| basis step (kept up?) | job CPU s/1k | broker CPU s/1k | rate msg/s | job cores "
-        "| processes (1 worker, <= 60 % of a core) | pods | partitions | broker cores |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| traffic | fixed cores / process | marginal CPU s/1k | broker CPU s/1k "
+        "| msg/s per process at 75 % of a core | rate msg/s | processes = pods (1 worker) "
+        "| partitions | job cores | broker cores |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for c in _costs(doc):
-        if c["floor"] or c["processes"] != 1:
+    for traffic in ("text", "mixed"):
+        fit = fit_cost(doc["steps"], traffic)
+        if fit is None:
+            rows.append(f"| {traffic} | no fit: needs two 1-process full steps with CPU rising "
+                        "with throughput | | | | | | | | |")  # fmt: skip
             continue
         for rate in (10_000, 50_000):
-            z = size_for(rate, c["job_cpu_s_per_1k"], c["broker_cpu_s_per_1k"])
+            z = size_for(rate, fit)
+            if z is None:
+                rows.append(
+                    f"| {traffic} | {fit.fixed_cores:.2f} | fixed part >= 75 % | | | | | | | |"
+                )
+                break
             rows.append(
-                f"| {c['traffic']} {c['rate']:g} ({'yes' if c['kept_up'] else 'no'}) "
-                f"| {c['job_cpu_s_per_1k']:.3f} "
-                f"| {c['broker_cpu_s_per_1k']:.3f} | {rate:,} | {z.job_cores:.1f} "
-                f"| {z.processes} | {z.pods} | {z.partitions} | {z.broker_cores:.1f} |"
+                f"| {traffic} | {fit.fixed_cores:.2f} | {fit.marginal_s_per_1k:.3f} "
+                f"| {fit.broker_s_per_1k:.3f} | {z.per_process:,.0f} | {rate:,} | {z.processes} "
+                f"| {z.partitions} | {z.job_cores:.1f} | {z.broker_cores:.1f} |"
             )
     return "\n".join(rows)
 

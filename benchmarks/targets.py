@@ -110,35 +110,75 @@ def scale_inputs(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 @dataclass(frozen=True, slots=True)
+class CostFit:
+    """One process's CPU as a fixed part plus a part per message (least squares over steps).
+
+    ``fixed_cores`` is what a process burns at any rate (polling, timers, lake
+    rolls); ``marginal_s_per_1k`` the CPU seconds each 1,000 decided messages
+    add. Fitted on (decided msg/s, job CPU) of one traffic kind's 1-process
+    full steps, saturated ones included (their throughput is the x value).
+    """
+
+    traffic: str
+    fixed_cores: float
+    marginal_s_per_1k: float
+    broker_s_per_1k: float
+    points: int
+
+    def capacity(self, utilisation: float) -> float:
+        """Messages per second one process decides at ``utilisation`` of a core."""
+        return max(0.0, utilisation - self.fixed_cores) * 1000.0 / self.marginal_s_per_1k
+
+
+def fit_cost(steps: list[dict[str, Any]], traffic: str) -> CostFit | None:
+    """The cost fit of one traffic kind (``None`` without two rates or a positive slope)."""
+    import numpy as np  # noqa: PLC0415
+
+    pts = [
+        (s["throughput"], s["cpu_percent"] / 100, s["broker_cpu_percent"] / 100)
+        for s in steps
+        if "error" not in s and s["traffic"] == traffic and not s.get("floor")
+        and s.get("processes", 1) == 1 and s.get("throughput")
+    ]  # fmt: skip
+    if len({round(x) for x, _, _ in pts}) < 2:
+        return None
+    xs = np.array([x for x, _, _ in pts])
+    slope, fixed = np.polyfit(xs, np.array([y for _, y, _ in pts]), 1)
+    if slope <= 0:
+        return None
+    broker = float(np.mean([b / x for x, _, b in pts])) * 1000
+    return CostFit(traffic, round(float(fixed), 3), round(float(slope) * 1000, 4),
+                   round(broker, 4), len(pts))  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
 class Sizing:
-    """What one traffic rate needs: worker cores, processes, pods, partitions, broker cores."""
+    """What one traffic rate needs: processes (= pods), partitions, job and broker cores."""
 
     rate: float
-    job_cores: float
+    per_process: float
     processes: int
-    pods: int
     partitions: int
+    job_cores: float
     broker_cores: float
 
 
-def size_for(
-    rate: float,
-    job_s_per_1k: float,
-    broker_s_per_1k: float,
-    *,
-    utilisation: float = 0.6,
-    processes_per_pod: int = 1,
-) -> Sizing:
-    """Size a deployment for ``rate`` msg/s from the measured per-1k CPU costs.
+def size_for(rate: float, fit: CostFit, *, utilisation: float = 0.75) -> Sizing | None:
+    """Size a deployment for ``rate`` msg/s from a cost fit (``None``: a process can't keep up).
 
     One process runs one worker (a Python worker holds the GIL, so it uses at
-    most one core); each is loaded to ``utilisation`` of a core, which keeps
-    the queueing tail short. Partitions: the next power of two >= twice the
-    processes, so the job can double its processes without repartitioning.
+    most one core) and is loaded to ``utilisation`` of a core, fixed part
+    included, which leaves room for bursts, snapshots and the I/O threads.
+    Partitions: the next power of two >= twice the processes, so the job can
+    double its processes without repartitioning (a keyed topic that gains
+    partitions moves sessions between partitions).
     """
-    job_cores = rate / 1000.0 * job_s_per_1k
-    processes = max(1, math.ceil(job_cores / utilisation))
-    pods = math.ceil(processes / processes_per_pod)
+    per_process = fit.capacity(utilisation)
+    if per_process <= 0:
+        return None
+    processes = max(1, math.ceil(rate / per_process))
     partitions = 1 << max(0, math.ceil(math.log2(2 * processes)))
-    broker_cores = rate / 1000.0 * broker_s_per_1k
-    return Sizing(rate, round(job_cores, 2), processes, pods, partitions, round(broker_cores, 2))
+    job_cores = processes * fit.fixed_cores + rate * fit.marginal_s_per_1k / 1000
+    broker_cores = rate * fit.broker_s_per_1k / 1000
+    return Sizing(rate, round(per_process), processes, partitions, round(job_cores, 1),
+                  round(broker_cores, 1))  # fmt: skip

@@ -19,7 +19,7 @@ from tipline.benchmarks.collector import (
 from tipline.benchmarks.readme_table import floor_table, scale_table, targets_table
 from tipline.benchmarks.stages import MetricsSnapshot
 from tipline.benchmarks.steps import FLOOR_OVERRIDES, StepSpec, expand_steps
-from tipline.benchmarks.targets import evaluate_targets, scale_inputs, size_for
+from tipline.benchmarks.targets import evaluate_targets, fit_cost, scale_inputs, size_for
 
 MS = 1_000_000
 
@@ -104,7 +104,8 @@ def _step(rate: float, p99: float | None, **extra: Any) -> dict[str, Any]:
         "traffic": "text", "rate": rate, "floor": False, "processes": 1,
         "label": f"text{rate:g}", "decision_p99_ms": p99, "p99_ms": p99, "missing": 0,
         "sustained": True, "sent": 10_000, "landed": 10_000,
-        "job_cpu_seconds": 3.0, "broker_cpu_seconds": 1.0,
+        "job_cpu_seconds": 3.0, "broker_cpu_seconds": 1.0, "throughput": rate,
+        "cpu_percent": 50.0, "broker_cpu_percent": 10.0,
         "alerts": {"flagged": 5, "p99_ms": 120.0},
         "lake_freshness": {"p99_ms": 2500.0},
     }  # fmt: skip
@@ -136,14 +137,35 @@ def test_targets_report_each_layout_and_how_far_over() -> None:
     assert evaluate_targets([behind])["text_5000"]["met"] is False
 
 
-def test_scale_model_sizes_processes_pods_and_partitions_from_the_per_1k_cost() -> None:
+def test_scale_model_fits_a_fixed_and_a_per_message_cost_and_sizes_processes() -> None:
+    # CPU = 0.30 core + 0.2 s per 1,000 msgs: 500 msg/s -> 0.40, 2,000 -> 0.70 (saturated
+    # steps count by their throughput).
+    steps = [
+        _step(500, 40.0, throughput=500.0, cpu_percent=40.0, broker_cpu_percent=5.0),
+        _step(2000, 90.0, throughput=2000.0, cpu_percent=70.0, broker_cpu_percent=20.0),
+        _step(2000, 9.0, floor=True, throughput=2000.0, cpu_percent=10.0, broker_cpu_percent=1.0),
+    ]
     [cost] = scale_inputs([_step(2000, 40.0)])
     assert (cost["job_cpu_s_per_1k"], cost["broker_cpu_s_per_1k"]) == (0.3, 0.1)
-    z = size_for(10_000, 0.3, 0.1)
-    # 10k msg/s x 0.3 s per 1k = 3 cores; at 60 % each: 5 processes; partitions 2x rounded up
-    assert (z.job_cores, z.processes, z.pods, z.partitions, z.broker_cores) == (3.0, 5, 5, 16, 1.0)
-    assert size_for(50_000, 0.3, 0.1, processes_per_pod=2).pods == 13
-    assert size_for(1, 0.3, 0.1).processes == 1
+    fit = fit_cost(steps, "text")
+    assert fit is not None
+    assert (fit.fixed_cores, fit.marginal_s_per_1k, fit.broker_s_per_1k, fit.points) == (
+        pytest.approx(0.3),
+        pytest.approx(0.2),
+        pytest.approx(0.1),
+        2,
+    )
+    # at 75 % of a core one process decides (0.75 - 0.30) / 0.2 * 1000 = 2,250 msg/s
+    assert fit.capacity(0.75) == pytest.approx(2250.0)
+    z = size_for(10_000, fit)
+    assert z is not None
+    assert (z.processes, z.partitions) == (5, 16)
+    assert z.job_cores == pytest.approx(5 * 0.3 + 2.0)
+    assert z.broker_cores == pytest.approx(1.0)
+    assert fit_cost(steps[:1], "text") is None  # one rate: no slope
+    flat = [_step(500, 1.0, throughput=500.0, cpu_percent=50.0),
+            _step(900, 1.0, throughput=900.0, cpu_percent=40.0)]  # fmt: skip
+    assert fit_cost(flat, "text") is None  # contention, not cost
 
 
 def test_tables_render_targets_floors_and_scale_from_the_results() -> None:
@@ -153,8 +175,13 @@ def test_tables_render_targets_floors_and_scale_from_the_results() -> None:
     floors = floor_table(doc).splitlines()
     assert floors[2] == "| text 2000, x1 | 76 | 20 | 0.300 | 0.100 | 0.200 | 0.100 |"
     assert "| x1 | 76 (26) | 120 (0) | yes | no |" in targets_table(doc)
-    scale = scale_table(doc).splitlines()
-    assert scale[2] == "| text 2000 (yes) | 0.300 | 0.100 | 10,000 | 3.0 | 5 | 5 | 16 | 1.0 |"
+    assert "no fit" in scale_table(doc)  # one rate only
+    fitted = {"steps": [_step(500, 1.0, throughput=500.0, cpu_percent=40.0,
+                              broker_cpu_percent=5.0),
+                        _step(2000, 1.0, throughput=2000.0, cpu_percent=70.0,
+                              broker_cpu_percent=20.0)]}  # fmt: skip
+    scale = scale_table(fitted).splitlines()
+    assert scale[2] == "| text | 0.30 | 0.200 | 0.100 | 2,250 | 10,000 | 5 | 16 | 3.5 | 1.0 |"
     behind = _step(5000, None, sustained=False, landed=5_000)
     assert scale_inputs([behind])[0]["job_cpu_s_per_1k"] == 0.6  # per message decided
 
