@@ -146,7 +146,10 @@ def fit_cost(steps: list[dict[str, Any]], traffic: str) -> CostFit | None:
     slope, fixed = np.polyfit(xs, np.array([y for _, y, _ in pts]), 1)
     if slope <= 0:
         return None
-    broker = float(np.mean([b / x for x, _, b in pts])) * 1000
+    # The broker too has a fixed part (its own timers, the collector's polls): its slope.
+    broker_slope = float(np.polyfit(xs, np.array([b for _, _, b in pts]), 1)[0])
+    broker = broker_slope if broker_slope > 0 else float(np.mean([b / x for x, _, b in pts]))
+    broker *= 1000
     return CostFit(traffic, round(float(fixed), 3), round(float(slope) * 1000, 4),
                    round(broker, 4), len(pts))  # fmt: skip
 
