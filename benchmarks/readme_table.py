@@ -1,6 +1,7 @@
 """Markdown tables for docs/benchmarks.md, rendered from the committed results files.
 
     python -m tipline.benchmarks.readme_table [benchmarks/results]
+    python -m tipline.benchmarks.readme_table benchmarks/results/quiet-2026-11-27.json  # its scale
 
 Prints the end-to-end table (``latest.json``), issue 15's targets per layout,
 each full step beside its floor, the scale model, the per-stage breakdown and
@@ -211,6 +212,9 @@ def micro_table(micro: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Print every table for the results folder given (default ``benchmarks/results``)."""
     args = argv if argv is not None else sys.argv[1:]
+    if args and args[0].endswith(".json"):  # an older results file: its scale model only
+        print(scale_table(json.loads(Path(args[0]).read_text(encoding="utf-8"))))
+        return 0
     folder = Path(args[0] if args else "benchmarks/results")
     doc = json.loads((folder / "latest.json").read_text(encoding="utf-8"))
     for table in (e2e_table, targets_table, floor_table, scale_table, stage_table):
