@@ -51,6 +51,7 @@ from tipline.benchmarks.harness import (
     metrics_up,
     scrape,
     start_broker,
+    start_lake_feed,
     wait_until,
     warm_up,
 )
@@ -171,6 +172,7 @@ def run_step(
     port = free_port()
     cfg = derive_config(opts.config, run_dir, bootstrap, topics, port)
     job = JobProcess.start(cfg, run_dir / "job.log")
+    feed = start_lake_feed(cfg, run_dir)
     lake = LakeWatcher(run_dir / "lake")
     alerts = AlertWatcher(bootstrap, topics.alerts)
     lake.start()
@@ -198,6 +200,8 @@ def run_step(
         return record
     finally:
         job.stop()
+        if feed is not None:
+            feed.stop()
         lake.stop()
         alerts.stop()
         delete_topics(bootstrap, topics)

@@ -141,11 +141,21 @@ class JobProcess:
     _stop: threading.Event = field(default_factory=threading.Event)
 
     @classmethod
-    def start(cls, config: Path, log: Path) -> JobProcess:
-        """Start ``python -m tipline.cli.main run --config <config>`` in the repository."""
+    def start(
+        cls, config: Path, log: Path, command: str = "run", extra: tuple[str, ...] = ()
+    ) -> JobProcess:
+        """Start ``python -m tipline.cli.main <command> --config <config>`` in the repository."""
         with log.open("wb") as out:
             proc = subprocess.Popen(
-                [sys.executable, "-m", "tipline.cli.main", "run", "--config", str(config)],
+                [
+                    sys.executable,
+                    "-m",
+                    "tipline.cli.main",
+                    command,
+                    "--config",
+                    str(config),
+                    *extra,
+                ],
                 cwd=REPO,
                 stdout=out,
                 stderr=subprocess.STDOUT,
@@ -181,6 +191,17 @@ class JobProcess:
         """The last lines of the job's output (for errors)."""
         text = self.log.read_text(encoding="utf-8", errors="replace")
         return "\n".join(text.splitlines()[-lines:])
+
+
+def start_lake_feed(config: Path, run_dir: Path) -> JobProcess | None:
+    """Start ``tipline lake-feed`` beside the job when the config says ``lake.feed = "decisions"``.
+
+    It gets a metrics port of its own; its CPU is not in the job's figures.
+    """
+    if load_config(config).lake.feed != "decisions":
+        return None
+    extra = ("--set", f"metrics.port={free_port()}")
+    return JobProcess.start(config, run_dir / "lake-feed.log", "lake-feed", extra)
 
 
 def scrape(port: int) -> str:
