@@ -49,6 +49,7 @@ from tipline.benchmarks.harness import (
     metrics_up,
     scrape,
     start_broker,
+    start_lake_feed,
     wait_until,
     warm_up,
 )
@@ -79,7 +80,7 @@ class SuiteOptions:
     config: Path = Path("config/bench.toml")
     seed: int = 7
     steps: tuple[StepSpec, ...] = tuple(parse_steps(DEFAULT_STEPS))
-    duration_s: float = 15.0
+    duration_s: float = 10.0
     drain_s: float = 60.0
     results: Path = Path("benchmarks/results")
     image_share: float = 0.05
@@ -139,11 +140,12 @@ def drain(w: Watchers, prefix: str, sent: int, timeout: float) -> None:
     """Wait until every sent message is decided, in the lake, and alerted (or time is up).
 
     Each wait is bounded: the boundary by ``timeout``; the lake (when it is not
-    the boundary, i.e. for its freshness) by ``timeout`` again; the alerts by 15 s.
+    the boundary, i.e. for its freshness; not on floor steps, whose lake is the
+    same feed) by ``timeout`` again; the alerts by 15 s.
     """
     boundary = w.boundary
     _wait(lambda: boundary.count(prefix) >= sent, timeout)
-    if w.decisions is not None:
+    if w.decisions is not None and w.lake_measured:
         decided = boundary.count(prefix)
         _wait(lambda: w.lake.count(prefix) >= decided, timeout)
 
@@ -173,10 +175,13 @@ def run_step(
     run_dir = Path(tempfile.mkdtemp(prefix=f"tipline-bench-{step.label}-"))
     cfg = derive_config(opts.config, run_dir, bootstrap, topics, free_port())
     job = JobGroup.start(cfg, run_dir, step.processes, step.overrides())
+    feed = start_lake_feed(cfg, run_dir)
+    feed_pid = feed.proc.pid if feed is not None else None
     w = Watchers(
         LakeWatcher(run_dir / "lake"),
         AlertWatcher(bootstrap, topics.alerts, topics.partitions),
         DecisionWatcher(bootstrap, topics.decisions, topics.partitions) if on_kafka else None,
+        lake_measured=not step.floor,
     )
     w.start()
     phases = _Phases()
@@ -193,7 +198,7 @@ def run_step(
         marks: dict[str, Any] = {}
 
         def started() -> None:
-            marks["cpu0"] = ProcessCpu.take(job.pids)
+            marks["cpu0"] = ProcessCpu.take(job.pids, feed_pid)
             marks["m0"] = _scrape_all(job)
             if step.label in opts.profile:
                 marks["profiler"] = start_profiler(job.pids[0], opts, step)
@@ -206,7 +211,7 @@ def run_step(
         drain(w, f"{step.label}-", load["sent"], opts.drain_s)
         phases.mark("drain")
         readings = JobReadings(
-            marks["cpu0"], ProcessCpu.take(job.pids), marks["m0"], _scrape_all(job),
+            marks["cpu0"], ProcessCpu.take(job.pids, feed_pid), marks["m0"], _scrape_all(job),
             job.rss_max, job.alive(), marks.get("profile"),
         )  # fmt: skip
         record = step_record(step, load, w, readings)
@@ -218,6 +223,8 @@ def run_step(
         return record
     finally:
         job.stop()
+        if feed is not None:
+            feed.stop()
         w.stop()
         phases.mark("stop")
         print(f"bench: {step.label} phases (s): {phases.spans}", file=sys.stderr)

@@ -151,9 +151,11 @@ class JobProcess:
     _terminated: bool = False
 
     @classmethod
-    def start(cls, config: Path, log: Path, args: Sequence[str] = ()) -> JobProcess:
-        """Start ``python -m tipline.cli.main run --config <config> [args]`` in the repository."""
-        cmd = [sys.executable, "-m", "tipline.cli.main", "run", "--config", str(config), *args]
+    def start(
+        cls, config: Path, log: Path, args: Sequence[str] = (), command: str = "run"
+    ) -> JobProcess:
+        """Start ``python -m tipline.cli.main <command> --config <config> [args]`` in the repo."""
+        cmd = [sys.executable, "-m", "tipline.cli.main", command, "--config", str(config), *args]
         with log.open("wb") as out:
             proc = subprocess.Popen(
                 cmd,
@@ -197,6 +199,17 @@ class JobProcess:
         """The last lines of the job's output (for errors)."""
         text = self.log.read_text(encoding="utf-8", errors="replace")
         return "\n".join(text.splitlines()[-lines:])
+
+
+def start_lake_feed(config: Path, run_dir: Path) -> JobProcess | None:
+    """Start ``tipline lake-feed`` beside the job when the config says ``lake.feed = "decisions"``.
+
+    It gets a metrics port of its own; its CPU is reported apart from the job's.
+    """
+    if load_config(config).lake.feed != "decisions":
+        return None
+    extra = ("--set", f"metrics.port={free_port()}")
+    return JobProcess.start(config, run_dir / "lake-feed.log", extra, command="lake-feed")
 
 
 def scrape(port: int) -> str:
@@ -269,12 +282,14 @@ class ProcessCpu:
     broker: float
     system_busy: float
     wall: float
+    feed: float = 0.0
 
     @classmethod
-    def take(cls, job_pids: Sequence[int]) -> ProcessCpu:
-        """Read the counters now (``job``: the sum over the job's processes)."""
+    def take(cls, job_pids: Sequence[int], feed_pid: int | None = None) -> ProcessCpu:
+        """Read the counters now (``job``: all the job's processes; ``feed``: the lake feed)."""
         job = sum(_cpu(pid) for pid in job_pids)
-        return cls(job, _cpu(_broker_pid()), _system_busy(), time.monotonic())
+        feed = _cpu(feed_pid)
+        return cls(job, _cpu(_broker_pid()), _system_busy(), time.monotonic(), feed)
 
 
 def _cpu(pid: int | None) -> float:

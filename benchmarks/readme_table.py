@@ -34,7 +34,9 @@ def _title(s: dict[str, Any]) -> str:
 
 def _fresh(s: dict[str, Any]) -> str:
     fresh = s.get("lake_freshness")
-    return "n/a" if not fresh else _ms(fresh["p99_ms"])
+    if not fresh:
+        return "not waited" if s.get("floor") else "n/a"
+    return _ms(fresh["p99_ms"])
 
 
 def _alert(s: dict[str, Any]) -> str:
@@ -48,9 +50,9 @@ def e2e_table(doc: dict[str, Any]) -> str:
     head = (
         "| step (traffic rate, full/floor, processes) | achieved msg/s | decision p50 ms "
         "| decision p99 ms | decision max ms | alert p99 ms (alerts) | lake freshness p99 "
-        "| sustained msg/s | job CPU % | broker CPU % | loadgen CPU % | other CPU % "
-        "| job RSS MB | kept up |\n"
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:-:|"
+        "| sustained msg/s | job CPU % | lake-feed CPU % | broker CPU % | loadgen CPU % "
+        "| other CPU % | job RSS MB | kept up |\n"
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:-:|"
     )
     rows = [head]
     for s in doc["steps"]:
@@ -61,6 +63,7 @@ def e2e_table(doc: dict[str, Any]) -> str:
             f"| {_title(s)} | {s['achieved_rate']:.0f} | {_ms(s['p50_ms'])} "
             f"| {_ms(s['p99_ms'])} | {_ms(s['max_ms'])} | {_alert(s)} | {_fresh(s)} "
             f"| {s['throughput'] or 0:.0f} | {s['cpu_percent']:.0f} "
+            f"| {s.get('lake_feed_cpu_percent', 0):.0f} "
             f"| {s.get('broker_cpu_percent', 0):.0f} | {s.get('loadgen_cpu_percent', 0):.0f} "
             f"| {s['other_cpu_percent']:.0f} | {s['rss_mb']:.0f} "
             f"| {'yes' if s['sustained'] else 'no'} |"

@@ -38,6 +38,7 @@ class Watchers:
     lake: LakeWatcher
     alerts: AlertWatcher
     decisions: DecisionWatcher | None = None
+    lake_measured: bool = True
 
     @property
     def boundary(self) -> LakeWatcher | DecisionWatcher:
@@ -94,7 +95,7 @@ def step_record(
     flagged = sum(1 for v in landed.values() if v.alert)
     alert = summarize(latency_values(w.alerts.landings(prefix)), flagged)
     fresh = None
-    if w.decisions is not None:
+    if w.decisions is not None and w.lake_measured:
         fresh = _brief(summarize(freshness_values(lake_landed, landed), len(landed)))
     span = _landing_span(landed)
     record: dict[str, Any] = {
@@ -123,20 +124,22 @@ def step_record(
 
 
 def _cpu_fields(cpu0: ProcessCpu, cpu1: ProcessCpu, loadgen_s: float) -> dict[str, float]:
-    """CPU % (of one core) of the job, the broker, the generator and everything else."""
+    """CPU % (of one core) of the job, the lake feed, the broker, the generator and the rest."""
     wall = max(1e-9, cpu1.wall - cpu0.wall)
     job = 100 * (cpu1.job - cpu0.job) / wall
     broker = 100 * (cpu1.broker - cpu0.broker) / wall
     system = 100 * (cpu1.system_busy - cpu0.system_busy) / wall
     loadgen = 100 * loadgen_s / wall
+    feed = 100 * (cpu1.feed - cpu0.feed) / wall
     return {
         "cpu_percent": round(job, 1),
+        "lake_feed_cpu_percent": round(feed, 1),
         "job_cpu_seconds": round(cpu1.job - cpu0.job, 2),
         "broker_cpu_percent": round(broker, 1),
         "broker_cpu_seconds": round(cpu1.broker - cpu0.broker, 2),
         "loadgen_cpu_percent": round(loadgen, 1),
         "system_cpu_percent": round(system, 1),
-        "other_cpu_percent": round(max(0.0, system - job - broker - loadgen), 1),
+        "other_cpu_percent": round(max(0.0, system - job - broker - loadgen - feed), 1),
         "window_s": round(wall, 1),
     }
 

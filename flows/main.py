@@ -88,10 +88,10 @@ def build_flow(
     scored_ok = _split_keyed_letters("score-failed", scored, letters)
     decided = op.filter_map("decisions-only", scored_ok, _decided)
 
-    rows = op.map_value("audit-row", decided, pipe.to_audit_row)
-    write_lake(
-        "audit-lake", _split_keyed_letters("audit-row-failed", rows, letters), cfg, overrides.lake
-    )
+    if cfg.lake.feed == "inline":  # else `tipline lake-feed` fills it from the decisions topic
+        rows = op.map_value("audit-row", decided, pipe.to_audit_row)
+        rows = _split_keyed_letters("audit-row-failed", rows, letters)
+        write_lake("audit-lake", rows, cfg, overrides.lake)
     write_decisions("decisions", decided, cfg, decisions_path, overrides.decisions, env=pipe.env)
     if cfg.evidence.enabled:
         # Cases and follow-up batches stay in one ordered stream: a batch never

@@ -96,10 +96,12 @@ def write_dead_letters(
     seal: Callable[[DeadLetter], DeadLetter] | None = None,
     *,
     env: Mapping[str, str] = EMPTY_ENV,
+    name: str = "dead-letters",
 ) -> None:
     """Write dead letters, sealed by ``seal``, to the configured file directory or Kafka topic.
 
-    ``env`` holds the Kafka secrets named in ``kafka.secret_env`` (the CLI reads it once).
+    ``env`` holds the Kafka secrets named in ``kafka.secret_env`` (the CLI reads it once);
+    ``name`` is the file's (each process appends to a file of its own).
 
     Test overrides receive the plain letters. The file is created 0600 in a
     0700 folder; its raw bytes are ciphertext (see ``services/dead_letters.py``).
@@ -124,7 +126,7 @@ def write_dead_letters(
         keyed,
         JsonlSink(
             Path(dl.path),
-            "dead-letters",
+            name,
             fsync=True,
             private=True,
             recovery_dir=_recovery_dir(cfg),

@@ -115,8 +115,13 @@ class DecisionsConfig(Section, frozen=True):
 
 
 class LakeConfig(Section, frozen=True):
-    """The Parquet audit lake: one row per decision, partitioned by event date."""
+    """The Parquet audit lake: one row per decision, partitioned by event date.
 
+    ``feed = "inline"``: the job writes it; ``"decisions"``: the job writes no
+    lake and ``tipline lake-feed`` fills it from the decisions topic.
+    """
+
+    feed: Literal["inline", "decisions"] = "inline"
     path: str = "out/demo/lake"
     shards: PositiveInt = 2
     roll_rows: PositiveInt = 50_000
@@ -201,9 +206,11 @@ def parse_config(data: dict[str, Any], origin: str = "<config>") -> TiplineConfi
         where = f"{origin}: {path}" if path else origin
         msg = f"{where}: {problem}{convert_hint(TiplineConfig, exc, path, problem)}"
         raise ConfigError(msg) from exc
-    isolation = _media_isolation_problem(cfg)
-    if isolation:
-        msg = f"{origin}: {isolation}"
+    refused = _media_isolation_problem(cfg)
+    if refused is None and cfg.lake.feed == "decisions" and cfg.decisions.kind != "kafka":
+        refused = 'lake.feed = "decisions" reads the decisions topic: set decisions.kind = "kafka"'
+    if refused:
+        msg = f"{origin}: {refused}"
         raise ConfigError(msg)
     return cfg
 

@@ -35,7 +35,7 @@ def _add_options(p: argparse.ArgumentParser, *, sub: bool) -> None:
     p.add_argument(
         "--steps", default=default(DEFAULT_STEPS), help="comma-separated KIND:RATE steps"
     )
-    p.add_argument("--duration", type=float, default=default(15.0), help="seconds of load per step")
+    p.add_argument("--duration", type=float, default=default(10.0), help="seconds of load per step")
     p.add_argument(
         "--processes",
         default=default("1,2"),

@@ -7,6 +7,7 @@ The Kafka kind is tested against the real broker in
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import msgspec
 from bytewax.testing import TestingSink, TestingSource, run_main
@@ -19,6 +20,7 @@ from tipline.schemas.config import TiplineConfig, parse_config
 from tipline.schemas.decision import decode_decision, encode_decision
 from tipline.schemas.source import SourcePosition
 from tipline.sinks.decisions import SOURCE_TS_HEADER, decision_message
+from tipline.sinks.kafka_out import BoundedKafkaSink
 
 
 def _config(tmp: Path, **decisions: str) -> TiplineConfig:
@@ -109,3 +111,25 @@ def test_the_kafka_message_is_keyed_by_session_with_the_source_timestamp(
     assert msg.value == encode_decision(stamped)
     assert msg.headers == [(SOURCE_TS_HEADER, b"1234")]
     assert decision_message(decision).headers == []  # file input: no timestamp known
+
+
+def test_kind_kafka_wires_an_idempotent_producer_keyed_by_session(tmp_path: Path) -> None:
+    """The flow is only built (no broker needed); the real topic is an integration test."""
+    cfg = _config(tmp_path, kind="kafka", topic="the-decisions")
+    cfg = msgspec.structs.replace(
+        cfg, kafka=msgspec.structs.replace(cfg.kafka, producer={"acks": 1, "linger.ms": 1})
+    )
+    flow = build_flow(cfg, source=TestingSource([]), outputs=OutputOverrides(lake=TestingSink([])))
+    steps: dict[str, Any] = {}
+    stack = list(flow.substeps)  # type: ignore[attr-defined]
+    while stack:
+        step = stack.pop()
+        steps[step.step_name] = step
+        stack.extend(getattr(step, "substeps", []))
+    sink = steps["decisions"].sink
+    assert isinstance(sink, BoundedKafkaSink)
+    assert sink._topic == "the-decisions"
+    assert sink._config["enable.idempotence"] == "true"
+    assert sink._config["acks"] == "all"  # forced over the configured acks = 1
+    assert sink._config["linger.ms"] == "1"
+    assert "decision-message" in steps

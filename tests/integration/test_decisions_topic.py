@@ -56,6 +56,7 @@ def read_topic(bootstrap: str, topic: str, timeout: float = 10) -> list[dict[str
                 out.append(
                     {
                         "partition": m.partition(),
+                        "offset": m.offset(),
                         "key": m.key(),
                         "value": m.value(),
                         "headers": dict(m.headers() or []),
