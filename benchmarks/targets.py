@@ -131,7 +131,12 @@ class CostFit:
 
 
 def fit_cost(steps: list[dict[str, Any]], traffic: str) -> CostFit | None:
-    """The cost fit of one traffic kind (``None`` without two rates or a positive slope)."""
+    """The cost fit of one traffic kind.
+
+    ``None`` without two rates, or when the fit has no physical meaning (a
+    non-positive slope or a negative fixed part: the job was starved of CPU,
+    so its CPU did not follow its throughput).
+    """
     import numpy as np  # noqa: PLC0415
 
     pts = [
@@ -144,7 +149,7 @@ def fit_cost(steps: list[dict[str, Any]], traffic: str) -> CostFit | None:
         return None
     xs = np.array([x for x, _, _ in pts])
     slope, fixed = np.polyfit(xs, np.array([y for _, y, _ in pts]), 1)
-    if slope <= 0:
+    if slope <= 0 or fixed < 0:  # CPU not rising with throughput from >= 0: contention
         return None
     # The broker too has a fixed part (its own timers, the collector's polls): its slope.
     broker_slope = float(np.polyfit(xs, np.array([b for _, _, b in pts]), 1)[0])

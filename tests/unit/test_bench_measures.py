@@ -166,6 +166,10 @@ def test_scale_model_fits_a_fixed_and_a_per_message_cost_and_sizes_processes() -
     flat = [_step(500, 1.0, throughput=500.0, cpu_percent=50.0),
             _step(900, 1.0, throughput=900.0, cpu_percent=40.0)]  # fmt: skip
     assert fit_cost(flat, "text") is None  # contention, not cost
+    # the rehearsal's text steps: 206 msg/s at 26 % and 186 msg/s at 21.8 % of a core
+    starved = [_step(2000, 1.0, throughput=206.0, cpu_percent=26.0),
+               _step(5000, 1.0, throughput=186.0, cpu_percent=21.8)]  # fmt: skip
+    assert fit_cost(starved, "text") is None  # a negative fixed part: starved, not fitted
 
 
 def test_tables_render_targets_floors_and_scale_from_the_results() -> None:
