@@ -12,10 +12,16 @@ Two watchers run in background threads of the orchestrating process:
   own observation time is kept too, as a cross-check that can only be later.
 * :class:`AlertWatcher` consumes the alerts topic from the beginning; the
   landing time of an alert is the consumer's receive time.
+* :class:`DecisionWatcher` consumes the decisions topic (``decisions.kind =
+  "kafka"``) from the beginning; the landing time of a decision is the
+  consumer's receive time. When decisions go to Kafka they are the latency
+  boundary, and the lake is measured as **freshness**: a row's landing in the
+  lake minus its decision's landing on the topic (:func:`freshness_values`).
 
-Latency = landing time - Kafka record timestamp (``source_timestamp_ms``,
-carried in every lake row and alert). Both clocks are this machine's
-wall clock.
+Latency = landing time - Kafka record timestamp of the input record (the
+decision's ``tipline-source-ts-ms`` header, else its ``source.timestamp_ms``;
+``source_timestamp_ms`` in every lake row and alert). Both clocks are this
+machine's wall clock.
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
@@ -31,7 +37,7 @@ from typing import Final
 import msgspec
 import numpy as np
 import pyarrow.parquet as pq
-from confluent_kafka import Consumer, TopicPartition
+from confluent_kafka import Consumer, Message, TopicPartition
 
 _COLUMNS: Final = ["event_id", "source_timestamp_ms", "alert"]
 
@@ -39,11 +45,27 @@ _COLUMNS: Final = ["event_id", "source_timestamp_ms", "alert"]
 CDF_QUANTILES: Final = (*range(0, 100), 99.5, 99.9, 100.0)
 
 
+# The header the job puts on every decision record: the input record's timestamp (ms).
+SOURCE_TS_HEADER: Final = "tipline-source-ts-ms"
+
+
 class _AlertFields(msgspec.Struct):
     """The two fields of an alert the collector reads."""
 
     event_id: str
     source_timestamp_ms: int | None = None
+
+
+class _SourceFields(msgspec.Struct):
+    timestamp_ms: int | None = None
+
+
+class _DecisionFields(msgspec.Struct):
+    """The fields of a decision the collector reads (``encode_decision`` JSON)."""
+
+    event_id: str
+    alert: bool = False
+    source: _SourceFields = msgspec.field(default_factory=_SourceFields)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,59 +162,113 @@ class LakeWatcher:
                 self._store.rows.setdefault(eid, Landing(ts, landed, observed, alert is True))
 
 
-class AlertWatcher:
-    """Consumes the alerts topic from the start; records each alert's receive time."""
+class _TopicWatcher:
+    """Consumes every partition of one topic from the start in a background thread."""
 
-    def __init__(self, bootstrap: str, topic: str) -> None:
-        self._consumer = Consumer(
-            {
-                "bootstrap.servers": bootstrap,
-                "group.id": f"bench-collector-{time.time_ns()}",
-                "enable.auto.commit": False,
-                "fetch.wait.max.ms": 10,
-                "auto.offset.reset": "earliest",
-            }
-        )
+    def __init__(self, bootstrap: str, topic: str, partitions: int = 1) -> None:
+        self._settings = {
+            "bootstrap.servers": bootstrap,
+            "group.id": f"bench-collector-{time.time_ns()}",
+            "enable.auto.commit": False,
+            "fetch.wait.max.ms": 10,
+            "auto.offset.reset": "earliest",
+        }
+        self._consumer: Consumer | None = None
         self._topic = topic
+        self._partitions = partitions
         self._store = _Store()
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="alert-watcher", daemon=True)
-        self._decoder = msgspec.json.Decoder(_AlertFields)
+        self._thread = threading.Thread(target=self._run, name=f"watch-{topic}", daemon=True)
 
     def start(self) -> None:
-        """Assign partition 0 of the topic from the beginning and start consuming."""
-        self._consumer.assign([TopicPartition(self._topic, 0, 0)])
+        """Assign every partition of the topic from the beginning and start consuming."""
+        self._consumer = Consumer(self._settings)
+        self._consumer.assign([TopicPartition(self._topic, p, 0) for p in range(self._partitions)])
         self._thread.start()
 
     def stop(self) -> None:
         """Stop consuming and close the consumer."""
         self._stop.set()
         self._thread.join(timeout=5)
-        self._consumer.close()
+        if self._consumer is not None:
+            self._consumer.close()
 
     def landings(self, prefix: str = "") -> dict[str, Landing]:
-        """Every alert received so far whose event id starts with ``prefix``."""
+        """Every record received so far whose event id starts with ``prefix``."""
         with self._store.lock:
             return {k: v for k, v in self._store.rows.items() if k.startswith(prefix)}
 
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            for msg in self._consumer.consume(500, 0.05):
-                received = time.time_ns()
-                value = msg.value()
-                if msg.error() is None and value is not None:
-                    self._record(value, received)
-
-    def _record(self, value: bytes, received: int) -> None:
-        try:
-            alert = self._decoder.decode(value)
-        except msgspec.DecodeError:
-            return
-        if alert.source_timestamp_ms is None:
-            return
+    def count(self, prefix: str) -> int:
+        """How many records with this event-id prefix have arrived."""
         with self._store.lock:
-            landing = Landing(alert.source_timestamp_ms, received, received, alert=True)
-            self._store.rows.setdefault(alert.event_id, landing)
+            return sum(1 for k in self._store.rows if k.startswith(prefix))
+
+    def _run(self) -> None:
+        consumer = self._consumer
+        assert consumer is not None, "start() first"
+        while not self._stop.is_set():
+            for msg in consumer.consume(500, 0.05):
+                received = time.time_ns()
+                if msg.error() is None and msg.value() is not None:
+                    landing = self.parse(msg, received)
+                    if landing is not None:
+                        self._keep(*landing)
+
+    def _keep(self, event_id: str, landing: Landing) -> None:
+        with self._store.lock:
+            # At-least-once: a replayed record keeps its first landing.
+            self._store.rows.setdefault(event_id, landing)
+
+    def parse(self, msg: Message, received: int) -> tuple[str, Landing] | None:
+        """The event id and landing of one record (``None``: not measurable)."""
+        raise NotImplementedError
+
+
+class AlertWatcher(_TopicWatcher):
+    """The alerts topic; an alert lands when the collector's consumer receives it."""
+
+    _decoder = msgspec.json.Decoder(_AlertFields)
+
+    def parse(self, msg: Message, received: int) -> tuple[str, Landing] | None:
+        """Read the event id and record timestamp of one alert."""
+        try:
+            alert = self._decoder.decode(msg.value() or b"")
+        except msgspec.DecodeError:
+            return None
+        if alert.source_timestamp_ms is None:
+            return None
+        return alert.event_id, Landing(alert.source_timestamp_ms, received, received, alert=True)
+
+
+class DecisionWatcher(_TopicWatcher):
+    """The decisions topic: the latency boundary when decisions go to Kafka."""
+
+    _decoder = msgspec.json.Decoder(_DecisionFields)
+
+    def parse(self, msg: Message, received: int) -> tuple[str, Landing] | None:
+        """Read the event id, source timestamp (header, else the body) and alert flag."""
+        try:
+            decision = self._decoder.decode(msg.value() or b"")
+        except msgspec.DecodeError:
+            return None
+        source_ms = source_ts_header(msg.headers()) or decision.source.timestamp_ms
+        if source_ms is None:
+            return None
+        return decision.event_id, Landing(source_ms, received, received, decision.alert)
+
+
+def source_ts_header(
+    headers: Sequence[tuple[str, str | bytes | None]] | dict[str, str | bytes | None] | None,
+) -> int | None:
+    """The ``tipline-source-ts-ms`` header as an int (``None`` if absent or not a number)."""
+    pairs = headers.items() if isinstance(headers, dict) else headers or ()
+    for name, value in pairs:
+        if name == SOURCE_TS_HEADER and value:
+            try:
+                return int(value)
+            except ValueError:
+                return None
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,3 +316,17 @@ def latency_values(landings: dict[str, Landing], *, observed: bool = False) -> l
     if observed:
         return [v.observed_ns / 1e6 - v.source_ms for v in landings.values()]
     return [v.latency_ms for v in landings.values()]
+
+
+def freshness_values(lake: dict[str, Landing], decisions: dict[str, Landing]) -> list[float]:
+    """Lake freshness (ms) per message: its row's landing in the lake minus its decision's.
+
+    Only messages seen in both are measured; a decision whose row never
+    reached the lake is counted by passing ``len(decisions)`` as the expected
+    count to :func:`summarize`.
+    """
+    return [
+        (row.landed_ns - decision.landed_ns) / 1e6
+        for event_id, decision in decisions.items()
+        if (row := lake.get(event_id)) is not None
+    ]

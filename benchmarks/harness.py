@@ -14,17 +14,16 @@ import sys
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
 import psutil
 from confluent_kafka import Producer
 from confluent_kafka.admin import AdminClient
 from confluent_kafka.cimpl import NewTopic
 
-from tipline.benchmarks.collector import LakeWatcher
 from tipline.benchmarks.loadgen import MAX_MESSAGE_BYTES, TrafficSpec, build_pool, producer_config
 from tipline.schemas.config import load_config, read_layers
 from tipline.schemas.environment import read_environment
@@ -40,15 +39,17 @@ class Topics:
     inbound: str
     alerts: str
     dead_letters: str
+    decisions: str = ""
+    partitions: int = 1
 
     @classmethod
-    def named(cls, stem: str) -> Topics:
-        """Topics ``<stem>-in``, ``<stem>-alerts`` and ``<stem>-dlq``."""
-        return cls(f"{stem}-in", f"{stem}-alerts", f"{stem}-dlq")
+    def named(cls, stem: str, partitions: int = 1) -> Topics:
+        """Topics ``<stem>-in``, ``-alerts``, ``-dlq``, ``-decisions``; ``partitions`` each."""
+        return cls(f"{stem}-in", f"{stem}-alerts", f"{stem}-dlq", f"{stem}-decisions", partitions)
 
     def all(self) -> list[str]:
         """Every topic name."""
-        return [self.inbound, self.alerts, self.dead_letters]
+        return [t for t in (self.inbound, self.alerts, self.dead_letters, self.decisions) if t]
 
 
 def start_broker() -> str:
@@ -65,10 +66,11 @@ def start_broker() -> str:
 
 
 def create_topics(bootstrap: str, topics: Topics) -> None:
-    """Create the step's topics (the input allows messages up to 16 MiB)."""
+    """Create the step's topics, ``topics.partitions`` each (messages up to 16 MiB)."""
     admin = AdminClient({"bootstrap.servers": bootstrap})
     big = {"max.message.bytes": str(MAX_MESSAGE_BYTES)}
-    new = [NewTopic(t, num_partitions=1, replication_factor=1, config=big) for t in topics.all()]
+    n = topics.partitions
+    new = [NewTopic(t, num_partitions=n, replication_factor=1, config=big) for t in topics.all()]
     for future in admin.create_topics(new).values():
         future.result(timeout=30)
 
@@ -91,13 +93,20 @@ def free_port() -> int:
         return port
 
 
+def decisions_on_kafka(template: Path) -> bool:
+    """Whether the config publishes decisions to a Kafka topic (``decisions.kind = "kafka"``)."""
+    decisions = read_layers(template).get("decisions")
+    return isinstance(decisions, dict) and decisions.get("kind") == "kafka"
+
+
 def derive_config(template: Path, run_dir: Path, bootstrap: str, topics: Topics, port: int) -> Path:
     """Write the bench config with this run's topics, port and paths; validate it.
 
     The run's file is an overlay of ``template`` (``extends`` its absolute
     path). Only these keys change: ``kafka.brokers``, ``input.topics``,
-    ``dead_letters.topic``, ``alerts.topic``, ``metrics.port`` and every
-    ``out/bench`` path (moved under ``run_dir``).
+    ``dead_letters.topic``, ``alerts.topic``, ``decisions.topic`` (when
+    decisions go to Kafka), ``metrics.port`` and every ``out/bench`` path
+    (moved under ``run_dir``).
     """
     overrides: dict[tuple[str, ...], object] = {
         ("kafka", "brokers"): [bootstrap],
@@ -106,6 +115,8 @@ def derive_config(template: Path, run_dir: Path, bootstrap: str, topics: Topics,
         ("alerts", "topic"): topics.alerts,
         ("metrics", "port"): port,
     }
+    if decisions_on_kafka(template):
+        overrides[("decisions", "topic")] = topics.decisions
     overrides |= dict(_moved_paths(read_layers(template), run_dir))
     tables: dict[tuple[str, ...], list[str]] = {}
     for (*section, key), value in overrides.items():
@@ -137,13 +148,17 @@ class JobProcess:
     log: Path
     rss_max: int = 0
     _stop: threading.Event = field(default_factory=threading.Event)
+    _terminated: bool = False
 
     @classmethod
-    def start(cls, config: Path, log: Path) -> JobProcess:
-        """Start ``python -m tipline.cli.main run --config <config>`` in the repository."""
+    def start(
+        cls, config: Path, log: Path, args: Sequence[str] = (), command: str = "run"
+    ) -> JobProcess:
+        """Start ``python -m tipline.cli.main <command> --config <config> [args]`` in the repo."""
+        cmd = [sys.executable, "-m", "tipline.cli.main", command, "--config", str(config), *args]
         with log.open("wb") as out:
             proc = subprocess.Popen(
-                [sys.executable, "-m", "tipline.cli.main", "run", "--config", str(config)],
+                cmd,
                 cwd=REPO,
                 stdout=out,
                 stderr=subprocess.STDOUT,
@@ -164,11 +179,16 @@ class JobProcess:
         """Whether the job is still running."""
         return self.proc.poll() is None
 
+    def terminate(self) -> None:
+        """Send SIGTERM once (an orderly stop); :meth:`stop` then only waits."""
+        self._stop.set()
+        if self.proc.poll() is None and not self._terminated:
+            self._terminated = True
+            self.proc.send_signal(signal.SIGTERM)
+
     def stop(self, timeout: float = 60) -> int:
         """SIGTERM (an orderly stop), then SIGKILL after ``timeout``; return the exit code."""
-        self._stop.set()
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
+        self.terminate()
         try:
             return self.proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -181,6 +201,17 @@ class JobProcess:
         return "\n".join(text.splitlines()[-lines:])
 
 
+def start_lake_feed(config: Path, run_dir: Path) -> JobProcess | None:
+    """Start ``tipline lake-feed`` beside the job when the config says ``lake.feed = "decisions"``.
+
+    It gets a metrics port of its own; its CPU is reported apart from the job's.
+    """
+    if load_config(config).lake.feed != "decisions":
+        return None
+    extra = ("--set", f"metrics.port={free_port()}")
+    return JobProcess.start(config, run_dir / "lake-feed.log", extra, command="lake-feed")
+
+
 def scrape(port: int) -> str:
     """The job's Prometheus metrics text."""
     url = f"http://127.0.0.1:{port}/metrics"
@@ -189,7 +220,19 @@ def scrape(port: int) -> str:
         return text
 
 
-def wait_until(check: Any, timeout: float, what: str, job: JobProcess | None = None) -> None:
+class Watched(Protocol):
+    """A job (one process or a group) that can be watched while waiting."""
+
+    def alive(self) -> bool:
+        """Whether the job still runs."""
+        ...
+
+    def tail(self, lines: int = 30) -> str:
+        """The last lines of its output."""
+        ...
+
+
+def wait_until(check: Any, timeout: float, what: str, job: Watched | None = None) -> None:
     """Poll ``check()`` every 50 ms; raise if the job dies or time runs out."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -211,19 +254,24 @@ def metrics_up(port: int) -> bool:
     return True
 
 
-def warm_up(bootstrap: str, topic: str, seed: int, lake: LakeWatcher, job: JobProcess) -> None:
-    """Send a few text messages and wait until they are in the lake (job ready, caches hot)."""
+def warm_up(
+    bootstrap: str, topic: str, seed: int, landed: Callable[[str], int], job: Watched
+) -> None:
+    """Send a few text messages and wait until they land (job ready, caches hot).
+
+    ``landed(prefix)`` counts the decisions landed at the step's boundary.
+    """
     pool = build_pool(
         TrafficSpec(kind="text"), seed + 1, REPO / "out/bench/cache", REPO / "demo-data"
     )
     # log_level 4: no "purging unserved events" notice when this short-lived producer goes.
     producer = Producer({**producer_config(bootstrap), "log_level": 4})
     for n in range(WARMUP):
-        producer.produce(topic, value=pool.event(n, b"warm-")[0])
+        producer.produce(topic, key=pool.key(n), value=pool.event(n, b"warm-")[0])
         time.sleep(0.01)
     producer.flush(30)
     del producer
-    wait_until(lambda: lake.count("warm-") >= WARMUP, 180, "the warm-up messages", job)
+    wait_until(lambda: landed("warm-") >= WARMUP, 180, "the warm-up messages", job)
 
 
 @dataclass(slots=True)
@@ -234,11 +282,14 @@ class ProcessCpu:
     broker: float
     system_busy: float
     wall: float
+    feed: float = 0.0
 
     @classmethod
-    def take(cls, job_pid: int) -> ProcessCpu:
-        """Read the counters now."""
-        return cls(_cpu(job_pid), _cpu(_broker_pid()), _system_busy(), time.monotonic())
+    def take(cls, job_pids: Sequence[int], feed_pid: int | None = None) -> ProcessCpu:
+        """Read the counters now (``job``: all the job's processes; ``feed``: the lake feed)."""
+        job = sum(_cpu(pid) for pid in job_pids)
+        feed = _cpu(feed_pid)
+        return cls(job, _cpu(_broker_pid()), _system_busy(), time.monotonic(), feed)
 
 
 def _cpu(pid: int | None) -> float:

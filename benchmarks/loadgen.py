@@ -92,6 +92,7 @@ class EventTemplate:
 
     parts: tuple[bytes, ...]
     holes: tuple[bytes, ...]
+    session: bytes = b""
 
     def fill(self, event_id: bytes, sent_at: bytes, cycle: bytes) -> bytes:
         """Return the event JSON with the holes filled in."""
@@ -161,6 +162,11 @@ class PayloadPool:
         att = self.images[image].attachment(event_id + b"-a0", event_id)
         return body[:-1] + b',"attachments":[' + att + b"]}", True
 
+    def key(self, n: int) -> bytes:
+        """The Kafka key of the ``n``-th event: its session id (ordered per session)."""
+        cycle, i = divmod(n, len(self.templates))
+        return self.templates[i].session + b"~%d" % cycle
+
 
 @dataclass(frozen=True, slots=True)
 class LoadResult:
@@ -181,10 +187,10 @@ class LoadResult:
     cpu_seconds: float
 
 
-def _template(event: dict[str, Any]) -> EventTemplate:
+def _template(event: dict[str, Any], session: bytes = b"") -> EventTemplate:
     encoded = msgspec.json.encode(event)
     pieces = _HOLE.split(encoded)
-    return EventTemplate(parts=tuple(pieces[0::2]), holes=tuple(pieces[1::2]))
+    return EventTemplate(parts=tuple(pieces[0::2]), holes=tuple(pieces[1::2]), session=session)
 
 
 def _strip(value: Any) -> Any:
@@ -212,7 +218,7 @@ def text_templates(seed: int, positive_share: float) -> list[EventTemplate]:
     for event in events:
         doc = _strip(msgspec.to_builtins(event))
         doc.update(event_id="@@E@@", sent_at="@@T@@", session_id=f"{event.session_id}~@@C@@")
-        templates.append(_template(doc))
+        templates.append(_template(doc, event.session_id.encode()))
     return templates
 
 
@@ -351,7 +357,7 @@ def send(
             continue
         value, has_image = pool.event(sent, key_prefix)
         images += has_image
-        waits += _produce(producer, topic, value, counts)
+        waits += _produce(producer, topic, pool.key(sent), value, counts)
         nbytes += len(value)
         sent += 1
         tokens -= 1
@@ -377,12 +383,12 @@ def send(
     )
 
 
-def _produce(producer: Producer, topic: str, value: bytes, counts: _Counts) -> int:
-    """Produce one record; on a full local queue, serve callbacks and retry."""
+def _produce(producer: Producer, topic: str, key: bytes, value: bytes, counts: _Counts) -> int:
+    """Produce one record (keyed by session); on a full local queue, serve callbacks and retry."""
     waits = 0
     while True:
         try:
-            producer.produce(topic, value=value, on_delivery=counts.on_delivery)
+            producer.produce(topic, key=key, value=value, on_delivery=counts.on_delivery)
             return waits
         except BufferError:
             waits += 1

@@ -87,6 +87,22 @@ class MetricsSnapshot:
             tags = ",".join(f"{k}={v}" for k, v in sorted(labels.items()))
             self.counters[f"{name}{{{tags}}}" if tags else name] = value
 
+    @classmethod
+    def parse_all(cls, texts: list[str]) -> MetricsSnapshot:
+        """Parse the scrapes of several processes of one job and add them up."""
+        total = cls()
+        for text in texts:
+            one = cls.parse(text)
+            for key, hist in one.histograms.items():
+                into = total.histograms.setdefault(key, Histogram())
+                for le, n in hist.buckets.items():
+                    into.buckets[le] = into.buckets.get(le, 0.0) + n
+                into.total += hist.total
+                into.count += hist.count
+            for name, value in one.counters.items():
+                total.counters[name] = total.counters.get(name, 0.0) + value
+        return total
+
     def counter_deltas(self, before: MetricsSnapshot) -> dict[str, float]:
         """Every counter's increase since ``before`` (zero increases left out)."""
         out = {k: v - before.counters.get(k, 0.0) for k, v in self.counters.items()}

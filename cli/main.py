@@ -24,7 +24,7 @@ from tipline.cli.config_path import resolve_config
 from tipline.cli.output import add_json_flag, print_json, silence_stdout, wants_json
 from tipline.cli.runtime import runtime_of, start_runtime
 from tipline.schemas.config import JobConfig, load_config
-from tipline.schemas.errors import TiplineError
+from tipline.schemas.errors import ConfigError, TiplineError
 from tipline.services.ops_metrics import build_version
 
 DEFAULT_CONFIG = "config/default.toml"
@@ -82,9 +82,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 def _cmd_run(args: argparse.Namespace) -> int:
     from tipline.cli.profile import check_input_path, check_production  # noqa: PLC0415
+    from tipline.clients.kafka_admin import check_input_topics  # noqa: PLC0415
     from tipline.flows.main import build_flow  # noqa: PLC0415
     from tipline.flows.pipeline import Pipeline  # noqa: PLC0415
-    from tipline.flows.runner import check_input_topics, run_flow  # noqa: PLC0415
+    from tipline.flows.runner import run_flow  # noqa: PLC0415
 
     cfg = load_config(args.config, profile=args.profile, overrides=args.overrides)
     check_input_path(cfg)
@@ -105,6 +106,27 @@ def _cmd_run(args: argparse.Namespace) -> int:
             process_id=args.process_id,
             progress=True,
         )
+    except KeyboardInterrupt:
+        print("stopped", file=sys.stderr)
+    return 0
+
+
+def _cmd_lake_feed(args: argparse.Namespace) -> int:
+    from tipline.clients.kafka_admin import check_input_topics  # noqa: PLC0415
+    from tipline.flows.lake_feed import build_lake_feed  # noqa: PLC0415
+    from tipline.flows.runner import run_flow  # noqa: PLC0415
+    from tipline.services.lake_feed import LakeFeed, lake_feed_config  # noqa: PLC0415
+
+    job_cfg = load_config(args.config, profile=args.profile, overrides=args.overrides)
+    if job_cfg.lake.feed != "decisions":
+        msg = 'lake.feed is "inline": the job writes the lake itself (set lake.feed = "decisions")'
+        raise ConfigError(msg)
+    cfg = lake_feed_config(job_cfg)
+    check_input_topics(cfg, key="decisions.topic")
+    rt = runtime_of(args)
+    feed = LakeFeed(cfg, env=rt.env, clock=rt.clock).preflight()
+    try:
+        run_flow(build_lake_feed(cfg, feed=feed), cfg, workers=1, progress=True)
     except KeyboardInterrupt:
         print("stopped", file=sys.stderr)
     return 0
@@ -219,6 +241,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-i", "--process-id", type=int, default=0, help="this process's index")
     _profile(p)
     p.set_defaults(func=_cmd_run)
+
+    p = sub.add_parser(
+        "lake-feed", help="fill the audit lake from the decisions topic (lake.feed = decisions)"
+    )
+    p.add_argument("--config", default=DEFAULT_CONFIG)
+    _profile(p)
+    p.set_defaults(func=_cmd_lake_feed)
 
     _add_replay(sub)
     _add_generate(sub)

@@ -21,12 +21,12 @@ from confluent_kafka.admin import AdminClient
 from tipline.cli.replay import isolated_config, run_replay
 from tipline.cli.runtime import Runtime, runtime_of
 from tipline.flows.kafka_io import to_raw_record
-from tipline.flows.outputs import kafka_config
 from tipline.schemas.clock import Clock
 from tipline.schemas.config import TiplineConfig
 from tipline.schemas.dead_letter import DeadLetter
 from tipline.schemas.errors import ConfigError
 from tipline.schemas.source import RawRecord
+from tipline.sinks.kafka_out import kafka_config
 
 _POLL_S = 0.2
 

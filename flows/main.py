@@ -3,7 +3,7 @@
     input → decode ─bad→ dead letters
               │ok
          match-hashes → key-by-session → score-session (score, decide, seal context)
-                                                │ every decision → audit lake (+ decisions.jsonl)
+                                                │ every decision → decisions log + audit lake
                                                 │ cases, and batches of messages following them
                                          package-evidence (vault receipt)
                                                 ├→ report-draft → drafts
@@ -36,7 +36,6 @@ from bytewax.inputs import Source
 from tipline.flows.heartbeat import HeartbeatSource
 from tipline.flows.outputs import (
     OutputOverrides,
-    kafka_config,
     write_alerts,
     write_dead_letters,
     write_decisions,
@@ -49,7 +48,7 @@ from tipline.flows.session import SessionLogic
 from tipline.flows.sources import JsonlSource
 from tipline.schemas.config import TiplineConfig, load_config
 from tipline.schemas.dead_letter import DeadLetter
-from tipline.schemas.decision import encode_decision
+from tipline.sinks.kafka_out import kafka_config
 
 
 def build_flow(
@@ -67,7 +66,7 @@ def build_flow(
         source: replaces the configured input (tests, bounded topic replays);
             it must yield :class:`~tipline.schemas.source.RawRecord` items.
         outputs: sinks that replace configured outputs.
-        decisions_path: a folder for ``decisions.jsonl`` (replays).
+        decisions_path: a folder for ``decisions.jsonl`` (replays); overrides ``[decisions]``.
         pipeline: the steps' implementation (tests inject failing services).
 
     """
@@ -89,12 +88,11 @@ def build_flow(
     scored_ok = _split_keyed_letters("score-failed", scored, letters)
     decided = op.filter_map("decisions-only", scored_ok, _decided)
 
-    rows = op.map_value("audit-row", decided, pipe.to_audit_row)
-    write_lake(
-        "audit-lake", _split_keyed_letters("audit-row-failed", rows, letters), cfg, overrides.lake
-    )
-    decision_json = op.map_value("decision-json", decided, lambda d: encode_decision(d.decision))
-    write_decisions("decisions", decision_json, decisions_path, overrides.decisions)
+    if cfg.lake.feed == "inline":  # else `tipline lake-feed` fills it from the decisions topic
+        rows = op.map_value("audit-row", decided, pipe.to_audit_row)
+        rows = _split_keyed_letters("audit-row-failed", rows, letters)
+        write_lake("audit-lake", rows, cfg, overrides.lake)
+    write_decisions("decisions", decided, cfg, decisions_path, overrides.decisions, env=pipe.env)
     if cfg.evidence.enabled:
         # Cases and follow-up batches stay in one ordered stream: a batch never
         # overtakes the case that opened its package.

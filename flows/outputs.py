@@ -16,17 +16,19 @@ from typing import Any
 import bytewax.operators as op
 from bytewax.connectors.kafka import KafkaSinkMessage
 from bytewax.dataflow import Stream
-from bytewax.outputs import DynamicSink, Sink, StatelessSinkPartition
+from bytewax.outputs import Sink
 
 from tipline.schemas.audit import AuditRow
 from tipline.schemas.config import TiplineConfig
 from tipline.schemas.dead_letter import DeadLetter, encode_dead_letter
+from tipline.schemas.decision import encode_decision
 from tipline.schemas.environment import EMPTY_ENV
-from tipline.schemas.errors import ConfigError
 from tipline.services.metrics import METRICS, stage_timer
+from tipline.sinks.callback import CallbackSink
+from tipline.sinks.decisions import decision_message
 from tipline.sinks.drafts import DraftsSink
 from tipline.sinks.jsonl import JsonlSink
-from tipline.sinks.kafka_out import BoundedKafkaSink
+from tipline.sinks.kafka_out import IDEMPOTENT, producer_sink
 from tipline.sinks.lake import LakeSink
 
 
@@ -45,52 +47,8 @@ class OutputOverrides:
     drafts: Sink[Any] | None = None
 
 
-class _CallbackPartition(StatelessSinkPartition[Any]):
-    def __init__(self, write: Callable[[Any], object]) -> None:
-        self._write = write
-
-    def write_batch(self, items: list[Any]) -> None:
-        for item in items:
-            self._write(item)
-
-
-class CallbackSink(DynamicSink[Any]):
-    """A sink that hands each item to a write function (idempotent writers only)."""
-
-    def __init__(self, make_writer: Callable[[], Callable[[Any], object]]) -> None:
-        self._make_writer = make_writer
-
-    def build(self, step_id: str, worker_index: int, worker_count: int) -> _CallbackPartition:
-        """Build one worker's partition with a fresh writer."""
-        return _CallbackPartition(self._make_writer())
-
-
-def kafka_config(cfg: TiplineConfig, role: str, env: Mapping[str, str]) -> dict[str, str]:
-    """Librdkafka properties for a ``consumer`` or ``producer``; secrets from ``env``."""
-    extra = cfg.kafka.consumer if role == "consumer" else cfg.kafka.producer
-    merged = {**cfg.kafka.settings, **extra}
-    props = {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in merged.items()}
-    for prop, var in cfg.kafka.secret_env.items():
-        value = env.get(var)
-        if value is None:
-            msg = f"kafka.secret_env: ${var} (for {prop!r}) is not set"
-            raise ConfigError(msg)
-        props[prop] = value
-    return props
-
-
 def _recovery_dir(cfg: TiplineConfig) -> Path | None:
     return Path(cfg.recovery.path) if cfg.recovery.enabled else None
-
-
-def producer_sink(cfg: TiplineConfig, topic: str, env: Mapping[str, str]) -> BoundedKafkaSink:
-    """Return a Kafka output whose waits are bounded by ``kafka.flush_timeout_s`` on stop."""
-    return BoundedKafkaSink(
-        cfg.kafka.brokers,
-        topic,
-        config=kafka_config(cfg, "producer", env),
-        flush_timeout_s=cfg.kafka.flush_timeout_s,
-    )
 
 
 def observe_lake_write(rows: list[AuditRow], seconds: float) -> None:
@@ -138,10 +96,12 @@ def write_dead_letters(
     seal: Callable[[DeadLetter], DeadLetter] | None = None,
     *,
     env: Mapping[str, str] = EMPTY_ENV,
+    name: str = "dead-letters",
 ) -> None:
     """Write dead letters, sealed by ``seal``, to the configured file directory or Kafka topic.
 
-    ``env`` holds the Kafka secrets named in ``kafka.secret_env`` (the CLI reads it once).
+    ``env`` holds the Kafka secrets named in ``kafka.secret_env`` (the CLI reads it once);
+    ``name`` is the file's (each process appends to a file of its own).
 
     Test overrides receive the plain letters. The file is created 0600 in a
     0700 folder; its raw bytes are ciphertext (see ``services/dead_letters.py``).
@@ -166,7 +126,7 @@ def write_dead_letters(
         keyed,
         JsonlSink(
             Path(dl.path),
-            "dead-letters",
+            name,
             fsync=True,
             private=True,
             recovery_dir=_recovery_dir(cfg),
@@ -198,13 +158,31 @@ def write_alerts(
 
 
 def write_decisions(
-    step: str, decisions: Stream[tuple[str, bytes]], path: str | None, override: Sink[Any] | None
+    step: str,
+    decided: Stream[tuple[str, Any]],
+    cfg: TiplineConfig,
+    path: str | None,
+    override: Sink[Any] | None,
+    *,
+    env: Mapping[str, str] = EMPTY_ENV,
 ) -> None:
-    """Write ``(session_id, decision JSON)`` to ``decisions.jsonl`` (replays) if asked."""
+    """Publish ``(session_id, Decided)`` items to ``[decisions]`` (``path``: a replay's JSONL)."""
     if override is not None:
-        op.output(step, op.map("decision-unkey", decisions, lambda kv: kv[1]), override)
-    elif path is not None:
-        op.output(step, decisions, JsonlSink(Path(path), "decisions"))
+        plain = op.map("decision-json", decided, lambda kv: encode_decision(kv[1].decision))
+        op.output(step, plain, override)
+        return
+    kind = "jsonl" if path is not None else cfg.decisions.kind
+    if kind == "kafka":
+        msgs = op.map("decision-message", decided, lambda kv: decision_message(kv[1].decision))
+        op.output(step, msgs, producer_sink(cfg, cfg.decisions.topic, env, forced=IDEMPOTENT))
+    elif kind == "jsonl":
+        lines = op.map_value("decision-json", decided, lambda d: encode_decision(d.decision))
+        if path is not None:  # a replay: its own folder, no recovery store
+            sink: JsonlSink = JsonlSink(Path(path), "decisions")
+        else:
+            folder = Path(cfg.decisions.path)
+            sink = JsonlSink(folder, "decisions", recovery_dir=_recovery_dir(cfg))
+        op.output(step, lines, sink)
 
 
 def write_drafts(

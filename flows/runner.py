@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
 from types import FrameType
-from typing import Any
 
 from bytewax.dataflow import Dataflow
 from bytewax.errors import BytewaxRuntimeError
@@ -24,8 +23,8 @@ from tipline.schemas.errors import (
     ConfigError,
     LakeWriteError,
     TiplineError,
-    UnavailableError,
 )
+from tipline.services.failures import stopped_by_signal, tipline_cause
 from tipline.services.health import HEALTH
 from tipline.services.side_services import start_side_services
 from tipline.sinks.kafka_out import request_stop
@@ -35,9 +34,6 @@ log = logging.getLogger(__name__)
 progress_log = logging.getLogger("tipline.progress")
 
 _STOP_FLUSH_RETRY_S = 2.0
-_QUIET = logging.getLogger("tipline.librdkafka")
-_QUIET.addHandler(logging.NullHandler())
-_QUIET.propagate = False
 
 
 def recovery_config(cfg: TiplineConfig, *, clustered: bool = False) -> RecoveryConfig | None:
@@ -73,34 +69,6 @@ def recovery_config(cfg: TiplineConfig, *, clustered: bool = False) -> RecoveryC
     stamp_recovery_store(db_dir)
     backup = timedelta(seconds=rec.backup_interval_s)
     return RecoveryConfig(str(db_dir), backup_interval=backup)  # type: ignore[no-untyped-call]
-
-
-def check_input_topics(cfg: TiplineConfig, timeout_s: float = 15.0) -> None:
-    """Fail at start, in one line, when a configured input topic does not exist.
-
-    Raises:
-        UnavailableError: the brokers do not answer (exit 3: retry, not a config fault).
-        ConfigError: a topic is missing.
-
-    """
-    if cfg.input.kind != "kafka":
-        return
-    from confluent_kafka import KafkaException  # noqa: PLC0415
-    from confluent_kafka.admin import AdminClient  # noqa: PLC0415
-
-    # librdkafka logs every failed connection to stderr; route them to a
-    # silent logger so an unreachable broker is reported in one line.
-    settings: dict[str, Any] = {"bootstrap.servers": ",".join(cfg.kafka.brokers), "logger": _QUIET}
-    admin = AdminClient(settings)
-    try:
-        topics = admin.list_topics(timeout=timeout_s).topics
-    except KafkaException as exc:
-        msg = f"kafka.brokers {cfg.kafka.brokers}: no answer within {timeout_s:.0f} s"
-        raise UnavailableError(msg) from exc
-    missing = [t for t in cfg.input.topics if t not in topics]
-    if missing:
-        msg = f"input.topics: {missing} do not exist on {cfg.kafka.brokers}"
-        raise ConfigError(msg)
 
 
 def run_flow(
@@ -143,7 +111,7 @@ def run_flow(
         except BytewaxRuntimeError as exc:
             # SIGTERM/SIGINT: the engine stopped (between batches, or inside a
             # source's poll); what was committed stays, recovery redoes the rest.
-            if not _stopped_by_signal(exc):
+            if not stopped_by_signal(exc):
                 failure = tipline_cause(exc)
                 if failure is None:
                     raise
@@ -184,28 +152,6 @@ def _export_dataflow_api(cfg: TiplineConfig, process_id: int) -> None:
             },
             keep=frozenset({"BYTEWAX_DATAFLOW_API_CACHE_PATH"}),
         )
-
-
-def tipline_cause(exc: BaseException) -> TiplineError | None:
-    """Return the TiplineError that made the engine fail, if any (along the cause chain)."""
-    seen: BaseException | None = exc
-    hops = 0
-    while seen is not None and hops < 20:
-        if isinstance(seen, TiplineError):
-            return seen
-        seen = seen.__cause__ or seen.__context__
-        hops += 1
-    return None
-
-
-def _stopped_by_signal(exc: BaseException) -> bool:
-    """Whether an engine error is the stop that SIGTERM/SIGINT asked for."""
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, KeyboardInterrupt) or "signal received" in str(seen):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
 
 
 def _stop_signal(signum: int, frame: FrameType | None) -> None:

@@ -48,6 +48,7 @@ from bytewax.operators import StatefulLogic
 
 from tipline.flows.pipeline import Pipeline
 from tipline.flows.records import Decided, FollowUps, Matched
+from tipline.operators.dedupe import seen_before
 from tipline.operators.evidence.context import ContextBuffer, SealedMessage, SessionSealer
 from tipline.operators.evidence.followups import (
     batch_full,
@@ -155,18 +156,11 @@ class SessionLogic(StatefulLogic[Matched, Out, SessionSnapshot]):
 
     def _duplicate(self, event_id: str) -> bool:
         """Whether ``event_id`` was already decided here; remember it if not (bounded)."""
-        limit = self._pipe.config.input.dedupe_ids_per_session
-        if limit == 0:
-            return False
-        seen = getattr(self._snap, "seen", None)
-        if seen is None:  # state snapshotted before this field existed
-            seen = self._snap.seen = {}
-        if event_id in seen:
-            return True
-        seen[event_id] = None
-        while len(seen) > limit:
-            del seen[next(iter(seen))]
-        return False
+        if getattr(self._snap, "seen", None) is None:  # snapshotted before the field existed
+            self._snap.seen = {}
+        return seen_before(
+            self._snap.seen, event_id, self._pipe.config.input.dedupe_ids_per_session
+        )
 
     def _idle_at(self) -> datetime | None:
         return idle_at(self._snap.last_seen, self._pipe.config.grooming.idle_evict_s)

@@ -101,9 +101,27 @@ class AlertsConfig(Section, frozen=True):
     topic: str = "tipline.alerts"
 
 
-class LakeConfig(Section, frozen=True):
-    """The Parquet audit lake: one row per decision, partitioned by event date."""
+class DecisionsConfig(Section, frozen=True):
+    """Where every decision is published: the job's latency boundary.
 
+    ``kind = "kafka"``: one message per decision on ``topic`` (key = session id,
+    value = the decision JSON, idempotent producer); ``"jsonl"``:
+    ``path``/decisions.jsonl; ``"none"``: nowhere (the lake still gets rows).
+    """
+
+    kind: Literal["none", "jsonl", "kafka"] = "jsonl"
+    topic: str = "tipline.decisions"
+    path: str = "out/demo/decisions"
+
+
+class LakeConfig(Section, frozen=True):
+    """The Parquet audit lake: one row per decision, partitioned by event date.
+
+    ``feed = "inline"``: the job writes it; ``"decisions"``: the job writes no
+    lake and ``tipline lake-feed`` fills it from the decisions topic.
+    """
+
+    feed: Literal["inline", "decisions"] = "inline"
     path: str = "out/demo/lake"
     shards: PositiveInt = 2
     roll_rows: PositiveInt = 50_000
@@ -152,6 +170,7 @@ class TiplineConfig(Section, frozen=True):
     input: InputConfig = InputConfig()
     dead_letters: DeadLetterConfig = DeadLetterConfig()
     alerts: AlertsConfig = AlertsConfig()
+    decisions: DecisionsConfig = DecisionsConfig()
     lake: LakeConfig = LakeConfig()
     recovery: RecoveryConfig = RecoveryConfig()
     metrics: MetricsConfig = MetricsConfig()
@@ -187,9 +206,11 @@ def parse_config(data: dict[str, Any], origin: str = "<config>") -> TiplineConfi
         where = f"{origin}: {path}" if path else origin
         msg = f"{where}: {problem}{convert_hint(TiplineConfig, exc, path, problem)}"
         raise ConfigError(msg) from exc
-    isolation = _media_isolation_problem(cfg)
-    if isolation:
-        msg = f"{origin}: {isolation}"
+    refused = _media_isolation_problem(cfg)
+    if refused is None and cfg.lake.feed == "decisions" and cfg.decisions.kind != "kafka":
+        refused = 'lake.feed = "decisions" reads the decisions topic: set decisions.kind = "kafka"'
+    if refused:
+        msg = f"{origin}: {refused}"
         raise ConfigError(msg)
     return cfg
 

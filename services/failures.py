@@ -86,3 +86,25 @@ def _raise_breaker(stage: str, streak: int, exc: Exception) -> NoReturn:
 def follow_up_source(package_id: str, event_id: str) -> SourcePosition:
     """Return the source position of a following message's dead letter (no input position)."""
     return SourcePosition(kind="file", file=f"follow-up/{package_id}/{event_id}")
+
+
+def tipline_cause(exc: BaseException) -> TiplineError | None:
+    """Return the TiplineError that made the engine fail, if any (along the cause chain)."""
+    seen: BaseException | None = exc
+    hops = 0
+    while seen is not None and hops < 20:
+        if isinstance(seen, TiplineError):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+        hops += 1
+    return None
+
+
+def stopped_by_signal(exc: BaseException) -> bool:
+    """Whether an engine error is the stop that SIGTERM/SIGINT asked for."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, KeyboardInterrupt) or "signal received" in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False

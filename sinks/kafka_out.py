@@ -29,12 +29,16 @@ from typing import Any, Final
 from bytewax.connectors.kafka import KafkaSinkMessage
 from bytewax.outputs import DynamicSink, StatelessSinkPartition
 
+from tipline.schemas.config import TiplineConfig
+from tipline.schemas.errors import ConfigError
 from tipline.sinks.stop import exit_now
 
 log = logging.getLogger(__name__)
 
 _SLICE_S: Final = 0.2
 _STOP: Final = threading.Event()
+IDEMPOTENT: Final = {"enable.idempotence": "true", "acks": "all"}
+"""Producer properties that make retries neither duplicate nor reorder a partition."""
 
 
 def request_stop() -> None:
@@ -175,3 +179,36 @@ class BoundedKafkaSink(DynamicSink[KafkaSinkMessage[bytes | None, bytes | None]]
         from confluent_kafka import Producer  # noqa: PLC0415
 
         return _Partition(Producer(dict(self._config)), self._topic, self._timeout)
+
+
+def kafka_config(cfg: TiplineConfig, role: str, env: Mapping[str, str]) -> dict[str, str]:
+    """Librdkafka properties for a ``consumer`` or ``producer``; secrets from ``env``."""
+    extra = cfg.kafka.consumer if role == "consumer" else cfg.kafka.producer
+    merged = {**cfg.kafka.settings, **extra}
+    props = {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in merged.items()}
+    for prop, var in cfg.kafka.secret_env.items():
+        value = env.get(var)
+        if value is None:
+            msg = f"kafka.secret_env: ${var} (for {prop!r}) is not set"
+            raise ConfigError(msg)
+        props[prop] = value
+    return props
+
+
+def producer_sink(
+    cfg: TiplineConfig,
+    topic: str,
+    env: Mapping[str, str],
+    *,
+    forced: Mapping[str, str] | None = None,
+) -> BoundedKafkaSink:
+    """Return a Kafka output whose waits are bounded by ``kafka.flush_timeout_s`` on stop.
+
+    ``forced`` properties (e.g. :data:`IDEMPOTENT`) win over the configured ones.
+    """
+    return BoundedKafkaSink(
+        cfg.kafka.brokers,
+        topic,
+        config={**kafka_config(cfg, "producer", env), **(forced or {})},
+        flush_timeout_s=cfg.kafka.flush_timeout_s,
+    )

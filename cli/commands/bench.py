@@ -2,6 +2,7 @@
 
     tipline bench --config config/bench.toml        # e2e suite, then micro (make bench)
     tipline bench e2e [--seed N] [--config C] [--steps text:500,mixed:50] [--duration S]
+                      [--processes 1,2] [--partitions 4] [--no-floors]
     tipline bench micro [--seed N]
 
 Results go to ``benchmarks/results/`` (``latest.json``, ``micro.json``, PNG
@@ -34,7 +35,22 @@ def _add_options(p: argparse.ArgumentParser, *, sub: bool) -> None:
     p.add_argument(
         "--steps", default=default(DEFAULT_STEPS), help="comma-separated KIND:RATE steps"
     )
-    p.add_argument("--duration", type=float, default=default(20.0), help="seconds of load per step")
+    p.add_argument("--duration", type=float, default=default(10.0), help="seconds of load per step")
+    p.add_argument(
+        "--processes",
+        default=default("1,2"),
+        help="job layouts to run every step on: processes of one worker each (default 1,2)",
+    )
+    p.add_argument(
+        "--partitions", type=int, default=default(4), help="partitions of every step's topics"
+    )
+    p.add_argument(
+        "--no-floors",
+        dest="floors",
+        action="store_false",
+        default=default(True),
+        help="skip the floor step (operators off) beside every full step",
+    )
     p.add_argument(
         "--drain", type=float, default=default(60.0), help="max seconds to wait for a backlog"
     )
@@ -88,6 +104,9 @@ def run_e2e(args: argparse.Namespace) -> int:
         keep=args.keep,
         command=_command_line(),
         profile=tuple(s.strip() for s in args.profile.split(",") if s.strip()),
+        floors=args.floors,
+        processes=tuple(int(n) for n in args.processes.split(",") if n.strip()),
+        partitions=args.partitions,
     )
     doc = run_suite(opts)
     failed = [s for s in doc["steps"] if "error" in s]

@@ -273,3 +273,33 @@ def test_probes_are_http_on_the_metrics_port(
     assert config.metrics.stall_after_s >= live["periodSeconds"]
     env = env_of(container)
     assert env["TIPLINE_LOG_FORMAT"]["value"] == "json"
+
+
+@pytest.mark.parametrize("overlay", ["text-10k", "text-50k"])
+def test_scale_overlays_build_validate_and_stay_within_the_recovery_partitions(
+    overlay: str, tmp_path: Path, config: TiplineConfig
+) -> None:
+    import shutil
+
+    kubectl = shutil.which("kubectl")
+    if kubectl is None:
+        pytest.skip("kubectl (kustomize) is not installed")
+    built = subprocess.run(
+        [kubectl, "kustomize", str(DEPLOY / "k8s-scale" / overlay)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    out = tmp_path / f"{overlay}.yaml"
+    out.write_text(built)
+    result = validate(out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    (sts,) = [d for d in yaml.safe_load_all(built) if d and d["kind"] == "StatefulSet"]
+    (container,) = sts["spec"]["template"]["spec"]["containers"]
+    env = env_of(container)
+    replicas = sts["spec"]["replicas"]
+    assert replicas > 2
+    assert int(env["TIPLINE_PROCESSES"]["value"]) == replicas
+    assert int(env["TIPLINE_RECOVERY_PARTITIONS"]["value"]) == config.recovery.partitions
+    assert replicas <= config.recovery.partitions
+    assert config.job.workers == 1  # the model scales by processes, one worker each

@@ -28,6 +28,7 @@ def flow_config(tmp: Path) -> TiplineConfig:
             "input": {"kind": "jsonl", "path": str(tmp / "in")},
             "dead_letters": {"path": str(tmp / "out")},
             "alerts": {"path": str(tmp / "out")},
+            "decisions": {"path": str(tmp / "out")},
             "lake": {"path": str(tmp / "lake"), "shards": 2},
             "hashing": {"lists": []},
             "evidence": {"path": str(tmp / "vault")},

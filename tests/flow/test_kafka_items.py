@@ -102,8 +102,8 @@ def _steps(flow: object) -> dict[str, object]:
 
 def test_dead_letters_go_to_the_kafka_topic_when_configured(tmp_path: Path) -> None:
     """The Kafka dead-letter sink is wired (the flow is only built: no broker needed)."""
-    from tipline.flows.outputs import BoundedKafkaSink
     from tipline.schemas.dead_letter import decode_dead_letter
+    from tipline.sinks.kafka_out import BoundedKafkaSink
 
     cfg = parse_config(
         {

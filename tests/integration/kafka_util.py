@@ -83,13 +83,14 @@ def consume_all(
 
 
 def start_job(
-    config: Path, *extra: str, env: dict[str, str] | None = None
+    config: Path, *extra: str, env: dict[str, str] | None = None, command: str = "run"
 ) -> subprocess.Popen[bytes]:
-    """Start ``tipline run``; its output goes to ``job-N.log`` beside the config."""
-    n = len(list(config.parent.glob("job-*.log")))
-    log = (config.parent / f"job-{n}.log").open("wb")
+    """Start ``tipline <command>`` (run); its output goes to ``<command>-N.log`` by the config."""
+    stem = "job" if command == "run" else command
+    n = len(list(config.parent.glob(f"{stem}-*.log")))
+    log = (config.parent / f"{stem}-{n}.log").open("wb")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "tipline.cli.main", "run", "--config", str(config), *extra],
+        [sys.executable, "-m", "tipline.cli.main", command, "--config", str(config), *extra],
         cwd=REPO,
         env={**os.environ, **(env or {})},
         stdout=log,

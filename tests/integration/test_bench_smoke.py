@@ -19,6 +19,8 @@ pytestmark = pytest.mark.integration
 STEP_KEYS = {
     "traffic", "rate", "achieved_rate", "p50_ms", "p95_ms", "p99_ms", "p999_ms", "max_ms",
     "throughput", "cpu_percent", "rss_mb", "stages", "sent", "landed", "missing", "sustained",
+    "decision_p50_ms", "decision_p99_ms", "lake_freshness", "lake_latency", "alerts",
+    "broker_cpu_percent", "loadgen_cpu_percent", "other_cpu_percent", "job_idle_cpu_percent",
 }  # fmt: skip
 MACHINE_KEYS = {"cores", "memory_gb", "python", "bytewax", "kafka", "cpu_model", "load_note"}
 
@@ -30,6 +32,8 @@ def test_one_low_rate_step_is_measured_and_written(kafka_bootstrap: str, tmp_pat
         drain_s=60.0,
         results=tmp_path,
         command="pytest smoke",
+        floors=False,
+        processes=(1,),
     )
 
     run_suite(opts)
@@ -47,5 +51,17 @@ def test_one_low_rate_step_is_measured_and_written(kafka_bootstrap: str, tmp_pat
         assert isinstance(step[key], float)
     assert step["p50_ms"] <= step["p99_ms"] <= step["max_ms"]
     assert step["stages"]["decode"]["count"] >= step["sent"]
+    # bench.toml publishes decisions to Kafka: they are the boundary, the lake is freshness.
+    assert step["boundary"] == "decisions topic"
+    assert isinstance(step["decision_p99_ms"], float)
+    assert step["decision_p50_ms"] <= step["decision_p99_ms"]
+    fresh = step["lake_freshness"]
+    assert fresh["expected"] == step["landed"]
+    assert fresh["count"] == fresh["expected"], "a decided message never reached the lake"
+    for key in ("p50_ms", "p99_ms", "max_ms"):
+        assert isinstance(fresh[key], float)
+    assert isinstance(step["lake_latency"]["p99_ms"], float)
+    assert doc["targets"]["lake_freshness_p99_le_60s"]["steps"] == 1
+    assert doc["scale"][0]["job_cpu_s_per_1k"] > 0
     assert (tmp_path / "latency_vs_rate.png").stat().st_size > 0
     assert (tmp_path / "latency_cdf.png").stat().st_size > 0

@@ -14,7 +14,7 @@ from PIL import Image
 
 from tipline.benchmarks.collector import summarize
 from tipline.benchmarks.e2e import StepSpec, sustained
-from tipline.benchmarks.harness import Topics, derive_config
+from tipline.benchmarks.harness import Topics, decisions_on_kafka, derive_config
 from tipline.benchmarks.loadgen import TrafficSpec, _payload, text_templates
 from tipline.benchmarks.stages import Histogram, MetricsSnapshot, stage_breakdown
 from tipline.schemas.config import load_config
@@ -25,6 +25,7 @@ from tipline.synth.images import encode, make_image
 def test_step_spec_parses_kind_and_rate() -> None:
     assert StepSpec.parse("mixed:50") == StepSpec("mixed", 50.0)
     assert StepSpec.parse("text:5000").label == "text5000"
+    assert StepSpec("text", 5000, floor=True, processes=2).label == "text5000floorx2"
     with pytest.raises(ValueError, match="not a step"):
         StepSpec.parse("video:5")
 
@@ -75,10 +76,20 @@ def test_derived_config_changes_only_run_specific_keys(tmp_path: Path) -> None:
     cfg = load_config(path)
     assert cfg.input.topics == ["bench-x-in"]
     assert cfg.alerts.topic == "bench-x-alerts"
+    assert cfg.decisions.topic == "bench-x-decisions"
+    assert cfg.decisions.kind == "kafka"
     assert cfg.metrics.port == 9999
     assert cfg.lake.path == f"{tmp_path}/lake"
     assert cfg.recovery.enabled
     assert cfg.lake.roll_seconds == load_config("config/bench.toml").lake.roll_seconds
+
+
+def test_topics_carry_their_partitions_and_skip_an_unused_decisions_topic() -> None:
+    topics = Topics.named("bench-y", partitions=4)
+    assert topics.partitions == 4
+    assert topics.all() == ["bench-y-in", "bench-y-alerts", "bench-y-dlq", "bench-y-decisions"]
+    assert "bench-y-decisions" not in Topics("a", "b", "c").all()
+    assert decisions_on_kafka(Path("config/bench.toml")) in (True, False)
 
 
 def test_text_templates_fill_into_valid_events() -> None:

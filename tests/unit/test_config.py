@@ -32,8 +32,8 @@ def test_default_config_loads(repo_root: Path) -> None:
         (
             {"nonsense": {}},
             "x.toml: Object contains unknown field `nonsense` (valid keys: job, kafka, input, "
-            "dead_letters, alerts, lake, recovery, metrics, hashing, grooming, decision, "
-            "evidence, reports)",
+            "dead_letters, alerts, decisions, lake, recovery, metrics, hashing, grooming, "
+            "decision, evidence, reports)",
         ),
     ],
 )
