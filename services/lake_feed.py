@@ -96,6 +96,7 @@ class LakeFeed:
 
     def decode(self, record: RawRecord | DeadLetter) -> Decision | DeadLetter:
         """Decode one record of the decisions topic (step ``decode-decision``)."""
+        METRICS.events_in.inc()  # the feed's progress line counts decisions read
         if isinstance(record, DeadLetter):
             return self._counted(record)
         try:

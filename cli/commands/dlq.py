@@ -55,12 +55,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def read_dead_letters(cfg: TiplineConfig) -> Iterator[DeadLetter]:
     """Every dead letter in the configured output, oldest first."""
     dl = cfg.dead_letters
-    if dl.kind == "file":
-        path = Path(dl.path) / "dead-letters.jsonl"
-        if path.exists():
-            for line in path.read_bytes().splitlines():
-                if line.strip():
-                    yield decode_dead_letter(line)
+    if dl.kind == "file":  # the job's file, then the lake feed's (lake.feed = "decisions")
+        for name in ("dead-letters.jsonl", "lake-feed-dead-letters.jsonl"):
+            path = Path(dl.path) / name
+            if path.exists():
+                for line in path.read_bytes().splitlines():
+                    if line.strip():
+                        yield decode_dead_letter(line)
         return
     yield from _read_topic(cfg)
 

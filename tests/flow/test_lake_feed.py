@@ -125,3 +125,24 @@ def test_lake_feed_refuses_an_inline_lake(tmp_path: Path) -> None:
     config = tmp_path / "c.toml"
     config.write_text('[lake]\nfeed = "inline"\n', encoding="utf-8")
     assert main(["lake-feed", "--config", str(config)]) == exit_codes.USAGE
+
+
+def test_dlq_reads_the_lake_feeds_dead_letters_file_too(tmp_path: Path) -> None:
+    from tipline.cli.commands.dlq import read_dead_letters
+    from tipline.schemas.clock import SYSTEM_CLOCK
+    from tipline.schemas.dead_letter import encode_dead_letter
+
+    cfg = _config(tmp_path)
+    folder = Path(cfg.dead_letters.path)
+    folder.mkdir(parents=True)
+    for n, name in enumerate(("dead-letters", "lake-feed-dead-letters")):
+        letter = DeadLetter(
+            stage=name,
+            error_type="X",
+            error="e",
+            source=SourcePosition(kind="kafka", topic="t", partition=0, offset=n),
+            raw=b"",
+            at=SYSTEM_CLOCK.now(),
+        )
+        (folder / f"{name}.jsonl").write_bytes(encode_dead_letter(letter) + b"\n")
+    assert [d.stage for d in read_dead_letters(cfg)] == ["dead-letters", "lake-feed-dead-letters"]

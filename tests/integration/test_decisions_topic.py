@@ -28,8 +28,9 @@ pytestmark = pytest.mark.integration
 def decisions_config(tmp: Path, bootstrap: str, topics: dict[str, str], **extra: str) -> Path:
     """The integration config with ``[decisions]`` on the Kafka topic ``topics["decisions"]``."""
     config = write_config(tmp, bootstrap, topics, **extra)
-    with config.open("a", encoding="utf-8") as out:
-        out.write(f'\n[decisions]\nkind = "kafka"\ntopic = "{topics["decisions"]}"\n')
+    text = config.read_text(encoding="utf-8")
+    kafka = f'[decisions]\nkind = "kafka"\ntopic = "{topics["decisions"]}"\n'
+    config.write_text(text.replace("[decisions]\n", kafka, 1), encoding="utf-8")
     return config
 
 

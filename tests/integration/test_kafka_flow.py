@@ -56,6 +56,8 @@ topic = "{topics["dlq"]}"
 [alerts]
 kind = "kafka"
 topic = "{topics["alerts"]}"
+[decisions]
+path = "{tmp / "decisions"}"
 [lake]
 path = "{tmp / "lake"}"
 shards = 2
