@@ -242,8 +242,8 @@ def run_flow(cfg: TiplineConfig, records: list[RawRecord], batch: int) -> dict[s
 def run_snapshot(cfg: TiplineConfig, sessions: int, context: int, seed: int) -> dict[str, Any]:
     """Snapshot CPU per key and per epoch for ``sessions`` keys of ``context`` messages each."""
     from tipline.flows.pipeline import Pipeline  # noqa: PLC0415
-    from tipline.flows.session import SessionLogic  # noqa: PLC0415
     from tipline.flows.records import Matched  # noqa: PLC0415
+    from tipline.flows.session import SessionLogic  # noqa: PLC0415
     from tipline.schemas.event import decode_event  # noqa: PLC0415
 
     pipe = Pipeline(cfg).preflight()
