@@ -8,9 +8,9 @@ slows them far less than wall time:
   through the job's real steps as the flow calls them — ``decode``,
   ``match-hashes``, ``key-by-session``, ``score-session`` (grooming score,
   decision, sealed context), ``audit-row`` and ``decision-json`` — one step at a
-  time over every message, so each step's CPU is measured alone. The grooming
-  scorer's own share of ``score-session`` is measured in a separate pass.
-  ``--flow`` also runs the same messages through the real Bytewax dataflow
+  time over every batch, so each step's CPU is measured alone. The grooming
+  scorer's share of ``score-session`` (``Pipeline.score``) is timed inside it.
+  ``--parts flow`` runs the same messages through the real Bytewax dataflow
   (``build_flow`` with in-memory sinks, recovery off), which adds the
   per-item cost of Bytewax and of the wiring steps (branch, filter, key).
 * **snapshot**: ``--sessions`` sessions with ``--context`` messages each are
@@ -18,13 +18,15 @@ slows them far less than wall time:
   does at the end of an epoch (``StatefulLogic.snapshot`` then ``pickle``):
   CPU per key and per epoch (all keys touched).
 
-``--callgrind`` re-runs the steps under ``valgrind --tool=callgrind`` (when
-installed) and reports instructions per message: load-independent.
+``--parts callgrind`` re-runs the steps (``--callgrind-messages`` of them, step
+by step) under ``valgrind --tool=callgrind`` (when installed) and reports
+instructions per message and step: independent of the machine's load.
 
 Run::
 
-    python -m tipline.benchmarks.flow_cpu --messages 20000 --flow
-    python -m tipline.benchmarks.flow_cpu --snapshot-only --sessions 10000 --context 50
+    python -m tipline.benchmarks.flow_cpu --messages 20000 --parts steps,flow
+    python -m tipline.benchmarks.flow_cpu --parts snapshot --sessions 10000 --context 50
+    python -m tipline.benchmarks.flow_cpu --parts callgrind --callgrind-messages 2000
 
 Writes ``benchmarks/results/flow_cpu.json``; never asserts on time.
 """
@@ -72,7 +74,9 @@ def bench_config(folder: Path, extra: Iterable[str] = ()) -> TiplineConfig:
     return load_config(CONFIG, overrides=sets)
 
 
-def text_records(n: int, *, seed: int, rate: float, positive_share: float) -> list[RawRecord]:
+def text_records(
+    n: int, *, seed: int, rate: float, positive_share: float, prefix: bytes = b"flow-"
+) -> list[RawRecord]:
     """``n`` text messages of the load generator's traffic, as Kafka records would arrive.
 
     Event times start at the generator's ``START`` and are spaced ``1/rate``
@@ -85,7 +89,7 @@ def text_records(n: int, *, seed: int, rate: float, positive_share: float) -> li
         cycle, j = divmod(i, len(templates))
         at = START + step * i
         value = templates[j].fill(
-            b"flow-%09d" % i,
+            prefix + b"%09d" % i,
             at.isoformat(timespec="milliseconds").encode(),
             b"%d" % cycle,
         )
@@ -102,19 +106,26 @@ def _cpu(fn: Callable[[], Any]) -> tuple[float, Any]:
     return time.process_time() - t0, result
 
 
-def _session_pass(pipe: Any, keyed: list[tuple[str, Any]]) -> tuple[dict[str, Any], list[Any]]:
-    """Feed keyed items to one ``SessionLogic`` per key, as Bytewax's stateful step does."""
-    from tipline.flows.session import SessionLogic  # noqa: PLC0415
+class _SessionStep:
+    """One ``SessionLogic`` per key, fed in order, as Bytewax's stateful step does."""
 
-    logics: dict[str, Any] = {}
-    out: list[Any] = []
-    for key, value in keyed:
-        logic = logics.get(key)
-        if logic is None:
-            logic = logics[key] = SessionLogic(pipe, None)
-        items, _ = logic.on_item(value)
-        out.extend((key, item) for item in items)
-    return logics, out
+    def __init__(self, pipe: Any) -> None:
+        from tipline.flows.session import SessionLogic  # noqa: PLC0415
+
+        self._pipe = pipe
+        self._new = SessionLogic
+        self.logics: dict[str, Any] = {}
+
+    def __call__(self, keyed: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+        out: list[tuple[str, Any]] = []
+        logics = self.logics
+        for key, value in keyed:
+            logic = logics.get(key)
+            if logic is None:
+                logic = logics[key] = self._new(self._pipe, None)
+            items, _ = logic.on_item(value)
+            out.extend((key, item) for item in items)
+        return out
 
 
 def _steps(pipe: Any) -> dict[str, Callable[[list[Any]], list[Any]]]:
@@ -128,71 +139,65 @@ def _steps(pipe: Any) -> dict[str, Callable[[list[Any]], list[Any]]]:
         one = getattr(pipe, single)
         return lambda items: [one(x) for x in items]
 
-    decode = batched("decode_batch", "decode")
-    match = batched("match_batch", "match")
-
-    def key(items: list[Any]) -> list[Any]:
-        return [(m.event.session_id, m) for m in items]
-
-    def score(items: list[Any]) -> list[Any]:
-        return [kv for kv in _session_pass(pipe, items)[1] if isinstance(kv[1], Decided)]
-
-    def audit(items: list[Any]) -> list[Any]:
-        return [pipe.to_audit_row(d) for _, d in items]
-
+    session = _SessionStep(pipe)
     return {
-        "decode": decode,
-        "match-hashes": match,
-        "key-by-session": key,
-        "score-session": score,
-        "audit-row": audit,
+        "decode": batched("decode_batch", "decode"),
+        "match-hashes": batched("match_batch", "match"),
+        "key-by-session": lambda items: [(m.event.session_id, m) for m in items],
+        "score-session": lambda items: [kv for kv in session(items) if type(kv[1]) is Decided],
+        "audit-row": lambda items: [pipe.to_audit_row(d) for _, d in items],
         "decision-json": lambda items: [encode_decision(d.decision) for _, d in items],
     }
 
 
 def run_steps(cfg: TiplineConfig, records: list[RawRecord], batch: int) -> dict[str, Any]:
-    """CPU µs per message of each step of the text path (in process)."""
+    """CPU µs per message of each step of the text path (in process).
+
+    Batches of ``batch`` records go through every step in turn (as Bytewax
+    hands them on), each step's CPU time summed over the batches; nothing is
+    kept between batches but the session states.
+    """
     from tipline.flows.pipeline import Pipeline  # noqa: PLC0415
 
     pipe = Pipeline(cfg).preflight()
+    clock = time.process_time
+    scorer_s = [0.0]
+    score = pipe.score
+
+    def timed_score(state: Any, event: Any) -> Any:
+        t0 = clock()
+        try:
+            return score(state, event)
+        finally:
+            scorer_s[0] += clock() - t0
+
+    pipe.score = timed_score  # type: ignore[method-assign]
     steps = _steps(pipe)
+    spent = dict.fromkeys(steps, 0.0)
+    gc.collect()
+    for i in range(0, len(records), batch):
+        items: list[Any] = records[i : i + batch]
+        decided: list[Any] = []
+        for name, fn in steps.items():
+            t0 = clock()
+            out = fn(decided if name == "decision-json" else items)
+            spent[name] += clock() - t0
+            if name == "score-session":
+                decided = out
+            if name not in {"audit-row", "decision-json"}:
+                items = out
     n = len(records)
-    result: dict[str, Any] = {"messages": n, "batch": batch, "steps": {}}
-    items: list[Any] = list(records)
-    decided: list[Any] = []
-    for name, fn in steps.items():
-        if name == "decision-json":
-            items = decided
-        batches = [items[i : i + batch] for i in range(0, len(items), batch)]
-        if name in {"score-session", "key-by-session"}:
-            batches = [items]  # keyed state sees every message in order
-        seconds, outs = _cpu(lambda fn=fn, batches=batches: [y for b in batches for y in fn(b)])
-        result["steps"][name] = round(seconds / n * 1e6, 2)
-        if name == "score-session":
-            decided = outs
-        if name != "audit-row":
-            items = outs
+    result: dict[str, Any] = {
+        "messages": n,
+        "batch": batch,
+        "steps": {name: round(s / n * 1e6, 2) for name, s in spent.items()},
+    }
     result["total_us"] = round(sum(result["steps"].values()), 2)
-    result["grooming_scorer_us"] = _scorer_only(pipe, records)
-    result["total_without_scorer_us"] = round(result["total_us"] - result["grooming_scorer_us"], 2)
+    result["of_which_grooming_scorer_us"] = round(scorer_s[0] / n * 1e6, 2)
+    result["total_without_scorer_us"] = round(
+        result["total_us"] - result["of_which_grooming_scorer_us"], 2
+    )
     return result
-
-
-def _scorer_only(pipe: Any, records: list[RawRecord]) -> float:
-    """CPU µs per message of the grooming scorer alone (its share of ``score-session``)."""
-    from tipline.operators.grooming.scorer import score_message  # noqa: PLC0415
-    from tipline.schemas.event import decode_event  # noqa: PLC0415
-
-    events = [decode_event(r.value) for r in records]
-    scorer = pipe.scorer
-    states: dict[str, Any] = {}
-
-    def run() -> None:
-        for e in events:
-            states[e.session_id], _ = score_message(scorer, states.get(e.session_id), e)
-
-    seconds, _ = _cpu(run)
-    return round(seconds / len(events) * 1e6, 2)
 
 
 class _Count:
@@ -207,7 +212,19 @@ class _Count:
 
 
 def run_flow(cfg: TiplineConfig, records: list[RawRecord], batch: int) -> dict[str, Any]:
-    """CPU µs per message of the whole Bytewax dataflow (in-memory source and sinks)."""
+    """CPU µs per message of the whole Bytewax dataflow (in-memory source and sinks).
+
+    A first run of 1,000 other messages (other event ids) pays the imports and
+    first-use costs; the second, measured run uses a fresh pipeline.
+    """
+    warm = text_records(
+        min(1000, len(records)), seed=0, rate=1000, positive_share=0.5, prefix=b"warm-"
+    )
+    _flow_cpu(cfg, warm, batch)
+    return _flow_cpu(cfg, records, batch)
+
+
+def _flow_cpu(cfg: TiplineConfig, records: list[RawRecord], batch: int) -> dict[str, Any]:
     from bytewax.testing import TestingSink, TestingSource, run_main  # noqa: PLC0415
 
     from tipline.flows.main import build_flow  # noqa: PLC0415
@@ -228,7 +245,7 @@ def run_flow(cfg: TiplineConfig, records: list[RawRecord], batch: int) -> dict[s
     flow = build_flow(
         cfg, source=TestingSource(records, batch_size=batch), outputs=outputs, pipeline=pipe
     )
-    seconds, _ = _cpu(lambda: run_main(flow))
+    seconds, _ = _cpu(lambda: run_main(flow))  # type: ignore[no-untyped-call]
     return {
         "messages": len(records),
         "batch": batch,
@@ -279,26 +296,87 @@ def run_snapshot(cfg: TiplineConfig, sessions: int, context: int, seed: int) -> 
     }
 
 
+def _callgrind_control(*args: str) -> None:
+    subprocess.run(["callgrind_control", *args, str(os.getpid())], capture_output=True, check=False)
+
+
+def steps_under_callgrind(cfg: TiplineConfig, records: list[RawRecord], batch: int) -> None:
+    """Run inside callgrind (instrumentation off at start): dump the counters after each step.
+
+    Each step runs over every message (step by step, in batches of ``batch``)
+    after a warm-up of 200 other messages; ``callgrind_control --dump=<step>``
+    then writes that step's instruction count.
+    """
+    from tipline.flows.pipeline import Pipeline  # noqa: PLC0415
+
+    pipe = Pipeline(cfg).preflight()
+    steps = _steps(pipe)
+    warm = text_records(200, seed=0, rate=1000, positive_share=0.5, prefix=b"warm-")
+    for i in (0, 1):  # the warm-up, then the counted run
+        items: list[Any] = warm if i == 0 else records
+        if i:
+            _callgrind_control("--instr=on")
+        decided: list[Any] = []
+        for name, fn in steps.items():
+            src = decided if name == "decision-json" else items
+            out = [y for k in range(0, len(src), batch) for y in fn(src[k : k + batch])]
+            if i:
+                _callgrind_control(f"--dump={name}")
+            if name == "score-session":
+                decided = out
+            if name not in {"audit-row", "decision-json"}:
+                items = out
+    _scorer_alone(pipe, records)
+    _callgrind_control("--dump=grooming-scorer")
+
+
+def _scorer_alone(pipe: Any, records: list[RawRecord]) -> None:
+    """The grooming scorer alone over the same messages (fresh session states)."""
+    from tipline.operators.grooming.scorer import score_message  # noqa: PLC0415
+    from tipline.schemas.event import decode_event  # noqa: PLC0415
+
+    events = [decode_event(r.value) for r in records]
+    _callgrind_control("--zero")
+    states: dict[str, Any] = {}
+    for e in events:
+        states[e.session_id], _ = score_message(pipe.scorer, states.get(e.session_id), e)
+
+
 def callgrind_instructions(args: argparse.Namespace) -> dict[str, Any] | None:
-    """Instructions per message of the steps pass under callgrind (None without valgrind)."""
-    if shutil.which("valgrind") is None:
+    """Instructions per message of each step under callgrind (None without valgrind)."""
+    if shutil.which("valgrind") is None or shutil.which("callgrind_control") is None:
         return None
     with tempfile.TemporaryDirectory(prefix="flow-cpu-cg-") as tmp:
         out = Path(tmp) / "cg.out"
         cmd = [
-            "valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
-            sys.executable, "-m", "tipline.benchmarks.flow_cpu",
-            "--messages", str(args.messages), "--seed", str(args.seed), "--no-write",
-            "--steps-only",
+            "valgrind", "--tool=callgrind", "--instr-atstart=no",
+            f"--callgrind-out-file={out}", sys.executable, "-m", "tipline.benchmarks.flow_cpu",
+            "--messages", str(args.callgrind_messages), "--seed", str(args.seed),
+            "--rate", str(args.rate), "--batch", str(args.batch), "--in-callgrind",
+            *[f"--set={s}" for s in args.set],
         ]  # fmt: skip
         proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
-        if proc.returncode != 0 or not out.exists():
+        if proc.returncode != 0:
             return {"error": proc.stderr.splitlines()[-3:]}
-        for line in out.read_text().splitlines():
-            if line.startswith("summary:") or line.startswith("totals:"):
-                total = int(line.split()[1])
-                return {"instructions_per_message_incl_startup": total // args.messages}
-    return None
+        per_step: dict[str, float] = {}
+        for dump in Path(tmp).glob("cg.out.*"):
+            text = dump.read_text(errors="replace")
+            trigger = next(
+                (ln for ln in text.splitlines() if ln.startswith("desc: Trigger: dump ")), ""
+            )
+            totals = next((ln for ln in text.splitlines() if ln.startswith("totals:")), "")
+            if trigger and totals:
+                step = trigger.removeprefix("desc: Trigger: dump ").strip()
+                per_step[step] = round(int(totals.split()[1]) / args.callgrind_messages)
+    order = ["decode", "match-hashes", "key-by-session", "score-session", "audit-row"]
+    order += ["decision-json", "grooming-scorer"]
+    steps = {k: per_step[k] for k in order if k in per_step}
+    return {
+        "messages": args.callgrind_messages,
+        "instructions_per_message": steps,
+        "total_path": sum(v for k, v in steps.items() if k != "grooming-scorer"),
+        "note": "grooming-scorer: the scorer alone over the same messages (inside score-session)",
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -309,13 +387,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--rate", type=float, default=2000.0, help="event-time spacing, msg/s")
     p.add_argument("--positive-share", type=float, default=0.05)
     p.add_argument("--batch", type=int, default=500, help="items per Bytewax batch")
-    p.add_argument("--flow", action="store_true", help="also run the real Bytewax dataflow")
     p.add_argument("--sessions", type=int, default=10000)
     p.add_argument("--context", type=int, default=50)
-    p.add_argument("--snapshot", action="store_true", help="also measure snapshots")
-    p.add_argument("--snapshot-only", action="store_true")
-    p.add_argument("--steps-only", action="store_true")
-    p.add_argument("--callgrind", action="store_true")
+    p.add_argument(
+        "--parts",
+        default="steps",
+        help="comma-separated: steps, flow (the Bytewax dataflow), snapshot, callgrind",
+    )
+    p.add_argument("--callgrind-messages", type=int, default=2000)
+    p.add_argument("--in-callgrind", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--set", action="append", default=[], help="config override, as tipline's")
     p.add_argument("--no-write", action="store_true")
     p.add_argument("--out", default="benchmarks/results/flow_cpu.json")
     args = p.parse_args(argv)
@@ -325,20 +406,28 @@ def main(argv: list[str] | None = None) -> int:
         "generated_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     }
     with tempfile.TemporaryDirectory(prefix="flow-cpu-") as tmp:
-        cfg = bench_config(Path(tmp))
-        if not args.snapshot_only:
+        cfg = bench_config(Path(tmp), args.set)
+        if args.in_callgrind:
             records = text_records(
                 args.messages, seed=args.seed, rate=args.rate, positive_share=args.positive_share
             )
-            doc["steps"] = run_steps(cfg, records, args.batch)
-            print(json.dumps(doc["steps"], indent=1))
-            if args.flow and not args.steps_only:
+            steps_under_callgrind(cfg, records, args.batch)
+            return 0
+        parts = {x.strip() for x in args.parts.split(",")}
+        if parts & {"steps", "flow"}:
+            records = text_records(
+                args.messages, seed=args.seed, rate=args.rate, positive_share=args.positive_share
+            )
+            if "steps" in parts:
+                doc["steps"] = run_steps(cfg, records, args.batch)
+                print(json.dumps(doc["steps"], indent=1))
+            if "flow" in parts:
                 doc["flow"] = run_flow(cfg, records, args.batch)
                 print(json.dumps(doc["flow"], indent=1))
-        if (args.snapshot or args.snapshot_only) and not args.steps_only:
+        if "snapshot" in parts:
             doc["snapshot"] = run_snapshot(cfg, args.sessions, args.context, args.seed)
             print(json.dumps(doc["snapshot"], indent=1))
-    if args.callgrind:
+    if "callgrind" in parts:
         doc["callgrind"] = callgrind_instructions(args)
         print(json.dumps(doc["callgrind"], indent=1))
     doc["loadavg_end"] = os.getloadavg()

@@ -77,12 +77,12 @@ def build_flow(
     flow = Dataflow(cfg.job.name)
 
     raw = op.input("input", flow, source or configured_source(cfg, pipe.env))
-    decoded = op.map("decode", raw, pipe.decode)
+    decoded = op.flat_map_batch("decode", raw, pipe.decode_batch)
     split = op.branch("split-dead-letters", decoded, _is_inbound)
     letters: list[Stream[DeadLetter]] = [cast("Stream[DeadLetter]", split.falses)]
 
     matched = _split_letters(
-        "match-failed", op.map("match-hashes", split.trues, pipe.match), letters
+        "match-failed", op.flat_map_batch("match-hashes", split.trues, pipe.match_batch), letters
     )
     keyed = op.key_on("key-by-session", matched, lambda m: m.event.session_id)
     scored = op.stateful("score-session", keyed, lambda resume: SessionLogic(pipe, resume))
