@@ -173,6 +173,7 @@ def run_steps(cfg: TiplineConfig, records: list[RawRecord], batch: int) -> dict[
 
     pipe.score = timed_score  # type: ignore[method-assign]
     steps = _steps(pipe)
+    _freeze_heap()
     spent = dict.fromkeys(steps, 0.0)
     gc.collect()
     for i in range(0, len(records), batch):
@@ -221,7 +222,17 @@ def run_flow(cfg: TiplineConfig, records: list[RawRecord], batch: int) -> dict[s
         min(1000, len(records)), seed=0, rate=1000, positive_share=0.5, prefix=b"warm-"
     )
     _flow_cpu(cfg, warm, batch)
+    _freeze_heap()
     return _flow_cpu(cfg, records, batch)
+
+
+def _freeze_heap() -> None:
+    """What ``tipline run`` does after start (flows/runner.py), where the code measured has it."""
+    try:
+        from tipline.services.heap import freeze_startup_heap  # noqa: PLC0415
+    except ImportError:
+        return
+    freeze_startup_heap()
 
 
 def _flow_cpu(cfg: TiplineConfig, records: list[RawRecord], batch: int) -> dict[str, Any]:
@@ -285,6 +296,10 @@ def run_snapshot(cfg: TiplineConfig, sessions: int, context: int, seed: int) -> 
     total_s, size = _cpu(epoch)
     snaps = [pickle.dumps(logic.snapshot()) for logic in logics]
     load_s, _ = _cpu(lambda: [pickle.loads(b) for b in snaps])
+    # copy-on-write: what the next message of each snapshotted session pays first
+    fork_s = None
+    if all(hasattr(logic, "_own") for logic in logics):
+        fork_s, _ = _cpu(lambda: [logic._own() for logic in logics])
     return {
         "sessions": sessions,
         "context_messages": context,
@@ -293,6 +308,9 @@ def run_snapshot(cfg: TiplineConfig, sessions: int, context: int, seed: int) -> 
         "epoch_all_keys_cpu_s": round(total_s, 3),
         "pickled_bytes_per_key": round(size / sessions),
         "unpickle_us_per_key": round(load_s / sessions * 1e6, 2),
+        "fork_on_next_write_us_per_key": None
+        if fork_s is None
+        else round(fork_s / sessions * 1e6, 2),
     }
 
 

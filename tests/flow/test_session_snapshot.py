@@ -65,6 +65,8 @@ def test_a_snapshot_never_changes_after_it_is_taken(pipe: FixedKeyPipeline) -> N
     logic.on_eof()
     for snap, pickled in taken:
         assert pickle.dumps(snap) == pickled
+    # nothing changed since the last one: the next snapshot is the same object, not a copy
+    assert logic.snapshot() is logic.snapshot()
 
 
 def test_snapshotting_after_every_message_decides_as_never_snapshotting(
