@@ -76,7 +76,7 @@ def build_flow(
     flow = Dataflow(cfg.job.name)
 
     raw = op.input("input", flow, source or configured_source(cfg, pipe.env))
-    decoded = op.map("decode", raw, pipe.decode)
+    decoded = op.flat_map_batch("decode", raw, pipe.decode_batch)
     split = op.branch("split-dead-letters", decoded, _is_inbound)
     letters: list[Stream[DeadLetter]] = [cast("Stream[DeadLetter]", split.falses)]
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
+from time import perf_counter
 from typing import Any, cast
 
 import msgspec
@@ -24,7 +25,6 @@ from tipline.operators.decide import decide, route_oversized
 from tipline.operators.evidence.context import ContextBuffer, SessionSealer
 from tipline.operators.evidence.followups import first_of_each
 from tipline.operators.evidence.package import package_id_for
-from tipline.operators.failures import is_systemic
 from tipline.operators.fairness import gate, parse_calibration
 from tipline.operators.grooming.scorer import (
     Scorer,
@@ -33,12 +33,7 @@ from tipline.operators.grooming.scorer import (
     score_message,
 )
 from tipline.operators.hashing.fetch import MediaFetcher
-from tipline.operators.intake import (
-    decode_oversized,
-    decode_record,
-    embedded_media,
-    with_embedded_matches,
-)
+from tipline.operators.intake import decode_value, with_embedded_matches
 from tipline.operators.report import build_draft, failed_draft, load_schema
 from tipline.operators.report.timeline import case_timeline, case_timeline_rows
 from tipline.schemas.alert import encode_alert
@@ -52,13 +47,14 @@ from tipline.schemas.errors import ConfigError
 from tipline.schemas.event import MessageEvent
 from tipline.schemas.grooming import CalibrationTable, SessionVerdict
 from tipline.schemas.report import ReportDraft, TimelineEntry
+from tipline.schemas.source import RawRecord
 from tipline.services.cases import new_case
 from tipline.services.dead_letters import DeadLetterSealer
 from tipline.services.evidence import EvidenceService, build_evidence_service
 from tipline.services.failures import FailureTracker, follow_up_source
 from tipline.services.hash_pool import HashPool, MatchResult, pool_size
 from tipline.services.hashing import HashService, build_hash_service, media_fetcher
-from tipline.services.metrics import METRICS, decision_counter, timed
+from tipline.services.metrics import METRICS, decision_counter, observe_batch, timed
 from tipline.sinks.cases import CasesSink
 
 
@@ -144,46 +140,44 @@ class Pipeline:
     # ---------------------------------------------------------------- steps
 
     def decode(self, item: object) -> Inbound | DeadLetter:
-        """Decode one source item (step ``decode``): a file line or a Kafka message.
+        """Decode one source item: a file line or a Kafka message (see :meth:`decode_batch`)."""
+        return self.decode_batch([item])[0]
 
-        A record over ``input.max_record_bytes`` is still parsed (up to a hard
-        ceiling) and marked ``oversized``: its attachments are hashed and it is
-        routed to review (issue #13).
+    def decode_batch(self, items: list[object]) -> list[Inbound | DeadLetter]:
+        """Decode a batch of source items (step ``decode``), one result per item, in order.
+
+        The clock is read and the metrics are updated once per batch.
         """
-        with timed("decode"):
-            METRICS.events_in.inc()
-            now = self.clock.now()
-            record = to_raw_record(item, now)
-            if isinstance(record, DeadLetter):
-                METRICS.dead_letters.labels(record.stage, record.error_type).inc()
-                return record
-            limit = self.config.input.max_record_bytes
-            oversized = len(record.value) > limit
-            try:
-                result = (
-                    decode_oversized(record, max_bytes=limit, now=now)
-                    if oversized
-                    else decode_record(record, max_bytes=limit, now=now)
-                )
-            except Exception as exc:  # decode_record never raises for bad data: a bug
-                return self.failures.letter(
-                    "decode", exc, source=record.source, event=None, now=now, raw=record.value
-                )
-            if isinstance(result, MessageEvent):
-                return Inbound(event=result, source=record.source, oversized=oversized)
-            if oversized and self.config.hashing.enabled:
-                result = with_embedded_matches(result, self._embedded_lists(record.value, now))
-            METRICS.dead_letters.labels(result.stage, result.error_type).inc()
-            return result
+        started, now = perf_counter(), self.clock.now()
+        out = [self._decode_one(item, now) for item in items]
+        METRICS.events_in.inc(len(items))
+        observe_batch("decode", len(items), perf_counter() - started)
+        return out
 
-    def _embedded_lists(self, value: bytes, now: datetime) -> list[str]:
-        """Return the lists matched by inline media in an unparseable record (best effort)."""
+    def _decode_one(self, item: object, now: datetime) -> Inbound | DeadLetter:
+        """Decode one item; a record over ``input.max_record_bytes`` is still parsed.
+
+        Up to a hard ceiling, and marked ``oversized``: its attachments are
+        hashed and it is routed to review (issue #13).
+        """
+        record = item if type(item) is RawRecord else to_raw_record(item, now)
+        if isinstance(record, DeadLetter):
+            METRICS.dead_letters.labels(record.stage, record.error_type).inc()
+            return record
         try:
-            return self.hashes.lists_matching(embedded_media(value), now)
-        except Exception as exc:
-            if is_systemic(exc):
-                raise
-            return []  # the record is dead-lettered either way; this only flags it
+            result, oversized = decode_value(record, self.config.input.max_record_bytes, now)
+        except Exception as exc:  # decode_value never raises for bad data: a bug
+            return self.failures.letter(
+                "decode", exc, source=record.source, event=None, now=now, raw=record.value
+            )
+        if isinstance(result, MessageEvent):
+            return Inbound(event=result, source=record.source, oversized=oversized)
+        if oversized and self.config.hashing.enabled:
+            result = with_embedded_matches(
+                result, self.hashes.lists_matching_embedded(record.value, now)
+            )
+        METRICS.dead_letters.labels(result.stage, result.error_type).inc()
+        return result
 
     @cached_property
     def hash_pool(self) -> HashPool:
@@ -193,13 +187,32 @@ class Pipeline:
     def match(self, batch: list[Inbound]) -> list[Matched | DeadLetter]:
         """Hash every attachment of a batch against the lists (step ``match-hashes``).
 
-        Results keep input order (services/hash_pool.py). The bytes read from URI
-        attachments are kept with the verdicts: evidence packages exactly what
-        was hashed, and no URI is ever read twice.
+        Results keep input order (services/hash_pool.py). A text-only message has
+        nothing to hash and becomes a :class:`Matched` at once (timed together).
+        The bytes read from URI attachments are kept with the verdicts: evidence
+        packages exactly what was hashed, and no URI is ever read twice.
         """
         now = self.clock.now()
-        results = self.hash_pool.match_all([i.event for i in batch], now)
-        return [self._matched(i, r, now) for i, r in zip(batch, results, strict=True)]
+        started = perf_counter()
+        with_media = [i.event for i in batch if i.event.attachments]
+        results = iter(self.hash_pool.match_all(with_media, now) if with_media else ())
+        media_s = perf_counter() - started
+        out: list[Matched | DeadLetter] = []
+        for inbound in batch:
+            if inbound.event.attachments:
+                out.append(self._matched(inbound, next(results), now))
+                continue
+            out.append(
+                Matched(
+                    event=inbound.event, source=inbound.source, attachments=[],
+                    oversized=inbound.oversized,
+                )
+            )  # fmt: skip
+        text_only = len(batch) - len(with_media)
+        if text_only:
+            self.failures.ok("match-hashes")
+        observe_batch("match-hashes", text_only, perf_counter() - started - media_s)
+        return out
 
     def _matched(
         self, inbound: Inbound, result: MatchResult, now: datetime

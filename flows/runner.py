@@ -26,6 +26,7 @@ from tipline.schemas.errors import (
 )
 from tipline.services.failures import stopped_by_signal, tipline_cause
 from tipline.services.health import HEALTH
+from tipline.services.heap import freeze_startup_heap
 from tipline.services.side_services import start_side_services
 from tipline.sinks.kafka_out import request_stop
 from tipline.sinks.lake import flush_open_shards, stamp_recovery_store
@@ -96,6 +97,7 @@ def run_flow(
     failure: TiplineError | None = None
     try:
         rc = recovery_config(cfg, clustered=bool(addresses))
+        freeze_startup_heap()  # lists, models, keys: built, never garbage (services/heap.py)
         HEALTH.mark_ready()
         try:
             # Bytewax's own entry point: same engine as run_main/cluster_main, plus

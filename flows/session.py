@@ -31,51 +31,29 @@ session's state (``idle_evict_s`` after its last message); beyond it the
 sinks' own keys (package and draft ids derive from the event id) stay
 idempotent.
 
-What Bytewax snapshots here is :class:`SessionSnapshot`: the scorer's state
-(ids, signal hits, ages — no text), the seen event ids, the context buffer
-and the pending follow-ups (ciphertext only). Idle sessions are dropped by a processing-time
-timer ``idle_evict_s`` after their last message.
+What Bytewax snapshots here is :class:`SessionSnapshot`, copy-on-write: see
+:mod:`tipline.services.session_state`. Idle sessions are dropped by a
+processing-time timer ``idle_evict_s`` after their last message.
 """
 
 from __future__ import annotations
 
-import copy
-from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from bytewax.operators import StatefulLogic
 
 from tipline.flows.pipeline import Pipeline
 from tipline.flows.records import Decided, FollowUps, Matched
-from tipline.operators.dedupe import seen_before
-from tipline.operators.evidence.context import ContextBuffer, SealedMessage, SessionSealer
-from tipline.operators.evidence.followups import (
-    batch_full,
-    flush_at,
-    idle_at,
-    is_due,
-    queue_follower,
-    release,
-)
+from tipline.operators.evidence.context import SessionSealer
+from tipline.operators.evidence.followups import batch_full, flush_at, idle_at, is_due
 from tipline.schemas.dead_letter import DeadLetter
 from tipline.schemas.decision import Decision
 from tipline.services.metrics import METRICS
+from tipline.services.session_state import SessionSnapshot
+
+__all__ = ["SessionLogic", "SessionSnapshot"]  # older snapshots name SessionSnapshot here
 
 Out = Decided | FollowUps | DeadLetter
-
-
-@dataclass
-class SessionSnapshot:
-    """Everything kept per session between messages (picklable, content-free)."""
-
-    scorer: Any = None
-    context: ContextBuffer | None = None
-    last_seen: datetime | None = None
-    session_id: str | None = None
-    pending: dict[str, list[SealedMessage]] = field(default_factory=dict)
-    pending_since: datetime | None = None
-    seen: dict[str, None] = field(default_factory=dict)  # recent event ids, oldest first
 
 
 class SessionLogic(StatefulLogic[Matched, Out, SessionSnapshot]):
@@ -84,10 +62,20 @@ class SessionLogic(StatefulLogic[Matched, Out, SessionSnapshot]):
     def __init__(self, pipe: Pipeline, resume: SessionSnapshot | None) -> None:
         self._pipe = pipe
         self._snap = resume or SessionSnapshot()
+        # a resumed state may still be referenced by Bytewax: fork before changing it
+        self._shared = resume is not None
+        self._sealer_cache: SessionSealer | None = None
+
+    def _own(self) -> SessionSnapshot:
+        """Return the state, forked first if the last snapshot still shares it."""
+        if self._shared:
+            self._snap = self._snap.fork()
+            self._shared = False
+        return self._snap
 
     def on_item(self, value: Matched) -> tuple[list[Out], bool]:
         """Score, decide and seal one message of this session (a replayed event: nothing)."""
-        snap, event, now = self._snap, value.event, self._pipe.clock.now()
+        snap, event, now = self._own(), value.event, self._pipe.clock.now()
         if self._duplicate(event.event_id):
             METRICS.duplicates.inc()
             return [], StatefulLogic.RETAIN
@@ -100,7 +88,7 @@ class SessionLogic(StatefulLogic[Matched, Out, SessionSnapshot]):
         snap.scorer = scorer
         snap.last_seen, snap.session_id = now, event.session_id
         media = value.media if decision.alert else {}  # bytes only for cases (bounded)
-        sealer = self._pipe.sealer(event.session_id)
+        sealer = self._sealer_of(event.session_id)
         if sealer is None:
             return [Decided(decision=decision, event=event, media=media)], StatefulLogic.RETAIN
         try:
@@ -115,22 +103,11 @@ class SessionLogic(StatefulLogic[Matched, Out, SessionSnapshot]):
     def _with_context(
         self, value: Matched, decision: Decision, media: dict[str, bytes], sealer: SessionSealer
     ) -> list[Out]:
-        snap, event, now = self._snap, value.event, self._pipe.clock.now()
-        buffer = snap.context or self._pipe.new_context()
-        snap.context = buffer
-        followers = buffer.followers(event)
-        if followers:
-            sealed = SealedMessage(event.event_id, event.sent_at, sealer.seal(event))
-            snap.pending_since = queue_follower(
-                snap.pending, snap.pending_since, followers, sealed, now
-            )
-        context = []
-        if decision.alert:
-            context = buffer.messages(sealer, before=event)
-            buffer.note_package(self._pipe.package_id(decision), event)
-        buffer.append(event, sealer)
+        snap, event, pipe = self._snap, value.event, self._pipe
+        package_id = pipe.package_id(decision) if decision.alert else None
+        context = snap.add_context(event, sealer, pipe.new_context, package_id, pipe.clock.now())
         out: list[Out] = [Decided(decision=decision, event=event, context=context, media=media)]
-        if batch_full(snap.pending, self._pipe.config.evidence.context.follow_batch):
+        if snap.pending and batch_full(snap.pending, pipe.config.evidence.context.follow_batch):
             out.extend(self._release(sealer))
         return out
 
@@ -151,35 +128,39 @@ class SessionLogic(StatefulLogic[Matched, Out, SessionSnapshot]):
         return min(times, default=None)
 
     def snapshot(self) -> SessionSnapshot:
-        """Return a copy of the state for recovery (ids, hits and ciphertext only)."""
-        return copy.deepcopy(self._snap)
+        """Return the state for recovery (ids, hits and ciphertext only), without copying it.
+
+        The state is marked shared: the next change forks it first, so what
+        Bytewax holds never changes (see the module docstring).
+        """
+        self._shared = True
+        return self._snap
 
     def _duplicate(self, event_id: str) -> bool:
         """Whether ``event_id`` was already decided here; remember it if not (bounded)."""
-        if getattr(self._snap, "seen", None) is None:  # snapshotted before the field existed
-            self._snap.seen = {}
-        return seen_before(
-            self._snap.seen, event_id, self._pipe.config.input.dedupe_ids_per_session
-        )
+        return self._snap.remember(event_id, self._pipe.config.input.dedupe_ids_per_session)
 
     def _idle_at(self) -> datetime | None:
         return idle_at(self._snap.last_seen, self._pipe.config.grooming.idle_evict_s)
 
     def _flush_at(self) -> datetime | None:
+        if not self._snap.pending:
+            return None
         flush_s = self._pipe.config.evidence.context.follow_flush_s
         return flush_at(self._snap.pending, self._snap.pending_since, flush_s)
 
+    def _sealer_of(self, session_id: str) -> SessionSealer | None:
+        """Return the session's sealer (its key is derived once per session, not per message)."""
+        sealer = self._sealer_cache
+        if sealer is None or sealer.session_id != session_id:
+            sealer = self._sealer_cache = self._pipe.sealer(session_id)
+        return sealer
+
     def _sealer(self) -> SessionSealer | None:
         sid = self._snap.session_id
-        return None if sid is None else self._pipe.sealer(sid)
+        return None if sid is None else self._sealer_of(sid)
 
     def _release(self, sealer: SessionSealer | None) -> list[Out]:
-        snap = self._snap
-        if sealer is None or not snap.pending:
+        if sealer is None or not self._snap.pending:
             return []
-        batches: list[Out] = [
-            FollowUps(package_id=pid, events=events)
-            for pid, events in release(snap.pending, sealer.open)
-        ]
-        snap.pending, snap.pending_since = {}, None
-        return batches
+        return [FollowUps(package_id=p, events=e) for p, e in self._own().release(sealer.open)]

@@ -73,6 +73,20 @@ def decode_oversized(
         return _dead(record, "EventTooLarge", f"{limit}; not an event either: {exc}", now)
 
 
+def decode_value(
+    record: RawRecord, max_bytes: int, now: datetime
+) -> tuple[MessageEvent | DeadLetter, bool]:
+    """Decode a record, parsing it even when over ``max_bytes`` (:func:`decode_oversized`).
+
+    Returns:
+        The event or its dead letter, and whether the record was oversized.
+
+    """
+    if len(record.value) > max_bytes:
+        return decode_oversized(record, max_bytes=max_bytes, now=now), True
+    return decode_record(record, max_bytes=max_bytes, now=now), False
+
+
 _INLINE_DATA: Final = re.compile(rb'"data_b64"\s*:\s*"([A-Za-z0-9+/=]{16,})"')
 MAX_EMBEDDED: Final = 32
 

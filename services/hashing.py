@@ -40,6 +40,7 @@ from tipline.clients.media import (
     read_list_file,
     stat_list_file,
 )
+from tipline.operators.failures import is_systemic
 from tipline.operators.hashing import (
     HashAlgorithm,
     HashListIssue,
@@ -53,6 +54,7 @@ from tipline.operators.hashing import (
     settings_from_config,
 )
 from tipline.operators.hashing.flood import FloodGuard
+from tipline.operators.intake import embedded_media
 from tipline.schemas.config import TiplineConfig, protected_buckets, protected_paths
 from tipline.schemas.errors import ConfigError, HashListError
 from tipline.schemas.event import MessageEvent
@@ -260,6 +262,19 @@ class HashService:
         self.reload_changed(now)
         lists = [s.loaded for s in self._sources]
         return [m.list for data in blobs for m in self._matcher.exact_matches(data, lists)]
+
+    def lists_matching_embedded(self, value: bytes, now: datetime) -> list[str]:
+        """Return the lists matched by inline media in an unparseable record (best effort).
+
+        The record is dead-lettered either way; this only flags it. Systemic
+        faults still raise.
+        """
+        try:
+            return self.lists_matching(embedded_media(value), now)
+        except Exception as exc:
+            if is_systemic(exc):
+                raise
+            return []
 
     def match_keeping_bytes(
         self, event: MessageEvent, now: datetime

@@ -104,11 +104,20 @@ class ContextKeys:
 
 @dataclass(slots=True)
 class SealedMessage:
-    """One buffered message: ids and time in clear, the message sealed."""
+    """One buffered message: ids and time in clear, the message sealed.
+
+    Never changed once made, so copies of a buffer share them.
+    """
 
     event_id: str
     sent_at: datetime
     sealed: bytes
+
+    def __reduce__(self) -> tuple[type[SealedMessage], tuple[str, datetime, bytes]]:
+        # Pickled as a constructor call: a snapshot holds many of these, and the
+        # dataclass's generated __getstate__ costs several times more. Pickles
+        # made before this still load (the generated __setstate__ is kept).
+        return SealedMessage, (self.event_id, self.sent_at, self.sealed)
 
 
 @dataclass(slots=True)
@@ -121,6 +130,10 @@ class OpenPackage:
     remaining: int
     since: datetime | None = None  # the trigger's sent_at: older messages never follow it
 
+    def copy(self) -> OpenPackage:
+        """Return a copy (``remaining`` counts down in place)."""
+        return OpenPackage(self.package_id, self.event_id, self.until, self.remaining, self.since)
+
 
 @dataclass(slots=True)
 class ContextBuffer:
@@ -130,24 +143,43 @@ class ContextBuffer:
     entries: list[SealedMessage] = field(default_factory=list)
     open_packages: list[OpenPackage] = field(default_factory=list)
 
+    def fork(self) -> ContextBuffer:
+        """Return a copy that can change without changing this one (entries are shared)."""
+        return ContextBuffer(self.cfg, list(self.entries), [p.copy() for p in self.open_packages])
+
     def append(self, event: MessageEvent, sealer: SessionSealer) -> None:
         """Seal and remember ``event``, then drop what falls outside the bounds."""
         if self.cfg.preceding_messages == 0:
             return
-        if any(e.event_id == event.event_id for e in self.entries):
-            return
-        self.entries.append(SealedMessage(event.event_id, event.sent_at, sealer.seal(event)))
-        self.entries.sort(key=lambda e: (e.sent_at, e.event_id))
+        entries = self.entries
+        event_id = event.event_id
+        for e in entries:
+            if e.event_id == event_id:
+                return
+        new = SealedMessage(event_id, event.sent_at, sealer.seal(event))
+        last = entries[-1] if entries else None
+        entries.append(new)
+        if last is not None and (last.sent_at, last.event_id) > (new.sent_at, event_id):
+            entries.sort(key=lambda e: (e.sent_at, e.event_id))  # arrived out of order
         self._prune()
 
     def _prune(self) -> None:
-        newest = self.entries[-1].sent_at
-        horizon = shifted(newest, -self.cfg.preceding_window_s)
-        kept = [e for e in self.entries if e.sent_at >= horizon]
-        kept = kept[-self.cfg.preceding_messages :]
-        while len(kept) > 1 and sum(len(e.sealed) for e in kept) > self.cfg.max_buffer_bytes:
-            kept.pop(0)
-        self.entries = kept
+        """Drop entries before the window, beyond the count, then beyond the byte bound.
+
+        Entries are sorted by time, so each bound drops a prefix.
+        """
+        entries = self.entries
+        horizon = shifted(entries[-1].sent_at, -self.cfg.preceding_window_s)
+        start = 0
+        while start < len(entries) and entries[start].sent_at < horizon:
+            start += 1
+        start = max(start, len(entries) - self.cfg.preceding_messages)
+        size = sum([len(e.sealed) for e in entries[start:]])
+        while len(entries) - start > 1 and size > self.cfg.max_buffer_bytes:
+            size -= len(entries[start].sealed)
+            start += 1
+        if start:
+            del entries[:start]
 
     def messages(
         self, opener: SessionSealer, *, before: MessageEvent | None = None
@@ -183,6 +215,8 @@ class ContextBuffer:
         whose allowance or window is used up. A message sent before the trigger
         (a replay, a late arrival) never follows it, and does not count.
         """
+        if not self.open_packages:
+            return []
         targets: list[str] = []
         still_open: list[OpenPackage] = []
         for pkg in self.open_packages:

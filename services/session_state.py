@@ -1,0 +1,110 @@
+"""What the session step keeps per session, and its copy-on-write fork.
+
+:class:`SessionSnapshot` is what Bytewax snapshots for one ``session_id``
+(``flows/session.py``): the scorer's state (ids, signal hits, ages — no
+text), the seen event ids, the sealed context buffer and the pending
+follow-ups (ciphertext only).
+
+Snapshots are copy-on-write: the session step hands Bytewax the live state
+and marks it shared; the next change forks it first (:meth:`SessionSnapshot.fork`:
+new containers, the same immutable entries). A snapshot therefore costs O(1)
+whatever the state's size, and the fork is paid once per session per epoch,
+only by sessions that go on talking. Pickles made before this module existed
+(the class then lived in ``tipline.flows.session``, which still exports it)
+load unchanged: the fields and their types are the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from tipline.operators.dedupe import seen_before
+from tipline.operators.evidence.context import ContextBuffer, SealedMessage, SessionSealer
+from tipline.operators.evidence.followups import queue_follower, release
+from tipline.operators.snapshots import fork_state
+from tipline.schemas.event import MessageEvent
+
+
+@dataclass
+class SessionSnapshot:
+    """Everything kept per session between messages (picklable, content-free)."""
+
+    scorer: Any = None
+    context: ContextBuffer | None = None
+    last_seen: datetime | None = None
+    session_id: str | None = None
+    pending: dict[str, list[SealedMessage]] = field(default_factory=dict)
+    pending_since: datetime | None = None
+    seen: dict[str, None] = field(default_factory=dict)  # recent event ids, oldest first
+
+    def fork(self) -> SessionSnapshot:
+        """Return a copy that can change without changing this one.
+
+        Containers are copied (one level); what they hold is immutable
+        (tuples, strings, bytes, datetimes, sealed messages) and is shared. The
+        context buffer forks itself (its open packages count down in place).
+        """
+        return SessionSnapshot(
+            scorer=fork_state(self.scorer),
+            context=self.context.fork() if self.context is not None else None,
+            last_seen=self.last_seen,
+            session_id=self.session_id,
+            pending={pid: list(msgs) for pid, msgs in self.pending.items()},
+            pending_since=self.pending_since,
+            seen=dict(getattr(self, "seen", None) or {}),  # older states lack it
+        )
+
+    def add_context(
+        self,
+        event: MessageEvent,
+        sealer: SessionSealer,
+        new_buffer: Callable[[], ContextBuffer],
+        package_id: str | None,
+        now: datetime,
+    ) -> list[MessageEvent]:
+        """Seal ``event`` into the context; queue it for the open packages it follows.
+
+        ``package_id`` is set when ``event`` opens a case: then the preceding
+        messages are opened and returned (its context), and the package starts
+        collecting the messages that follow.
+        """
+        buffer = self.context = self.context or new_buffer()
+        followers = buffer.followers(event)
+        if followers:
+            sealed = SealedMessage(event.event_id, event.sent_at, sealer.seal(event))
+            self.pending_since = queue_follower(
+                self.pending, self.pending_since, followers, sealed, now
+            )
+        context = []
+        if package_id is not None:
+            context = buffer.messages(sealer, before=event)
+            buffer.note_package(package_id, event)
+        buffer.append(event, sealer)
+        return context
+
+    def release(
+        self, open_sealed: Callable[[str, bytes], MessageEvent]
+    ) -> list[tuple[str, list[MessageEvent]]]:
+        """Open and hand over every pending follow-up batch: ``(package_id, messages)``."""
+        batches = release(self.pending, open_sealed)
+        self.pending, self.pending_since = {}, None
+        return batches
+
+    def remember(self, event_id: str, limit: int) -> bool:
+        """Whether ``event_id`` was seen before; remember it if not (the newest ``limit``)."""
+        seen = getattr(self, "seen", None)
+        if seen is None:  # state snapshotted before this field existed
+            seen = self.seen = {}
+        return seen_before(seen, event_id, limit)
+        seen = getattr(self, "seen", None)
+        if seen is None:  # state snapshotted before this field existed
+            seen = self.seen = {}
+        if event_id in seen:
+            return True
+        seen[event_id] = None
+        while len(seen) > limit:
+            del seen[next(iter(seen))]
+        return False

@@ -1,0 +1,173 @@
+"""The session step's snapshots: copy-on-write, never changed afterwards, and old ones resume.
+
+``snapshot()`` returns the live state without copying it and the next change
+forks it first (flows/session.py). These tests pin what that must keep:
+what Bytewax was handed never changes, a job that snapshots after every
+message decides exactly as one that never does, and a snapshot pickled by
+the code before this change (``fixtures/session-snapshot-v1.pickle``, see
+``tests/flow/snapshot_fixture.py``) still resumes.
+"""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import msgspec
+import pytest
+
+from tests.flow.snapshot_fixture import (
+    SESSION,
+    TEXTS,
+    FixedKeyPipeline,
+    event,
+    fixture_config,
+    matched,
+)
+from tipline.flows.records import Decided, FollowUps
+from tipline.flows.session import SessionLogic, SessionSnapshot
+from tipline.operators.snapshots import fork_state, mutable_leaves
+from tipline.schemas.clock import FixedClock
+from tipline.schemas.decision import encode_decision
+
+FIXTURE = Path(__file__).parent / "fixtures" / "session-snapshot-v1.pickle"
+GROOMING = (
+    "how old are you",
+    "you seem really mature for your age",
+    "dont tell your parents we talk",
+    "can you send me a photo",
+    "delete our chat after",
+    "lets meet somewhere private",
+)
+
+
+@pytest.fixture
+def pipe(tmp_path: Path) -> FixedKeyPipeline:
+    return FixedKeyPipeline(fixture_config(tmp_path), clock=FixedClock(event(0, "").sent_at))
+
+
+def _conversation(n: int) -> list[tuple[int, str, bool]]:
+    texts = [*TEXTS, *GROOMING]
+    return [(k, texts[k % len(texts)], k == 9) for k in range(n)]
+
+
+def _decisions(out: list[object]) -> list[bytes]:
+    return [encode_decision(d.decision) for d in out if isinstance(d, Decided)]
+
+
+def test_a_snapshot_never_changes_after_it_is_taken(pipe: FixedKeyPipeline) -> None:
+    logic = SessionLogic(pipe, None)
+    taken: list[tuple[SessionSnapshot, bytes]] = []
+    for k, text, hit in _conversation(30):
+        logic.on_item(matched(k, text, hit=hit))
+        snap = logic.snapshot()
+        taken.append((snap, pickle.dumps(snap)))
+    logic.on_eof()
+    for snap, pickled in taken:
+        assert pickle.dumps(snap) == pickled
+    # nothing changed since the last one: the next snapshot is the same object, not a copy
+    assert logic.snapshot() is logic.snapshot()
+
+
+def test_snapshotting_after_every_message_decides_as_never_snapshotting(
+    pipe: FixedKeyPipeline,
+) -> None:
+    never, always = SessionLogic(pipe, None), SessionLogic(pipe, None)
+    out_never: list[object] = []
+    out_always: list[object] = []
+    for k, text, hit in _conversation(40):
+        out_never += never.on_item(matched(k, text, hit=hit))[0]
+        out_always += always.on_item(matched(k, text, hit=hit))[0]
+        always.snapshot()
+    out_never += never.on_eof()[0]
+    out_always += always.on_eof()[0]
+    assert _decisions(out_always) == _decisions(out_never)
+    assert any(d.decision.alert for d in out_always if isinstance(d, Decided))
+    follow = [f for f in out_always if isinstance(f, FollowUps)]
+    assert follow
+    assert follow == [f for f in out_never if isinstance(f, FollowUps)]
+    assert pickle.dumps(always.snapshot().scorer) == pickle.dumps(never.snapshot().scorer)
+
+
+def test_a_resumed_snapshot_is_forked_before_it_changes(pipe: FixedKeyPipeline) -> None:
+    first = SessionLogic(pipe, None)
+    for k, text, hit in _conversation(12):
+        first.on_item(matched(k, text, hit=hit))
+    stored = first.snapshot()
+    pickled = pickle.dumps(stored)
+    resumed = SessionLogic(pipe, stored)  # Bytewax may still hold `stored`
+    resumed.on_item(matched(12, "one more"))
+    resumed.on_eof()
+    assert pickle.dumps(stored) == pickled
+
+
+def test_the_previous_snapshot_format_still_resumes(pipe: FixedKeyPipeline) -> None:
+    old = pickle.loads(FIXTURE.read_bytes())
+    assert isinstance(old, SessionSnapshot)
+    assert old.session_id == SESSION
+    assert len(old.seen) == len(TEXTS) + 4
+    logic = SessionLogic(pipe, old)
+    # an event it had decided is still a duplicate: nothing comes out
+    assert logic.on_item(matched(2, TEXTS[2]))[0] == []
+    # the next message follows the case opened before the snapshot
+    out, _ = logic.on_item(matched(10, "following message 3"))
+    (decided,) = out
+    assert isinstance(decided, Decided)
+    assert decided.decision.session is not None
+    assert decided.decision.session.messages_seen == 11
+    released, _ = logic.on_eof()
+    (batch,) = released
+    assert isinstance(batch, FollowUps)
+    assert [e.event_id for e in batch.events] == ["snap-007", "snap-008", "snap-009", "snap-010"]
+    assert [e.text for e in batch.events][:3] == [f"following message {k}" for k in range(3)]
+    # the sealed context written before still opens: a new case carries it
+    out, _ = logic.on_item(matched(11, "another", hit=True))
+    (case,) = [d for d in out if isinstance(d, Decided)]
+    assert case.decision.alert
+    assert [m.text for m in case.context][:2] == [TEXTS[0], TEXTS[1]]
+    assert len(case.context) == 11
+
+
+def test_a_fork_shares_no_mutable_object_with_its_origin(pipe: FixedKeyPipeline) -> None:
+    logic = SessionLogic(pipe, None)
+    for k, text, hit in _conversation(25):
+        logic.on_item(matched(k, text, hit=hit))
+    snap = logic.snapshot()
+    assert snap.scorer is not None
+    assert snap.context is not None
+    assert list(mutable_leaves(snap.scorer)) == []  # containers hold immutable entries only
+    fork = snap.fork()
+    for name in ("index", "hits", "people", "recent", "speaker"):
+        assert getattr(fork.scorer, name) is not getattr(snap.scorer, name)
+        assert getattr(fork.scorer, name) == getattr(snap.scorer, name)
+    assert fork.context is not None
+    assert fork.context.entries is not snap.context.entries
+    assert all(
+        a is not b
+        for a, b in zip(fork.context.open_packages, snap.context.open_packages, strict=True)
+    )
+    assert fork.seen is not snap.seen
+    assert fork.seen == snap.seen
+    assert all(fork.pending[p] is not snap.pending[p] for p in snap.pending)
+
+
+def test_fork_state_deep_copies_what_it_does_not_know() -> None:
+    class Opaque:
+        def __init__(self) -> None:
+            self.items = [1]
+
+    thing = Opaque()
+    assert fork_state(thing) is not thing
+    assert fork_state(thing).items == [1]
+    assert fork_state(None) is None
+    assert fork_state(("a", 1)) == ("a", 1)
+
+
+def test_snapshot_holds_no_message_text(pipe: FixedKeyPipeline) -> None:
+    logic = SessionLogic(pipe, None)
+    for k, text, hit in _conversation(15):
+        logic.on_item(matched(k, text, hit=hit))
+    pickled = pickle.dumps(logic.snapshot())
+    for text in {t for _, t, _ in _conversation(15)}:
+        assert text.encode() not in pickled
+    assert msgspec.json.encode(TEXTS[0]) not in pickled
