@@ -233,7 +233,7 @@ def test_a_hand_edited_approved_status_is_refused_and_flagged(
     _edit_status(world, "approved")
     monkeypatch.setenv("TIPLINE_OPERATOR", "rev")
     base = ("reports", "--config", str(world.config))
-    assert run(*base, "submit", world.draft, "--reason", "c") == 1
+    assert run(*base, "submit", world.draft, "--reason", "c") == 4  # access denied
     err = capsys.readouterr().err
     assert "lacks role 'submitter'" in err  # rev may not submit; grant it and retry
     assert run("evidence", "verify", "--all", "--config", str(world.config)) == 1
