@@ -54,13 +54,18 @@ def _variant(config: TiplineConfig, **changes: object) -> Scorer:
     rep = msgspec.structs.replace
     people = rep(g.people, **{k[7:]: v for k, v in changes.items() if k.startswith("people_")})
     family = rep(g.family, **{k[7:]: v for k, v in changes.items() if k.startswith("family_")})
+    decision = rep(
+        config.decision, **{k[9:]: v for k, v in changes.items() if k.startswith("decision_")}
+    )
     return compile_scorer(
-        rep(g, people=people, family=family), config.decision, load_cue_model(config.grooming)
+        rep(g, people=people, family=family), decision, load_cue_model(config.grooming)
     )
 
 
 def test_grooming_escalates_once_per_level(config: TiplineConfig) -> None:
-    scorer = _variant(config, family_hold_messages=0)
+    # review well below report, so this conversation passes both levels one at a time
+    # (with review_score 0.76 one message can jump from none straight to report)
+    scorer = _variant(config, family_hold_messages=0, decision_review_score=0.5)
     state, verdicts = run(scorer, GROOMING)
     levels = [v.level for v in verdicts]
     assert levels[-1] == "report"
