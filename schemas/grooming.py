@@ -174,7 +174,10 @@ class PeopleConfig(Section, frozen=True):
     being an adult add up: the declared account age (``declared_weight``),
     ages disclosed in text (``disclosed_weight``), and the recogniser's
     per-message "sender is an adult" logits (``text_weight`` each, the sum
-    capped at ``text_cap``). Someone who claims to be a minor while the text
+    capped at ``text_cap``; with ``text_pooling = "sqrt"`` the sum is divided
+    by the square root of the participant's message count, at least
+    ``text_pool_floor``, so a weak bias repeated over a long chat does not
+    add up to certainty). Someone who claims to be a minor while the text
     says adult (log-odds at least ``conflict_text``) is a conflict: treated as
     an adult and ``ages.conflict_weight`` is added to his pairs' evidence.
     """
@@ -184,6 +187,8 @@ class PeopleConfig(Section, frozen=True):
     disclosed_weight: NonNegativeFloat = 4.0
     text_weight: NonNegativeFloat = 0.35
     text_cap: NonNegativeFloat = 3.0
+    text_pooling: Literal["sum", "sqrt"] = "sum"
+    text_pool_floor: PositiveInt = 8
     conflict_text: NonNegativeFloat = 1.5
     minor_threshold: Fraction = 0.6
 
@@ -193,15 +198,24 @@ class FamilyConfig(Section, frozen=True):
 
     Every message in which a context category named in ``signals`` fired
     (from either party) counts; the count never decays. The session's
-    evidence is multiplied by ``1 + weight * min(1, count / full_count)``,
-    and no first alert is raised before ``hold_messages`` messages, so that
-    context shown early holds back the first alert, not only later ones.
+    evidence is multiplied by ``1 + weight * min(1, count / full_count) *
+    min(1, share / full_share)``, where ``share`` is the count over the
+    messages seen (``full_share = 0``: the share is not used). With
+    ``by_sender`` the count is the pair's older candidate's own
+    family-context messages plus ``target_weight`` times the target's, over
+    the two's messages: a grandparent who writes as one counts fully, a
+    child's "my mom is at work" in answer to a groomer counts less. No first
+    alert is raised before ``hold_messages`` messages, so that context shown
+    early holds back the first alert, not only later ones.
     """
 
     enabled: bool = False
     signals: list[str] = msgspec.field(default_factory=lambda: ["family_context"])
     weight: Annotated[float, Meta(ge=-1.0, le=0.0)] = -0.8
     full_count: PositiveInt = 2
+    full_share: Fraction = 0.0
+    by_sender: bool = False
+    target_weight: Fraction = 1.0
     hold_messages: Annotated[int, Meta(ge=0, le=1000)] = 0
 
 

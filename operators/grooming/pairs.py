@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from tipline.operators.grooming.relation import Relation, age_range, relate, relate_soft
 from tipline.operators.grooming.signals import Category
 from tipline.operators.grooming.state import Hit, SessionState, key_seconds
-from tipline.schemas.grooming import STAGE_ORDER, GroomingConfig
+from tipline.schemas.grooming import STAGE_ORDER, FamilyConfig, GroomingConfig
 
 GROUP = "*"
 _MAX_REPEATS = 2
@@ -184,7 +184,7 @@ def score_pair(
             continue  # judged for the whole conversation below, without decay
         damp *= max(1.0 + cats[entry.newest[1]].weight * _strength(p, state.watermark, entry), 0.0)
     if p.family and state.family:
-        damp *= 1.0 + cfg.family.weight * min(1.0, state.family / cfg.family.full_count)
+        damp *= 1.0 + cfg.family.weight * family_extent(cfg.family, state, s, younger or "")
     factor = relation.factor
     if sextortion:
         factor = max(factor, cfg.ages.sextortion_min_factor)
@@ -192,6 +192,29 @@ def score_pair(
     score = 1.0 - math.exp(-p.squash * max(raw, 0.0) * damp * factor)
     ordered = tuple(st for st in STAGE_ORDER if st in stages)
     return PairScore(s, younger, score, relation, ordered, tuple(sorted(evidence)), sextortion)
+
+
+def family_extent(cfg: FamilyConfig, state: SessionState, sender: str, target: str = "") -> float:
+    """How fully the conversation is a family one for a pair, in [0, 1] (``[grooming.family]``).
+
+    Both the count of family-context messages (``full_count``) and their share
+    of the messages (``full_share``) must be reached for full damping: a
+    family chat is full of family talk, while a groomer who asks about the
+    child's parents mentions them in a few messages of many. With
+    ``by_sender`` the count is the pair's older candidate's own messages plus
+    ``target_weight`` times the target's (the grandparent who signs as one
+    counts fully; the child's "my mom is at work", in answer to a groomer,
+    counts less), over the two's messages.
+    """
+    count, seen = float(state.family), state.messages_seen
+    if cfg.by_sender:
+        count = state.family_by.get(sender, 0) + cfg.target_weight * state.family_by.get(target, 0)
+        pair_seen = state.speaker.get(sender, (0, 0))[1] + state.speaker.get(target, (0, 0))[1]
+        seen = pair_seen or seen
+    extent = min(1.0, count / cfg.full_count)
+    if cfg.full_share > 0.0:
+        extent *= min(1.0, count / max(seen, 1) / cfg.full_share)
+    return extent
 
 
 def _relation(cfg: GroomingConfig, state: SessionState, s: str, t: str) -> Relation:

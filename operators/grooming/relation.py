@@ -18,7 +18,7 @@ import math
 from dataclasses import dataclass
 
 from tipline.operators.grooming.state import Person
-from tipline.schemas.grooming import AgeConfig, GroomingConfig
+from tipline.schemas.grooming import AgeConfig, GroomingConfig, PeopleConfig
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +122,7 @@ def adult_probability(
     pc, adult = cfg.people, cfg.ages.adult_age
     text = 0.0
     if speaker is not None:
-        text = max(-pc.text_cap, min(pc.text_cap, pc.text_weight * speaker[0] / 8.0))
+        text = max(-pc.text_cap, min(pc.text_cap, pc.text_weight * pooled_text(pc, speaker)))
     logit = text
     claims_minor = False
     lo, hi = age_range(person)
@@ -144,6 +144,23 @@ def adult_probability(
     straddle = lo is not None and hi is not None and lo < adult <= hi
     conflict = straddle or (claims_minor and text >= pc.conflict_text)
     return (max(p, 0.9) if conflict else p), conflict
+
+
+def pooled_text(pc: PeopleConfig, speaker: tuple[int, int]) -> float:
+    """Pool a participant's per-message adult logits (stored in 1/8 steps) into one log-odds.
+
+    ``"sum"`` adds them up (each message independent evidence); ``"sqrt"``
+    divides the sum by the square root of the message count (at least
+    ``text_pool_floor``, so a few messages weigh as they do summed with
+    ``text_weight / sqrt(text_pool_floor)`` each), so a consistent
+    reading still grows with the conversation while a weak per-message bias
+    (a chatty 13-year-old whose messages read slightly adult) does not add up
+    to certainty.
+    """
+    total = speaker[0] / 8.0
+    if pc.text_pooling == "sqrt":
+        return total / math.sqrt(max(speaker[1], pc.text_pool_floor))
+    return total
 
 
 def _sharpen(p: float) -> float:

@@ -57,6 +57,7 @@ from tipline.operators.grooming.state import (
     EPOCH,
     Hit,
     SessionState,
+    add_family,
     add_hits,
     add_speaker_evidence,
     admit,
@@ -240,7 +241,7 @@ def _absorb(
     if own.own is not None:
         add_speaker_evidence(state, sender, adult_evidence(own.own), cfg.max_participants)
     if scorer.params.family and (own.family or not scorer.params.family.isdisjoint(own.cats)):
-        state.family = min(state.family + 1, 1 << 16)
+        add_family(state, sender, cfg.max_participants)
     merge_person(
         state, sender, key, declared=event.sender.declared_age, disclosed=disclosed,
         max_people=cfg.max_participants,

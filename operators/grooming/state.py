@@ -81,6 +81,8 @@ class SessionState:
     speaker: dict[str, tuple[int, int]] = field(default_factory=dict)
     # messages that showed family/caregiver context (never decays)
     family: int = 0
+    # the same, per sender (at most max_participants entries)
+    family_by: dict[str, int] = field(default_factory=dict)
 
 
 def admit(state: SessionState, key: int, max_messages: int) -> bool:
@@ -167,6 +169,15 @@ def add_speaker_evidence(
         return
     total, count = old or (0, 0)
     state.speaker[user_id] = (total + quantised, count + 1)
+
+
+def add_family(state: SessionState, user_id: str, max_people: int) -> None:
+    """Count one message with family/caregiver context, in total and for its sender."""
+    state.family = min(state.family + 1, 1 << 16)
+    old = state.family_by.get(user_id)
+    if old is None and len(state.family_by) >= max_people:
+        return
+    state.family_by[user_id] = min((old or 0) + 1, 1 << 16)
 
 
 _ONE_SECOND = datetime(1970, 1, 1, 0, 0, 1, tzinfo=UTC) - EPOCH

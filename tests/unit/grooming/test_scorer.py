@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import math
 import pickle
 from datetime import timedelta
 
@@ -53,13 +54,18 @@ def _variant(config: TiplineConfig, **changes: object) -> Scorer:
     rep = msgspec.structs.replace
     people = rep(g.people, **{k[7:]: v for k, v in changes.items() if k.startswith("people_")})
     family = rep(g.family, **{k[7:]: v for k, v in changes.items() if k.startswith("family_")})
+    decision = rep(
+        config.decision, **{k[9:]: v for k, v in changes.items() if k.startswith("decision_")}
+    )
     return compile_scorer(
-        rep(g, people=people, family=family), config.decision, load_cue_model(config.grooming)
+        rep(g, people=people, family=family), decision, load_cue_model(config.grooming)
     )
 
 
 def test_grooming_escalates_once_per_level(config: TiplineConfig) -> None:
-    scorer = _variant(config, family_hold_messages=0)
+    # review well below report, so this conversation passes both levels one at a time
+    # (with review_score 0.76 one message can jump from none straight to report)
+    scorer = _variant(config, family_hold_messages=0, decision_review_score=0.5)
     state, verdicts = run(scorer, GROOMING)
     levels = [v.level for v in verdicts]
     assert levels[-1] == "report"
@@ -293,3 +299,80 @@ def test_family_context_holds_back_the_first_alert(scorer: Scorer) -> None:
     state, verdicts = run(scorer, lines, ages={"adult": 67, "kid": 12})
     assert state.family >= 2
     assert all(v.level == "none" for v in verdicts)
+
+
+def test_family_context_is_judged_by_its_share_of_the_conversation(config: TiplineConfig) -> None:
+    from tipline.operators.grooming.pairs import family_extent
+
+    rep = msgspec.structs.replace
+    family = rep(config.grooming.family, full_count=2, full_share=0.2, by_sender=False)
+    # a family chat: family context in half the messages -> fully family
+    assert family_extent(family, SessionState(watermark=0, family=5, messages_seen=10), "a") == 1.0
+    # a groomer asking about the child's parents twice in 40 messages: barely family
+    groomer = family_extent(family, SessionState(watermark=0, family=2, messages_seen=40), "a")
+    assert groomer == 0.25
+    # full_share = 0 keeps the count-only judgement
+    count_only = rep(family, full_share=0.0)
+    assert (
+        family_extent(count_only, SessionState(watermark=0, family=2, messages_seen=40), "a") == 1.0
+    )
+    # by sender: the older candidate's own family talk counts fully, the target's by half
+    by_sender = rep(family, by_sender=True, target_weight=0.5)
+    speaker = {"adult": (0, 10), "kid": (0, 10)}
+    grandma = SessionState(watermark=0, family=4, family_by={"adult": 4}, speaker=speaker)
+    assert family_extent(by_sender, grandma, "adult", "kid") == 1.0
+    answers = SessionState(watermark=0, family=2, family_by={"kid": 2}, speaker=speaker)
+    # count 0.5 * 2 = 1: min(1, 1 / 2) * min(1, (1 / 20) / 0.2) = 0.5 * 0.25
+    assert family_extent(by_sender, answers, "adult", "kid") == 0.125
+
+
+def test_a_groomer_mentioning_parents_is_not_damped_like_a_family(config: TiplineConfig) -> None:
+    chat = [("adult", "how was your day"), ("kid", "good, played games")] * 10
+    parents = [
+        ("adult", "is your mom strict"),
+        ("kid", "my mom and dad are at work till late"),
+    ]
+    lines = [*chat[:10], *parents, *chat[10:], *GROOMING]
+    by_share = _variant(config, family_full_share=0.2)
+    by_count = _variant(config, family_full_share=0.0)
+    shared, _ = run(by_share, lines)
+    counted, _ = run(by_count, lines)
+    assert counted.family >= 1
+    assert shared.score > counted.score
+    # a grandmother's chat, family talk throughout, stays held back and damped
+    family_chat = [
+        ("adult", "hi sweetie its grandma, dinner is ready at 6"),
+        ("kid", "ok grandma love you"),
+        ("adult", "tell your mom i will pick you up from school"),
+        ("kid", "mom says thanks grandma"),
+        ("adult", "dont tell your mom but i sent you robux"),
+        ("adult", "are you home alone? lock the door"),
+        ("kid", "yes grandma, dad is coming home soon"),
+    ]
+    state, verdicts = run(by_share, family_chat, ages={"adult": 67, "kid": 12})
+    assert state.family / state.messages_seen >= 0.2
+    assert all(v.level == "none" for v in verdicts)
+
+
+def test_a_weak_adult_reading_repeated_over_a_long_chat_is_not_certainty(
+    config: TiplineConfig,
+) -> None:
+    from tipline.operators.grooming.relation import adult_probability, pooled_text
+
+    rep = msgspec.structs.replace
+    g = config.grooming
+    sqrt = rep(g, people=rep(g.people, text_pooling="sqrt", text_weight=1.0, conflict_text=1.5))
+    summed = rep(g, people=rep(g.people, text_pooling="sum", text_weight=0.35, conflict_text=1.5))
+    teen = (0, 13, None, None)  # declared 13
+    chatty = (2 * 64, 64)  # 64 messages, each read a little adult (logit 0.25)
+    assert pooled_text(sqrt.people, chatty) == 2.0  # 16 / sqrt(64)
+    assert pooled_text(summed.people, chatty) == 16.0
+    # a short chat weighs as summed (1 / sqrt(text_pool_floor) per message)
+    assert pooled_text(sqrt.people, (16, 2)) == 2.0 / math.sqrt(sqrt.people.text_pool_floor)
+    p_sum, conflict_sum = adult_probability(summed, teen, chatty)
+    assert conflict_sum and p_sum >= 0.9  # summed: the teen becomes an "adult posing as a peer"
+    p_sqrt, conflict_sqrt = adult_probability(sqrt, (0, 13, None, None), (2 * 16, 16))
+    assert not conflict_sqrt and p_sqrt < 0.5  # pooled: he stays a teen
+    poser = (12 * 16, 16)  # an adult claiming 13 whose every message reads adult (logit 1.5)
+    p_poser, conflict_poser = adult_probability(sqrt, teen, poser)
+    assert conflict_poser and p_poser >= 0.9
