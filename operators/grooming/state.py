@@ -19,9 +19,9 @@ from __future__ import annotations
 import bisect
 import hashlib
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from datetime import UTC, datetime
-from typing import Final
+from typing import Any, Final
 
 from tipline.schemas.grooming import Level
 
@@ -83,6 +83,20 @@ class SessionState:
     family: int = 0
     # the same, per sender (at most max_participants entries)
     family_by: dict[str, int] = field(default_factory=dict)
+
+    def __setstate__(self, state: tuple[None, dict[str, Any]]) -> None:
+        """Restore a pickled state; fields added since it was taken get their defaults.
+
+        A slots class pickles as ``(None, {slot: value})``; a snapshot taken
+        before a field existed lacks that slot.
+        """
+        _, slots = state
+        for f in fields(self):
+            if f.name in slots:
+                value = slots[f.name]
+            else:
+                value = f.default_factory() if f.default_factory is not MISSING else f.default
+            object.__setattr__(self, f.name, value)
 
 
 def admit(state: SessionState, key: int, max_messages: int) -> bool:
