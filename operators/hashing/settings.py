@@ -38,6 +38,12 @@ class MatchSettings:
     trim_borders: bool = False
     near_miss_retries: bool = False
     region_hashes: bool = False
+    derived_candidate_distance: int | None = None
+    """PDQ radius within which a derived entry is a candidate (``None``: the candidate radius)."""
+    weak_min_texture: float = 0.0
+    """Two-stage acceptance and retries only for queries with at least this texture."""
+    retry_max_distance: int | None = None
+    """Near-miss retries only when a whole-image PDQ hit is this close (``None``: any)."""
 
 
 def settings_from_config(cfg: HashingConfig) -> MatchSettings:
@@ -67,6 +73,9 @@ def settings_from_config(cfg: HashingConfig) -> MatchSettings:
         trim_borders=cfg.trim_borders,
         near_miss_retries=cfg.near_miss_retries,
         region_hashes=cfg.region_hashes,
+        derived_candidate_distance=cfg.pdq_derived_candidate_distance,
+        weak_min_texture=cfg.weak_min_texture,
+        retry_max_distance=cfg.retry_max_distance,
     )
 
 
