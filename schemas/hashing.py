@@ -238,7 +238,8 @@ class HashingConfig(Section, frozen=True):
     ``*_max_distance`` is accepted, and near-miss retries run, only when the
     query's texture (mean absolute luma difference from its 3x3 blur on 64x64,
     grey levels) reaches ``weak_min_texture``; retries also need a whole-image
-    PDQ hit within ``retry_max_distance``.
+    PDQ hit within ``retry_max_distance`` or a whole-image pHash hit within
+    ``phash_retry_distance`` (a trigger only, never an agreement signal).
     Flood quarantine: an entry that matches more than ``quarantine_min_matches``
     times and more than ``quarantine_factor`` times its expected rate within the
     last ``quarantine_window`` attachments is held for review (verdict strength
@@ -271,6 +272,7 @@ class HashingConfig(Section, frozen=True):
     pdq_derived_candidate_distance: NonNegativeInt = 60
     weak_min_texture: NonNegativeFloat = 2.0
     retry_max_distance: NonNegativeInt = 60
+    phash_retry_distance: NonNegativeInt = 20
     quarantine_window: PositiveInt = 1000
     quarantine_factor: PositiveFloat = 10.0
     quarantine_min_matches: PositiveInt = 20

@@ -44,6 +44,8 @@ class MatchSettings:
     """Two-stage acceptance and retries only for queries with at least this texture."""
     retry_max_distance: int | None = None
     """Near-miss retries only when a whole-image PDQ hit is this close (``None``: any)."""
+    phash_retry_distance: int | None = None
+    """A whole-image pHash hit this close also triggers retries (never agreement on its own)."""
 
 
 def settings_from_config(cfg: HashingConfig) -> MatchSettings:
@@ -76,6 +78,7 @@ def settings_from_config(cfg: HashingConfig) -> MatchSettings:
         derived_candidate_distance=cfg.pdq_derived_candidate_distance,
         weak_min_texture=cfg.weak_min_texture,
         retry_max_distance=cfg.retry_max_distance,
+        phash_retry_distance=cfg.phash_retry_distance,
     )
 
 

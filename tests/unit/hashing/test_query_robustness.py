@@ -61,9 +61,9 @@ def test_a_letterboxed_copy_matches_only_with_trimming() -> None:
 def test_a_near_miss_rotation_is_recovered_by_a_retry() -> None:
     img = make_image(5, 640, 480, "scene")
     known = _hash_only_list(img)
-    # 2 degrees: PDQ 60 (= retry_max_distance), pHash 14 (beyond the agreement radius 12);
-    # at 2.5 degrees PDQ is 72 and no retry runs any more (docs/hashing.md, smooth images)
-    turned = encode(img.rotate(2.0, expand=True, fillcolor=(0, 0, 0)), "JPEG", 90)
+    # PDQ 72 (beyond every candidate radius), pHash 16: beyond the agreement radius (12),
+    # within phash_retry_distance (20), so the pHash hit triggers the retry
+    turned = encode(img.rotate(2.5, expand=True, fillcolor=(0, 0, 0)), "JPEG", 90)
     off = _matcher(near_miss_retries=False)
     assert off.match_bytes("a", "i", turned, [known]).matches == []
     on = _matcher()

@@ -2,7 +2,8 @@
 
 ``pdq_derived_candidate_distance`` (a derived entry's candidate radius),
 ``weak_min_texture`` (no candidate-only acceptance and no retries below it) and
-``retry_max_distance`` (retries only for a close whole-image PDQ hit). List
+``retry_max_distance`` / ``phash_retry_distance`` (retries only for a close
+whole-image PDQ hit, or a pHash hit that triggers retries only). List
 entries are the attachment's own hashes with ``k`` bits flipped, so each hit's
 distance is exactly ``k``.
 """
@@ -132,14 +133,32 @@ def test_retries_need_the_texture_floor(
     assert m.retries_computed == retried
 
 
-@pytest.mark.parametrize(("bits", "retried"), [(11, 1), (12, 1), (13, 0)])
-def test_a_phash_only_candidate_retries_within_its_candidate_radius(
+@pytest.mark.parametrize(("bits", "retried"), [(15, 1), (16, 1), (17, 0)])
+def test_a_phash_hit_beyond_agreement_triggers_retries_within_its_radius(
     image: tuple[bytes, dict[str, str], float], bits: int, retried: int
 ) -> None:
     data, h, _ = image
-    m = _matcher(near_miss_retries=True, phash_candidate_distance=12)
+    m = _matcher(near_miss_retries=True, phash_candidate_distance=12, phash_retry_distance=16)
     m.match_bytes("a", "i", data, [_loaded([f"phash,{_flip(h['phash'], bits)},k,e1,,,"])])
     assert m.retries_computed == retried
+
+
+def test_a_phash_retry_trigger_is_no_agreement_signal(
+    image: tuple[bytes, dict[str, str], float],
+) -> None:
+    data, h, _ = image
+    rows = [f"pdq,{_flip(h['pdq'], 40)},k,e1,,,", f"phash,{_flip(h['phash'], 16)},k,e1,,,"]
+    m = _matcher(phash_candidate_distance=12, phash_retry_distance=20)
+    assert m.match_bytes("a", "i", data, [_loaded(rows)]).matches == []
+
+
+def test_a_smooth_query_triggers_no_phash_retry(
+    image: tuple[bytes, dict[str, str], float],
+) -> None:
+    data, h, tex = image
+    m = _matcher(near_miss_retries=True, weak_min_texture=round(tex + 0.001, 3))
+    m.match_bytes("a", "i", data, [_loaded([f"phash,{_flip(h['phash'], 14)},k,e1,,,"])])
+    assert m.retries_computed == 0
 
 
 def _ramp() -> Image.Image:
