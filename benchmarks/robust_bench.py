@@ -106,8 +106,8 @@ def build_lists(known: dict[str, tuple[str, bytes]], tmp: Path) -> dict[str, Loa
     m = Matcher(default_algorithms(), settings_from_config(CFG), 1)
     plain: list[tuple[str, ...]] = []
     derived: list[tuple[str, ...]] = []
+    del tmp  # rows are parsed in memory; the folder is kept for API compatibility
     for oid, (_, data) in known.items():
-        del tmp
         made, _ = original_rows(data, m, "known", oid)
         rows: list[tuple[str, ...]] = [(a, h, lst, oid, cat) for a, h, lst, _, cat in made]
         plain += rows
@@ -154,7 +154,11 @@ def matched_originals(v: Any) -> set[str]:
 
 
 def recall(
-    known: dict[str, tuple[str, bytes]], lists: dict[str, LoadedList], per_family: int, seed: int
+    known: dict[str, tuple[str, bytes]],
+    lists: dict[str, LoadedList],
+    per_family: int,
+    seed: int,
+    shard: tuple[int, int] = (0, 1),
 ) -> dict[str, Any]:
     ms = matchers()
     modes = {
@@ -165,7 +169,9 @@ def recall(
     table: dict[str, dict[str, list[int]]] = {}
     times: list[float] = []
     misses: list[str] = []
-    for oid, (group, data) in known.items():
+    for n, (oid, (group, data)) in enumerate(known.items()):
+        if n % shard[1] != shard[0]:
+            continue
         for fam, fn in ROBUST_TRANSFORMS.items():
             for k in range(per_family):
                 rng = random.Random(f"{seed}/{oid}/{fam}/{k}")
@@ -183,7 +189,23 @@ def recall(
                     cell[3] += bool(got)  # queries with any match
                     if mode == "robust/built" and oid not in got:
                         misses.append(f"{oid}/{fam}/{k}")
-    return {"table": table, "misses": misses, "match_ms": _pct(times)}
+    return {"table": table, "misses": misses, "times": times}
+
+
+def merge_recall(parts: list[dict[str, Any]]) -> dict[str, Any]:
+    """Sum the per-shard recall tables (each shard holds every n-th original)."""
+    table: dict[str, dict[str, list[int]]] = {}
+    for p in parts:
+        for mode, cells in p["table"].items():
+            for fam, cell in cells.items():
+                into = table.setdefault(mode, {}).setdefault(fam, [0, 0, 0, 0])
+                for i, v in enumerate(cell):
+                    into[i] += v
+    return {
+        "table": table,
+        "misses": sorted(m for p in parts for m in p["misses"]),
+        "match_ms": _pct([t for p in parts for t in p["times"]]),
+    }
 
 
 def _pct(seconds: list[float]) -> dict[str, float]:
@@ -347,11 +369,15 @@ def _setup(args: Any) -> tuple[dict[str, tuple[str, bytes]], dict[str, LoadedLis
     return known, lists
 
 
+_SHARED: dict[str, Any] = {}
+"""The parent's originals and lists, inherited by forked workers (built once)."""
+
+
 def _task(job: tuple[str, Any, int, int]) -> tuple[str, dict[str, Any]]:
     kind, args, k, of = job
-    known, lists = _setup(args)
+    known, lists = _SHARED["setup"] if "setup" in _SHARED else _setup(args)
     if kind == "recall":
-        return kind, recall(known, lists, args.per_family, args.seed)
+        return kind, recall(known, lists, args.per_family, args.seed, shard=(k, of))
     return kind, false_matches(
         known, lists, args.unrelated, args.seed, args.photo_share, shard=(k, of)
     )
@@ -421,6 +447,7 @@ def main() -> int:
     args = ap.parse_args()
     t0 = time.time()
     known, lists = _setup(args)
+    _SHARED["setup"] = (known, lists)
     result: dict[str, Any] = {
         "args": vars(args),
         "list_entries": {k: len(v) for k, v in lists.items()},
@@ -429,10 +456,11 @@ def main() -> int:
             "photo": sum(g == "photo" for g, _ in known.values()),
         },
     }
-    jobs = [("recall", args, 0, 1)] + [("false", args, k, args.shards) for k in range(args.shards)]
+    jobs = [("recall", args, k, args.shards) for k in range(args.shards)]
+    jobs += [("false", args, k, args.shards) for k in range(args.shards)]
     with multiprocessing.get_context("fork").Pool(args.processes) as pool:
         done = pool.map(_task, jobs, chunksize=1)
-    result["recall"] = next(r for kind, r in done if kind == "recall")
+    result["recall"] = merge_recall([r for kind, r in done if kind == "recall"])
     result["false_matches"] = merge_false([r for kind, r in done if kind == "false"])
     result["seconds"] = time.time() - t0
     md = markdown(result)

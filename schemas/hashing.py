@@ -15,7 +15,14 @@ from typing import ClassVar, Final, Literal
 from msgspec import Struct
 
 from tipline.schemas.errors import FetchError
-from tipline.schemas.section import Fraction, NonNegativeInt, PositiveFloat, PositiveInt, Section
+from tipline.schemas.section import (
+    Fraction,
+    NonNegativeFloat,
+    NonNegativeInt,
+    PositiveFloat,
+    PositiveInt,
+    Section,
+)
 
 ATTACHMENT_VERDICT_SCHEMA: Final = "tipline.attachment_verdict/1"
 
@@ -226,6 +233,13 @@ class HashingConfig(Section, frozen=True):
     a few small rotations (1-3 degrees either way) and crops (2-6 %) are hashed and re-queried.
     ``region_hashes``: quadrant and centre PDQ hashes are computed when a list
     holds region entries.
+    Tightened for smooth images: a derived entry is a candidate only within
+    ``pdq_derived_candidate_distance``; a group without a hit within
+    ``*_max_distance`` is accepted, and near-miss retries run, only when the
+    query's texture (mean absolute luma difference from its 3x3 blur on 64x64,
+    grey levels) reaches ``weak_min_texture``; retries also need a whole-image
+    PDQ hit within ``retry_max_distance`` or a whole-image pHash hit within
+    ``phash_retry_distance`` (a trigger only, never an agreement signal).
     Flood quarantine: an entry that matches more than ``quarantine_min_matches``
     times and more than ``quarantine_factor`` times its expected rate within the
     last ``quarantine_window`` attachments is held for review (verdict strength
@@ -253,11 +267,15 @@ class HashingConfig(Section, frozen=True):
     phash_strong_distance: NonNegativeInt = 4
     phash_min_quality: NonNegativeInt = 2
     pdq_candidate_distance: NonNegativeInt = 70
-    phash_candidate_distance: NonNegativeInt = 20
+    phash_candidate_distance: NonNegativeInt = 12
     candidate_max_entries: PositiveInt = 2_000_000
     trim_borders: bool = True
     near_miss_retries: bool = True
     region_hashes: bool = True
+    pdq_derived_candidate_distance: NonNegativeInt = 60
+    weak_min_texture: NonNegativeFloat = 1.5
+    retry_max_distance: NonNegativeInt = 60
+    phash_retry_distance: NonNegativeInt = 20
     quarantine_window: PositiveInt = 1000
     quarantine_factor: PositiveFloat = 10.0
     quarantine_min_matches: PositiveInt = 20

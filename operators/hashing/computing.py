@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING
 from tipline.operators.hashing.algorithm import Computed, HashAlgorithm, MediaInput
 from tipline.operators.hashing.cache import LruCache
 from tipline.operators.hashing.decode import decode_cost, decode_image, decode_opened, open_image
-from tipline.operators.hashing.robust import REGIONS, region, retry_variants, trim_borders
+from tipline.operators.hashing.robust import (
+    REGIONS,
+    region,
+    retry_variants,
+    texture,
+    trim_borders,
+)
 from tipline.schemas.hashing import (
     STATUS_EVENT_BUDGET,
     STATUS_HASHED,
@@ -40,6 +46,8 @@ class Perceptual:
     trimmed: tuple[Computed, ...] = ()
     regions: tuple[tuple[str, Computed], ...] | None = None
     """Region hashes (name, PDQ), or ``None`` when they were not computed."""
+    texture: float | None = None
+    """:func:`~tipline.operators.hashing.robust.texture` of the (trimmed) image."""
 
 
 class HashComputing:
@@ -102,6 +110,7 @@ class HashComputing:
             computed=computed,
             trimmed=trimmed,
             regions=self.region_hashes(content) if regions else None,
+            texture=texture(content),
         )
 
     def hash_image(self, image: Image.Image) -> tuple[Computed, ...]:

@@ -20,6 +20,13 @@ region hashes (quadrants, centre), two or more derived entries, or a near-miss
 retry (small rotation or crop of the query hashed again, re-queried at
 ``max_distance``; computed only for such near misses). Every match records the
 signals. A hit on an ``allow`` list suppresses every match of the attachment.
+
+Smooth images sit close together in both hashes, so for them the signals are
+not independent: candidate-only groups are accepted, and retries computed,
+only when the query's texture reaches ``weak_min_texture``; a derived PDQ
+entry is a candidate only within ``derived_candidate_distance``; retries also
+need a whole-image PDQ hit within ``retry_max_distance`` or a pHash hit within
+``phash_retry_distance``.
 """
 
 from __future__ import annotations
@@ -276,13 +283,16 @@ class Matcher(HashComputing):
             groups.setdefault((h.info.list, h.info.original), []).append(h)
         out: list[HashMatch] = []
         retry_values: tuple[tuple[str, Computed], ...] | None = None
+        textured = p.texture is not None and p.texture >= self._settings.weak_min_texture
+        triggers = self._retry_triggers(loaded, p, low) if textured else {}
+        for key in triggers:
+            groups.setdefault(key, [])
         for group_key, group in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
-            if any(h.direct for h in group) or _accepted(group):
+            if any(h.direct for h in group) or (textured and _accepted(group)):
                 out += self._emit(loaded, group)
                 continue
-            if not self._settings.near_miss_retries or loaded.kind == "allow":
-                continue
-            if not any(not h.info.region for h in group):
+            trigger = triggers.get(group_key, [])
+            if not textured or not (trigger or self._may_retry(loaded, group)):
                 continue
             if retry_values is None:
                 retry_values = retries()
@@ -294,8 +304,48 @@ class Matcher(HashComputing):
                 if (h.info.list, h.info.original) == group_key
             ]
             if extra:
-                out += self._emit(loaded, group + extra)
+                out += self._emit(loaded, group + trigger + extra)
         return out
+
+    def _retry_triggers(
+        self, loaded: LoadedList, p: Perceptual, low: Mapping[str, str]
+    ) -> dict[tuple[str, str | None], list[_Hit]]:
+        """Originals with a whole-image pHash hit within ``phash_retry_distance``.
+
+        Such a hit is no agreement signal beyond ``phash_candidate_distance``; it
+        only makes the original worth a near-miss retry (rotations move pHash
+        13-20 bits while PDQ moves past its candidate radius).
+        """
+        s = self._settings
+        indexed = loaded.indexes.get("phash")
+        if s.phash_retry_distance is None or indexed is None or "phash" in low:
+            return {}
+        if not s.near_miss_retries or loaded.kind == "allow":
+            return {}
+        out: dict[tuple[str, str | None], list[_Hit]] = {}
+        for c in (*p.computed, *p.trimmed):
+            if c.algorithm != "phash":
+                continue
+            for entry, (distance, orientation) in _closest(
+                indexed, c, s.phash_retry_distance
+            ).items():
+                info = indexed.info(entry)
+                if not info.region:
+                    hit = _Hit(info, "phash", distance, orientation, "phash", False, False)
+                    out.setdefault((info.list, info.original), []).append(hit)
+        return out
+
+    def _may_retry(self, loaded: LoadedList, group: Sequence[_Hit]) -> bool:
+        """Near-miss retries: match lists only, for a close whole-image PDQ (or any pHash) hit.
+
+        (pHash hits beyond the candidate radius come from :meth:`_retry_triggers`.)
+        """
+        s = self._settings
+        if not s.near_miss_retries or loaded.kind == "allow":
+            return False
+        whole = [h for h in group if not h.info.region]
+        limit = s.retry_max_distance
+        return any(h.algorithm != "pdq" or limit is None or h.distance <= limit for h in whole)
 
     def _whole_hits(
         self, loaded: LoadedList, c: Computed, *, direct_only: bool = False
@@ -304,6 +354,9 @@ class Matcher(HashComputing):
         if indexed is None or c.algorithm in self._exact_names:
             return []
         radius, strong, cand = self.limits(loaded, c.algorithm)
+        derived_cand = self._settings.derived_candidate_distance
+        if c.algorithm != DERIVED_ALGORITHM or derived_cand is None:
+            derived_cand = cand
         hits = []
         for entry, (distance, orientation) in _closest(
             indexed, c, radius if direct_only else cand
@@ -311,6 +364,8 @@ class Matcher(HashComputing):
             info = indexed.info(entry)
             if info.region:
                 continue
+            if info.derived_from is not None and distance > max(radius, derived_cand):
+                continue  # a derived entry is a candidate only within its own, tighter radius
             # a trimmed copy is the same evidence as the untrimmed one: same signal name
             signal = "derived" if info.derived_from is not None else c.algorithm
             hits.append(

@@ -38,6 +38,14 @@ class MatchSettings:
     trim_borders: bool = False
     near_miss_retries: bool = False
     region_hashes: bool = False
+    derived_candidate_distance: int | None = None
+    """PDQ radius within which a derived entry is a candidate (``None``: the candidate radius)."""
+    weak_min_texture: float = 0.0
+    """Two-stage acceptance and retries only for queries with at least this texture."""
+    retry_max_distance: int | None = None
+    """Near-miss retries only when a whole-image PDQ hit is this close (``None``: any)."""
+    phash_retry_distance: int | None = None
+    """A whole-image pHash hit this close also triggers retries (never agreement on its own)."""
 
 
 def settings_from_config(cfg: HashingConfig) -> MatchSettings:
@@ -67,6 +75,10 @@ def settings_from_config(cfg: HashingConfig) -> MatchSettings:
         trim_borders=cfg.trim_borders,
         near_miss_retries=cfg.near_miss_retries,
         region_hashes=cfg.region_hashes,
+        derived_candidate_distance=cfg.pdq_derived_candidate_distance,
+        weak_min_texture=cfg.weak_min_texture,
+        retry_max_distance=cfg.retry_max_distance,
+        phash_retry_distance=cfg.phash_retry_distance,
     )
 
 

@@ -61,6 +61,8 @@ def test_a_letterboxed_copy_matches_only_with_trimming() -> None:
 def test_a_near_miss_rotation_is_recovered_by_a_retry() -> None:
     img = make_image(5, 640, 480, "scene")
     known = _hash_only_list(img)
+    # PDQ 72 (beyond every candidate radius), pHash 16: beyond the agreement radius (12),
+    # within phash_retry_distance (20), so the pHash hit triggers the retry
     turned = encode(img.rotate(2.5, expand=True, fillcolor=(0, 0, 0)), "JPEG", 90)
     off = _matcher(near_miss_retries=False)
     assert off.match_bytes("a", "i", turned, [known]).matches == []

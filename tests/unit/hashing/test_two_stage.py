@@ -2,7 +2,7 @@
 
 List entries are the attachment's own hashes with ``k`` bits flipped, so each
 hit's distance is exactly ``k`` (the other PDQ orientations are ~128 bits away).
-Defaults: PDQ strong 20, max 31, candidate 70; pHash strong 4, max 8, candidate 20.
+Defaults: PDQ strong 20, max 31, candidate 70; pHash strong 4, max 8, candidate 12.
 """
 
 from __future__ import annotations
@@ -82,7 +82,14 @@ def test_phash_alone_is_accepted_up_to_max_only(
 
 @pytest.mark.parametrize(
     ("pdq_bits", "phash_bits", "accepted"),
-    [(32, 20, True), (70, 9, True), (71, 9, False), (50, 21, False), (70, 20, True)],
+    [
+        (32, 12, True),
+        (70, 9, True),
+        (71, 9, False),
+        (50, 13, False),
+        (70, 12, True),
+        (70, 11, True),
+    ],
 )
 def test_a_candidate_counts_only_when_the_other_algorithm_agrees(
     plain: Matcher,
