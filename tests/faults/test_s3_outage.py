@@ -21,7 +21,6 @@ from tipline.services.evidence import s3_client
 from tipline.sinks.vault_s3 import S3Vault, ensure_vault_bucket
 
 
-
 def until() -> datetime:
     """A retention a few minutes ahead of *now* (not of import time: the suite is long)."""
     return datetime.now(UTC) + timedelta(minutes=5)

@@ -60,8 +60,6 @@ HERE = REPO / "tests" / "mutation"
 OUT = REPO / "out" / "mutation"
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
 NOT_COUNTED = {"skipped", "not checked", "check was interrupted by user"}
-_LAYERS = ("schemas", "operators", "sinks", "clients", "services", "flows", "cli", "synth")
-_LAYERS = (*_LAYERS, "benchmarks")
 _NAME = re.compile(r"^\s*(?P<name>[\w.ǁ]+__mutmut_\d+): (?P<status>.+?)\s*$")
 
 
@@ -151,8 +149,10 @@ def _configure(root: Path, plan: Plan) -> None:
     quoted = ", ".join(json.dumps(f"tipline/{m}") for m in plan.modules)
     tests = ", ".join(json.dumps(t) for t in plan.tests)
     deselect = "".join(f', "--deselect", {json.dumps(t)}' for t in plan.known_failing)
-    # Tests that read sources by path find them beside the mutated package.
-    copied = ", ".join(json.dumps(p) for p in (*_LAYERS, "config", "demo-data", "deploy", "docs"))
+    # Tests that read files by path (sources, README.md, docs, deploy files)
+    # find them beside the mutated package: every top-level entry is copied.
+    tops = sorted(p.name for p in root.iterdir() if p.name not in {"tipline", "mutants", "shared"})
+    copied = ", ".join(json.dumps(p) for p in tops)
     text += (
         "\n[tool.mutmut]\n"
         'source_paths = ["tipline"]\n'
