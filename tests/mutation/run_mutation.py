@@ -248,10 +248,12 @@ def _mutant_sources(path: Path) -> dict[str, list[str]]:
     """Function name → source lines, for every function in a mutmut ``mutants/`` file."""
     if path not in _SOURCES:
         text = path.read_text()
-        tree = ast.parse(text)
+        lines = text.splitlines()
+        # (not ast.get_source_segment: it re-splits the whole file per function,
+        # and a mutated module holds thousands of function copies)
         _SOURCES[path] = {
-            node.name: (ast.get_source_segment(text, node) or "").splitlines()
-            for node in ast.walk(tree)
+            node.name: lines[node.lineno - 1 : node.end_lineno]
+            for node in ast.walk(ast.parse(text))
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
         }
     return _SOURCES[path]

@@ -19,7 +19,7 @@ from tests.unit.test_lake import crash, read_ids, row, sink, wait_for_files
 from tipline.schemas.errors import LakeWriteError
 from tipline.sinks import durable
 from tipline.sinks import lake as lake_module
-from tipline.sinks.lake import LakeSink, flush_open_shards, lake_files
+from tipline.sinks.lake import LakeSink, flush_open_shards, lake_files, write_lake_file
 
 
 def test_flush_open_shards_writes_every_buffered_row_of_every_shard(
@@ -158,4 +158,58 @@ def test_a_roll_leaves_the_fsyncs_to_the_next_snapshot(
     (path,) = [p for _, _, _, p in lake_files(tmp_path)]
     assert synced == [path, path.parent]
     assert os_fsyncs == []
+    crash(part)
+
+
+def test_each_roll_takes_the_next_sequence_number(tmp_path: Path) -> None:
+    part = sink(tmp_path, roll_rows=100).build_part("lake", "shard00", None)
+    for i in range(3):
+        part.write_batch([row(i)])
+        part.flush_now()
+    assert sorted(seq for _, _, seq, _ in lake_files(tmp_path)) == [0, 1, 2]
+    assert read_ids(tmp_path) == ["e0", "e1", "e2"]
+    assert part.snapshot() == (f"{1:020d}", 3)
+    crash(part)
+
+
+def test_a_failed_roll_puts_its_rows_back_before_rows_that_arrived_meanwhile(
+    tmp_path: Path,
+) -> None:
+    failures: list[OSError] = []
+    calls: list[int] = []
+    part: object = None
+
+    def flaky(root: Path, name: str, rows: list[object], *args: object, **kw: object) -> list[Path]:
+        calls.append(len(rows))
+        if len(calls) == 1:
+            part.write_batch([row(4)])  # type: ignore[attr-defined]  # arrives during the write
+            raise OSError(errno.EIO, "I/O error")
+        return write_lake_file(root, name, rows, *args, **kw)  # type: ignore[arg-type]
+
+    part = LakeSink(
+        tmp_path, shards=1, roll_rows=100, roll_seconds=3600, generation=lambda: 1,
+        writer=flaky, on_fail=failures.append,
+    ).build_part("lake", "shard00", None)  # fmt: skip
+    part.write_batch([row(2), row(3)])  # all three rows on one date: one file
+    assert part.flush_now() == 3
+    assert calls == [2, 3]
+    assert [f.errno for f in failures] == [errno.EIO]
+    (path,) = [p for _, _, _, p in lake_files(tmp_path)]
+    assert pq.read_table(path)["event_id"].to_pylist() == ["e2", "e3", "e4"]
+    crash(part)
+
+
+def test_the_flush_hook_gets_the_write_duration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ticks = iter([100.0, 100.25])
+    monkeypatch.setattr(lake_module.time, "perf_counter", lambda: next(ticks))
+    seen: list[float] = []
+    part = LakeSink(
+        tmp_path, shards=1, roll_rows=100, roll_seconds=3600, generation=lambda: 1,
+        on_flush=lambda rows, seconds: seen.append(seconds),
+    ).build_part("lake", "shard00", None)  # fmt: skip
+    part.write_batch([row(0)])
+    part.flush_now()
+    assert seen == [0.25]
     crash(part)
