@@ -58,7 +58,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 HERE = REPO / "tests" / "mutation"
 OUT = REPO / "out" / "mutation"
-KILLED = {"killed", "timeout", "caught by type check", "segfault"}
+# "suspicious" is mutmut's name for any other non-zero exit of the test run (a
+# mutant that makes the code under test end the process, e.g. exit status 75
+# from the lake's stop_process): the tests did not pass, so it is a kill.
+KILLED = {"killed", "timeout", "caught by type check", "segfault", "suspicious"}
 NOT_COUNTED = {"skipped", "not checked", "check was interrupted by user"}
 _NAME = re.compile(r"^\s*(?P<name>[\w.ǁ]+__mutmut_\d+): (?P<status>.+?)\s*$")
 

@@ -213,3 +213,25 @@ def test_the_flush_hook_gets_the_write_duration(
     part.flush_now()
     assert seen == [0.25]
     crash(part)
+
+
+def test_the_stop_flush_uses_its_own_retry_bound(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stop after a systemic failure makes one attempt, not the shard's 30 s of retries."""
+    monkeypatch.setattr(lake_module, "_OPEN_SHARDS", weakref.WeakSet())
+    attempts: list[int] = []
+
+    def full_disk(*args: object, **kwargs: object) -> list[Path]:
+        attempts.append(1)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    part = LakeSink(
+        tmp_path, shards=1, roll_rows=100, roll_seconds=3600, write_retry_s=30.0,
+        writer=full_disk, fatal=lambda exc: None,
+    ).build_part("lake", "shard00", None)  # fmt: skip
+    part.write_batch([row(0)])
+    with pytest.raises(LakeWriteError, match="after 0 s of retries"):
+        flush_open_shards(retry_s=0.0)
+    assert attempts == [1]
+    crash(part)
