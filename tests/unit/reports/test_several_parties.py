@@ -115,3 +115,31 @@ def test_without_a_match_the_older_party_is_reported_even_when_it_is_a_recipient
     absent = resolve_parties(_with_pair(decision, matched=False, older="u-elsewhere"), event)
     assert absent.rule == "enticement"
     assert absent.reported == Account(user_id="u-elsewhere")
+
+
+def test_a_participant_on_the_message_twice_is_listed_once() -> None:
+    _, decision, event = csam_case()
+    twice = msgspec.structs.replace(
+        event, recipients=[CHILD, UNKNOWN, CHILD, event.sender, UNKNOWN]
+    )
+    parties = resolve_parties(decision, twice)
+    assert parties.reported == event.sender
+    assert [v.user_id for v in parties.victims] == ["u-child"]
+    assert [r.user_id for r in parties.recipients] == ["u-unknown"]
+
+
+def test_sextortion_without_a_match_is_enticement_not_a_coerced_upload() -> None:
+    _, decision, event = csam_case()
+    child_to_adult = msgspec.structs.replace(event, sender=CHILD, recipients=[event.sender])
+    session = SessionVerdict(
+        session_id="sess-7", score=0.9, level="report", escalated=True, stage="escalation",
+        age_relation="adult-minor", minor_to_minor=False, sextortion=True, signals=[],
+        older_id=event.sender.user_id, younger_id="u-child",
+    )  # fmt: skip
+    unmatched = _with_pair(decision, matched=False)
+    unmatched = msgspec.structs.replace(unmatched, session=session)
+    parties = resolve_parties(unmatched, child_to_adult)
+    assert parties.rule == "enticement"
+    assert parties.reported == event.sender
+    matched = msgspec.structs.replace(_with_pair(decision, matched=True), session=session)
+    assert resolve_parties(matched, child_to_adult).rule == "sextortion_coerced_upload"
