@@ -143,3 +143,10 @@ def test_sextortion_without_a_match_is_enticement_not_a_coerced_upload() -> None
     assert parties.reported == event.sender
     matched = msgspec.structs.replace(_with_pair(decision, matched=True), session=session)
     assert resolve_parties(matched, child_to_adult).rule == "sextortion_coerced_upload"
+    # the adult of the pair uploading is no coerced upload: the uploader is reported
+    adult_upload = resolve_parties(matched, event)
+    assert adult_upload.rule == "hash_match"
+    assert adult_upload.reported == event.sender
+    # nor is a child's upload that the older party did not receive
+    elsewhere = msgspec.structs.replace(child_to_adult, recipients=[PEER])
+    assert resolve_parties(matched, elsewhere).rule == "hash_match"
