@@ -142,7 +142,9 @@ def test_sextortion_without_a_match_is_enticement_not_a_coerced_upload() -> None
     assert parties.rule == "enticement"
     assert parties.reported == event.sender
     matched = msgspec.structs.replace(_with_pair(decision, matched=True), session=session)
-    assert resolve_parties(matched, child_to_adult).rule == "sextortion_coerced_upload"
+    coerced = resolve_parties(matched, child_to_adult)
+    assert coerced.rule == "sextortion_coerced_upload"
+    assert coerced.reported == event.sender  # the coercer's full account, not just an id
     # the adult of the pair uploading is no coerced upload: the uploader is reported
     adult_upload = resolve_parties(matched, event)
     assert adult_upload.rule == "hash_match"
