@@ -153,3 +153,11 @@ def test_a_failure_after_keying_reaches_the_dead_letters_unkeyed(tmp_path: Path)
     assert [type(d).__name__ for d in letters] == ["DeadLetter"]
     assert (letters[0].stage, letters[0].source.offset) == ("audit-row", 2)
     assert sorted(row.event_id for row in lake) == ["evt-00001", "evt-00003"]
+
+
+def test_a_consume_error_without_a_payload_is_dead_lettered_with_empty_raw_bytes() -> None:
+    err = ConfluentError(ConfluentError._MSG_TIMED_OUT, "broker went away")
+    letter = to_raw_record(KafkaError(err, _message(None, 4)), NOW)
+    assert isinstance(letter, DeadLetter)
+    assert (letter.raw, letter.key) == (b"", None)
+    assert letter.source.offset == 4

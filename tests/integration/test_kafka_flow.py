@@ -349,28 +349,54 @@ def test_crash_continues_session_state_and_never_duplicates_evidence(
     assert drafts == ref_drafts
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason=(
-        "known open: since the lake write-retry change rows reach a file before SIGTERM, "
-        "so the premise (still buffered) no longer holds; to rewrite"
-    ),
-)
-def test_sigterm_writes_buffered_decisions_before_exit(
+def test_sigterm_leaves_every_decision_in_the_lake_and_a_restart_duplicates_none(
     tmp_path: Path, kafka_bootstrap: str, unique_name: str
 ) -> None:
+    """After SIGTERM every consumed message's decision is in a lake file; a restart adds none twice.
+
+    The first run keeps every row in memory until the stop, deterministically:
+    no file rolls (``roll_seconds`` 3600 s, ``roll_rows`` 100 > the 50 rows)
+    and no epoch closes (``snapshot_interval_s`` 3600 s), so no snapshot
+    writes either. The poison record comes last on the one partition; the
+    dead-letter sink is the dataflow's last step and delivers synchronously,
+    so once the letter is on its topic the 50 decisions before it have
+    reached the lake sink. Only the flush at the stop (the shards' ``close``
+    as the engine stops, then :func:`~tipline.sinks.lake.flush_open_shards`)
+    can put them in files.
+    Nothing was committed (no epoch closed), so the restart replays the whole
+    topic: the files the stop wrote must be replaced, not added to.
+    """
     topics = topics_for(unique_name)
     create_topic(kafka_bootstrap, topics["in"], partitions=1)
-    # The poison record comes last: once it is dead-lettered, every event before it was decided.
-    produce(kafka_bootstrap, topics["in"], [*events(50), (b"poison", POISON[0])])
-    config = write_config(tmp_path, kafka_bootstrap, topics)
-    text = config.read_text().replace("roll_seconds = 0.3", "roll_seconds = 3600")
-    config.write_text(text)
+    produce(kafka_bootstrap, topics["in"], [*events(50), (b"poison-1", POISON[0])])
+    config = write_config(tmp_path, kafka_bootstrap, topics, recovery="true")
+    quick = config.read_text()
+    held = quick.replace("roll_seconds = 0.3", "roll_seconds = 3600")
+    config.write_text(held.replace("snapshot_interval_s = 0.5", "snapshot_interval_s = 3600"))
     job = start_job(config)
     try:
-        assert consume_all(kafka_bootstrap, topics["dlq"], expect=1, timeout=120)
-        assert lake_event_ids(tmp_path / "lake") == [], "rows should still be buffered"
+        assert len(consume_all(kafka_bootstrap, topics["dlq"], expect=1, timeout=120)) == 1
+        assert lake_event_ids(tmp_path / "lake") == [], "a row reached a file before the stop"
     finally:
         stop_job(job)  # SIGTERM
     assert job.returncode == 0
     assert sorted(lake_event_ids(tmp_path / "lake")) == [f"evt-{i:05d}" for i in range(50)]
+
+    # Restart with epochs and rolls every fraction of a second; 30 more events.
+    produce(kafka_bootstrap, topics["in"], [*events(80)[50:], (b"poison-2", POISON[1])])
+    config.write_text(quick)
+    job = start_job(config)
+    try:
+        wait_for(
+            lambda: len(lake_event_ids(tmp_path / "lake")) >= 80, what="80 lake rows", jobs=[job]
+        )
+        dead = consume_all(kafka_bootstrap, topics["dlq"], expect=3, timeout=60)
+    finally:
+        stop_job(job)
+    assert job.returncode == 0
+    ids = lake_event_ids(tmp_path / "lake")
+    assert len(ids) == 80, f"duplicated: {[k for k, c in Counter(ids).items() if c > 1][:5]}"
+    assert sorted(ids) == [f"evt-{i:05d}" for i in range(80)]
+    # the dead-letter topic is at-least-once (the replay sends poison-1 again); its key dedupes it
+    assert len(dead) == 3
+    assert len({k for k, _ in dead}) == 2

@@ -58,10 +58,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 HERE = REPO / "tests" / "mutation"
 OUT = REPO / "out" / "mutation"
-KILLED = {"killed", "timeout", "caught by type check", "segfault"}
+# "suspicious" is mutmut's name for any other non-zero exit of the test run (a
+# mutant that makes the code under test end the process, e.g. exit status 75
+# from the lake's stop_process): the tests did not pass, so it is a kill.
+KILLED = {"killed", "timeout", "caught by type check", "segfault", "suspicious"}
 NOT_COUNTED = {"skipped", "not checked", "check was interrupted by user"}
-_LAYERS = ("schemas", "operators", "sinks", "clients", "services", "flows", "cli", "synth")
-_LAYERS = (*_LAYERS, "benchmarks")
 _NAME = re.compile(r"^\s*(?P<name>[\w.ǁ]+__mutmut_\d+): (?P<status>.+?)\s*$")
 
 
@@ -151,8 +152,10 @@ def _configure(root: Path, plan: Plan) -> None:
     quoted = ", ".join(json.dumps(f"tipline/{m}") for m in plan.modules)
     tests = ", ".join(json.dumps(t) for t in plan.tests)
     deselect = "".join(f', "--deselect", {json.dumps(t)}' for t in plan.known_failing)
-    # Tests that read sources by path find them beside the mutated package.
-    copied = ", ".join(json.dumps(p) for p in (*_LAYERS, "config", "demo-data", "deploy", "docs"))
+    # Tests that read files by path (sources, README.md, docs, deploy files)
+    # find them beside the mutated package: every top-level entry is copied.
+    tops = sorted(p.name for p in root.iterdir() if p.name not in {"tipline", "mutants", "shared"})
+    copied = ", ".join(json.dumps(p) for p in tops)
     text += (
         "\n[tool.mutmut]\n"
         'source_paths = ["tipline"]\n'
@@ -248,10 +251,12 @@ def _mutant_sources(path: Path) -> dict[str, list[str]]:
     """Function name → source lines, for every function in a mutmut ``mutants/`` file."""
     if path not in _SOURCES:
         text = path.read_text()
-        tree = ast.parse(text)
+        lines = text.splitlines()
+        # (not ast.get_source_segment: it re-splits the whole file per function,
+        # and a mutated module holds thousands of function copies)
         _SOURCES[path] = {
-            node.name: (ast.get_source_segment(text, node) or "").splitlines()
-            for node in ast.walk(tree)
+            node.name: lines[node.lineno - 1 : node.end_lineno]
+            for node in ast.walk(ast.parse(text))
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
         }
     return _SOURCES[path]

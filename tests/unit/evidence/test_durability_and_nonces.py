@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from evidence_helpers import noise_bytes
 from tipline.operators.evidence.canonical import digests_of
 from tipline.operators.evidence.keys import InMemoryKeyProvider, item_nonce, new_data_key
 from tipline.operators.evidence.package import PlainItem, seal
+from tipline.sinks import durable
 from tipline.sinks.lake import write_lake_file
 from tipline.sinks.vault_local import LocalVault
 
@@ -28,26 +30,37 @@ Calls = list[tuple[str, str]]
 
 @pytest.fixture
 def calls(monkeypatch: pytest.MonkeyPatch) -> Calls:
-    """Record fsync (by path), link, replace and rename, calling the real functions."""
+    """Record fsync (by path), link and replace on today's write path, calling through.
+
+    Every durable write goes through :mod:`tipline.sinks.durable`, whose system
+    calls are :data:`~tipline.sinks.durable.OPS`; wrapping them sees each call
+    the vault and the lake make, in order.
+    """
     seen: Calls = []
-    real_fsync, real_link, real_replace = os.fsync, os.link, os.replace
+    real = durable.OPS
+    real_fsync, real_link, real_replace = real.fsync, real.link, real.replace
+    lock = threading.Lock()  # the vault writes and fsyncs its temp files in a pool
 
     def fsync(fd: int) -> None:
-        seen.append(("fsync", os.readlink(f"/proc/self/fd/{fd}")))
+        with lock:
+            seen.append(("fsync", os.readlink(f"/proc/self/fd/{fd}")))
         real_fsync(fd)
 
-    def link(src: object, dst: object, *a: object, **kw: object) -> None:
-        seen.append(("publish", str(src)))
-        real_link(src, dst, *a, **kw)  # type: ignore[arg-type]
+    def link(src: Path, dst: Path) -> None:
+        with lock:
+            seen.append(("publish", str(src)))
+            seen.append(("named", str(dst)))
+        real_link(src, dst)
 
-    def replace(src: object, dst: object, *a: object, **kw: object) -> None:
-        seen.append(("publish", str(src)))
-        real_replace(src, dst, *a, **kw)  # type: ignore[arg-type]
+    def replace(src: Path, dst: Path) -> None:
+        with lock:
+            seen.append(("publish", str(src)))
+            seen.append(("named", str(dst)))
+        real_replace(src, dst)
 
-    monkeypatch.setattr(os, "fsync", fsync)
-    monkeypatch.setattr(os, "link", link)
-    monkeypatch.setattr(os, "replace", replace)
-    monkeypatch.setattr(os, "rename", replace)
+    monkeypatch.setattr(durable.OPS, "fsync", fsync)
+    monkeypatch.setattr(durable.OPS, "link", link)
+    monkeypatch.setattr(durable.OPS, "replace", replace)
     return seen
 
 
@@ -66,38 +79,44 @@ def _dir_synced_after(calls: Calls, path: str) -> bool:
     return ("fsync", str(Path(path).parent)) in calls[at:]
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason=(
-        "known open: observes the write path before sinks/durable.py; "
-        "tests/unit/test_durable.py covers fsync before rename"
-    ),
-)
-@pytest.mark.parametrize("create", [True, False])
-def test_vault_temp_files_are_fsynced_before_they_are_linked(
-    tmp_path: Path, calls: Calls, create: bool
+def test_vault_create_fsyncs_the_temp_file_before_the_link_and_the_folder_after(
+    tmp_path: Path, calls: Calls
 ) -> None:
     vault = LocalVault(tmp_path / "vault")
     until = NOW + timedelta(days=1)
-    if create:
-        assert vault.create("packages/p/custody/00000000.json", b"{}", retain_until=until)
-    else:
-        objects = [(f"packages/p/items/{i}.bin", noise_bytes(64, i)) for i in range(3)]
-        vault.put_objects([*objects, ("packages/p/manifest/v0001.json", b"{}")],
-                          retain_until=until)  # fmt: skip
+    assert vault.create("packages/p/custody/00000000.json", b"{}", retain_until=until)
     published = _synced_before_published(calls)
-    assert len(published) == (1 if create else 4)
+    assert len(published) == 1
+    assert Path(published[0]).name.endswith(".tmp")
+    assert _dir_synced_after(calls, published[0])
+    # a name that exists is refused before anything is written or synced
+    calls.clear()
+    assert not vault.create("packages/p/custody/00000000.json", b"{}", retain_until=until)
+    assert calls == []
+
+
+def test_vault_objects_are_fsynced_before_they_are_linked_and_items_before_the_manifest(
+    tmp_path: Path, calls: Calls
+) -> None:
+    vault = LocalVault(tmp_path / "vault")
+    items = [(f"packages/p/items/{i}.bin", noise_bytes(64, i)) for i in range(3)]
+    trailing = [("packages/p/manifest/v0001.json", b"{}"), ("packages/p/manifest/v0001.sig", b"s")]
+    vault.put_objects([*items, *trailing], retain_until=NOW + timedelta(days=1))
+    published = _synced_before_published(calls)
+    assert len(published) == 5
     assert all(Path(p).name.endswith(".tmp") for p in published)
     assert all(_dir_synced_after(calls, p) for p in published)
+    # the items' names are on disk (their folder synced) before the manifest is linked
+    items_synced = calls.index(("fsync", str(tmp_path / "vault" / "objects" / "packages/p/items")))
+    manifest_linked = min(
+        i for i, (what, p) in enumerate(calls) if what == "named" and "/manifest/" in p
+    )
+    last_item_linked = max(
+        i for i, (what, p) in enumerate(calls) if what == "named" and "/items/" in p
+    )
+    assert last_item_linked < items_synced < manifest_linked
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason=(
-        "known open: observes the write path before sinks/durable.py; "
-        "tests/unit/test_durable.py covers fsync before rename"
-    ),
-)
 def test_lake_files_are_fsynced_before_the_rename(tmp_path: Path, calls: Calls) -> None:
     from tests.unit.test_lake import row
 
@@ -106,6 +125,7 @@ def test_lake_files_are_fsynced_before_the_rename(tmp_path: Path, calls: Calls) 
     published = _synced_before_published(calls)
     assert len(published) == 2
     assert all(_dir_synced_after(calls, p) for p in published)
+    assert [p for what, p in calls if what == "named"] == [str(w) for w in written]
 
 
 def test_a_lake_file_left_to_the_caller_is_not_fsynced(tmp_path: Path, calls: Calls) -> None:

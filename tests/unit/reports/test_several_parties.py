@@ -11,11 +11,12 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import msgspec
-import pytest
 
 from tipline.operators.report import build_draft, validate_report_xml
 from tipline.operators.report.parties import ADULT_AGE, MAX_RECIPIENTS, resolve_parties
+from tipline.schemas.decision import Decision
 from tipline.schemas.event import Account
+from tipline.schemas.grooming import SessionVerdict
 
 from .builders import CHILD, PEER, T0, csam_case, reports_cfg
 
@@ -68,34 +69,86 @@ def test_recipients_beyond_the_cap_are_counted_not_listed() -> None:
     assert resolve_parties(decision, exact).recipients_omitted == 0
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason=(
-        "known open: written against the pre-#14 rule; a hash match reports the uploader "
-        "(docs/reports.md), the fixture must drop its match"
-    ),
-)
-def test_the_older_party_is_reported_even_when_it_is_a_recipient() -> None:
-    _, decision, event = _case()
-    session = (
-        msgspec.structs.replace(decision.session, older_id="u-eighteen", younger_id="u-child")
-        if decision.session
-        else None
-    )
-    if session is None:
-        from tipline.schemas.grooming import SessionVerdict
+def _with_pair(decision: Decision, *, matched: bool, older: str = "u-eighteen") -> Decision:
+    """The decision with a grooming pair (older ``older``, younger u-child), matched or not."""
+    session = SessionVerdict(
+        session_id="sess-7", score=0.9, level="report", escalated=True, stage="escalation",
+        age_relation="adult-minor", minor_to_minor=False, sextortion=False, signals=[],
+        older_id=older, younger_id="u-child",
+    )  # fmt: skip
+    attachments = [
+        a if matched else msgspec.structs.replace(a, matches=[], strength=None)
+        for a in decision.attachments
+    ]
+    return msgspec.structs.replace(decision, session=session, attachments=attachments)
 
-        session = SessionVerdict(
-            session_id="sess-7", score=0.9, level="report", escalated=True, stage="escalation",
-            age_relation="adult-minor", minor_to_minor=False, sextortion=False, signals=[],
-            older_id="u-eighteen", younger_id="u-child",
-        )  # fmt: skip
-    parties = resolve_parties(msgspec.structs.replace(decision, session=session), event)
+
+def test_a_hash_match_reports_the_uploader_whatever_the_grooming_pair_says() -> None:
+    _, decision, event = _case()
+    parties = resolve_parties(_with_pair(decision, matched=True), event)
+    assert parties.rule == "hash_match"
+    assert parties.reported == event.sender
+    assert parties.reported_is_sender
+    # the pair's older party is an adult recipient here, not the reported user
+    assert [r.user_id for r in parties.recipients] == ["u-eighteen", "u-unknown"]
+    assert [v.user_id for v in parties.victims] == ["u-child", "u-seventeen", "u-peer"]
+
+
+def test_without_a_match_the_older_party_is_reported_even_when_it_is_a_recipient() -> None:
+    receipt, decision, event = _case()
+    grooming = _with_pair(decision, matched=False)
+    parties = resolve_parties(grooming, event)
+    assert parties.rule == "enticement"
     assert parties.reported == ADULT_18  # the participant's full account, not just its id
     assert not parties.reported_is_sender
-    assert "u-eighteen" not in [r.user_id for r in parties.recipients]
-    assert event.sender.user_id in [r.user_id for r in parties.recipients]
-    absent = msgspec.structs.replace(session, older_id="u-elsewhere")
-    parties = resolve_parties(msgspec.structs.replace(decision, session=absent), event)
-    assert parties.reported.user_id == "u-elsewhere"
-    assert parties.reported.screen_name is None
+    # the reported user is listed nowhere else; the younger party and the minors are victims
+    assert [v.user_id for v in parties.victims] == ["u-child", "u-seventeen", "u-peer"]
+    assert [r.user_id for r in parties.recipients] == ["u-unknown"]
+    draft = build_draft(receipt, grooming, event, reports_cfg(), T0)
+    validate_report_xml(draft.report_xml)
+    doc = ET.fromstring(draft.report_xml.encode())
+    reported = doc.find("personOrUserReported")
+    assert reported is not None
+    assert reported.findtext(".//screenName") == "grown"
+    assert reported.find(".//ipCaptureEvent") is None  # the flagged message is not theirs
+    # an older party who is not on the message is reported by id alone
+    absent = resolve_parties(_with_pair(decision, matched=False, older="u-elsewhere"), event)
+    assert absent.rule == "enticement"
+    assert absent.reported == Account(user_id="u-elsewhere")
+
+
+def test_a_participant_on_the_message_twice_is_listed_once() -> None:
+    _, decision, event = csam_case()
+    twice = msgspec.structs.replace(
+        event, recipients=[CHILD, UNKNOWN, CHILD, event.sender, UNKNOWN]
+    )
+    parties = resolve_parties(decision, twice)
+    assert parties.reported == event.sender
+    assert [v.user_id for v in parties.victims] == ["u-child"]
+    assert [r.user_id for r in parties.recipients] == ["u-unknown"]
+
+
+def test_sextortion_without_a_match_is_enticement_not_a_coerced_upload() -> None:
+    _, decision, event = csam_case()
+    child_to_adult = msgspec.structs.replace(event, sender=CHILD, recipients=[event.sender])
+    session = SessionVerdict(
+        session_id="sess-7", score=0.9, level="report", escalated=True, stage="escalation",
+        age_relation="adult-minor", minor_to_minor=False, sextortion=True, signals=[],
+        older_id=event.sender.user_id, younger_id="u-child",
+    )  # fmt: skip
+    unmatched = _with_pair(decision, matched=False)
+    unmatched = msgspec.structs.replace(unmatched, session=session)
+    parties = resolve_parties(unmatched, child_to_adult)
+    assert parties.rule == "enticement"
+    assert parties.reported == event.sender
+    matched = msgspec.structs.replace(_with_pair(decision, matched=True), session=session)
+    coerced = resolve_parties(matched, child_to_adult)
+    assert coerced.rule == "sextortion_coerced_upload"
+    assert coerced.reported == event.sender  # the coercer's full account, not just an id
+    # the adult of the pair uploading is no coerced upload: the uploader is reported
+    adult_upload = resolve_parties(matched, event)
+    assert adult_upload.rule == "hash_match"
+    assert adult_upload.reported == event.sender
+    # nor is a child's upload that the older party did not receive
+    elsewhere = msgspec.structs.replace(child_to_adult, recipients=[PEER])
+    assert resolve_parties(matched, elsewhere).rule == "hash_match"
