@@ -100,14 +100,14 @@ def _full_state(n: int = 1500) -> list[MessageEvent]:
     ]
 
 
-def _scorer(config: str) -> Scorer:
+def scorer_for(config: str) -> Scorer:
     cfg = load_config(REPO / config)
     return compile_scorer(cfg.grooming, cfg.decision, load_cue_model(cfg.grooming))
 
 
 def runs() -> Iterator[tuple[str, Iterator[str]]]:
     """Yield (run name, canonical lines) for every golden run."""
-    scorer = _scorer("config/default.toml")
+    scorer = scorer_for("config/default.toml")
     sessions = {n: [s.events for s in read_corpus(REPO / "corpora" / n).sessions] for n in CORPORA}
     for name in CORPORA:
         yield name, _sessions(scorer, sessions[name])
@@ -117,7 +117,10 @@ def runs() -> Iterator[tuple[str, Iterator[str]]]:
         _sessions(scorer, [_disordered(s.events, s.session_id) for s in synth]),
     )
     yield "full-state", _sessions(scorer, [_full_state()])
-    yield "synth-previous", _sessions(_scorer("config/grooming-previous.toml"), sessions["synth"])
+    yield (
+        "synth-previous",
+        _sessions(scorer_for("config/grooming-previous.toml"), sessions["synth"]),
+    )
 
 
 def digest(lines: Iterator[str]) -> dict[str, Any]:
