@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Final
 
 import numpy as np
@@ -36,19 +36,15 @@ _NUMBER: Final = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
 _LEVELS: Final = np.arange(-128, 128, dtype=np.float32) / np.float32(_SCALE)
 _LOGIT: Final = _LEVELS.astype(np.float32)  # stored byte -> logit
 _PROB: Final = (1.0 / (1.0 + np.exp(-_LEVELS))).astype(np.float32)  # stored byte -> probability
-_MEMO: Final = 50_000
 
 
 @dataclass(frozen=True, slots=True)
 class ModelBinding:
     """A model bound to a config's categories (built once by the scorer).
 
-    ``alone`` and ``context_memo`` are exact shortcuts, not approximations: a
-    cue read without context fires on its quantised logit alone, so whether
-    it fires is a table over the 256 stored bytes (computed once with the same
-    float32 arithmetic); and the context layer's two matrix-vector products
-    depend only on the previous message's stored bytes, so each is computed
-    once per distinct byte string and reused (a bounded memo).
+    ``alone`` is an exact shortcut, not an approximation: a cue read without
+    context fires on its quantised logit alone, so whether it fires is a table
+    over the 256 stored bytes (computed once with the same float32 arithmetic).
     """
 
     model: CueModel
@@ -59,8 +55,6 @@ class ModelBinding:
     family_cols: tuple[int, ...] = ()  # model columns that show family context
     # (model column, category, 256-byte table: does the cue fire alone at that stored byte)
     alone: tuple[tuple[int, int, bytes], ...] = ()
-    # first K stored bytes of a previous message -> (context from another sender, from the same)
-    context_memo: dict[bytes, tuple[FloatArray, FloatArray]] = field(default_factory=dict)
 
 
 def alone_tables(
@@ -88,18 +82,12 @@ def own_categories(b: ModelBinding, own: bytes, cats: tuple[int, ...]) -> tuple[
     return tuple(sorted(found))
 
 
-def _contribution(b: ModelBinding, data: bytes) -> tuple[FloatArray, FloatArray]:
-    """Return the context layer's terms for a previous message (as another sender's, as own)."""
+def _term(b: ModelBinding, data: bytes, *, same: bool) -> FloatArray:
+    """Return the context layer's term for a previous message (another sender's, or own)."""
     k = b.model.n_cues
-    key = data[:k]
-    hit = b.context_memo.get(key)
-    if hit is None:
-        if len(b.context_memo) >= _MEMO:
-            b.context_memo.clear()
-        p = probabilities(data, k)
-        ctx = b.model.context
-        hit = b.context_memo[key] = (ctx[:, :k] @ p, ctx[:, k:] @ p)
-    return hit
+    weights = b.model.context[:, k:] if same else b.model.context[:, :k]
+    out: FloatArray = weights @ probabilities(data, k)
+    return out
 
 
 def quantise(logits: FloatArray) -> bytes:
@@ -147,7 +135,7 @@ def _cats(b: ModelBinding, entries: list[Recent], pos: int) -> tuple[int, ...]:
     """Return the final categories of the buffered message at ``pos`` (patterns + model).
 
     The same sums as ``full_logits(model, dequantise(own), P(other), P(same))``, in
-    the same order, with the context terms taken from the memo.
+    the same order.
     """
     entry = entries[pos]
     other, same = _context(entries, pos)
@@ -156,9 +144,9 @@ def _cats(b: ModelBinding, entries: list[Recent], pos: int) -> tuple[int, ...]:
     k = b.model.n_cues
     logits = _LOGIT[np.frombuffer(entry[4], dtype=np.uint8, count=k)] + b.model.context_bias
     if other is not None:
-        logits += _contribution(b, other)[0]
+        logits += _term(b, other, same=False)
     if same is not None:
-        logits += _contribution(b, same)[1]
+        logits += _term(b, same, same=True)
     found = set(entry[5])
     for j in np.flatnonzero(logits >= b.thresholds):
         cat = b.category_of[int(j)]
