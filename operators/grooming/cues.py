@@ -231,7 +231,10 @@ def own_logits(model: CueModel, idx: list[int]) -> FloatArray:
     """
     if not idx:
         return model.bias.copy()
-    out: FloatArray = np.add.reduce(model.weights[idx], axis=0)
+    # take() on an index array gathers the same rows as weights[idx], a few µs sooner;
+    # the sum runs over the rows in the same (sorted) order, so the bits are the same
+    rows_ = model.weights.take(np.array(idx, dtype=np.intp), axis=0)
+    out: FloatArray = np.add.reduce(rows_, axis=0)
     out *= np.float32(1.0 / math.sqrt(len(idx)))
     out += model.bias
     return out

@@ -26,16 +26,26 @@ from typing import Final
 
 import numpy as np
 
-from tipline.operators.grooming.cues import CueModel, FloatArray, full_logits
+from tipline.operators.grooming.cues import CueModel, FloatArray
 from tipline.operators.grooming.state import Hit, Recent, SessionState
 
 _SCALE: Final = 8.0
 _NUMBER: Final = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
 
 
+_LEVELS: Final = np.arange(-128, 128, dtype=np.float32) / np.float32(_SCALE)
+_LOGIT: Final = _LEVELS.astype(np.float32)  # stored byte -> logit
+_PROB: Final = (1.0 / (1.0 + np.exp(-_LEVELS))).astype(np.float32)  # stored byte -> probability
+
+
 @dataclass(frozen=True, slots=True)
 class ModelBinding:
-    """A model bound to a config's categories (built once by the scorer)."""
+    """A model bound to a config's categories (built once by the scorer).
+
+    ``alone`` is an exact shortcut, not an approximation: a cue read without
+    context fires on its quantised logit alone, so whether it fires is a table
+    over the 256 stored bytes (computed once with the same float32 arithmetic).
+    """
 
     model: CueModel
     category_of: tuple[int, ...]  # per model cue: the category index, or -1
@@ -43,11 +53,41 @@ class ModelBinding:
     buffer: int
     age_probe: int  # category index of age probing, or -1
     family_cols: tuple[int, ...] = ()  # model columns that show family context
+    # (model column, category, 256-byte table: does the cue fire alone at that stored byte)
+    alone: tuple[tuple[int, int, bytes], ...] = ()
 
 
-_LEVELS: Final = np.arange(-128, 128, dtype=np.float32) / np.float32(_SCALE)
-_LOGIT: Final = _LEVELS.astype(np.float32)  # stored byte -> logit
-_PROB: Final = (1.0 / (1.0 + np.exp(-_LEVELS))).astype(np.float32)  # stored byte -> probability
+def alone_tables(
+    model: CueModel, category_of: tuple[int, ...], thresholds: FloatArray
+) -> tuple[tuple[int, int, bytes], ...]:
+    """Per mapped model column, whether the cue fires without context at each stored byte.
+
+    The same float32 sum and comparison as ``full_logits(model, dequantise(q), None, None)
+    >= thresholds``, done once for all 256 bytes.
+    """
+    out = []
+    for j, cat in enumerate(category_of):
+        if cat >= 0:
+            fires = (_LOGIT + model.context_bias[j]) >= thresholds[j]
+            out.append((j, cat, fires.astype(np.uint8).tobytes()))
+    return tuple(out)
+
+
+def own_categories(b: ModelBinding, own: bytes, cats: tuple[int, ...]) -> tuple[int, ...]:
+    """Return a message's categories read alone: its patterns plus the model without context."""
+    found = set(cats)
+    for j, cat, fires in b.alone:
+        if fires[own[j]]:
+            found.add(cat)
+    return tuple(sorted(found))
+
+
+def _term(b: ModelBinding, data: bytes, *, same: bool) -> FloatArray:
+    """Return the context layer's term for a previous message (another sender's, or own)."""
+    k = b.model.n_cues
+    weights = b.model.context[:, k:] if same else b.model.context[:, :k]
+    out: FloatArray = weights @ probabilities(data, k)
+    return out
 
 
 def quantise(logits: FloatArray) -> bytes:
@@ -77,27 +117,36 @@ def adult_evidence(data: bytes) -> int:
     return data[-1] - 128
 
 
-def _context(
-    entries: list[Recent], pos: int, k: int
-) -> tuple[FloatArray | None, FloatArray | None]:
-    """Cue probabilities of the previous message by another sender (within two) and by the same."""
+def _context(entries: list[Recent], pos: int) -> tuple[bytes | None, bytes | None]:
+    """Return the stored logits of the previous message by another sender (within two), the same."""
     sender = entries[pos][1]
     same = None
     if pos >= 1 and entries[pos - 1][1] == sender:
-        same = probabilities(entries[pos - 1][4], k)
+        same = entries[pos - 1][4]
     other = None
     for back in (1, 2):
         if pos - back >= 0 and entries[pos - back][1] != sender:
-            other = probabilities(entries[pos - back][4], k)
+            other = entries[pos - back][4]
             break
     return other, same
 
 
 def _cats(b: ModelBinding, entries: list[Recent], pos: int) -> tuple[int, ...]:
-    """Return the final categories of the buffered message at ``pos`` (patterns + model)."""
+    """Return the final categories of the buffered message at ``pos`` (patterns + model).
+
+    The same sums as ``full_logits(model, dequantise(own), P(other), P(same))``, in
+    the same order.
+    """
     entry = entries[pos]
-    other, same = _context(entries, pos, b.model.n_cues)
-    logits = full_logits(b.model, dequantise(entry[4]), other, same)
+    other, same = _context(entries, pos)
+    if other is None and same is None:
+        return own_categories(b, entry[4], entry[5])
+    k = b.model.n_cues
+    logits = _LOGIT[np.frombuffer(entry[4], dtype=np.uint8, count=k)] + b.model.context_bias
+    if other is not None:
+        logits += _term(b, other, same=False)
+    if same is not None:
+        logits += _term(b, same, same=True)
     found = set(entry[5])
     for j in np.flatnonzero(logits >= b.thresholds):
         cat = b.category_of[int(j)]

@@ -34,21 +34,23 @@ and the score are not.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import numpy as np
 
 from tipline.operators.grooming.ages import extract_age
 from tipline.operators.grooming.aggregate import features, probability
-from tipline.operators.grooming.cues import CueModel, full_logits, message_rows, own_logits
+from tipline.operators.grooming.cues import CueModel, message_rows, own_logits
 from tipline.operators.grooming.normalise import Normaliser, compile_normaliser, normalise
 from tipline.operators.grooming.pairs import GROUP, PairParams, PairScore, best_pair
 from tipline.operators.grooming.recognise import (
     ModelBinding,
     adult_evidence,
+    alone_tables,
     bare_age,
-    dequantise,
+    own_categories,
     quantise,
     recognise,
 )
@@ -76,6 +78,7 @@ from tipline.schemas.grooming import (
 )
 
 _RANK: dict[Level, int] = {"none": 0, "review": 1, "report": 2}
+_READINGS = 4096  # texts whose reading message_cues can reuse (the flow asks soon after)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +94,9 @@ class Scorer:
     lateness_s: int
     idle_s: int
     binding: ModelBinding | None = None
+    # what the newest scored texts showed read alone, for message_cues (no text: the
+    # key is a 128-bit BLAKE2b digest, the value pattern categories and stored logits)
+    readings: dict[bytes, tuple[tuple[int, ...], bytes | None]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,10 +113,13 @@ class _Found:
 def _bind(cfg: GroomingConfig, categories: tuple[Category, ...], model: CueModel) -> ModelBinding:
     """Map the model's cue columns onto the config's categories (by name)."""
     index = {c.name: c.index for c in categories}
+    category_of = tuple(index.get(name, -1) for name in model.cues)
+    thresholds = (model.thresholds + np.float32(cfg.model.threshold_shift)).astype(np.float32)
     return ModelBinding(
         model=model,
-        category_of=tuple(index.get(name, -1) for name in model.cues),
-        thresholds=(model.thresholds + np.float32(cfg.model.threshold_shift)).astype(np.float32),
+        category_of=category_of,
+        thresholds=thresholds,
+        alone=alone_tables(model, category_of, thresholds),
         buffer=cfg.model.context_buffer,
         age_probe=index.get("age_probe", -1),
         family_cols=tuple(
@@ -168,7 +177,21 @@ def message_cues(scorer: Scorer, text: str | None) -> list[str]:
     evidence); a reviewer's timeline shows every message a signal hit, so it
     asks per message. Names only: the text is never kept.
     """
-    return sorted(scorer.categories[i].name for i in _own_cats(scorer, _analyse(scorer, text)))
+    seen = scorer.readings.get(_digest(text)) if text else None
+    found = _analyse(scorer, text) if seen is None else _Found(seen[0], None, own=seen[1])
+    return sorted(scorer.categories[i].name for i in _own_cats(scorer, found))
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode(), digest_size=16).digest()
+
+
+def _remember(scorer: Scorer, text: str | None, found: _Found) -> None:
+    """Keep a scored text's reading for :func:`message_cues` (bounded; a pure function of text)."""
+    if text:
+        if len(scorer.readings) >= _READINGS:
+            scorer.readings.clear()
+        scorer.readings[_digest(text)] = (found.cats, found.own)
 
 
 def _analyse(scorer: Scorer, text: str | None) -> _Found:
@@ -194,12 +217,7 @@ def _own_cats(scorer: Scorer, found: _Found) -> tuple[int, ...]:
     b = scorer.binding
     if b is None or found.own is None:
         return found.cats
-    alone = full_logits(b.model, dequantise(found.own), None, None)
-    cats = set(found.cats)
-    for j in np.flatnonzero(alone >= b.thresholds):
-        if b.category_of[int(j)] >= 0:
-            cats.add(b.category_of[int(j)])
-    return tuple(sorted(cats))
+    return own_categories(b, found.own, found.cats)
 
 
 def _target(event: MessageEvent) -> str:
@@ -369,6 +387,7 @@ def score_message(
     if state is None or (state.index and seconds > state.watermark + scorer.idle_s):
         state = SessionState(watermark=seconds)
     found = _analyse(scorer, event.text)
+    _remember(scorer, event.text, found)
     duplicate = key in state.index
     late = not duplicate and seconds < state.watermark - scorer.lateness_s
     if duplicate or late:
