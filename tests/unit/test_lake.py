@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pyarrow.parquet as pq
+import pytest
 
 from tipline.schemas.audit import AuditRow
 from tipline.sinks.lake import STORE_STAMP, LakeSink, lake_files
@@ -221,10 +222,11 @@ def test_resume_across_date_partitions_never_duplicates(tmp_path: Path) -> None:
     assert read_ids(tmp_path) == ["e0", "e1", "e2"]
 
 
-def test_a_snapshot_that_cannot_write_stops_the_process_with_the_reason(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("method", "why"), [("snapshot", "snapshot"), ("close", "flush")])
+def test_a_snapshot_or_close_that_cannot_write_stops_the_process_with_the_reason(
+    tmp_path: Path, method: str, why: str
+) -> None:
     import errno
-
-    import pytest
 
     from tipline.schemas.errors import LakeWriteError
 
@@ -238,7 +240,7 @@ def test_a_snapshot_that_cannot_write_stops_the_process_with_the_reason(tmp_path
     ).build_part("lake", "shard00", None)  # fmt: skip
     part.write_batch([row(0), row(1)])
     with pytest.raises(LakeWriteError) as err:
-        part.snapshot()
-    assert stopped == [err.value]
-    assert "cannot write 2 row(s) at snapshot after 0 s of retries (ENOSPC" in str(err.value)
+        getattr(part, method)()
+    assert stopped == [err.value]  # handed to fatal: the process stops with the reason
+    assert f"cannot write 2 row(s) at {why} after 0 s of retries (ENOSPC" in str(err.value)
     assert part.buffered() == 2  # nothing lost: recovery replays them

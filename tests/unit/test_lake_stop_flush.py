@@ -100,22 +100,6 @@ def test_the_roll_thread_never_keeps_the_process_alive(tmp_path: Path) -> None:
     crash(part)
 
 
-def test_close_that_cannot_write_hands_the_error_to_fatal(tmp_path: Path) -> None:
-    def full_disk(*args: object, **kwargs: object) -> list[Path]:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    stopped: list[BaseException] = []
-    part = LakeSink(
-        tmp_path, shards=1, roll_rows=100, roll_seconds=3600, write_retry_s=0.0,
-        writer=full_disk, fatal=stopped.append,  # type: ignore[arg-type]
-    ).build_part("lake", "shard00", None)  # fmt: skip
-    part.write_batch([row(0), row(1)])
-    with pytest.raises(LakeWriteError) as err:
-        part.close()
-    assert stopped == [err.value]
-    assert "2 row(s) at flush" in str(err.value)
-
-
 @pytest.mark.parametrize(("compression", "codec"), [("none", "UNCOMPRESSED"), ("snappy", "SNAPPY")])
 def test_rolled_files_use_the_configured_compression(
     tmp_path: Path, compression: str, codec: str

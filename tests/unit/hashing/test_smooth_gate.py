@@ -17,26 +17,14 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from tests.unit.hashing.list_rows import loaded_list
 from tipline.operators.hashing import (
-    LoadedList,
     Matcher,
-    build_loaded_list,
     default_algorithms,
-    parse_hash_list,
     settings_from_config,
 )
 from tipline.operators.hashing.robust import texture
 from tipline.schemas.hashing import HashingConfig
-
-ALGOS = {a.name: a for a in default_algorithms()}
-HEADER = "algorithm,hash,list,id,category,derived_from,transform"
-
-
-def _loaded(rows: list[str]) -> LoadedList:
-    content = (HEADER + "\n" + "\n".join(rows) + "\n").encode()
-    parsed = parse_hash_list("known.csv", content, ALGOS, "known")
-    assert parsed.issues == []
-    return build_loaded_list("known", parsed, ALGOS, {})
 
 
 def _flip(hex_value: str, nbits: int) -> str:
@@ -72,7 +60,7 @@ def test_derived_entries_are_candidates_only_within_their_radius(
         f"pdq,{_flip(h['pdq'], bits)},k,e1~rot+1,,e1,rot+1",
         f"pdq,{_flip(h['pdq'], bits)},k,e1~crop3,,e1,crop3",
     ]
-    v = _matcher(pdq_derived_candidate_distance=50).match_bytes("a", "i", data, [_loaded(rows)])
+    v = _matcher(pdq_derived_candidate_distance=50).match_bytes("a", "i", data, [loaded_list(rows)])
     assert (v.strength == "weak") is accepted
     if accepted:
         assert v.matches[0].signals == ["derived", "pdq"]
@@ -86,7 +74,7 @@ def test_a_derived_entry_within_max_is_direct_whatever_its_candidate_radius(
     data, h, _ = image
     rows = [f"pdq,{_flip(h['pdq'], 31)},k,e1~rot+1,,e1,rot+1"]
     m = _matcher(pdq_derived_candidate_distance=10)
-    assert m.match_bytes("a", "i", data, [_loaded(rows)]).strength == "weak"
+    assert m.match_bytes("a", "i", data, [loaded_list(rows)]).strength == "weak"
 
 
 @pytest.mark.parametrize(("offset", "accepted"), [(-0.001, True), (0.0, True), (0.001, False)])
@@ -96,7 +84,7 @@ def test_candidate_agreement_needs_the_texture_floor(
     data, h, tex = image
     rows = [f"pdq,{_flip(h['pdq'], 40)},k,e1,,,", f"phash,{_flip(h['phash'], 10)},k,e1,,,"]
     v = _matcher(weak_min_texture=round(tex + offset, 3)).match_bytes(
-        "a", "i", data, [_loaded(rows)]
+        "a", "i", data, [loaded_list(rows)]
     )
     if accepted:
         assert v.strength == "weak"
@@ -108,7 +96,7 @@ def test_candidate_agreement_needs_the_texture_floor(
 def test_a_direct_hit_needs_no_texture(image: tuple[bytes, dict[str, str], float]) -> None:
     data, h, _ = image
     v = _matcher(weak_min_texture=100.0).match_bytes(
-        "a", "i", data, [_loaded([f"pdq,{_flip(h['pdq'], 20)},k,e1,,,"])]
+        "a", "i", data, [loaded_list([f"pdq,{_flip(h['pdq'], 20)},k,e1,,,"])]
     )
     assert v.strength == "strong"
 
@@ -119,7 +107,7 @@ def test_retries_need_a_close_enough_pdq_hit(
 ) -> None:
     data, h, _ = image
     m = _matcher(near_miss_retries=True, retry_max_distance=limit)
-    m.match_bytes("a", "i", data, [_loaded([f"pdq,{_flip(h['pdq'], 60)},k,e1,,,"])])
+    m.match_bytes("a", "i", data, [loaded_list([f"pdq,{_flip(h['pdq'], 60)},k,e1,,,"])])
     assert m.retries_computed == retried
 
 
@@ -129,7 +117,7 @@ def test_retries_need_the_texture_floor(
 ) -> None:
     data, h, tex = image
     m = _matcher(near_miss_retries=True, weak_min_texture=round(tex + offset, 3))
-    m.match_bytes("a", "i", data, [_loaded([f"pdq,{_flip(h['pdq'], 50)},k,e1,,,"])])
+    m.match_bytes("a", "i", data, [loaded_list([f"pdq,{_flip(h['pdq'], 50)},k,e1,,,"])])
     assert m.retries_computed == retried
 
 
@@ -139,7 +127,7 @@ def test_a_phash_hit_beyond_agreement_triggers_retries_within_its_radius(
 ) -> None:
     data, h, _ = image
     m = _matcher(near_miss_retries=True, phash_candidate_distance=12, phash_retry_distance=16)
-    m.match_bytes("a", "i", data, [_loaded([f"phash,{_flip(h['phash'], bits)},k,e1,,,"])])
+    m.match_bytes("a", "i", data, [loaded_list([f"phash,{_flip(h['phash'], bits)},k,e1,,,"])])
     assert m.retries_computed == retried
 
 
@@ -149,7 +137,7 @@ def test_a_phash_retry_trigger_is_no_agreement_signal(
     data, h, _ = image
     rows = [f"pdq,{_flip(h['pdq'], 40)},k,e1,,,", f"phash,{_flip(h['phash'], 16)},k,e1,,,"]
     m = _matcher(phash_candidate_distance=12, phash_retry_distance=20)
-    assert m.match_bytes("a", "i", data, [_loaded(rows)]).matches == []
+    assert m.match_bytes("a", "i", data, [loaded_list(rows)]).matches == []
 
 
 def test_a_smooth_query_triggers_no_phash_retry(
@@ -157,7 +145,7 @@ def test_a_smooth_query_triggers_no_phash_retry(
 ) -> None:
     data, h, tex = image
     m = _matcher(near_miss_retries=True, weak_min_texture=round(tex + 0.001, 3))
-    m.match_bytes("a", "i", data, [_loaded([f"phash,{_flip(h['phash'], 14)},k,e1,,,"])])
+    m.match_bytes("a", "i", data, [loaded_list([f"phash,{_flip(h['phash'], 14)},k,e1,,,"])])
     assert m.retries_computed == 0
 
 
@@ -193,7 +181,7 @@ def test_a_smooth_query_is_matched_only_directly(jpeg: Callable[..., bytes]) -> 
         pytest.fail("no smooth gradient with a matchable PDQ among 40 seeds")
     h = {c.algorithm: c.value.hex() for c in p.computed}
     far = [f"pdq,{_flip(h['pdq'], 40)},k,e1,,,", f"phash,{_flip(h['phash'], 10)},k,e1,,,"]
-    assert open_.match_bytes("a", "i", data, [_loaded(far)]).strength == "weak"
-    assert gated.match_bytes("a", "i", data, [_loaded(far)]).matches == []
+    assert open_.match_bytes("a", "i", data, [loaded_list(far)]).strength == "weak"
+    assert gated.match_bytes("a", "i", data, [loaded_list(far)]).matches == []
     near = [f"pdq,{_flip(h['pdq'], 25)},k,e1,,,"]
-    assert gated.match_bytes("a", "i", data, [_loaded(near)]).strength == "weak"
+    assert gated.match_bytes("a", "i", data, [loaded_list(near)]).strength == "weak"

@@ -11,27 +11,13 @@ from collections.abc import Callable
 
 import pytest
 
+from tests.unit.hashing.list_rows import loaded_list
 from tipline.operators.hashing import (
-    LoadedList,
     Matcher,
-    build_loaded_list,
     default_algorithms,
-    parse_hash_list,
     settings_from_config,
 )
 from tipline.schemas.hashing import HashingConfig
-
-ALGOS = {a.name: a for a in default_algorithms()}
-HEADER = "algorithm,hash,list,id,category,derived_from,transform"
-
-
-def _loaded(rows: list[str], name: str = "known", kind: str = "match", **over: int) -> LoadedList:
-    content = (HEADER + "\n" + "\n".join(rows) + "\n").encode()
-    parsed = parse_hash_list(f"{name}.csv", content, ALGOS, name)
-    assert parsed.issues == []
-    cand = {k.split("_")[0]: v for k, v in over.items() if k.endswith("candidate")}
-    radii = {k.split("_")[0]: v for k, v in over.items() if k.endswith("max")}
-    return build_loaded_list(name, parsed, ALGOS, radii, candidate_distance=cand, kind=kind)
 
 
 def _flip(hex_value: str, nbits: int) -> str:
@@ -62,7 +48,7 @@ def test_pdq_alone_is_accepted_up_to_max_only(
 ) -> None:
     data, h = image
     v = plain.match_bytes(
-        "a", "image/jpeg", data, [_loaded([f"pdq,{_flip(h['pdq'], bits)},k,e1,,,"])]
+        "a", "image/jpeg", data, [loaded_list([f"pdq,{_flip(h['pdq'], bits)},k,e1,,,"])]
     )
     assert v.strength == strength
     if strength != "none":
@@ -77,7 +63,7 @@ def test_phash_alone_is_accepted_up_to_max_only(
 ) -> None:
     data, h = image
     row = f"phash,{_flip(h['phash'], bits)},k,e1,,,"
-    assert plain.match_bytes("a", "image/jpeg", data, [_loaded([row])]).strength == strength
+    assert plain.match_bytes("a", "image/jpeg", data, [loaded_list([row])]).strength == strength
 
 
 @pytest.mark.parametrize(
@@ -103,7 +89,7 @@ def test_a_candidate_counts_only_when_the_other_algorithm_agrees(
         f"pdq,{_flip(h['pdq'], pdq_bits)},k,e1,,,",
         f"phash,{_flip(h['phash'], phash_bits)},k,e1,,,",
     ]
-    v = plain.match_bytes("a", "image/jpeg", data, [_loaded(rows)])
+    v = plain.match_bytes("a", "image/jpeg", data, [loaded_list(rows)])
     if accepted:
         assert v.strength == "weak"
         assert {m.algorithm for m in v.matches} == {"pdq", "phash"}
@@ -117,7 +103,7 @@ def test_agreement_must_be_on_the_same_original(
 ) -> None:
     data, h = image
     rows = [f"pdq,{_flip(h['pdq'], 40)},k,e1,,,", f"phash,{_flip(h['phash'], 12)},k,e2,,,"]
-    assert plain.match_bytes("a", "image/jpeg", data, [_loaded(rows)]).matches == []
+    assert plain.match_bytes("a", "image/jpeg", data, [loaded_list(rows)]).matches == []
 
 
 def test_several_derived_entries_of_one_original_agree(
@@ -126,8 +112,8 @@ def test_several_derived_entries_of_one_original_agree(
     data, h = image
     one = [f"pdq,{_flip(h['pdq'], 45)},k,e1~rot+1,,e1,rot+1"]
     two = [*one, f"pdq,{_flip(h['pdq'], 50)},k,e1~crop3,,e1,crop3"]
-    assert plain.match_bytes("a", "image/jpeg", data, [_loaded(one)]).matches == []
-    v = plain.match_bytes("a", "image/jpeg", data, [_loaded(two)])
+    assert plain.match_bytes("a", "image/jpeg", data, [loaded_list(one)]).matches == []
+    v = plain.match_bytes("a", "image/jpeg", data, [loaded_list(two)])
     assert v.strength == "weak"
     assert v.matches[0].signals == ["derived", "pdq"]
     assert v.matches[0].derived_from == "e1"
@@ -139,7 +125,7 @@ def test_a_derived_entry_within_max_is_a_direct_match_with_provenance(
 ) -> None:
     data, h = image
     v = plain.match_bytes(
-        "a", "image/jpeg", data, [_loaded([f"pdq,{_flip(h['pdq'], 10)},k,e1~rot-4,,e1,rot-4"])]
+        "a", "image/jpeg", data, [loaded_list([f"pdq,{_flip(h['pdq'], 10)},k,e1~rot-4,,e1,rot-4"])]
     )
     (m,) = v.matches
     assert (m.strength, m.entry_id, m.derived_from, m.transform) == (
@@ -153,24 +139,24 @@ def test_a_derived_entry_within_max_is_a_direct_match_with_provenance(
 def test_region_hashes_are_a_second_signal(jpeg: Callable[..., bytes]) -> None:
     matcher = Matcher(default_algorithms(), settings_from_config(HashingConfig()), 8)
     data = jpeg(2)
-    regions_list = _loaded(["pdq," + "0" * 64 + ",k,e9~region:q1,,e9,region:q1"])
+    regions_list = loaded_list(["pdq," + "0" * 64 + ",k,e9~region:q1,,e9,region:q1"])
     _, p = matcher.hash_bytes(data, regions=True)
     assert p.regions is not None
     region_hashes = dict(p.regions)
     whole = p.computed[0].value.hex()
     q1, q4 = region_hashes["q1"].value.hex(), region_hashes["q4"].value.hex()
     base = [f"pdq,{_flip(whole, 45)},k,e1,,,"]
-    assert matcher.match_bytes("a", "image/jpeg", data, [_loaded(base)]).matches == []
+    assert matcher.match_bytes("a", "image/jpeg", data, [loaded_list(base)]).matches == []
     rows = [*base, f"pdq,{_flip(q1, 30)},k,e1~region:q1,,e1,region:q1"]
-    v = matcher.match_bytes("a", "image/jpeg", data, [_loaded(rows), regions_list])
+    v = matcher.match_bytes("a", "image/jpeg", data, [loaded_list(rows), regions_list])
     assert v.strength == "weak"
     assert v.matches[0].signals == ["pdq", "region:q1"]
     # a region hash only counts for the region it was made from
     rows = [*base, f"pdq,{q4},k,e1~region:q1,,e1,region:q1"]
-    assert matcher.match_bytes("a", "image/jpeg", data, [_loaded(rows)]).matches == []
+    assert matcher.match_bytes("a", "image/jpeg", data, [loaded_list(rows)]).matches == []
     # beyond max (31) a region hit is no signal
     rows = [*base, f"pdq,{_flip(q1, 32)},k,e1~region:q1,,e1,region:q1"]
-    assert matcher.match_bytes("a", "image/jpeg", data, [_loaded(rows)]).matches == []
+    assert matcher.match_bytes("a", "image/jpeg", data, [loaded_list(rows)]).matches == []
 
 
 def test_per_list_candidate_and_max_distance(
@@ -178,29 +164,29 @@ def test_per_list_candidate_and_max_distance(
 ) -> None:
     data, h = image
     rows = [f"pdq,{_flip(h['pdq'], 40)},k,e1,,,", f"phash,{_flip(h['phash'], 12)},k,e1,,,"]
-    assert plain.match_bytes("a", "i", data, [_loaded(rows)]).strength == "weak"
-    tight = _loaded(rows, pdq_candidate=39)
+    assert plain.match_bytes("a", "i", data, [loaded_list(rows)]).strength == "weak"
+    tight = loaded_list(rows, pdq_candidate=39)
     assert plain.match_bytes("a", "i", data, [tight]).matches == []
     assert plain.limits(tight, "pdq") == (31, 20, 39)
-    wide = _loaded(rows, pdq_max=40, phash_max=12)
+    wide = loaded_list(rows, pdq_max=40, phash_max=12)
     v = plain.match_bytes("a", "i", data, [wide])
     assert {(m.algorithm, m.strength) for m in v.matches} == {("pdq", "weak"), ("phash", "weak")}
     assert all(m.signals == ["pdq", "phash"] for m in v.matches)
-    assert plain.limits(_loaded(rows, pdq_candidate=10), "pdq") == (31, 20, 31)
+    assert plain.limits(loaded_list(rows, pdq_candidate=10), "pdq") == (31, 20, 31)
 
 
 def test_an_allow_list_suppresses_every_match(
     plain: Matcher, image: tuple[bytes, dict[str, str]]
 ) -> None:
     data, h = image
-    known = _loaded([f"pdq,{_flip(h['pdq'], 5)},k,e1,,,"])
-    allow = _loaded([f"pdq,{_flip(h['pdq'], 31)},benign,b1,,,"], name="allow", kind="allow")
+    known = loaded_list([f"pdq,{_flip(h['pdq'], 5)},k,e1,,,"])
+    allow = loaded_list([f"pdq,{_flip(h['pdq'], 31)},benign,b1,,,"], name="allow", kind="allow")
     v = plain.match_bytes("a", "i", data, [known, allow])
     assert v.matches == []
     assert v.strength == "none"
     assert any("suppressed by allow-list" in n and "allow:b1" in n for n in v.notes)
     # an allow entry needs a direct hit: no two-stage widening on allow lists
-    far = _loaded([f"pdq,{_flip(h['pdq'], 32)},benign,b1,,,"], name="allow", kind="allow")
+    far = loaded_list([f"pdq,{_flip(h['pdq'], 32)},benign,b1,,,"], name="allow", kind="allow")
     assert plain.match_bytes("a", "i", data, [known, far]).strength == "strong"
 
 
@@ -209,13 +195,13 @@ def test_retries_run_only_for_near_misses(jpeg: Callable[..., bytes]) -> None:
     data = jpeg(5)
     _, p = matcher.hash_bytes(data)
     pdq = p.computed[0].value.hex()
-    matcher.match_bytes("a", "i", data, [_loaded([f"pdq,{_flip(pdq, 100)},k,e1,,,"])])
+    matcher.match_bytes("a", "i", data, [loaded_list([f"pdq,{_flip(pdq, 100)},k,e1,,,"])])
     assert matcher.retries_computed == 0
-    matcher.match_bytes("a", "i", data, [_loaded([f"pdq,{_flip(pdq, 5)},k,e1,,,"])])
+    matcher.match_bytes("a", "i", data, [loaded_list([f"pdq,{_flip(pdq, 5)},k,e1,,,"])])
     assert matcher.retries_computed == 0
-    matcher.match_bytes("a", "i", data, [_loaded([f"pdq,{_flip(pdq, 60)},k,e1,,,"])])
+    matcher.match_bytes("a", "i", data, [loaded_list([f"pdq,{_flip(pdq, 60)},k,e1,,,"])])
     assert matcher.retries_computed == 1
-    matcher.match_bytes("a", "i", data, [_loaded([f"pdq,{_flip(pdq, 60)},k,e1,,,"])])
+    matcher.match_bytes("a", "i", data, [loaded_list([f"pdq,{_flip(pdq, 60)},k,e1,,,"])])
     assert matcher.retries_computed == 1  # cached by SHA-256
 
 
@@ -228,6 +214,6 @@ def test_the_wide_search_is_bounded_by_list_size(image: tuple[bytes, dict[str, s
         f"pdq,{'0' * 64},k,e2,,,",
         f"phash,{_flip(h['phash'], 12)},k,e1,,,",
     ]
-    loaded = _loaded(rows)
+    loaded = loaded_list(rows)
     assert matcher.limits(loaded, "pdq") == (31, 20, 31)
     assert matcher.match_bytes("a", "i", data, [loaded]).matches == []
