@@ -12,12 +12,15 @@ their metadata; ``replay`` opens them with the evidence keys (the same
 ``[evidence.keys]`` environment as the job) before re-driving the bytes.
 Letters of a step after ``decode`` carry the decoded event re-encoded as
 contract JSON, so ``dlq replay --stage report-draft`` retries a draft.
+Letters of the lake feed (stage ``lake-feed``) hold a decision, not an event:
+they go back to the decisions topic the feed reads, never to the input.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -27,8 +30,9 @@ from tipline.cli.output import add_json_flag, emit_rows, print_json, wants_json
 from tipline.cli.runtime import runtime_of
 from tipline.schemas.config import TiplineConfig, load_config
 from tipline.schemas.dead_letter import DeadLetter, decode_dead_letter
-from tipline.schemas.errors import UnavailableError
+from tipline.schemas.errors import ConfigError, UnavailableError
 from tipline.services.dead_letters import DeadLetterSealer
+from tipline.services.lake_feed import STAGE as LAKE_FEED_STAGE
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -137,16 +141,23 @@ def run_replay(args: argparse.Namespace) -> int:
         return 0
     sealer = DeadLetterSealer.from_config(cfg.evidence, runtime_of(args).env)
     letters = [sealer.open(letter) for letter in letters]
+    decisions = [d for d in letters if d.stage == LAKE_FEED_STAGE]
+    letters = [d for d in letters if d.stage != LAKE_FEED_STAGE]
+    if decisions:
+        # A lake-feed letter holds a decision, not an event: it goes back to the
+        # decisions topic the feed reads, never to the job's input.
+        if cfg.decisions.kind != "kafka":
+            msg = "lake-feed dead letters hold decisions: re-drive needs decisions.kind = kafka"
+            raise ConfigError(msg)
+        _produce(cfg, cfg.decisions.topic, decisions)
+        text = f"re-drove {len(decisions)} decisions to topic {cfg.decisions.topic}"
+        if not letters:
+            _said(args, text, len(decisions), cfg.decisions.topic)
+            return 0
+        print(text, file=sys.stderr)
     if cfg.input.kind == "kafka":
-        from confluent_kafka import Producer  # noqa: PLC0415
-
-        producer = Producer({"bootstrap.servers": ",".join(cfg.kafka.brokers)})
         topic = cfg.input.topics[0]
-        for letter in letters:
-            producer.produce(topic, value=letter.raw, key=letter.key)
-        if producer.flush(30):
-            msg = f"kafka.brokers {cfg.kafka.brokers}: not every record was acknowledged"
-            raise UnavailableError(msg)
+        _produce(cfg, topic, letters)
         _said(args, f"re-drove {len(letters)} records to topic {topic}", len(letters), topic)
         return 0
     inputs = Path(cfg.input.path)
@@ -155,6 +166,18 @@ def run_replay(args: argparse.Namespace) -> int:
     out.write_bytes(b"".join(d.raw.replace(b"\n", b" ") + b"\n" for d in letters))
     _said(args, f"re-drove {len(letters)} records to {out}", len(letters), str(out))
     return 0
+
+
+def _produce(cfg: TiplineConfig, topic: str, letters: list[DeadLetter]) -> None:
+    """Send each letter's original bytes, with its original key, to ``topic``."""
+    from confluent_kafka import Producer  # noqa: PLC0415
+
+    producer = Producer({"bootstrap.servers": ",".join(cfg.kafka.brokers)})
+    for letter in letters:
+        producer.produce(topic, value=letter.raw, key=letter.key)
+    if producer.flush(30):
+        msg = f"kafka.brokers {cfg.kafka.brokers}: not every record was acknowledged"
+        raise UnavailableError(msg)
 
 
 def _said(args: argparse.Namespace, text: str, count: int, target: str | None) -> None:
