@@ -187,14 +187,14 @@ def test_approve_needs_a_reviewer_role(world: tuple[Path, str]) -> None:
     result = cli(
         "reports", "--config", str(config), "approve", _draft(config), "--reviewer", "mallory"
     )
-    assert result.returncode == 1
+    assert result.returncode == ACCESS_DENIED
     assert "operator 'mallory' lacks role 'reviewer'" in result.stderr
 
 
 def test_submit_needs_an_operator_identity(world: tuple[Path, str]) -> None:
     config, _ = world
     result = cli("reports", "--config", str(config), "submit", _draft(config))
-    assert result.returncode == 1
+    assert result.returncode == ACCESS_DENIED
     assert "no operator identity: pass --operator or set $TIPLINE_OPERATOR" in result.stderr
 
 
@@ -207,5 +207,5 @@ def test_submit_by_a_non_submitter_is_refused_before_anything_is_sent(
     result = cli(
         "reports", "--config", str(config), "submit", draft, env={"TIPLINE_OPERATOR": "ann-viewer"}
     )
-    assert result.returncode == 1
+    assert result.returncode == ACCESS_DENIED
     assert "operator 'ann-viewer' lacks role 'submitter'" in result.stderr
