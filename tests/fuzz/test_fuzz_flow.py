@@ -213,7 +213,7 @@ class PureFlow:
             self.letters.append(inbound)
             return
         assert isinstance(inbound, Inbound)
-        matched = self.pipe.match(inbound)
+        (matched,) = self.pipe.match([inbound])
         if isinstance(matched, DeadLetter):
             self.letters.append(matched)
             return
