@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from tipline.operators.dedupe import seen_before
 from tipline.operators.evidence.context import ContextBuffer, SealedMessage, SessionSealer
 from tipline.operators.evidence.followups import queue_follower, release
 from tipline.operators.snapshots import fork_state
 from tipline.schemas.event import MessageEvent
+from tipline.sinks.dedupe import seen_before
 
 
 @dataclass

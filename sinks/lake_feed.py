@@ -19,9 +19,9 @@ from datetime import datetime, timedelta
 
 from bytewax.operators import StatefulLogic
 
-from tipline.operators.dedupe import seen_before
 from tipline.schemas.clock import Clock
 from tipline.schemas.decision import Decision
+from tipline.sinks.dedupe import seen_before
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tipline.operators.dedupe import seen_before
+from tipline.sinks.dedupe import seen_before
 
 
 def test_a_repeated_id_is_seen_and_the_oldest_is_forgotten_beyond_the_limit() -> None:

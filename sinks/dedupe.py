@@ -1,4 +1,8 @@
-"""Bounded memory of recent ids: drop an item seen before (idempotency on ``event_id``)."""
+"""Bounded memory of recent ids: drop an item seen before (idempotency on ``event_id``).
+
+Shared by the job's session state and the lake feed's ``drop-replayed`` step,
+which keep a replayed event from reaching the outputs twice.
+"""
 
 from __future__ import annotations
 
