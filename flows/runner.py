@@ -102,11 +102,16 @@ def run_flow(
         try:
             # Bytewax's own entry point: same engine as run_main/cluster_main, plus
             # its dataflow API webserver when BYTEWAX_DATAFLOW_API_ENABLED is set.
+            # Always its threaded path (an address list, empty for one process):
+            # there the main thread takes the signals and stops the workers, and
+            # a failing step ends the run as an exception, so neither a SIGTERM
+            # nor a systemic failure prints a Rust panic (its single-worker path
+            # panics on both).
             cli_main(  # type: ignore[no-untyped-call]
                 flow,
                 workers_per_process=n,
-                process_id=process_id if addresses else None,
-                addresses=list(addresses) if addresses else None,
+                process_id=process_id if addresses else 0,
+                addresses=list(addresses or ()),
                 epoch_interval=epoch,
                 recovery_config=rc,
             )

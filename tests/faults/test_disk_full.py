@@ -42,6 +42,9 @@ def test_full_vault_disk_stops_the_job_and_leaves_no_temp_files(tmp_path: Path) 
         fillers = fill(vault)
         stopped = run_job(config)
         assert stopped.returncode != 0
+        # a systemic failure inside a step: one line, no engine panic or traceback
+        assert "panicked" not in stopped.stderr, stopped.stderr[-3000:]
+        assert "Traceback" not in stopped.stderr, stopped.stderr[-3000:]
         errors = [line for line in stopped.stderr.splitlines() if line.startswith("error:")]
         assert len(errors) == 1, stopped.stderr[-3000:]
         assert "vault" in errors[0] and "No space left" in errors[0]

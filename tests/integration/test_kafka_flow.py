@@ -380,6 +380,9 @@ def test_sigterm_leaves_every_decision_in_the_lake_and_a_restart_duplicates_none
     finally:
         stop_job(job)  # SIGTERM
     assert job.returncode == 0
+    log = Path(job.log_path).read_text(errors="replace")  # type: ignore[attr-defined]
+    # a clean stop: no engine panic, no traceback (issue #13)
+    assert "panicked" not in log and "Traceback" not in log, log[-3000:]
     assert sorted(lake_event_ids(tmp_path / "lake")) == [f"evt-{i:05d}" for i in range(50)]
 
     # Restart with epochs and rolls every fraction of a second; 30 more events.
