@@ -16,104 +16,86 @@ from prometheus_client import Counter, Gauge, Histogram
 _BUCKETS = (0.0001, 0.0005, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
 
 
+def metric(kind: type, name: str, doc: str, *labels: str, **options: Any) -> Any:
+    """Declare one Prometheus metric as a field of a metrics set (registered when it is built)."""
+    return field(default_factory=lambda: kind(name, doc, list(labels), **options))
+
+
 @dataclass(frozen=True)
 class _Metrics:
-    events_in: Counter = field(
-        default_factory=lambda: Counter("tipline_events_in", "Input records read")
+    events_in: Counter = metric(Counter, "tipline_events_in", "Input records read")
+    dead_letters: Counter = metric(
+        Counter, "tipline_dead_letters", "Records rejected to dead letters", "stage", "error_type"
     )
-    dead_letters: Counter = field(
-        default_factory=lambda: Counter(
-            "tipline_dead_letters", "Records rejected to dead letters", ["stage", "error_type"]
-        )
+    duplicates: Counter = metric(
+        Counter,
+        "tipline_duplicate_events",
+        "Replayed events (event_id already decided in its session) dropped before scoring",
     )
-    duplicates: Counter = field(
-        default_factory=lambda: Counter(
-            "tipline_duplicate_events",
-            "Replayed events (event_id already decided in its session) dropped before scoring",
-        )
+    decisions: Counter = metric(Counter, "tipline_decisions", "Decisions by kind", "decision")
+    alerts: Counter = metric(Counter, "tipline_alerts", "Alerts emitted after evidence")
+    lake_write_failures: Counter = metric(
+        Counter,
+        "tipline_lake_write_failures",
+        "Failed audit-lake write attempts (rows kept, retried)",
     )
-    decisions: Counter = field(
-        default_factory=lambda: Counter("tipline_decisions", "Decisions by kind", ["decision"])
+    hash_list_entries: Gauge = metric(
+        Gauge, "tipline_hash_list_entries", "Entries of the hash-list version in use", "list"
     )
-    alerts: Counter = field(
-        default_factory=lambda: Counter("tipline_alerts", "Alerts emitted after evidence")
+    hash_list_loaded: Gauge = metric(
+        Gauge,
+        "tipline_hash_list_loaded_timestamp_seconds",
+        "When the hash-list version in use was loaded (age = now - this)",
+        "list",
     )
-    lake_write_failures: Counter = field(
-        default_factory=lambda: Counter(
-            "tipline_lake_write_failures", "Failed audit-lake write attempts (rows kept, retried)"
-        )
+    hash_list_age: Gauge = metric(
+        Gauge,
+        "tipline_hash_list_age_seconds",
+        "Seconds since the hash-list version in use was loaded",
+        "list",
     )
-    hash_list_entries: Gauge = field(
-        default_factory=lambda: Gauge(
-            "tipline_hash_list_entries", "Entries of the hash-list version in use", ["list"]
-        )
+    hash_list_version: Gauge = metric(
+        Gauge,
+        "tipline_hash_list_version_info",
+        "1 for the version (sha256 of the file) of each list in use",
+        "list",
+        "version",
     )
-    hash_list_loaded: Gauge = field(
-        default_factory=lambda: Gauge(
-            "tipline_hash_list_loaded_timestamp_seconds",
-            "When the hash-list version in use was loaded (age = now - this)",
-            ["list"],
-        )
+    hash_list_rejected: Gauge = metric(
+        Gauge,
+        "tipline_hash_list_reload_rejected",
+        "1 while the list file on disk was rejected and the last good version is used",
+        "list",
     )
-    hash_list_age: Gauge = field(
-        default_factory=lambda: Gauge(
-            "tipline_hash_list_age_seconds",
-            "Seconds since the hash-list version in use was loaded",
-            ["list"],
-        )
+    hash_entry_quarantined: Gauge = metric(
+        Gauge,
+        "tipline_hash_entry_quarantined",
+        "List entries held for review by flood quarantine (alert when > 0)",
+        "list",
     )
-    hash_list_version: Gauge = field(
-        default_factory=lambda: Gauge(
-            "tipline_hash_list_version_info",
-            "1 for the version (sha256 of the file) of each list in use",
-            ["list", "version"],
-        )
+    hash_pool_restarts: Counter = metric(
+        Counter,
+        "tipline_hash_pool_restarts",
+        "Hashing pools forked anew after a worker process died (alert on any)",
     )
-    hash_list_rejected: Gauge = field(
-        default_factory=lambda: Gauge(
-            "tipline_hash_list_reload_rejected",
-            "1 while the list file on disk was rejected and the last good version is used",
-            ["list"],
-        )
+    hash_suppressed: Counter = metric(
+        Counter,
+        "tipline_hash_matches_suppressed",
+        "Attachments whose matches an allow list suppressed",
+        "list",
     )
-    hash_entry_quarantined: Gauge = field(
-        default_factory=lambda: Gauge(
-            "tipline_hash_entry_quarantined",
-            "List entries held for review by flood quarantine (alert when > 0)",
-            ["list"],
-        )
+    hash_list_rejections: Counter = metric(
+        Counter,
+        "tipline_hash_list_reload_rejections",
+        "Rejected hash-list reloads by reason",
+        "list",
+        "reason",
     )
-    hash_pool_restarts: Counter = field(
-        default_factory=lambda: Counter(
-            "tipline_hash_pool_restarts",
-            "Hashing pools forked anew after a worker process died (alert on any)",
-        )
+    stage_seconds: Histogram = metric(
+        Histogram, "tipline_stage_seconds", "Time spent per stage", "stage", buckets=_BUCKETS
     )
-    hash_suppressed: Counter = field(
-        default_factory=lambda: Counter(
-            "tipline_hash_matches_suppressed",
-            "Attachments whose matches an allow list suppressed",
-            ["list"],
-        )
-    )
-    hash_list_rejections: Counter = field(
-        default_factory=lambda: Counter(
-            "tipline_hash_list_reload_rejections",
-            "Rejected hash-list reloads by reason",
-            ["list", "reason"],
-        )
-    )
-    stage_seconds: Histogram = field(
-        default_factory=lambda: Histogram(
-            "tipline_stage_seconds", "Time spent per stage", ["stage"], buckets=_BUCKETS
-        )
-    )
-    end_to_end_seconds: Histogram = field(
-        default_factory=lambda: Histogram(
-            "tipline_end_to_end_seconds",
-            "Source timestamp to lake write",
-            buckets=_BUCKETS,
-        )
+    end_to_end_seconds: Histogram = metric(
+        Histogram, "tipline_end_to_end_seconds", "Source timestamp to lake write", buckets=_BUCKETS
     )
 
 

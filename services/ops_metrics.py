@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from importlib import metadata
 from typing import Final
@@ -25,41 +25,35 @@ from typing import Final
 from prometheus_client import Gauge
 
 from tipline.schemas.report import ReportDraft
+from tipline.services.metrics import metric
 
 PENDING: Final = frozenset({"draft", "approved", "failed"})
 
 
 @dataclass(frozen=True)
 class _OpsMetrics:
-    build_info: Gauge = field(
-        default_factory=lambda: Gauge(
-            "tipline_build_info", "1, labelled with the build", ["version", "detector_version"]
-        )
+    build_info: Gauge = metric(
+        Gauge, "tipline_build_info", "1, labelled with the build", "version", "detector_version"
     )
-    drafts_pending: Gauge = field(
-        default_factory=lambda: Gauge(
-            "tipline_report_drafts_pending",
-            "Report drafts not yet sent (draft, approved, failed)",
-            ["incident_type"],
-        )
+    drafts_pending: Gauge = metric(
+        Gauge,
+        "tipline_report_drafts_pending",
+        "Report drafts not yet sent (draft, approved, failed)",
+        "incident_type",
     )
-    drafts_overdue: Gauge = field(
-        default_factory=lambda: Gauge(
-            "tipline_report_drafts_overdue",
-            "Pending report drafts past their deadline",
-            ["incident_type"],
-        )
+    drafts_overdue: Gauge = metric(
+        Gauge,
+        "tipline_report_drafts_overdue",
+        "Pending report drafts past their deadline",
+        "incident_type",
     )
-    next_deadline: Gauge = field(
-        default_factory=lambda: Gauge(
-            "tipline_report_drafts_next_deadline_seconds",
-            "Seconds until the nearest pending draft deadline (negative: overdue)",
-        )
+    next_deadline: Gauge = metric(
+        Gauge,
+        "tipline_report_drafts_next_deadline_seconds",
+        "Seconds until the nearest pending draft deadline (negative: overdue)",
     )
-    drafts_scanned: Gauge = field(
-        default_factory=lambda: Gauge(
-            "tipline_report_drafts_scan_timestamp_seconds", "When the drafts store was scanned"
-        )
+    drafts_scanned: Gauge = metric(
+        Gauge, "tipline_report_drafts_scan_timestamp_seconds", "When the drafts store was scanned"
     )
 
 
