@@ -11,6 +11,7 @@ dead letter and the feed goes on.
 from __future__ import annotations
 
 import os
+import subprocess
 from collections import Counter
 from pathlib import Path
 
@@ -60,6 +61,15 @@ def _watermarks(bootstrap: str, topic: str) -> dict[int, int]:
         consumer.close()
 
 
+def _wait_for_every_row(lake: Path, n: int, jobs: list[subprocess.Popen[bytes]]) -> None:
+    wait_for(
+        lambda: len(set(lake_event_ids(lake))) >= n,
+        timeout=240,
+        what="every row in the lake",
+        jobs=jobs,
+    )
+
+
 def _exactly_once(lake: Path, n: int) -> None:
     ids = lake_event_ids(lake)
     dupes = [k for k, c in Counter(ids).items() if c > 1]
@@ -96,12 +106,7 @@ def test_sigkill_of_the_job_duplicates_on_the_topic_but_not_in_the_lake(
         )  # type: ignore[misc]
         produce(kafka_bootstrap, topics["in"], records[len(records) // 2 :])
         job = start_job(config, *FEED)
-        wait_for(
-            lambda: len(set(lake_event_ids(tmp_path / "lake"))) >= n,
-            timeout=240,
-            what="every row in the lake",
-            jobs=[job, feed],
-        )
+        _wait_for_every_row(tmp_path / "lake", n, [job, feed])
     finally:
         stop_job(job)
         stop_job(feed)
@@ -138,12 +143,7 @@ def test_sigkill_of_the_feed_leaves_every_row_once(
         )
         stop_job(feed, hard=True)  # SIGKILL in the middle
         feed = start_job(config, *FEED, command="lake-feed")
-        wait_for(
-            lambda: len(set(lake_event_ids(tmp_path / "lake"))) >= n,
-            timeout=240,
-            what="every row in the lake",
-            jobs=[job, feed],
-        )
+        _wait_for_every_row(tmp_path / "lake", n, [job, feed])
     finally:
         stop_job(job)
         stop_job(feed)
