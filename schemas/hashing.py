@@ -247,6 +247,9 @@ class HashingConfig(Section, frozen=True):
     ``reload_min_fraction``: a changed list file is swapped in only when it has
     no bad line and at least this fraction of the entries of the version in
     use; otherwise the last good version stays (all-or-nothing reload).
+    ``reload_in_background``: a changed list is parsed and indexed on a loader
+    thread while matching goes on with the version in use (false: inside the
+    poll, which stalls the dataflow for the whole load).
     ``pool_workers``: processes that fetch, decode and hash attachments beside
     the dataflow worker (``"auto"``: one per usable core; 0: inline, on the
     dataflow worker's thread). See services/hash_pool.py.
@@ -283,5 +286,6 @@ class HashingConfig(Section, frozen=True):
     pool_workers: NonNegativeInt | Literal["auto"] = "auto"
     reload_interval_s: PositiveFloat = 30.0
     reload_min_fraction: Fraction = 0.9
+    reload_in_background: bool = True
     file_roots: list[str] = []
     s3: MediaS3Config = MediaS3Config()

@@ -52,7 +52,15 @@ def event() -> MessageEvent:
 
 
 def matches(service: HashService, minutes: int) -> int:
-    verdicts = service.match(event(), T0 + timedelta(minutes=minutes))
+    """Exact matches of the event at T0 + minutes, once a reload due then has ended.
+
+    In the background mode the due poll starts the load; the match after it
+    ends swaps the new version in (or rejects it), as in the inline mode.
+    """
+    now = T0 + timedelta(minutes=minutes)
+    service.reload_changed(now)
+    service.wait_for_reloads(timeout=60)
+    verdicts = service.match(event(), now)
     return sum(v.strength == "exact" for v in verdicts)
 
 
@@ -60,11 +68,15 @@ def gauge(name: str, **labels: str) -> float | None:
     return REGISTRY.get_sample_value(name, labels)
 
 
-@pytest.fixture
-def service(tmp_path: Path) -> tuple[HashService, Path]:
+@pytest.fixture(params=[True, False], ids=["background", "inline"])
+def service(tmp_path: Path, request: pytest.FixtureRequest) -> tuple[HashService, Path]:
     lst = tmp_path / "known.csv"
     write(lst, ("\n".join([HEADER, *ROWS]) + "\n").encode(), 1)
-    cfg = HashingConfig(lists=[HashListSource(path=str(lst))], reload_interval_s=1.0)
+    cfg = HashingConfig(
+        lists=[HashListSource(path=str(lst))],
+        reload_interval_s=1.0,
+        reload_in_background=request.param,
+    )
     svc = build_hash_service(cfg)
     assert matches(svc, 0) == 11
     return svc, lst

@@ -74,7 +74,9 @@ def _service(tmp_path: Path, known: bytes) -> HashService:
         tmp_path / "known.csv",
         [("sha256", hashlib.sha256(known).hexdigest(), "ncmec", "n1", "A1")],
     )
-    cfg = HashingConfig(lists=[HashListSource(path=str(lst))], reload_interval_s=30.0)
+    cfg = HashingConfig(
+        lists=[HashListSource(path=str(lst))], reload_interval_s=30.0, reload_in_background=False
+    )
     flags = tmp_path / "flags"
     flags.mkdir(exist_ok=True)
     algos = [Saboteur(flags) if a.name == "md5" else a for a in default_algorithms()]

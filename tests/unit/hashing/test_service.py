@@ -79,7 +79,9 @@ def test_new_entries_are_matchable_after_the_poll_interval(
 ) -> None:
     data = jpeg(4)
     lst = write_list(tmp_path / "l.csv", [])
-    cfg = HashingConfig(lists=[HashListSource(path=str(lst))], reload_interval_s=30.0)
+    cfg = HashingConfig(
+        lists=[HashListSource(path=str(lst))], reload_interval_s=30.0, reload_in_background=False
+    )
     service = build_hash_service(cfg)
     assert service.match(_event(_inline("a", data)), T0)[0].strength == "none"
     old_version = service.list_versions["l"]
@@ -99,7 +101,9 @@ def test_a_broken_reload_keeps_the_last_good_list(
 ) -> None:
     data = jpeg(5)
     lst = write_list(tmp_path / "l.csv", [("sha256", _sha(data), "x", "", "")])
-    service = build_hash_service(HashingConfig(lists=[HashListSource(path=str(lst))]))
+    service = build_hash_service(
+        HashingConfig(lists=[HashListSource(path=str(lst))], reload_in_background=False)
+    )
     lst.write_text("no,header\n")
     os.utime(lst, ns=(2, 2))
     with caplog.at_level(logging.WARNING):
@@ -109,6 +113,55 @@ def test_a_broken_reload_keeps_the_last_good_list(
     lst.unlink()
     (v,) = service.match(_event(_inline("a", data)), T0 + timedelta(minutes=1))
     assert v.strength == "exact"
+
+
+def test_a_background_reload_matches_with_the_version_in_use_until_its_load_ends(
+    tmp_path: Path, jpeg: Callable[..., bytes]
+) -> None:
+    data = jpeg(6)
+    lst = write_list(tmp_path / "l.csv", [])
+    cfg = HashingConfig(lists=[HashListSource(path=str(lst))], reload_interval_s=30.0)
+    assert cfg.reload_in_background  # the default
+    service = build_hash_service(cfg)
+    old_version = service.list_versions["l"]
+    write_list(lst, [("sha256", _sha(data), "new", "", "")])
+    os.utime(lst, ns=(1, 1))
+    # The due poll starts the load and matching goes on with the version in use.
+    (v,) = service.match(_event(_inline("a", data)), T0 + timedelta(seconds=31))
+    assert v.strength == "none"
+    assert service.list_versions["l"] == old_version
+    service.wait_for_reloads(timeout=60)
+    # The first match after the load ends swaps it in, before the next poll is due.
+    (v,) = service.match(_event(_inline("a", data)), T0 + timedelta(seconds=32))
+    assert v.strength == "exact"
+    assert service.list_versions["l"] != old_version
+    assert v.matches[0].list_version == service.list_versions["l"]
+    # The swapped-in file is not loaded again at the next poll.
+    assert service.reload_changed(T0 + timedelta(seconds=70)) == []
+
+
+def test_a_background_load_that_fails_keeps_the_version_in_use(
+    tmp_path: Path,
+    jpeg: Callable[..., bytes],
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    data = jpeg(7)
+    lst = write_list(tmp_path / "l.csv", [("sha256", _sha(data), "x", "", "")])
+    service = build_hash_service(HashingConfig(lists=[HashListSource(path=str(lst))]))
+    write_list(lst, [])
+    os.utime(lst, ns=(3, 3))
+
+    def broken(*_args: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(service, "_load", broken)
+    with caplog.at_level(logging.WARNING):
+        service.reload_changed(T0)
+        service.wait_for_reloads(timeout=60)
+        (v,) = service.match(_event(_inline("a", data)), T0 + timedelta(seconds=1))
+    assert v.strength == "exact"
+    assert "reload rejected (load_failed: MemoryError)" in caplog.text
 
 
 def test_a_list_with_bad_lines_is_a_config_error_at_start(tmp_path: Path) -> None:
