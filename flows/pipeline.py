@@ -302,35 +302,39 @@ class Pipeline:
 
         The cases of the batch are packaged together, up to
         ``evidence.group_packages`` per group commit; each yields its receipt
-        once its package is durable (evidence first), or a dead letter. A
-        batch of following messages is added to its package as supplemental
-        context and yields nothing; if its package opens in this batch, the
-        cases before it are committed first. The package holds the bytes
-        hashed at first touch (``Decided.media``): no URI is read again.
+        once its package is durable (evidence first), or a dead letter. The
+        messages that followed cases are added to their packages in one group
+        commit too (yielding nothing); if a package opens in this batch, the
+        cases before its follow-ups are committed first. The package holds the
+        bytes hashed at first touch (``Decided.media``): no URI is read again.
         """
         now, limit = self.clock.now(), self.config.evidence.group_packages
         out: list[Packaged | DeadLetter] = []
         run: list[Decided] = []
+        follow: dict[str, list[MessageEvent]] = {}
         for item in items:
             if isinstance(item, FollowUps):
                 if any(self.package_id(d.decision) == item.package_id for d in run):
-                    out += self._package_run(run, now)
-                    run = []
-                out += self.packaging.follow_ups(item.package_id, item.events, now)
+                    out += self._package_run(run, follow, now)
+                    run, follow = [], {}
+                follow.setdefault(item.package_id, []).extend(item.events)
                 continue
             run.append(item)
             if len(run) == limit:
-                out += self._package_run(run, now)
+                out += self._package_run(run, {}, now)
                 run = []
-        return out + self._package_run(run, now)
+        return out + self._package_run(run, follow, now)
 
-    def _package_run(self, run: list[Decided], now: datetime) -> list[Packaged | DeadLetter]:
+    def _package_run(
+        self, run: list[Decided], follow: dict[str, list[MessageEvent]], now: datetime
+    ) -> list[Packaged | DeadLetter]:
         cases = [Case(d.decision, d.event, d.media, d.context) for d in run]
+        opened = self.packaging.package_cases(cases, now)
         return [
             Packaged(decided=d, receipt=r) if isinstance(r, EvidenceReceipt) else r
-            for d, results in zip(run, self.packaging.package_cases(cases, now), strict=True)
+            for d, results in zip(run, opened, strict=True)
             for r in results
-        ]
+        ] + self.packaging.follow_ups(follow, now)
 
     def _cue_reading(self) -> dict[str, Any]:
         scorer = self.scorer

@@ -6,7 +6,7 @@ messages that followed a case are added to its package. Invariants:
 
 - Evidence first: a receipt is returned only after its package is durable;
   the flow builds alerts and drafts from receipts only.
-- A per-case failure becomes a dead letter of stage ``package-evidence``
+- A per-case (per-package) failure becomes a dead letter of stage ``package-evidence``
   (and the other cases of the batch go on); a systemic one (storage, keys)
   raises from :class:`~tipline.services.failures.FailureTracker`, the job
   stops, and recovery redoes the batch idempotently (package ids derive from
@@ -15,7 +15,7 @@ messages that followed a case are added to its package. Invariants:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from time import perf_counter
@@ -31,7 +31,7 @@ from tipline.schemas.report import TimelineEntry
 from tipline.services.cases import new_case
 from tipline.services.evidence import Case, EvidenceService
 from tipline.services.failures import FailureTracker, follow_up_source
-from tipline.services.metrics import observe_batch, stage_timer, timed
+from tipline.services.metrics import observe_batch, stage_timer
 from tipline.sinks.cases import CasesSink
 
 STAGE = "package-evidence"
@@ -91,21 +91,37 @@ class PackagingStep:
         self.cases.open(msgspec.structs.replace(record, context=self.timeline(d, e, context)))
 
     def follow_ups(
-        self, package_id: str, events: list[MessageEvent], now: datetime
+        self, follow: Mapping[str, list[MessageEvent]], now: datetime
     ) -> list[DeadLetter]:
-        """Add messages that followed a case to its package (one manifest version)."""
+        """Add the messages that followed cases to their packages, in one group commit.
+
+        One manifest version per package; the case notes who sent each
+        message and when, with its signals (no text). A package's failure is a
+        dead letter per message.
+        """
+        if not follow:
+            return []
+        requests = [(pid, first_of_each(events)) for pid, events in follow.items()]
+        started = perf_counter()
         try:
-            with timed("evidence"):
-                firsts = first_of_each(events)
-                self.evidence.add_contexts(package_id, firsts, now)
-                if self.cases.exists(package_id):  # who sent what when, signals only (no text)
-                    self.cases.add_following(package_id, self.following_rows(firsts))
-        except Exception as exc:
-            return [
-                self.failures.letter(
-                    STAGE, exc, source=follow_up_source(package_id, e.event_id), event=e, now=now
-                )
-                for e in events
-            ]
-        self.failures.ok(STAGE)
-        return []
+            outcomes = self.evidence.add_contexts_many(requests, now)
+        except Exception as exc:  # the whole batch: a systemic error re-raises below
+            outcomes = [exc] * len(requests)
+        observe_batch("evidence", len(requests), perf_counter() - started)
+        letters: list[DeadLetter] = []
+        for (pid, firsts), outcome in zip(requests, outcomes, strict=True):
+            try:
+                if isinstance(outcome, Exception):
+                    raise outcome
+                if self.cases.exists(pid):
+                    self.cases.add_following(pid, self.following_rows(firsts))
+            except Exception as exc:
+                letters += [
+                    self.failures.letter(
+                        STAGE, exc, source=follow_up_source(pid, e.event_id), event=e, now=now
+                    )
+                    for e in follow[pid]
+                ]
+                continue
+            self.failures.ok(STAGE)
+        return letters

@@ -16,7 +16,8 @@ data key → sealed items → manifest v1 → its signature → custody event 0
 (the commit point) → checkpoint.
 
 Parts: :mod:`.base` (state, access, custody append), :mod:`.packaging`,
-:mod:`.group` (many cases in one group commit, the flow's path),
+:mod:`.group` and :mod:`.supplements` (many cases, many follow-up batches, each in
+one group commit: the flow's path),
 :mod:`.custody` (submission, holds, drafts, destruction), :mod:`.reading`
 (list, show, open) and :mod:`.verification`; :mod:`.build` wires them from config.
 """

@@ -21,6 +21,7 @@ from evidence_helpers import inline, make_decision, make_event, noise_bytes
 
 from tipline.operators.evidence.package import package_id_for
 from tipline.schemas.errors import EvidenceError, VaultWriteError
+from tipline.schemas.event import MessageEvent
 from tipline.schemas.evidence import EvidenceReceipt
 from tipline.schemas.hashing import AttachmentVerdict
 from tipline.services.evidence import Case, EvidenceService
@@ -284,3 +285,81 @@ def test_one_by_one_packaging_also_moves_the_orphans_of_a_crashed_attempt(
     stored = {i.item_id: i.cipher.object_key for i in manifest.items}
     assert stored["decision"].startswith(f"packages/{first.package_id}/items/decision.")
     assert stored["message"].endswith("/items/message.bin")  # same bytes: same key
+
+
+def test_key_store_put_many_is_create_only_and_owner_only(tmp_path: Path) -> None:
+    from tipline.sinks.keystore import LocalKeyStore
+
+    store = LocalKeyStore(tmp_path / "keys")
+    assert store.put("pkg-a", b"first")
+    assert store.put_many([("pkg-a", b"second"), ("pkg-b", b"b"), ("pkg-c", b"c")]) == [
+        False,
+        True,
+        True,
+    ]
+    assert store.get_many(["pkg-a", "pkg-b", "pkg-x"]) == [b"first", b"b", None]
+    assert oct((tmp_path / "keys" / "pkg-b.key.json").stat().st_mode & 0o777) == "0o600"
+    assert sorted(p.name for p in (tmp_path / "keys").iterdir()) == [
+        "pkg-a.key.json",
+        "pkg-b.key.json",
+        "pkg-c.key.json",
+    ]
+
+
+# ---------------------------------------------------------------- follow-up supplements
+
+
+def _following(n: int, count: int = 2) -> list[MessageEvent]:
+    return [make_event(n * 100 + j, text=f"neutral follow-up {j}") for j in range(count)]
+
+
+def test_follow_ups_of_many_packages_are_one_version_each_and_idempotent(
+    service: EvidenceService, syncs: list[int]
+) -> None:
+    opened = receipts(service.package_many([image_case(70 + i) for i in range(4)], NOW))
+    syncs.clear()
+    batches = [(r.package_id, _following(70 + i)) for i, r in enumerate(opened)]
+    later = NOW + timedelta(minutes=1)
+    got = receipts(service.add_contexts_many(batches, later))
+    if durable.syncfs_available():
+        assert len(syncs) == 4  # content + 3 phases (no checkpoint is due at seq 1)
+    for receipt, (pid, events) in zip(got, batches, strict=True):
+        assert receipt.manifest_version == 2
+        assert service.verify(pid).ok
+        log = service.custody_log(pid)
+        assert [e.action for e in log] == ["packaged", "context_added"]
+        assert len(log[1].item_ids) == len(events)
+    assert receipts(service.add_contexts_many(batches, later + timedelta(1))) == got
+
+
+def test_a_follow_up_that_loses_the_custody_race_is_appended_after_it(
+    service: EvidenceService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pid = receipts(service.package_many([image_case(80)], NOW))[0].package_id
+    real = service.vault.commit_phases
+
+    def viewed_first(phases: list[list[VaultWrite]]) -> list[list[bool]]:
+        if len(phases) == 3:  # an operator opens the package between the plan and the commit
+            service.open_item(pid, "message", operator="alice", reason="case 1", now=NOW)
+        return real(phases)
+
+    monkeypatch.setattr(service.vault, "commit_phases", viewed_first)
+    service.add_contexts_many([(pid, _following(80))], NOW + timedelta(minutes=1))
+    assert [e.action for e in service.custody_log(pid)] == ["packaged", "viewed", "context_added"]
+    assert service.verify(pid).ok
+
+
+def test_a_supplement_killed_before_its_custody_event_gets_it_on_the_redo(
+    service: EvidenceService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not durable.syncfs_available():
+        pytest.skip("syncfs(2) is not available here")
+    pid = receipts(service.package_many([image_case(90)], NOW))[0].package_id
+    restart = _fail_at(monkeypatch, "syncfs", 3)  # manifest v2 named, custody event not
+    with pytest.raises(VaultWriteError):
+        service.add_contexts_many([(pid, _following(90))], NOW + timedelta(minutes=1))
+    restart()
+    service.add_contexts_many([(pid, _following(90))], NOW + timedelta(minutes=2))
+    log = service.custody_log(pid)
+    assert [e.action for e in log] == ["packaged", "context_added"]
+    assert service.verify(pid).ok
