@@ -224,16 +224,14 @@ class AccessConfig(Section, frozen=True):
 class EvidenceConfig(Section, frozen=True):
     """The evidence vault backend, where it lives, keys, retention and custody.
 
-    The flow packages the cases of one batch together (group commit): at most
-    ``group_packages`` per commit; the local vault and key store make each
-    commit durable with ``syncfs(2)`` (``group_sync = "syncfs"``, falls back
-    to ``fsync`` where unavailable) or by fsyncing every file and folder.
+    Group commit (docs/evidence.md): ``group_packages`` cases per commit, made
+    durable by ``syncfs(2)`` or by fsyncing every file and folder (``group_sync``).
     """
 
     enabled: bool = True
     backend: Literal["local", "s3"] = "local"
     path: str = "out/demo/vault"
-    group_packages: PositiveInt = 64
+    group_packages: PositiveInt = 16
     group_sync: Literal["syncfs", "fsync"] = "syncfs"
     s3: S3VaultConfig = S3VaultConfig()
     keys: KeyConfig = KeyConfig()
