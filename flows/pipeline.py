@@ -290,7 +290,7 @@ class Pipeline:
         reading = self._cue_reading
         return PackagingStep(
             self.evidence,
-            CasesSink(self.config.reports.cases_dir()),
+            CasesSink(self.config.reports.cases_dir(), sync=self.config.evidence.group_sync),
             self.failures,
             self.config.reports.deadline_hours,
             timeline=lambda d, e, ctx: case_timeline(d, e, ctx, **reading()),

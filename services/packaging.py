@@ -23,6 +23,7 @@ from time import perf_counter
 import msgspec
 
 from tipline.operators.evidence.followups import first_of_each
+from tipline.schemas.case import CaseRecord
 from tipline.schemas.dead_letter import DeadLetter
 from tipline.schemas.decision import Decision
 from tipline.schemas.event import MessageEvent
@@ -53,42 +54,65 @@ class PackagingStep:
     def package_cases(
         self, cases: Sequence[Case], now: datetime
     ) -> list[list[EvidenceReceipt | DeadLetter]]:
-        """Package ``cases`` in one group commit; per case its receipt and/or dead letters."""
+        """Package ``cases`` in one group commit, then open their cases in another.
+
+        Per case: its receipt, its receipt and an ``open-case`` dead letter (the
+        evidence is stored; its draft and alert still go out), or a dead letter.
+        """
         if not cases:
             return []
         started = perf_counter()
         try:
             outcomes = self.evidence.package_many(cases, now)
-        except Exception as exc:  # the whole batch: a systemic error re-raises in _opened
+        except Exception as exc:  # the whole batch: a systemic error re-raises below
             outcomes = [exc] * len(cases)
         elapsed = perf_counter() - started
         observe_batch("evidence", len(cases), elapsed)  # per package: the batch's mean
         stage_timer("evidence-batch").observe(elapsed)
-        return [self._opened(c, o, now) for c, o in zip(cases, outcomes, strict=True)]
+        out: list[list[EvidenceReceipt | DeadLetter]] = []
+        stored: list[tuple[Case, EvidenceReceipt, list[EvidenceReceipt | DeadLetter]]] = []
+        for case, outcome in zip(cases, outcomes, strict=True):
+            if isinstance(outcome, Exception):
+                out.append([self._letter(STAGE, case, outcome, now)])
+                continue
+            self.failures.ok(STAGE)
+            out.append([outcome])
+            stored.append((case, outcome, out[-1]))
+        self._open_cases(stored, now)
+        return out
 
-    def _opened(
-        self, case: Case, outcome: EvidenceReceipt | Exception, now: datetime
-    ) -> list[EvidenceReceipt | DeadLetter]:
-        decision, event = case.decision, case.event
-        if isinstance(outcome, Exception):
-            return [
-                self.failures.letter(STAGE, outcome, source=decision.source, event=event, now=now)
-            ]
-        self.failures.ok(STAGE)
+    def _open_cases(
+        self,
+        stored: list[tuple[Case, EvidenceReceipt, list[EvidenceReceipt | DeadLetter]]],
+        now: datetime,
+    ) -> None:
+        """Open the cases of stored packages in one group commit (existing ones are kept).
+
+        A failure adds an ``open-case`` dead letter beside the receipt: the
+        evidence is stored, so its draft and alert still go out.
+        """
+        records: list[CaseRecord] = []
+        opening = []
+        for case, receipt, results in stored:
+            try:
+                records.append(self._case_record(case, receipt.package_id, now))
+                opening.append((case, results))
+            except Exception as exc:
+                results.append(self._letter("open-case", case, exc, now))
         try:
-            self._open_case(case, outcome.package_id, now)
-        except Exception as exc:  # the evidence is stored: its draft and alert still go out
-            letter = self.failures.letter(
-                "open-case", exc, source=decision.source, event=event, now=now
-            )
-            return [outcome, letter]
-        return [outcome]
+            self.cases.open_many(records)
+        except Exception as exc:
+            for case, results in opening:
+                results.append(self._letter("open-case", case, exc, now))
 
-    def _open_case(self, case: Case, package_id: str, now: datetime) -> None:
-        """Open the review or report case of a packaged decision (kept if it exists)."""
+    def _case_record(self, case: Case, package_id: str, now: datetime) -> CaseRecord:
         d, e, context = case.decision, case.event, case.context
         record = new_case(package_id, d, e, context, deadline_hours=self.deadline_hours, now=now)
-        self.cases.open(msgspec.structs.replace(record, context=self.timeline(d, e, context)))
+        return msgspec.structs.replace(record, context=self.timeline(d, e, context))
+
+    def _letter(self, stage: str, case: Case, exc: Exception, now: datetime) -> DeadLetter:
+        source = case.decision.source
+        return self.failures.letter(stage, exc, source=source, event=case.event, now=now)
 
     def follow_ups(
         self, follow: Mapping[str, list[MessageEvent]], now: datetime
@@ -109,19 +133,30 @@ class PackagingStep:
             outcomes = [exc] * len(requests)
         observe_batch("evidence", len(requests), perf_counter() - started)
         letters: list[DeadLetter] = []
+        rows: dict[str, list[TimelineEntry]] = {}
         for (pid, firsts), outcome in zip(requests, outcomes, strict=True):
             try:
                 if isinstance(outcome, Exception):
                     raise outcome
                 if self.cases.exists(pid):
-                    self.cases.add_following(pid, self.following_rows(firsts))
+                    rows[pid] = self.following_rows(firsts)
             except Exception as exc:
-                letters += [
-                    self.failures.letter(
-                        STAGE, exc, source=follow_up_source(pid, e.event_id), event=e, now=now
-                    )
-                    for e in follow[pid]
-                ]
+                letters += self._follow_letters(pid, follow[pid], exc, now)
                 continue
             self.failures.ok(STAGE)
+        try:
+            self.cases.add_following_many(rows)
+        except Exception as exc:
+            for pid in rows:
+                letters += self._follow_letters(pid, follow[pid], exc, now)
         return letters
+
+    def _follow_letters(
+        self, pid: str, events: list[MessageEvent], exc: Exception, now: datetime
+    ) -> list[DeadLetter]:
+        return [
+            self.failures.letter(
+                STAGE, exc, source=follow_up_source(pid, e.event_id), event=e, now=now
+            )
+            for e in events
+        ]
