@@ -98,7 +98,7 @@ def build_flow(
         # overtakes the case that opened its package.
         cases = op.filter("needs-evidence", op.key_rm("unkey", scored_ok), _needs_evidence)
         packaged = _split_letters(
-            "package-failed", op.flat_map("package-evidence", cases, pipe.package), letters
+            "package-failed", op.flat_map_batch("package-evidence", cases, pipe.package), letters
         )
         drafts = _split_letters(
             "draft-failed", op.flat_map("report-draft", packaged, pipe.draft), letters

@@ -16,14 +16,11 @@ from pathlib import Path
 from time import perf_counter
 from typing import Any, cast
 
-import msgspec
-
 from tipline.flows.kafka_io import to_raw_record
 from tipline.flows.records import Decided, FollowUps, Inbound, Matched, Packaged
 from tipline.operators.audit import audit_row
 from tipline.operators.decide import decide, route_oversized
 from tipline.operators.evidence.context import ContextBuffer, SessionSealer
-from tipline.operators.evidence.followups import first_of_each
 from tipline.operators.evidence.package import package_id_for
 from tipline.operators.fairness import gate, parse_calibration
 from tipline.operators.grooming.scorer import (
@@ -45,16 +42,17 @@ from tipline.schemas.decision import Decision
 from tipline.schemas.environment import read_environment
 from tipline.schemas.errors import ConfigError
 from tipline.schemas.event import MessageEvent
+from tipline.schemas.evidence import EvidenceReceipt
 from tipline.schemas.grooming import CalibrationTable, SessionVerdict
 from tipline.schemas.report import ReportDraft, TimelineEntry
 from tipline.schemas.source import RawRecord
-from tipline.services.cases import new_case
 from tipline.services.dead_letters import DeadLetterSealer
-from tipline.services.evidence import EvidenceService, build_evidence_service
-from tipline.services.failures import FailureTracker, follow_up_source
+from tipline.services.evidence import Case, EvidenceService, build_evidence_service
+from tipline.services.failures import FailureTracker
 from tipline.services.hash_pool import HashPool, MatchResult, pool_size
 from tipline.services.hashing import HashService, build_hash_service, media_fetcher
 from tipline.services.metrics import METRICS, decision_counter, observe_batch, timed
+from tipline.services.packaging import PackagingStep
 from tipline.sinks.cases import CasesSink
 
 
@@ -286,90 +284,57 @@ class Pipeline:
 
     # ---------------------------------------------------------------- evidence
 
-    def package(self, item: Decided | FollowUps) -> list[Packaged | DeadLetter]:
-        """Store evidence (step ``package-evidence``).
-
-        A decision that opens a case becomes a package and yields its receipt;
-        a batch of messages that followed a case is added to its package as
-        supplemental context and yields nothing. The package holds the bytes
-        hashed at first touch (``Decided.media``): no URI is read again.
-        Raises if the vault is not durable (systemic), so no alert or draft can
-        exist without evidence (invariant 2); a per-event failure yields a dead
-        letter instead (the decision is already in the lake).
-        """
-        now = self.clock.now()
-        try:
-            with timed("evidence"):
-                if isinstance(item, FollowUps):
-                    firsts = first_of_each(item.events)
-                    self.evidence.add_contexts(item.package_id, firsts, now)
-                    self._record_following(item.package_id, firsts)
-                    return []
-                decided = item
-                receipt = self.evidence.package(
-                    decided.decision,
-                    decided.event,
-                    attachments=decided.media,
-                    context=decided.context,
-                    now=now,
-                )
-        except Exception as exc:
-            return list(self._package_failed(item, exc, now))
-        self.failures.ok("package-evidence")
-        out: list[Packaged | DeadLetter] = [Packaged(decided=decided, receipt=receipt)]
-        try:
-            self._open_case(decided, receipt.package_id, now)
-        except Exception as exc:  # the evidence is stored: its draft and alert still go out
-            out.append(
-                self.failures.letter(
-                    "open-case", exc, source=decided.decision.source, event=decided.event, now=now
-                )
-            )
-        return out
-
-    def _package_failed(
-        self, item: Decided | FollowUps, exc: Exception, now: datetime
-    ) -> list[DeadLetter]:
-        stage = "package-evidence"
-        if isinstance(item, Decided):
-            return [
-                self.failures.letter(
-                    stage, exc, source=item.decision.source, event=item.event, now=now
-                )
-            ]
-        return [
-            self.failures.letter(
-                stage,
-                exc,
-                source=follow_up_source(item.package_id, e.event_id),
-                event=e,
-                now=now,
-            )
-            for e in item.events
-        ]
-
     @cached_property
-    def cases(self) -> CasesSink:
-        """The review-case store (``[reports].cases_path``)."""
-        return CasesSink(self.config.reports.cases_dir())
-
-    def _open_case(self, decided: Decided, package_id: str, now: datetime) -> None:
-        """Open the review or report case of a packaged decision (kept if it exists)."""
-        record = new_case(
-            package_id,
-            decided.decision,
-            decided.event,
-            decided.context,
-            deadline_hours=self.config.reports.deadline_hours,
-            now=now,
+    def packaging(self) -> PackagingStep:
+        """Evidence packaging and case opening (services/packaging.py)."""
+        reading = self._cue_reading
+        return PackagingStep(
+            self.evidence,
+            CasesSink(self.config.reports.cases_dir(), sync=self.config.evidence.group_sync),
+            self.failures,
+            self.config.reports.deadline_hours,
+            timeline=lambda d, e, ctx: case_timeline(d, e, ctx, **reading()),
+            following_rows=lambda events: case_timeline_rows(events, **reading()),
         )
-        self.cases.open(msgspec.structs.replace(record, context=self._timeline(decided)))
 
-    def _record_following(self, package_id: str, events: list[MessageEvent]) -> None:
-        """Note who sent each following message, when, and its signals (no text) on the case."""
-        if self.cases.exists(package_id):
-            rows = case_timeline_rows(events, **self._cue_reading())
-            self.cases.add_following(package_id, rows)
+    def package(self, items: list[Decided | FollowUps]) -> list[Packaged | DeadLetter]:
+        """Store the evidence of a batch (step ``package-evidence``).
+
+        The cases of the batch are packaged together, up to
+        ``evidence.group_packages`` per group commit; each yields its receipt
+        once its package is durable (evidence first), or a dead letter. The
+        messages that followed cases are added to their packages in one group
+        commit too (yielding nothing); if a package opens in this batch, the
+        cases before its follow-ups are committed first. The package holds the
+        bytes hashed at first touch (``Decided.media``): no URI is read again.
+        """
+        now, limit = self.clock.now(), self.config.evidence.group_packages
+        out: list[Packaged | DeadLetter] = []
+        run: list[Decided] = []
+        follow: dict[str, list[MessageEvent]] = {}
+        for item in items:
+            if isinstance(item, FollowUps):
+                if any(self.package_id(d.decision) == item.package_id for d in run):
+                    out += self._package_run(run, follow, now)
+                    run, follow = [], {}
+                follow.setdefault(item.package_id, []).extend(item.events)
+                continue
+            run.append(item)
+            if len(run) == limit:
+                out += self._package_run(run, {}, now)
+                run = []
+        return out + self._package_run(run, follow, now)
+
+    def _package_run(
+        self, run: list[Decided], follow: dict[str, list[MessageEvent]], now: datetime
+    ) -> list[Packaged | DeadLetter]:
+        cases = [Case(d.decision, d.event, d.media, d.context) for d in run]
+        opened = self.packaging.package_cases(cases, now)
+        return [
+            Packaged(decided=d, receipt=r) if isinstance(r, EvidenceReceipt) else r
+            for d, results in zip(run, opened, strict=True)
+            for r in results
+        ] + self.packaging.follow_ups(follow, now)
 
     def _cue_reading(self) -> dict[str, Any]:
         scorer = self.scorer
@@ -409,8 +374,7 @@ class Pipeline:
         self.failures.ok("report-draft")
         return [draft]
 
-    def _timeline(self, decided: Decided) -> list[TimelineEntry]:
-        d = decided
+    def _timeline(self, d: Decided) -> list[TimelineEntry]:
         return case_timeline(d.decision, d.event, d.context, **self._cue_reading())
 
     def alert(self, packaged: Packaged) -> tuple[str, bytes] | DeadLetter:

@@ -222,11 +222,17 @@ class AccessConfig(Section, frozen=True):
 
 
 class EvidenceConfig(Section, frozen=True):
-    """The evidence vault backend, where it lives, keys, retention and custody."""
+    """The evidence vault backend, where it lives, keys, retention and custody.
+
+    Group commit (docs/evidence.md): ``group_packages`` cases per commit, made
+    durable by ``syncfs(2)`` or by fsyncing every file and folder (``group_sync``).
+    """
 
     enabled: bool = True
     backend: Literal["local", "s3"] = "local"
     path: str = "out/demo/vault"
+    group_packages: PositiveInt = 16
+    group_sync: Literal["syncfs", "fsync"] = "syncfs"
     s3: S3VaultConfig = S3VaultConfig()
     keys: KeyConfig = KeyConfig()
     retention: RetentionConfig = RetentionConfig()

@@ -9,7 +9,9 @@ Invariants:
     * :meth:`CasesSink.open` is idempotent: a case id that exists is kept as
       is (a replay never reopens a case a reviewer already handled).
     * Every file is written to a temporary name, fsynced and renamed, readable
-      by the owner only (0600; folders 0700).
+      by the owner only (0600; folders 0700). The flow opens a batch's cases
+      and records its following messages with one group commit each
+      (:meth:`CasesSink.open_many`, :meth:`CasesSink.add_following_many`).
     * Records carry no message text or media (see :mod:`tipline.schemas.case`).
     * Status changes are made by :class:`tipline.services.cases.CaseService`,
       which signs them into the custody log first; this sink only stores.
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -35,6 +37,7 @@ from tipline.schemas.case import (
 )
 from tipline.schemas.errors import CaseError
 from tipline.schemas.report import TimelineEntry
+from tipline.sinks.durable import SyncMethod, WriteGroup
 
 CASE_FILE: Final = "case.json"
 OUTCOMES_FILE: Final = "outcomes.jsonl"
@@ -58,9 +61,10 @@ def _atomic_write(path: Path, data: bytes) -> None:
 class CasesSink:
     """Stores case records and reviewer outcomes under one directory."""
 
-    def __init__(self, root: str | Path) -> None:
-        """Use ``root`` (created on first write)."""
+    def __init__(self, root: str | Path, *, sync: SyncMethod = "syncfs") -> None:
+        """Use ``root`` (created on first write); ``sync``: how group commits are made durable."""
         self.root = Path(root)
+        self._sync: Final = sync
 
     def _path(self, case_id: str) -> Path:
         if not _SAFE_ID.match(case_id):
@@ -79,6 +83,10 @@ class CasesSink:
             return False
         _atomic_write(path, encode_case(record))
         return True
+
+    def open_many(self, records: Sequence[CaseRecord]) -> list[bool]:
+        """Store new cases with one group commit (two syncs); keep existing ones."""
+        return self._create_many([(self._path(r.case_id), encode_case(r)) for r in records])
 
     def save(self, record: CaseRecord) -> None:
         """Replace a case record (called by the case service after custody)."""
@@ -125,6 +133,35 @@ class CasesSink:
             path = folder / f"{row.message_id}.json"
             if not path.is_file():
                 _atomic_write(path, _ROW_ENC.encode(row))
+
+    def add_following_many(self, rows: Mapping[str, list[TimelineEntry]]) -> None:
+        """Like :meth:`add_following` for several cases, with one group commit."""
+        writes = [
+            (self._path(case_id).parent / "following" / f"{row.message_id}.json", row)
+            for case_id, case_rows in rows.items()
+            for row in case_rows
+            if _SAFE_ID.match(row.message_id)
+        ]
+        self._create_many([(path, _ROW_ENC.encode(row)) for path, row in writes])
+
+    def _create_many(self, writes: Sequence[tuple[Path, bytes]]) -> list[bool]:
+        """Create the files that do not exist yet, durably, with one group commit."""
+        group = WriteGroup(self._sync, dir_mode=0o700)
+        staged: set[Path] = set()
+        try:
+            for path, data in writes:
+                if path not in staged and not path.is_file():
+                    group.stage(path, data, mode=0o600)
+                    staged.add(path)
+            group.sync_contents()
+            created = []
+            for path, _ in writes:
+                created.append(path in staged and group.link(path))
+                staged.discard(path)
+            group.sync_names()
+        finally:
+            group.discard()
+        return created
 
     def following(self, case_id: str) -> dict[str, TimelineEntry]:
         """Return the recorded following-message rows of a case, by message id."""

@@ -16,14 +16,16 @@ import contextlib
 import fcntl
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Final
 
 from botocore.exceptions import ClientError
 
 from tipline.schemas.errors import EvidenceError, VaultWriteError
-from tipline.sinks.durable import create_new, fsync_path, write_atomic
+from tipline.sinks.durable import SyncMethod, WriteGroup, create_new, fsync_path, write_atomic
+from tipline.sinks.vault_s3 import gather
 
 _PACKAGE_ID: Final = re.compile(r"^[A-Za-z0-9._-]{1,128}$")
 
@@ -38,9 +40,10 @@ def _checked(package_id: str) -> str:
 class LocalKeyStore:
     """Wrapped keys as 0600 files in a directory."""
 
-    def __init__(self, root: str | Path) -> None:
+    def __init__(self, root: str | Path, *, sync: SyncMethod = "syncfs") -> None:
         self.root: Final = Path(root).resolve()
         self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self._sync: Final = sync
 
     @property
     def location(self) -> str:
@@ -60,12 +63,37 @@ class LocalKeyStore:
             raise VaultWriteError(msg) from exc
         return True
 
+    def put_many(self, keys: Sequence[tuple[str, bytes]]) -> list[bool]:
+        """Store many keys with one group commit (two syncs); False where one existed."""
+        group = WriteGroup(self._sync, dir_mode=0o700)
+        try:
+            fresh = [not self._path(pid).exists() for pid, _ in keys]
+            for (pid, blob), new in zip(keys, fresh, strict=True):
+                if new:
+                    group.stage(self._path(pid), blob, mode=0o600)
+            group.sync_contents()
+            created = [
+                new and group.link(self._path(pid))
+                for (pid, _), new in zip(keys, fresh, strict=True)
+            ]
+            group.sync_names()
+        except OSError as exc:
+            msg = f"key store {self.location}: group write failed ({exc.strerror})"
+            raise VaultWriteError(msg) from exc
+        finally:
+            group.discard()
+        return created
+
     def get(self, package_id: str) -> bytes | None:
         """Return the wrapped key or None."""
         try:
             return self._path(package_id).read_bytes()
         except FileNotFoundError:
             return None
+
+    def get_many(self, package_ids: Sequence[str]) -> list[bytes | None]:
+        """Return each wrapped key or None."""
+        return [self.get(pid) for pid in package_ids]
 
     def list_ids(self) -> list[str]:
         """Every package id (and ``purpose.*`` id) with a stored key, sorted."""
@@ -134,9 +162,12 @@ def _code(exc: ClientError) -> str:
 class S3KeyStore:
     """Wrapped keys in an S3 bucket WITHOUT versioning or Object Lock."""
 
-    def __init__(self, client: Any, bucket: str, *, create: bool = False) -> None:
+    def __init__(
+        self, client: Any, bucket: str, *, create: bool = False, max_workers: int = 8
+    ) -> None:
         self._s3 = client
         self.bucket: Final = bucket
+        self._pool = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="keys-s3")
         if create:
             try:
                 client.create_bucket(Bucket=bucket)
@@ -171,6 +202,14 @@ class S3KeyStore:
             msg = f"key store {self.location}: put for {package_id!r} failed ({_code(exc)})"
             raise VaultWriteError(msg) from exc
         return True
+
+    def put_many(self, keys: Sequence[tuple[str, bytes]]) -> list[bool]:
+        """Conditional creates of many keys, concurrently (results in order)."""
+        return gather(self._pool, lambda kv: self.put(*kv), keys)
+
+    def get_many(self, package_ids: Sequence[str]) -> list[bytes | None]:
+        """Get many keys concurrently; None where absent."""
+        return gather(self._pool, self.get, package_ids)
 
     def get(self, package_id: str) -> bytes | None:
         """Return the wrapped key or None."""

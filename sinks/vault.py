@@ -9,13 +9,34 @@ modes (a dev/demo backend: root can bypass it, S3 COMPLIANCE cannot be).
 
 Key store (mutable, separate): holds wrapped package data keys. ``destroy``
 really removes a key (no versions left behind): that is crypto-shredding.
+
+Group commit: :meth:`Vault.commit_phases` creates the objects of many packages
+at once in ordered phases (the local vault syncs a few times per call instead
+of per file; S3 puts each phase concurrently on a bounded pool), and
+:meth:`KeyStore.put_many` stores many wrapped keys the same way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class VaultWrite:
+    """One object of :meth:`Vault.commit_phases`.
+
+    ``conditional``: a create that reports an existing key as not created
+    (custody appends). Otherwise an existing key with identical bytes counts
+    as written (an idempotent retry) and one with other bytes is refused.
+    """
+
+    key: str
+    data: bytes
+    retain_until: datetime
+    conditional: bool = False
 
 
 class Vault(Protocol):
@@ -39,6 +60,24 @@ class Vault(Protocol):
 
     def create(self, key: str, data: bytes, *, retain_until: datetime) -> bool:
         """Create ``key`` only if absent; return False when it already exists."""
+        ...
+
+    def commit_phases(self, phases: Sequence[Sequence[VaultWrite]]) -> list[list[bool]]:
+        """Create objects durably, phase by phase (group commit).
+
+        No object of a phase exists before every object of the earlier phases
+        is durable; when the call returns, all of them are. Returns, per phase
+        and write, whether the object is there now (False only for a
+        ``conditional`` write whose key existed).
+
+        Raises:
+            VaultWriteError: a write failed, or a key exists with other bytes.
+
+        """
+        ...
+
+    def read_many(self, keys: Sequence[str]) -> list[bytes | None]:
+        """Return each object's bytes, None where it does not exist (in ``keys`` order)."""
         ...
 
     def get(self, key: str) -> bytes:
@@ -116,6 +155,14 @@ class KeyStore(Protocol):
 
     def get(self, package_id: str) -> bytes | None:
         """Return the wrapped key, or None (never stored, or destroyed)."""
+        ...
+
+    def put_many(self, keys: Sequence[tuple[str, bytes]]) -> list[bool]:
+        """Like :meth:`put` for many ids at once, all durable on return (group commit)."""
+        ...
+
+    def get_many(self, package_ids: Sequence[str]) -> list[bytes | None]:
+        """Like :meth:`get` for many ids (in order)."""
         ...
 
     def destroy(self, package_id: str) -> bool:

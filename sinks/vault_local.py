@@ -10,6 +10,13 @@ is a marker file under ``<root>/holds/``. The code refuses to shorten
 retention or delete before retain-until or under a hold. This is a
 development backend: root on the host can bypass it, which is why production
 uses S3 Object Lock in COMPLIANCE mode.
+
+:meth:`LocalVault.commit_phases` is the group commit of the flow's
+``package-evidence`` step: every object of a batch of packages is written to
+its temp file unsynced, one content barrier makes them durable, and each
+phase's names are linked and made durable before the next phase's
+(:class:`~tipline.sinks.durable.WriteGroup`; ``evidence.group_sync`` picks
+``syncfs`` or per-file ``fsync``).
 """
 
 from __future__ import annotations
@@ -24,7 +31,16 @@ from typing import Final
 
 from tipline.schemas.clock import SYSTEM_CLOCK, Clock
 from tipline.schemas.errors import EvidenceError, RetentionError, VaultWriteError
-from tipline.sinks.durable import OPS, create_new, fsync_path, write_atomic, write_temp
+from tipline.sinks.durable import (
+    OPS,
+    SyncMethod,
+    WriteGroup,
+    create_new,
+    fsync_path,
+    write_atomic,
+    write_temp,
+)
+from tipline.sinks.vault import VaultWrite
 
 _READ_ONLY: Final = 0o444
 _POOL: Final = ThreadPoolExecutor(max_workers=8, thread_name_prefix="vault-write")
@@ -33,8 +49,11 @@ _POOL: Final = ThreadPoolExecutor(max_workers=8, thread_name_prefix="vault-write
 class LocalVault:
     """A WORM-by-convention vault in a local directory."""
 
-    def __init__(self, root: str | Path, *, clock: Clock = SYSTEM_CLOCK) -> None:
+    def __init__(
+        self, root: str | Path, *, clock: Clock = SYSTEM_CLOCK, sync: SyncMethod = "syncfs"
+    ) -> None:
         self.root: Final = Path(root).resolve()
+        self._sync: Final = sync
         self._objects = self.root / "objects"
         self._holds = self.root / "holds"
         self._clock = clock
@@ -135,6 +154,43 @@ class LocalVault:
         finally:
             tmp.unlink()
 
+    def commit_phases(self, phases: Sequence[Sequence[VaultWrite]]) -> list[list[bool]]:
+        """Create objects phase by phase with one content sync and one name sync per phase."""
+        group = WriteGroup(self._sync)
+        try:
+            staged = [[self._stage(group, w) for w in phase] for phase in phases]
+            group.sync_contents()
+            done: list[list[bool]] = []
+            for phase, fresh in zip(phases, staged, strict=True):
+                done.append(
+                    [self._name(group, w, new) for w, new in zip(phase, fresh, strict=True)]
+                )
+                group.sync_names()
+        except OSError as exc:
+            msg = f"local vault {self.location}: group write failed ({exc.strerror})"
+            raise VaultWriteError(msg) from exc
+        finally:
+            group.discard()
+        return done
+
+    def _stage(self, group: WriteGroup, write: VaultWrite) -> bool:
+        """Stage ``write`` unless its key exists (checked now); return whether it was staged."""
+        if self._path(write.key).exists():
+            if not write.conditional:
+                self._same_exists(write.key, write.data)
+            return False
+        path, stamp = self._path(write.key), write.retain_until.timestamp()
+        group.stage(path, write.data, mode=_READ_ONLY, mtime=stamp)
+        return True
+
+    def _name(self, group: WriteGroup, write: VaultWrite, staged: bool) -> bool:
+        """Link a staged object; whether the key holds this write's object now."""
+        if staged and group.link(self._path(write.key)):
+            return True
+        if write.conditional:
+            return False
+        return self._same_exists(write.key, write.data)
+
     def create(self, key: str, data: bytes, *, retain_until: datetime) -> bool:
         """Create ``key`` only if absent (``os.link`` refuses an existing name)."""
         path = self._path(key)
@@ -160,6 +216,16 @@ class LocalVault:
         except FileNotFoundError as exc:
             msg = f"vault object {key!r} does not exist in {self.location}"
             raise EvidenceError(msg) from exc
+
+    def read_many(self, keys: Sequence[str]) -> list[bytes | None]:
+        """Return each object's bytes, None where it does not exist."""
+        out: list[bytes | None] = []
+        for key in keys:
+            try:
+                out.append(self._path(key).read_bytes())
+            except FileNotFoundError:
+                out.append(None)
+        return out
 
     def exists(self, key: str) -> bool:
         """Return True when the object exists."""

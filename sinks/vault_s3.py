@@ -6,20 +6,27 @@ the SERVER refuses to delete a locked version, to shorten its retention or to
 lift it; extending is allowed, and legal holds are an independent on/off flag.
 Deleting without a version id only adds a delete marker, which ``get`` then
 reports as missing and ``version_count`` exposes. Retries of transient errors
-are botocore's (standard mode, configured where the client is built).
+are the client guard's (:mod:`tipline.sinks.s3_guard`: one budget, then
+``VaultUnavailableError``).
+
+Writes run on one bounded pool (``evidence.s3.max_workers``): the objects of a
+package, and in :meth:`S3Vault.commit_phases` every object of one phase of a
+whole batch of packages, are put concurrently; each phase is waited for in
+full (results in input order, the first error raised) before the next begins.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from datetime import UTC, datetime
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from botocore.exceptions import BotoCoreError, ClientError
 
 from tipline.schemas.errors import EvidenceError, RetentionError, VaultWriteError
+from tipline.sinks.vault import VaultWrite
 
 _MODE: Final = "COMPLIANCE"
 _REFUSED: Final = frozenset({"AccessDenied", "InvalidRequest", "ObjectLocked", "InvalidArgument"})
@@ -27,6 +34,25 @@ _REFUSED: Final = frozenset({"AccessDenied", "InvalidRequest", "ObjectLocked", "
 
 def _code(exc: ClientError) -> str:
     return str(exc.response.get("Error", {}).get("Code", ""))
+
+
+_MISSING: Final = frozenset({"404", "NoSuchKey", "NotFound"})
+
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+
+def gather(pool: ThreadPoolExecutor, fn: Callable[[_T], _R], args: Sequence[_T]) -> list[_R]:
+    """Run ``fn`` over ``args`` on ``pool``; wait for every call, then return results in order.
+
+    Raises:
+        Exception: the first failure in input order, once no call is still running.
+
+    """
+    futures: list[Future[_R]] = [pool.submit(fn, a) for a in args]
+    wait(futures)
+    return [f.result() for f in futures]
 
 
 def ensure_vault_bucket(client: Any, bucket: str, *, create: bool, region: str | None) -> None:
@@ -126,6 +152,30 @@ class S3Vault:
         """Conditional create (``If-None-Match: *``)."""
         return self._put(key, data, retain_until)
 
+    def commit_phases(self, phases: Sequence[Sequence[VaultWrite]]) -> list[list[bool]]:
+        """Put each phase's objects concurrently; a phase starts when the previous one is done."""
+        return [gather(self._pool, self._write, phase) for phase in phases]
+
+    def _write(self, write: VaultWrite) -> bool:
+        if write.conditional:
+            return self._put(write.key, write.data, write.retain_until)
+        self._put_idempotent(write.key, write.data, write.retain_until)
+        return True
+
+    def read_many(self, keys: Sequence[str]) -> list[bytes | None]:
+        """Get the objects concurrently; None where a key does not exist."""
+        return gather(self._pool, self._get_or_none, keys)
+
+    def _get_or_none(self, key: str) -> bytes | None:
+        try:
+            body: bytes = self._s3.get_object(Bucket=self.bucket, Key=self._key(key))["Body"].read()
+        except ClientError as exc:
+            if _code(exc) in _MISSING:
+                return None
+            msg = f"vault object {key!r} cannot be read from {self.location} ({_code(exc)})"
+            raise EvidenceError(msg) from exc
+        return body
+
     # -------------------------------------------------------------- reads
 
     def get(self, key: str) -> bytes:
@@ -142,7 +192,7 @@ class S3Vault:
         try:
             self._s3.head_object(Bucket=self.bucket, Key=self._key(key))
         except ClientError as exc:
-            if _code(exc) in {"404", "NoSuchKey", "NotFound"}:
+            if _code(exc) in _MISSING:
                 return False
             raise
         return True

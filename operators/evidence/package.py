@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Final
@@ -60,9 +61,14 @@ def signature_key(package_id: str, version: int) -> str:
     return f"packages/{package_id}/manifest/v{version:04d}.sig.json"
 
 
-def item_key(package_id: str, item_id: str) -> str:
-    """Vault key of one sealed item."""
-    return f"packages/{package_id}/items/{item_id}.bin"
+def item_key(package_id: str, item_id: str, variant: str | None = None) -> str:
+    """Vault key of one sealed item.
+
+    ``variant`` (a digest of the ciphertext) names an item whose plain key a
+    crashed earlier attempt took with other bytes (see ``PlanContext.moved``).
+    """
+    name = item_id if variant is None else f"{item_id}.{variant}"
+    return f"packages/{package_id}/items/{name}.bin"
 
 
 def _short(value: str) -> str:
@@ -248,8 +254,13 @@ def decision_item(decision: Decision) -> PlainItem:
     )
 
 
-def seal(package_id: str, data_key: bytes, item: PlainItem) -> tuple[ManifestItem, bytes]:
-    """Encrypt one item; return its manifest entry and the stored object bytes."""
+def seal(
+    package_id: str, data_key: bytes, item: PlainItem, *, moved: bool = False
+) -> tuple[ManifestItem, bytes]:
+    """Encrypt one item; return its manifest entry and the stored object bytes.
+
+    ``moved``: store it under a key that names its ciphertext digest.
+    """
     nonce, ciphertext = seal_item(
         data_key,
         package_id=package_id,
@@ -257,10 +268,11 @@ def seal(package_id: str, data_key: bytes, item: PlainItem) -> tuple[ManifestIte
         plaintext=item.data,
         plaintext_sha256=item.digests.sha256,
     )
+    digest = hashlib.sha256(ciphertext).hexdigest()
     cipher = ItemCipher(
         nonce=nonce.hex(),
-        object_key=item_key(package_id, item.item_id),
-        ciphertext_sha256=hashlib.sha256(ciphertext).hexdigest(),
+        object_key=item_key(package_id, item.item_id, digest[:16] if moved else None),
+        ciphertext_sha256=digest,
         ciphertext_size=len(ciphertext),
     )
     entry = ManifestItem(
@@ -352,9 +364,10 @@ def build_package(
     items: Sequence[PlainItem],
     unavailable: Mapping[str, str],
     signer: SigningKey,
+    moved: AbstractSet[str] = frozenset(),
 ) -> PackagePlan:
-    """Seal ``items`` and build the signed version-1 manifest."""
-    entries, objects = _seal_all(inputs.package_id, inputs.data_key, items)
+    """Seal ``items`` and build the signed version-1 manifest (``moved``: see :func:`seal`)."""
+    entries, objects = _seal_all(inputs.package_id, inputs.data_key, items, moved)
     event = inputs.event
     manifest = EvidenceManifest(
         package_id=inputs.package_id,
@@ -377,12 +390,15 @@ def build_package(
 
 
 def _seal_all(
-    package_id: str, data_key: bytes, items: Sequence[PlainItem]
+    package_id: str,
+    data_key: bytes,
+    items: Sequence[PlainItem],
+    moved: AbstractSet[str] = frozenset(),
 ) -> tuple[list[ManifestItem], list[tuple[str, bytes]]]:
     entries: list[ManifestItem] = []
     objects: list[tuple[str, bytes]] = []
     for item in items:
-        entry, ciphertext = seal(package_id, data_key, item)
+        entry, ciphertext = seal(package_id, data_key, item, moved=item.item_id in moved)
         entries.append(entry)
         objects.append((entry.cipher.object_key, ciphertext))
     return entries, objects

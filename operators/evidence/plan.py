@@ -11,7 +11,13 @@ the ones hashed at first touch).
 
 A crash between the manifest and custody event 0 is resumed by planning again
 with the manifest already stored (``stored_manifest``): its creation time and
-item list are kept, so the retry writes byte-identical objects.
+item list are kept, and only the objects whose bytes match what it records are
+written again (its signature, items a crash left missing); the items it lists
+are never rewritten. A crash after some items and before the manifest leaves
+items that a retry may seal to other bytes (the decision record carries the
+time it was decided, and a replay decides again): those are named in
+``moved`` and stored under a key that names their ciphertext digest, so the
+retry never collides with the orphans of a crashed attempt.
 """
 
 from __future__ import annotations
@@ -65,6 +71,7 @@ class PlanContext:
     location: str
     now: datetime
     stored_manifest: bytes | None = None
+    moved: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,13 +135,13 @@ def plan_package(
         data_key=ctx.data_key,
         key=ctx.key,
     )
-    built = build_package(inputs, items, unavailable, ctx.signer)
+    built = build_package(inputs, items, unavailable, ctx.signer, ctx.moved)
     if stored is None or ctx.stored_manifest is None:
         manifest, body, objects = built.manifest, built.manifest_bytes, built.objects
-    else:  # resumed: keep the stored manifest, re-create what it lists
+    else:  # resumed: keep the stored manifest, re-create only what matches its record
         manifest, body = stored, ctx.stored_manifest
-        listed = {i.cipher.object_key for i in manifest.items}
-        objects = [o for o in built.objects if o[0] in listed]
+        listed = {i.cipher.object_key: i.cipher.ciphertext_sha256 for i in manifest.items}
+        objects = [o for o in built.objects if listed.get(o[0]) == sha256_hex(o[1])]
         objects.append(signature_object(ctx.signer, pid, 1, body))
     digest = sha256_hex(body)
     until = policy_until(

@@ -16,17 +16,21 @@ data key → sealed items → manifest v1 → its signature → custody event 0
 (the commit point) → checkpoint.
 
 Parts: :mod:`.base` (state, access, custody append), :mod:`.packaging`,
+:mod:`.group` and :mod:`.supplements` (many cases, many follow-up batches, each in
+one group commit: the flow's path),
 :mod:`.custody` (submission, holds, drafts, destruction), :mod:`.reading`
 (list, show, open) and :mod:`.verification`; :mod:`.build` wires them from config.
 """
 
 from tipline.operators.evidence.plan import SYSTEM_OPERATOR
 from tipline.services.evidence.build import build_evidence_service, s3_client
+from tipline.services.evidence.group import Case
 from tipline.services.evidence.reading import PackageSummary
 from tipline.services.evidence.service import EvidenceService, open_item
 
 __all__ = [
     "SYSTEM_OPERATOR",
+    "Case",
     "EvidenceService",
     "PackageSummary",
     "build_evidence_service",

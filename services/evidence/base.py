@@ -29,7 +29,7 @@ from tipline.operators.evidence.keys import (
 from tipline.operators.evidence.package import (
     decode_manifest,
 )
-from tipline.operators.evidence.plan import make_receipt, new_event
+from tipline.operators.evidence.plan import WritePlan, make_receipt, new_event
 from tipline.operators.evidence.retention import (
     policy_until,
 )
@@ -151,6 +151,17 @@ class ServiceBase:
     def _receipt(self, manifest: EvidenceManifest, digest: str, until: datetime) -> EvidenceReceipt:
         return make_receipt(
             manifest, digest, until, location=self.vault.location, signer=self.keys.signer
+        )
+
+    def _orphans(self, plan: WritePlan) -> frozenset[str]:
+        """Items that a crashed earlier attempt stored under ``plan``'s keys with other bytes."""
+        objects = dict(plan.objects)
+        items = [i for i in plan.manifest.items if i.cipher.object_key in objects]
+        stored = self.vault.read_many([i.cipher.object_key for i in items])
+        return frozenset(
+            item.item_id
+            for item, old in zip(items, stored, strict=True)
+            if old is not None and old != objects[item.cipher.object_key]
         )
 
     def _require_key(self, package_id: str) -> bytes:

@@ -80,14 +80,23 @@ def build_evidence_service(cfg: EvidenceConfig, *, env: Mapping[str, str]) -> Ev
         )
         vault = S3Vault(client, cfg.s3.bucket, prefix=cfg.s3.prefix, max_workers=cfg.s3.max_workers)
     else:
-        vault = _local(lambda: LocalVault(cfg.path), "evidence.path", cfg.path)
+        vault = _local(lambda: LocalVault(cfg.path, sync=cfg.group_sync), "evidence.path", cfg.path)
     store: KeyStore
     if cfg.keys.store == "s3":
         if not cfg.keys.store_bucket:
             msg = "evidence.keys.store_bucket is empty (expected a bucket for store 's3')"
             raise ConfigError(msg)
-        store = S3KeyStore(client, cfg.keys.store_bucket, create=cfg.s3.create_bucket)
+        store = S3KeyStore(
+            client,
+            cfg.keys.store_bucket,
+            create=cfg.s3.create_bucket,
+            max_workers=cfg.s3.max_workers,
+        )
     else:
         where = cfg.keys.store_path or key_dir(cfg) / "wrapped"
-        store = _local(lambda: LocalKeyStore(where), "evidence.keys.store_path", str(where))
+        store = _local(
+            lambda: LocalKeyStore(where, sync=cfg.group_sync),
+            "evidence.keys.store_path",
+            str(where),
+        )
     return EvidenceService(cfg, vault=vault, key_store=store, keys=load_keys(cfg, env, store))

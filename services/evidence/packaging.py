@@ -9,6 +9,7 @@ stored by a crashed attempt) and performs the plan in one pass. Write order
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
@@ -45,7 +46,7 @@ class PackagingMixin(ServiceBase):
         pid = check_packageable(decision, event)
         if self.vault.exists(event_key(pid, 0)):
             return self.receipt(pid)
-        data_key, ref = self._data_key(pid)
+        data_key, ref, resumed = self._data_key(pid)
         stored = manifest_key(pid, 1)
         ctx = PlanContext(
             data_key=data_key,
@@ -57,12 +58,18 @@ class PackagingMixin(ServiceBase):
             stored_manifest=self.vault.get(stored) if self.vault.exists(stored) else None,
         )
         plan = plan_package(decision, event, attachments=attachments, context=context, ctx=ctx)
+        moved = self._orphans(plan) if resumed and ctx.stored_manifest is None else None
+        if moved:  # a crashed attempt left items with other bytes (see plan.py)
+            ctx = dataclasses.replace(ctx, moved=moved)
+            plan = plan_package(decision, event, attachments=attachments, context=context, ctx=ctx)
         self.vault.put_objects(plan.objects, retain_until=plan.retain_until)
         self._append(pid, plan.custody, prev=None)
         return plan.receipt
 
-    def _data_key(self, pid: str) -> tuple[bytes, WrappedKeyRef]:
+    def _data_key(self, pid: str) -> tuple[bytes, WrappedKeyRef, bool]:
+        """Return the package's data key, its reference, and whether it was stored before."""
         stored = self.key_store.get(pid)
+        resumed = stored is not None
         if stored is None:
             _, wrapped = self.keys.provider.generate(package_id=pid)
             if not self.key_store.put(pid, encode_wrapped(wrapped)):
@@ -73,7 +80,7 @@ class PackagingMixin(ServiceBase):
             msg = f"key store {self.key_store.location} lost the key of {pid!r} during write"
             raise VaultWriteError(msg)
         wrapped = decode_wrapped(stored)
-        return self.keys.provider.unwrap(wrapped), key_ref(wrapped, stored)
+        return self.keys.provider.unwrap(wrapped), key_ref(wrapped, stored), resumed
 
     def add_context(self, package_id: str, event: MessageEvent, now: datetime) -> EvidenceReceipt:
         """Add a following message as a supplemental item (manifest version n+1).

@@ -5,12 +5,21 @@ from __future__ import annotations
 from datetime import datetime
 
 from tipline.services.evidence.custody import CustodyMixin
+from tipline.services.evidence.group import GroupPackagingMixin
 from tipline.services.evidence.packaging import PackagingMixin
 from tipline.services.evidence.reading import ReadingMixin
+from tipline.services.evidence.supplements import GroupSupplementMixin
 from tipline.services.evidence.verification import VerificationMixin
 
 
-class EvidenceService(PackagingMixin, ReadingMixin, VerificationMixin, CustodyMixin):
+class EvidenceService(
+    PackagingMixin,
+    GroupPackagingMixin,
+    GroupSupplementMixin,
+    ReadingMixin,
+    VerificationMixin,
+    CustodyMixin,
+):
     """Writes and reads evidence packages in one vault with one key store."""
 
 

@@ -67,6 +67,10 @@ class FailingVault:
         msg = "vault unavailable (injected)"
         raise VaultWriteError(msg)
 
+    def package_many(self, *args: object, **kwargs: object) -> None:
+        msg = "vault unavailable (injected)"
+        raise VaultWriteError(msg)
+
     def add_context(self, *args: object, **kwargs: object) -> None:
         msg = "vault unavailable (injected)"
         raise VaultWriteError(msg)

@@ -247,7 +247,7 @@ class PureFlow:
             if not item.decision.alert:
                 return
             self.reports += item.decision.decision == "report"
-        for packaged in self.pipe.package(item):
+        for packaged in self.pipe.package([item]):
             if isinstance(packaged, DeadLetter):
                 self.letters.append(packaged)
                 continue

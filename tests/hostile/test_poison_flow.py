@@ -183,11 +183,16 @@ class PoisonEvidence:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._inner, name)
 
-    def package(self, decision: Any, event: MessageEvent, **kw: Any) -> Any:
-        if event.event_id == "evt-p-package":
-            msg = f"bytes of {CANARY!r} differ from first touch"
-            raise EvidenceError(msg)
-        return self._inner.package(decision, event, **kw)
+    def package_many(self, cases: list[Any], now: Any) -> list[Any]:
+        """The poisoned case fails on its own; the rest of its batch is packaged."""
+        poisoned = [c.event.event_id == "evt-p-package" for c in cases]
+        rest = iter(
+            self._inner.package_many(
+                [c for c, p in zip(cases, poisoned, strict=True) if not p], now
+            )
+        )
+        msg = f"bytes of {CANARY!r} differ from first touch"
+        return [EvidenceError(msg) if p else next(rest) for p in poisoned]
 
 
 def test_poison_at_every_step_is_a_dead_letter_and_later_cases_still_report(
@@ -263,6 +268,9 @@ class FullDiskVault:
         return getattr(self._inner, name)
 
     def put_objects(self, *args: Any, **kwargs: Any) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def commit_phases(self, *args: Any, **kwargs: Any) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
 

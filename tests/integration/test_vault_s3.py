@@ -38,11 +38,12 @@ from tipline.schemas.errors import AccessDeniedError, EvidenceError, RetentionEr
 from tipline.schemas.evidence import (
     AccessConfig,
     EvidenceConfig,
+    EvidenceReceipt,
     KeyConfig,
     S3VaultConfig,
 )
 from tipline.schemas.hashing import AttachmentVerdict
-from tipline.services.evidence import EvidenceService, build_evidence_service
+from tipline.services.evidence import Case, EvidenceService, build_evidence_service
 from tipline.services.vault_ledger import verify_vault, write_vault_checkpoint
 from tipline.sinks.keystore import S3KeyStore
 from tipline.sinks.vault_s3 import S3Vault, ensure_vault_bucket
@@ -211,6 +212,26 @@ def test_package_on_s3_is_locked_idempotent_and_verifies(service: EvidenceServic
     assert len(vault.list_keys(f"packages/{pid}/")) == before
     report = service.verify(pid)
     assert report.ok, report.problems
+
+
+def test_a_group_of_packages_on_s3_is_locked_in_order_and_verifies(
+    service: EvidenceService,
+) -> None:
+    cases = []
+    for n in range(6):
+        image = noise_bytes(50_000, seed=n)
+        event = make_event(100 + n, attachments=[inline(f"att-{n}", image)])
+        verdict = AttachmentVerdict(
+            attachment_id=f"att-{n}", status="hashed", sha256=hashlib.sha256(image).hexdigest()
+        )
+        cases.append(Case(make_decision(event, verdicts=[verdict]), event, {}, [make_event(1)]))
+    got = service.package_many(cases, NOW)
+    assert [r.event_id for r in got] == [c.event.event_id for c in cases]  # type: ignore[union-attr]
+    for receipt in got:
+        assert isinstance(receipt, EvidenceReceipt)
+        assert service.verify(receipt.package_id).ok
+        assert [e.action for e in service.custody_log(receipt.package_id)] == ["packaged"]
+    assert service.package_many(cases, NOW) == got  # a redo writes nothing new
 
 
 def test_holds_on_s3_extend_retention_and_set_the_legal_hold(service: EvidenceService) -> None:

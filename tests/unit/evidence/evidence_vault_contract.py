@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from tipline.schemas.errors import EvidenceError, RetentionError, VaultWriteError
+from tipline.sinks.vault import VaultWrite
 
 
 def soon(seconds: int = 3600) -> datetime:
@@ -40,6 +41,22 @@ class VaultContract:
             vault.put_objects([("k.bin", b"other")], retain_until=soon())
         assert vault.get("k.bin") == b"same"
         assert vault.version_count("k.bin") == 1
+
+    def test_commit_phases_writes_every_phase_idempotently_in_order(self, vault: Any) -> None:
+        until = soon()
+        phases = [
+            [VaultWrite(f"g/{i}/item.bin", bytes([i]) * 10, until) for i in range(5)],
+            [VaultWrite(f"g/{i}/manifest.json", b"{}", until) for i in range(5)],
+        ]
+        assert vault.commit_phases(phases) == [[True] * 5, [True] * 5]
+        assert vault.read_many(["g/3/item.bin", "g/9/item.bin"]) == [b"\x03" * 10, None]
+        assert vault.retention("g/0/manifest.json") >= until
+        assert vault.commit_phases(phases) == [[True] * 5, [True] * 5]  # a redo
+        assert vault.version_count("g/4/item.bin") == 1
+        other = [[VaultWrite("g/1/item.bin", b"other", until)]]
+        with pytest.raises(VaultWriteError, match="different bytes"):
+            vault.commit_phases(other)
+        assert vault.get("g/1/item.bin") == b"\x01" * 10
 
     def test_create_is_conditional(self, vault: Any) -> None:
         assert vault.create("c.json", b"first", retain_until=soon())
