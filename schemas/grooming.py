@@ -19,7 +19,14 @@ from typing import Annotated, Final, Literal
 import msgspec
 from msgspec import Meta, Struct
 
-from tipline.schemas.section import Fraction, NonNegativeFloat, PositiveFloat, PositiveInt, Section
+from tipline.schemas.section import (
+    Fraction,
+    NonNegativeFloat,
+    NonNegativeInt,
+    PositiveFloat,
+    PositiveInt,
+    Section,
+)
 
 SESSION_VERDICT_SCHEMA: Final = "tipline.session_verdict/1"
 CALIBRATION_SCHEMA: Final = "tipline.calibration/1"
@@ -180,6 +187,13 @@ class PeopleConfig(Section, frozen=True):
     add up to certainty). Someone who claims to be a minor while the text
     says adult (log-odds at least ``conflict_text``) is a conflict: treated as
     an adult and ``ages.conflict_weight`` is added to his pairs' evidence.
+
+    With ``relative_margin`` set, the sender's text reading in a pair is
+    also capped by how much older than the target it reads: (sender's mean
+    per-message adult logit - the target's - ``relative_margin``), pooled
+    over the smaller of the two message counts the same way. Two teens (or
+    two adults) read alike, whatever the author's or platform's register,
+    so neither becomes the adult of an adult-minor pair by text alone.
     """
 
     enabled: bool = False
@@ -191,6 +205,7 @@ class PeopleConfig(Section, frozen=True):
     text_pool_floor: PositiveInt = 8
     conflict_text: NonNegativeFloat = 1.5
     minor_threshold: Fraction = 0.6
+    relative_margin: float | None = None
 
 
 class FamilyConfig(Section, frozen=True):
@@ -233,6 +248,8 @@ class GroomingConfig(Section, frozen=True):
     stage_bonus: NonNegativeFloat = 0.15
     stage_min_strength: Fraction = 0.25
     progression_bonus: NonNegativeFloat = 0.2
+    repeat_bonus: NonNegativeFloat = 0.15
+    max_repeats: NonNegativeInt = 2
     group_factor: Fraction = 0.5
     squash: PositiveFloat = 1.5
     release_margin: Fraction = 0.2

@@ -6,7 +6,10 @@ with declared account ages (see ``operators/grooming/relation.py``).
 
 Invariants:
     * Only self-disclosures count (first person or ASL style); questions such as
-      "are you 13" are not disclosures.
+      "are you 13" are not disclosures. A number whose nearest subject is
+      someone else ("you talk like a 13 yr old", "you are turning 12", "my
+      sister is in 8th grade") or the past ("when i was 10 years old") is not
+      the sender's age.
     * Numbers followed by a unit (minutes, miles, dollars, pm …) are not ages.
     * Results are clipped to the configured plausible range; nothing else
       about the text is kept.
@@ -43,10 +46,15 @@ _YEARS_OLD: Final = r"\b" + _NUM + r"\s*(?:yo|y o|yrs? old|years? old|year old|y
 _ASL: Final = r"^(?:hi |hey |heyy |hello |asl |ok )?(\d{1,2})\s?(?:m|f)\b"
 _GRADE: Final = (
     r"(?<!sister is )(?<!brother is )(?<!son is )(?<!daughter is )(?<!kid is )"
-    r"(?:\bin\s+(?:the\s+)?|^|\b(?:i am|im|i m)\s+(?:a\s+|an\s+)?)(\d{1,2})(?:st|nd|rd|th)"
+    r"\b(\d{1,2})(?:st|nd|rd|th)"
     r"\s*(?:grade|grader)\b"
 )
-_GRADE_NUM: Final = r"\bin\s+grade\s+(\d{1,2})\b"
+_GRADE_NUM: Final = r"(?:\bin\s+|^|\b(?:i am|im|i m)\s+(?:in\s+)?)grade\s+(\d{1,2})\b"
+# "i am in 10th", "in 7th" (the grade word left out); not places, times or ranks
+_GRADE_BARE: Final = (
+    r"(?:\b(?:i am|im|i m)\s+(?:in\s+)?(?:the\s+)?|^in\s+(?:the\s+)?)(\d{1,2})(?:st|nd|rd|th)\b"
+    r"(?!\s*(?:place|period|floor|street|st|ave|avenue|row|time|times|of|in|birthday|grade))"
+)
 _GRADE_WORD: Final = r"\bin\s+(?:the\s+)?(" + "|".join(_ORDINAL_WORDS) + r")\s+grade\b"
 _UK_YEAR: Final = r"(?:\b(?:i am|im|i m)\s+(?:in\s+)?|^)year\s+(\d{1,2})\b"
 _SCHOOL: Final = (
@@ -62,6 +70,7 @@ _PATTERNS: Final[tuple[tuple[re.Pattern[str], int, int], ...]] = (
     (re.compile(_ASL), 0, 0),
     (re.compile(_GRADE), 5, 1),
     (re.compile(_GRADE_NUM), 5, 1),
+    (re.compile(_GRADE_BARE), 5, 1),
     (re.compile(_GRADE_WORD), 5, 1),
     (re.compile(_UK_YEAR), 4, 1),
 )
@@ -76,6 +85,20 @@ _SCHOOL_RANGES: Final[dict[str, tuple[int, int]]] = {
     "uni": (18, 22),
     "university": (18, 22),
 }
+# Words that make a number someone else's, or a past age, when they are the nearest
+# subject before it ("you do not talk like a 13 yr old", "she is turning 12").
+_OTHER_SUBJECTS: Final = frozenset(
+    {
+        "you", "your", "he", "she", "hes", "shes", "they", "theyre", "his", "her", "him",
+        "them", "was", "were", "sister", "brother", "son", "daughter", "kid", "kids", "cousin",
+        "niece", "nephew", "friend", "friends", "bf", "gf", "boyfriend", "girlfriend", "my",
+        "teach", "teaches", "teaching", "taught", "coach", "coaching", "class", "students",
+    }
+)  # fmt: skip
+_SELF_SUBJECTS: Final = frozenset({"i", "im", "am", "me"})
+# indexes into _PATTERNS whose number may belong to someone else ("i am 13" and
+# "14 f" carry their own subject)
+_NEEDS_SUBJECT_CHECK: Final = frozenset({0, 2, 4, 5, 7})
 _CHEAP_GATE: Final = re.compile(
     r"\d|teen|grade|school|year|twelve|eleven|ten\b|twenty|freshman|sophomore|college|uni"
 )
@@ -104,8 +127,10 @@ def extract_age(text: str, min_plausible: int, max_plausible: int) -> tuple[int,
         return None
     lows: list[int] = []
     highs: list[int] = []
-    for pattern, offset, width in _PATTERNS:
+    for n, (pattern, offset, width) in enumerate(_PATTERNS):
         for m in pattern.finditer(text):
+            if n in _NEEDS_SUBJECT_CHECK and not _about_self(text, m.start(1)):
+                continue
             age = _as_int(m.group(1)) + offset
             if min_plausible <= age <= max_plausible:
                 lows.append(age)
@@ -117,3 +142,17 @@ def extract_age(text: str, min_plausible: int, max_plausible: int) -> tuple[int,
     if not lows:
         return None
     return min(lows), max(highs)
+
+
+def _about_self(text: str, start: int) -> bool:
+    """Return True unless the nearest subject before ``start`` is someone else or the past.
+
+    Looks back at most six words; no subject at all (a bare "turning 14",
+    "8th grade") counts as the sender's own.
+    """
+    for word in reversed(text[:start].split()[-6:]):
+        if word in _SELF_SUBJECTS:
+            return True
+        if word in _OTHER_SUBJECTS:
+            return False
+    return True

@@ -2,7 +2,8 @@
 
 For a pair (sender s → target t) the evidence is, per signal category, the
 recency-decayed strength of s's newest hit towards t (``0.5 ** (age /
-half_life)``), boosted a little for repeats. Then:
+half_life)``), boosted by ``repeat_bonus`` for each of up to ``max_repeats``
+repeats. Then:
 
     raw   = Σ weight·strength                       (categories s sent)
           + stage_bonus · (distinct stages - 1)      (stage progression breadth)
@@ -34,8 +35,6 @@ from tipline.operators.grooming.state import Hit, SessionState, key_seconds
 from tipline.schemas.grooming import STAGE_ORDER, FamilyConfig, GroomingConfig
 
 GROUP = "*"
-_MAX_REPEATS = 2
-_REPEAT_BONUS = 0.15
 _RISK_STAGES = frozenset({"risk_assessment", "exclusivity"})
 
 
@@ -51,6 +50,8 @@ class PairParams:
     squash: float
     co_occurrence: tuple[tuple[frozenset[int], float], ...]
     family: frozenset[int] = frozenset()
+    repeat_bonus: float = 0.15
+    max_repeats: int = 2
 
     @classmethod
     def from_config(cls, cfg: GroomingConfig, names: list[str]) -> PairParams:
@@ -70,6 +71,8 @@ class PairParams:
             family=frozenset(names.index(n) for n in cfg.family.signals if n in names)
             if cfg.family.enabled
             else frozenset(),
+            repeat_bonus=cfg.repeat_bonus,
+            max_repeats=cfg.max_repeats,
         )
 
 
@@ -134,7 +137,7 @@ def _context(agg: _Agg, cats: tuple[Category, ...], s: str, t: str) -> list[_Cat
 def _strength(p: PairParams, watermark: int, entry: _CatAgg) -> float:
     """Decayed strength of a category's newest hit, with a small repeat boost."""
     age = max(watermark - key_seconds(entry.newest[0]), 0)
-    boost = 1.0 + _REPEAT_BONUS * min(entry.count - 1, _MAX_REPEATS)
+    boost = 1.0 + p.repeat_bonus * min(entry.count - 1, p.max_repeats)
     return math.exp(-p.decay_rate * age) * boost
 
 

@@ -97,6 +97,7 @@ def adult_probability(
     speaker: tuple[int, int] | None,
     *,
     as_sender: bool = True,
+    other: tuple[int, int] | None = None,
 ) -> tuple[float, bool]:
     """P(adult) of one participant from everything said, and whether he is in conflict.
 
@@ -114,15 +115,23 @@ def adult_probability(
         person: the participant's declared/disclosed claims.
         speaker: the participant's (sum of quantised adult logits, messages).
         as_sender: judged as the older candidate of a pair (conflicts count).
+        other: the pair's other participant's (sum, messages), for the relative
+            cap of ``people.relative_margin``.
 
     Returns:
         ``(P(adult), conflict)``; no evidence at all gives 0.5.
 
     """
     pc, adult = cfg.people, cfg.ages.adult_age
-    text = 0.0
+    text = reading = 0.0
     if speaker is not None:
-        text = max(-pc.text_cap, min(pc.text_cap, pc.text_weight * pooled_text(pc, speaker)))
+        reading = max(-pc.text_cap, min(pc.text_cap, pc.text_weight * pooled_text(pc, speaker)))
+        text = reading
+        if as_sender and other is not None:
+            # the relative cap decides adulthood by text; a conflict with a claimed minor
+            # age is still judged on the absolute reading (a poser writes like a teen to a
+            # teen, so the gap is small, but his text still reads adult)
+            text = max(-pc.text_cap, min(text, pc.text_weight * relative_text(pc, speaker, other)))
     logit = text
     claims_minor = False
     lo, hi = age_range(person)
@@ -142,7 +151,7 @@ def adult_probability(
             p = min(p, 1.0 - cfg.people.minor_threshold)  # a disclosed minor age wins
         return p, False
     straddle = lo is not None and hi is not None and lo < adult <= hi
-    conflict = straddle or (claims_minor and text >= pc.conflict_text)
+    conflict = straddle or (claims_minor and reading >= pc.conflict_text)
     return (max(p, 0.9) if conflict else p), conflict
 
 
@@ -161,6 +170,20 @@ def pooled_text(pc: PeopleConfig, speaker: tuple[int, int]) -> float:
     if pc.text_pooling == "sqrt":
         return total / math.sqrt(max(speaker[1], pc.text_pool_floor))
     return total
+
+
+def relative_text(pc: PeopleConfig, speaker: tuple[int, int], other: tuple[int, int]) -> float:
+    """How much older than ``other`` a participant reads, pooled (``people.relative_margin``).
+
+    The difference of the two mean per-message adult logits, less the
+    margin, times the square root of the smaller message count (at least
+    ``text_pool_floor``). Unbounded (no cap) when the margin is unset or the
+    other participant has not written.
+    """
+    if pc.relative_margin is None or speaker[1] == 0 or other[1] == 0:
+        return math.inf
+    gap = speaker[0] / 8.0 / speaker[1] - other[0] / 8.0 / other[1] - pc.relative_margin
+    return gap * math.sqrt(max(min(speaker[1], other[1]), pc.text_pool_floor))
 
 
 def _sharpen(p: float) -> float:
@@ -186,7 +209,7 @@ def relate_soft(
     participant is 50/50, not "nearly an adult".
     """
     a = cfg.ages
-    p, conflict = adult_probability(cfg, *sender)
+    p, conflict = adult_probability(cfg, *sender, other=target[1])
     q = 1.0 - adult_probability(cfg, *target, as_sender=False)[0]
     # near-certain is certain: a declared adult is not "2 % minor" in the expectation
     p, q = _sharpen(p), _sharpen(q)

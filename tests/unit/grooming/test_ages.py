@@ -66,3 +66,34 @@ def test_grades_turning_and_school_years(
 @pytest.mark.parametrize("raw", ["my sister is in 8th grade", "ill be 10 minutes", "turning 5 pm"])
 def test_third_person_grades_and_times_are_not_ages(scorer: Scorer, raw: str) -> None:
     assert extract_age(normalise(raw, scorer.normaliser), 6, 99) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("i am in 10th", (15, 16)),
+        ("in 9th lol", (14, 15)),
+        ("grade 8", (13, 14)),
+        ("i just started 8th grade", (13, 14)),
+        ("im almost 14", (13, 13)),
+    ],
+)
+def test_grades_without_the_word_grade_or_without_in(
+    scorer: Scorer, raw: str, expected: tuple[int, int]
+) -> None:
+    assert extract_age(normalise(raw, scorer.normaliser), 6, 99) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "you dont talk like a 13 yr old at all",  # about the other person
+        "what do you want for your birthday, you're turning 12",
+        "my 15 year old is at practice",  # the sender's child
+        "when i was 10 years old we lived there",  # the past
+        "i teach 8th grade",  # a teacher, not a pupil
+        "im 3rd place on the ladder",
+    ],
+)
+def test_someone_elses_or_a_past_age_is_not_the_senders(scorer: Scorer, raw: str) -> None:
+    assert extract_age(normalise(raw, scorer.normaliser), 6, 99) is None

@@ -376,3 +376,53 @@ def test_a_weak_adult_reading_repeated_over_a_long_chat_is_not_certainty(
     poser = (12 * 16, 16)  # an adult claiming 13 whose every message reads adult (logit 1.5)
     p_poser, conflict_poser = adult_probability(sqrt, teen, poser)
     assert conflict_poser and p_poser >= 0.9
+
+
+def test_two_teens_who_read_alike_are_not_an_adult_minor_pair(config: TiplineConfig) -> None:
+    """The relative reading (``people.relative_margin``): who reads older than whom, not how old."""
+    from tipline.operators.grooming.relation import adult_probability, relate_soft, relative_text
+
+    rep = msgspec.structs.replace
+    g = config.grooming
+    on = rep(g, people=rep(g.people, relative_margin=0.7))
+    off = rep(g, people=rep(g.people, relative_margin=None))
+    # a chatty teen whose 20 messages read a little adult (mean logit 0.5) to a friend
+    # whose 20 read a little younger (mean 0.0): an author's register, not an age gap
+    teen, friend = (4 * 20, 20), (0, 20)
+    # a groomer (mean 1.0) to a child (mean -0.75): a clear gap
+    groomer, child = (8 * 20, 20), (-6 * 20, 20)
+    assert relative_text(on.people, teen, friend) < 0.0 < relative_text(on.people, groomer, child)
+    assert relative_text(off.people, teen, friend) == math.inf
+    p_off = adult_probability(off, None, teen, other=friend)[0]
+    p_on = adult_probability(on, None, teen, other=friend)[0]
+    assert p_off > 0.8 and p_on < 0.5
+    assert adult_probability(on, None, groomer, other=child)[0] >= 0.95
+    peers = relate_soft(on, (None, teen), (None, friend))
+    grooming = relate_soft(on, (None, groomer), (None, child))
+    assert peers.name != "adult-minor" and grooming.name == "adult-minor"
+    assert grooming.factor > 2 * peers.factor
+    # a declared adult stays an adult whatever the reading
+    assert adult_probability(on, (0, 35, None, None), teen, other=friend)[0] >= 0.95
+
+
+def test_the_relative_reading_leaves_a_silent_target_alone(config: TiplineConfig) -> None:
+    from tipline.operators.grooming.relation import adult_probability
+
+    rep = msgspec.structs.replace
+    g = config.grooming
+    on = rep(g, people=rep(g.people, relative_margin=0.7))
+    reads_adult = (8 * 10, 10)
+    assert adult_probability(on, None, reads_adult, other=(0, 0)) == adult_probability(
+        on, None, reads_adult
+    )
+
+
+def test_an_adult_describing_the_childs_age_stays_the_adult(scorer: Scorer) -> None:
+    """'You talk like a 13 yr old' / 'you're turning 12' are not the sender's own age."""
+    lines = [
+        ("adult", "you dont talk like a 13 yr old at all"),
+        ("kid", "lol thanks"),
+        ("adult", "what do you want for your birthday, you're turning 12 right"),
+    ]
+    state, _ = run(scorer, lines, ages={})
+    assert "adult" not in state.people or state.people["adult"][2:] == (None, None)
