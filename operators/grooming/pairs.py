@@ -103,7 +103,9 @@ def _aggregate(hits: list[Hit]) -> _Agg:
     """Group hits by directed pair and category (hits are sorted by key)."""
     agg: _Agg = {}
     for hit in hits:
-        cats = agg.setdefault((hit[2], hit[3]), {})
+        cats = agg.get((hit[2], hit[3]))
+        if cats is None:
+            cats = agg[hit[2], hit[3]] = {}
         entry = cats.get(hit[1])
         if entry is None:
             cats[hit[1]] = _CatAgg(hit, 1, hit[0])
@@ -146,8 +148,13 @@ def score_pair(
     agg: _Agg,
     *,
     pair: tuple[str, str],
+    context: bool = True,
 ) -> PairScore:
-    """Score one directed pair; see the module docstring for the formula."""
+    """Score one directed pair; see the module docstring for the formula.
+
+    ``context=False`` says that no hit in ``agg`` is of a context category
+    (``best_pair`` checks once for all pairs), so there is nothing to damp.
+    """
     s, t = pair
     younger = _youngest(state, s) if t == GROUP else t
     relation = _relation(cfg, state, s, younger or "")
@@ -179,7 +186,7 @@ def score_pair(
     if relation.deceptive:
         raw += cfg.ages.conflict_weight
     damp = 1.0
-    for entry in _context(agg, cats, s, t):
+    for entry in _context(agg, cats, s, t) if context else ():
         if entry.newest[1] in p.family:
             continue  # judged for the whole conversation below, without decay
         damp *= max(1.0 + cats[entry.newest[1]].weight * _strength(p, state.watermark, entry), 0.0)
@@ -233,11 +240,12 @@ def best_pair(
 ) -> PairScore | None:
     """Score every directed pair with hits and return the highest (ties by ids)."""
     agg = _aggregate(state.hits)
+    either = {i for by_cat in agg.values() for i in by_cat if cats[i].either}
     best: PairScore | None = None
     for pair in sorted(agg):
-        if all(cats[i].either for i in agg[pair]):
-            continue
-        scored = score_pair(cfg, p, cats, state, agg, pair=pair)
+        if either.issuperset(agg[pair]):
+            continue  # context categories only
+        scored = score_pair(cfg, p, cats, state, agg, pair=pair, context=bool(either))
         if best is None or scored.score > best.score:
             best = scored
     return best
