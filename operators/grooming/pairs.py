@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 from tipline.operators.grooming.relation import Relation, age_range, relate, relate_soft
 from tipline.operators.grooming.signals import Category
@@ -86,14 +87,10 @@ class PairScore:
     sextortion: bool
 
 
-@dataclass(slots=True)
-class _CatAgg:
-    """One category's hits within one directed pair."""
-
-    newest: Hit
-    count: int
-    oldest: int
-
+# One category's hits within one directed pair: [newest hit, count, oldest key]
+# (a list, not a class: one is made per pair and category on every message)
+_CatAgg = list[Any]
+_NEWEST, _COUNT, _OLDEST = 0, 1, 2
 
 # per (sender, target): category index -> aggregate
 _Agg = dict[tuple[str, str], dict[int, _CatAgg]]
@@ -108,10 +105,10 @@ def _aggregate(hits: list[Hit]) -> _Agg:
             cats = agg[hit[2], hit[3]] = {}
         entry = cats.get(hit[1])
         if entry is None:
-            cats[hit[1]] = _CatAgg(hit, 1, hit[0])
+            cats[hit[1]] = [hit, 1, hit[0]]
         else:
-            entry.newest = hit
-            entry.count += 1
+            entry[_NEWEST] = hit
+            entry[_COUNT] += 1
     return agg
 
 
@@ -135,8 +132,8 @@ def _context(agg: _Agg, cats: tuple[Category, ...], s: str, t: str) -> list[_Cat
 
 def _strength(p: PairParams, watermark: int, entry: _CatAgg) -> float:
     """Decayed strength of a category's newest hit, with a small repeat boost."""
-    age = max(watermark - key_seconds(entry.newest[0]), 0)
-    boost = 1.0 + _REPEAT_BONUS * min(entry.count - 1, _MAX_REPEATS)
+    age = max(watermark - key_seconds(entry[_NEWEST][0]), 0)
+    boost = 1.0 + _REPEAT_BONUS * min(entry[_COUNT] - 1, _MAX_REPEATS)
     return math.exp(-p.decay_rate * age) * boost
 
 
@@ -170,15 +167,15 @@ def score_pair(
             continue
         strength = _strength(p, state.watermark, entry)
         raw += cat.weight * strength
-        evidence.append(entry.newest)
+        evidence.append(entry[_NEWEST])
         sextortion = sextortion or cat.sextortion
         if strength >= p.stage_min_strength and cat.weight > 0:
             stages.add(cat.stage)
             present.add(index)
-            if cat.stage in _RISK_STAGES and (first_risk < 0 or entry.oldest < first_risk):
-                first_risk = entry.oldest
+            if cat.stage in _RISK_STAGES and (first_risk < 0 or entry[_OLDEST] < first_risk):
+                first_risk = entry[_OLDEST]
             if cat.stage == "escalation":
-                last_escalation = max(last_escalation, entry.newest[0])
+                last_escalation = max(last_escalation, entry[_NEWEST][0])
     raw += p.stage_bonus * max(len(stages) - 1, 0)
     if 0 <= first_risk < last_escalation:
         raw += p.progression_bonus
@@ -187,9 +184,10 @@ def score_pair(
         raw += cfg.ages.conflict_weight
     damp = 1.0
     for entry in _context(agg, cats, s, t) if context else ():
-        if entry.newest[1] in p.family:
+        if entry[_NEWEST][1] in p.family:
             continue  # judged for the whole conversation below, without decay
-        damp *= max(1.0 + cats[entry.newest[1]].weight * _strength(p, state.watermark, entry), 0.0)
+        weight = cats[entry[_NEWEST][1]].weight
+        damp *= max(1.0 + weight * _strength(p, state.watermark, entry), 0.0)
     if p.family and state.family:
         damp *= 1.0 + cfg.family.weight * family_extent(cfg.family, state, s, younger or "")
     factor = relation.factor

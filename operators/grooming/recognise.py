@@ -30,6 +30,7 @@ from tipline.operators.grooming.cues import CueModel, FloatArray
 from tipline.operators.grooming.state import Hit, Recent, SessionState
 
 _SCALE: Final = 8.0
+_SCALE32: Final = np.float32(_SCALE)
 _NUMBER: Final = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
 
 
@@ -98,7 +99,8 @@ def own_categories(b: ModelBinding, own: bytes, cats: tuple[int, ...]) -> tuple[
 
 def quantise(logits: FloatArray) -> bytes:
     """Quantise logits to bytes (1/8 steps, offset 128, clipped): small and exact to compare."""
-    q = np.rint(logits * np.float32(_SCALE))
+    q = logits * _SCALE32
+    np.rint(q, out=q)
     np.minimum(q, 127, out=q)
     np.maximum(q, -127, out=q)
     q += 128
