@@ -132,8 +132,10 @@ def _context(agg: _Agg, cats: tuple[Category, ...], s: str, t: str) -> list[_Cat
 
 def _strength(p: PairParams, watermark: int, entry: _CatAgg) -> float:
     """Decayed strength of a category's newest hit, with a small repeat boost."""
-    age = max(watermark - key_seconds(entry[_NEWEST][0]), 0)
-    boost = 1.0 + _REPEAT_BONUS * min(entry[_COUNT] - 1, _MAX_REPEATS)
+    newest: Hit = entry[_NEWEST]
+    count: int = entry[_COUNT]
+    age = max(watermark - key_seconds(newest[0]), 0)
+    boost = 1.0 + _REPEAT_BONUS * min(count - 1, _MAX_REPEATS)
     return math.exp(-p.decay_rate * age) * boost
 
 
