@@ -9,9 +9,10 @@ cues are its pattern categories plus the model cues whose contextual logit
 the other party and of the same sender) reaches its threshold.
 
 Order: when a message arrives before messages already in the buffer (out of
-order, within the allowed lateness), the buffered messages after it are read
-again with their new context and their hits replaced, so the final hits do not
-depend on arrival order while the disorder stays inside the buffer.
+order, within the allowed lateness), the buffered messages after it whose
+context it changes (the next two: a reading looks back two places at most) are
+read again and their hits replaced, so the final hits do not depend on arrival
+order while the disorder stays inside the buffer.
 
 Invariants: the buffer holds keys, ids, quantised logits and category
 indexes only; its size is bounded.
