@@ -188,6 +188,8 @@ def rows(model: CueModel, feats: set[str]) -> list[int]:
 
 
 _MEMO_TOKENS: Final = 50_000
+# 1/sqrt(n) as float32 for the usual row counts: the same values, made once
+_SCALES: Final = tuple(np.float32(1.0 / math.sqrt(n)) if n else np.float32(0) for n in range(1024))
 
 
 def message_rows(model: CueModel, norm: str, raw: str, regex_names: tuple[str, ...]) -> list[int]:
@@ -235,7 +237,8 @@ def own_logits(model: CueModel, idx: list[int]) -> FloatArray:
     # the sum runs over the rows in the same (sorted) order, so the bits are the same
     rows_ = model.weights.take(np.array(idx, dtype=np.intp), axis=0)
     out: FloatArray = np.add.reduce(rows_, axis=0)
-    out *= np.float32(1.0 / math.sqrt(len(idx)))
+    n = len(idx)
+    out *= _SCALES[n] if n < len(_SCALES) else np.float32(1.0 / math.sqrt(n))
     out += model.bias
     return out
 

@@ -10,14 +10,16 @@ Invariants:
     * Digits survive wherever they may be an age or a grade ("13", "8th", "14f");
       leetspeak is undone only inside tokens that also contain letters.
     * Normalisation is a pure function of the text and the tables; it never
-      logs or stores the text.
+      logs or stores the text. A bounded in-process memo maps a raw token to its
+      normalised words (as the cue model's per-token memo does); it is never
+      snapshotted or written anywhere.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 from tipline.schemas.grooming import NormaliseConfig
@@ -29,6 +31,7 @@ _HAS_ALPHA: Final = re.compile(r"[^\W\d_]")
 # A token that is a number with an age/grade/ASL suffix keeps its digits.
 _NUMERIC_TOKEN: Final = re.compile(r"^\d+(?:st|nd|rd|th|yo|yrs?|[mf])?$")
 _VARIATION_SELECTORS: Final = range(0xFE00, 0xFE10)
+_MEMO_TOKENS: Final = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +42,8 @@ class Normaliser:
     emoji_table: dict[int, str]
     leet_table: dict[int, str]
     leet_chars: frozenset[str]
+    # raw token -> its normalised words (a bounded memo: the same words as computing them)
+    token_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def compile_normaliser(cfg: NormaliseConfig) -> Normaliser:
@@ -93,9 +98,19 @@ def normalise(text: str, norm: Normaliser) -> str:
         s = unicodedata.normalize("NFKC", text).lower().translate(norm.emoji_table)
     s = _REPEATS.sub(r"\1\1", _APOSTROPHES.sub("", s))
     words: list[str] = []
-    abbreviations = norm.abbreviations
+    memo = norm.token_words
     for raw in s.split():
-        token = _undo_leet(raw, norm) if norm.leet_chars else raw
-        for part in _NON_WORD.sub(" ", token).split():
-            words.append(abbreviations.get(part, part))
+        parts = memo.get(raw)
+        if parts is None:
+            if len(memo) >= _MEMO_TOKENS:
+                memo.clear()
+            parts = memo[raw] = _token_words(raw, norm)
+        words.extend(parts)
     return " ".join(words)
+
+
+def _token_words(raw: str, norm: Normaliser) -> tuple[str, ...]:
+    """Normalise one whitespace-separated token: leetspeak, punctuation, abbreviations."""
+    token = _undo_leet(raw, norm) if norm.leet_chars else raw
+    abbreviations = norm.abbreviations
+    return tuple(abbreviations.get(part, part) for part in _NON_WORD.sub(" ", token).split())

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 from tipline.operators.grooming.relation import Relation, age_range, relate, relate_soft
 from tipline.operators.grooming.signals import Category
@@ -89,14 +90,10 @@ class PairScore:
     sextortion: bool
 
 
-@dataclass(slots=True)
-class _CatAgg:
-    """One category's hits within one directed pair."""
-
-    newest: Hit
-    count: int
-    oldest: int
-
+# One category's hits within one directed pair: [newest hit, count, oldest key]
+# (a list, not a class: one is made per pair and category on every message)
+_CatAgg = list[Any]
+_NEWEST, _COUNT, _OLDEST = 0, 1, 2
 
 # per (sender, target): category index -> aggregate
 _Agg = dict[tuple[str, str], dict[int, _CatAgg]]
@@ -106,13 +103,15 @@ def _aggregate(hits: list[Hit]) -> _Agg:
     """Group hits by directed pair and category (hits are sorted by key)."""
     agg: _Agg = {}
     for hit in hits:
-        cats = agg.setdefault((hit[2], hit[3]), {})
+        cats = agg.get((hit[2], hit[3]))
+        if cats is None:
+            cats = agg[hit[2], hit[3]] = {}
         entry = cats.get(hit[1])
         if entry is None:
-            cats[hit[1]] = _CatAgg(hit, 1, hit[0])
+            cats[hit[1]] = [hit, 1, hit[0]]
         else:
-            entry.newest = hit
-            entry.count += 1
+            entry[_NEWEST] = hit
+            entry[_COUNT] += 1
     return agg
 
 
@@ -136,8 +135,10 @@ def _context(agg: _Agg, cats: tuple[Category, ...], s: str, t: str) -> list[_Cat
 
 def _strength(p: PairParams, watermark: int, entry: _CatAgg) -> float:
     """Decayed strength of a category's newest hit, with a small repeat boost."""
-    age = max(watermark - key_seconds(entry.newest[0]), 0)
-    boost = 1.0 + p.repeat_bonus * min(entry.count - 1, p.max_repeats)
+    newest: Hit = entry[_NEWEST]
+    count: int = entry[_COUNT]
+    age = max(watermark - key_seconds(newest[0]), 0)
+    boost = 1.0 + p.repeat_bonus * min(count - 1, p.max_repeats)
     return math.exp(-p.decay_rate * age) * boost
 
 
@@ -149,8 +150,13 @@ def score_pair(
     agg: _Agg,
     *,
     pair: tuple[str, str],
+    context: bool = True,
 ) -> PairScore:
-    """Score one directed pair; see the module docstring for the formula."""
+    """Score one directed pair; see the module docstring for the formula.
+
+    ``context=False`` says that no hit in ``agg`` is of a context category
+    (``best_pair`` checks once for all pairs), so there is nothing to damp.
+    """
     s, t = pair
     younger = _youngest(state, s) if t == GROUP else t
     relation = _relation(cfg, state, s, younger or "")
@@ -166,15 +172,15 @@ def score_pair(
             continue
         strength = _strength(p, state.watermark, entry)
         raw += cat.weight * strength
-        evidence.append(entry.newest)
+        evidence.append(entry[_NEWEST])
         sextortion = sextortion or cat.sextortion
         if strength >= p.stage_min_strength and cat.weight > 0:
             stages.add(cat.stage)
             present.add(index)
-            if cat.stage in _RISK_STAGES and (first_risk < 0 or entry.oldest < first_risk):
-                first_risk = entry.oldest
+            if cat.stage in _RISK_STAGES and (first_risk < 0 or entry[_OLDEST] < first_risk):
+                first_risk = entry[_OLDEST]
             if cat.stage == "escalation":
-                last_escalation = max(last_escalation, entry.newest[0])
+                last_escalation = max(last_escalation, entry[_NEWEST][0])
     raw += p.stage_bonus * max(len(stages) - 1, 0)
     if 0 <= first_risk < last_escalation:
         raw += p.progression_bonus
@@ -182,10 +188,11 @@ def score_pair(
     if relation.deceptive:
         raw += cfg.ages.conflict_weight
     damp = 1.0
-    for entry in _context(agg, cats, s, t):
-        if entry.newest[1] in p.family:
+    for entry in _context(agg, cats, s, t) if context else ():
+        if entry[_NEWEST][1] in p.family:
             continue  # judged for the whole conversation below, without decay
-        damp *= max(1.0 + cats[entry.newest[1]].weight * _strength(p, state.watermark, entry), 0.0)
+        weight = cats[entry[_NEWEST][1]].weight
+        damp *= max(1.0 + weight * _strength(p, state.watermark, entry), 0.0)
     if p.family and state.family:
         damp *= 1.0 + cfg.family.weight * family_extent(cfg.family, state, s, younger or "")
     factor = relation.factor
@@ -236,11 +243,12 @@ def best_pair(
 ) -> PairScore | None:
     """Score every directed pair with hits and return the highest (ties by ids)."""
     agg = _aggregate(state.hits)
+    either = {i for by_cat in agg.values() for i in by_cat if cats[i].either}
     best: PairScore | None = None
     for pair in sorted(agg):
-        if all(cats[i].either for i in agg[pair]):
-            continue
-        scored = score_pair(cfg, p, cats, state, agg, pair=pair)
+        if either.issuperset(agg[pair]):
+            continue  # context categories only
+        scored = score_pair(cfg, p, cats, state, agg, pair=pair, context=bool(either))
         if best is None or scored.score > best.score:
             best = scored
     return best

@@ -9,9 +9,10 @@ cues are its pattern categories plus the model cues whose contextual logit
 the other party and of the same sender) reaches its threshold.
 
 Order: when a message arrives before messages already in the buffer (out of
-order, within the allowed lateness), the buffered messages after it are read
-again with their new context and their hits replaced, so the final hits do not
-depend on arrival order while the disorder stays inside the buffer.
+order, within the allowed lateness), the buffered messages after it whose
+context it changes (the next two: a reading looks back two places at most) are
+read again and their hits replaced, so the final hits do not depend on arrival
+order while the disorder stays inside the buffer.
 
 Invariants: the buffer holds keys, ids, quantised logits and category
 indexes only; its size is bounded.
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 import numpy as np
@@ -30,12 +31,20 @@ from tipline.operators.grooming.cues import CueModel, FloatArray
 from tipline.operators.grooming.state import Hit, Recent, SessionState
 
 _SCALE: Final = 8.0
+_SCALE32: Final = np.float32(_SCALE)
 _NUMBER: Final = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
 
 
 _LEVELS: Final = np.arange(-128, 128, dtype=np.float32) / np.float32(_SCALE)
 _LOGIT: Final = _LEVELS.astype(np.float32)  # stored byte -> logit
 _PROB: Final = (1.0 / (1.0 + np.exp(-_LEVELS))).astype(np.float32)  # stored byte -> probability
+_VECTORS: Final = 8192  # messages whose vectors are kept (a few per live session suffice)
+_OTHER: Final = 0
+_SAME: Final = 1
+
+
+# per stored logits: (logits + context bias, probabilities, [other term, same term])
+_Vectors = tuple[FloatArray, FloatArray, list[FloatArray | None]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +64,10 @@ class ModelBinding:
     family_cols: tuple[int, ...] = ()  # model columns that show family context
     # (model column, category, 256-byte table: does the cue fire alone at that stored byte)
     alone: tuple[tuple[int, int, bytes], ...] = ()
+    # (model column, category) of every mapped cue: what a contextual reading can add
+    mapped: tuple[tuple[int, int], ...] = ()
+    # stored logits -> their vectors (see ``_vectors``): a bounded memo, never mutated in place
+    vectors: dict[bytes, _Vectors] = field(default_factory=dict)
 
 
 def alone_tables(
@@ -74,25 +87,21 @@ def alone_tables(
 
 
 def own_categories(b: ModelBinding, own: bytes, cats: tuple[int, ...]) -> tuple[int, ...]:
-    """Return a message's categories read alone: its patterns plus the model without context."""
-    found = set(cats)
-    for j, cat, fires in b.alone:
-        if fires[own[j]]:
-            found.add(cat)
-    return tuple(sorted(found))
+    """Return a message's categories read alone: its patterns plus the model without context.
 
-
-def _term(b: ModelBinding, data: bytes, *, same: bool) -> FloatArray:
-    """Return the context layer's term for a previous message (another sender's, or own)."""
-    k = b.model.n_cues
-    weights = b.model.context[:, k:] if same else b.model.context[:, :k]
-    out: FloatArray = weights @ probabilities(data, k)
-    return out
+    ``cats`` is sorted and free of repeats (as :func:`~tipline.operators.grooming.signals.detect`
+    returns it), so it is returned as it is when the model adds nothing.
+    """
+    added = [cat for j, cat, fires in b.alone if fires[own[j]] and cat not in cats]
+    if not added:
+        return cats
+    return tuple(sorted({*cats, *added}))
 
 
 def quantise(logits: FloatArray) -> bytes:
     """Quantise logits to bytes (1/8 steps, offset 128, clipped): small and exact to compare."""
-    q = np.rint(logits * np.float32(_SCALE))
+    q = logits * _SCALE32
+    np.rint(q, out=q)
     np.minimum(q, 127, out=q)
     np.maximum(q, -127, out=q)
     q += 128
@@ -115,6 +124,38 @@ def probabilities(data: bytes, k: int) -> FloatArray:
 def adult_evidence(data: bytes) -> int:
     """Return the quantised "sender is an adult" logit (the last column), in 1/8 steps."""
     return data[-1] - 128
+
+
+def _vectors(b: ModelBinding, data: bytes) -> _Vectors:
+    """Return what a message's stored logits give, computed once per message and kept.
+
+    ``(logits + context bias, probabilities, [other term, same term])``: a term is
+    filled when a later message first reads this one as context. The key is the
+    stored bytes object itself (its hash is cached), so a message read again, as
+    its own logits or as another's context, costs a lookup. Bounded: cleared when full.
+    """
+    vectors = b.vectors.get(data)
+    if vectors is None:
+        if len(b.vectors) >= _VECTORS:
+            b.vectors.clear()
+        codes = np.frombuffer(data, dtype=np.uint8, count=b.model.n_cues)
+        vectors = b.vectors[data] = (
+            _LOGIT[codes] + b.model.context_bias,
+            _PROB[codes],
+            [None, None],
+        )
+    return vectors
+
+
+def _term(b: ModelBinding, data: bytes, slot: int) -> FloatArray:
+    """Return the context layer's term for a previous message (another sender's, or the same)."""
+    _, probs, terms = _vectors(b, data)
+    term = terms[slot]
+    if term is None:
+        k = b.model.n_cues
+        weights = b.model.context[:, :k] if slot == _OTHER else b.model.context[:, k:]
+        term = terms[slot] = weights @ probs
+    return term
 
 
 def _context(entries: list[Recent], pos: int) -> tuple[bytes | None, bytes | None]:
@@ -141,18 +182,19 @@ def _cats(b: ModelBinding, entries: list[Recent], pos: int) -> tuple[int, ...]:
     other, same = _context(entries, pos)
     if other is None and same is None:
         return own_categories(b, entry[4], entry[5])
-    k = b.model.n_cues
-    logits = _LOGIT[np.frombuffer(entry[4], dtype=np.uint8, count=k)] + b.model.context_bias
+    # own logits + context bias, then the context layer's terms
+    # (``context[:, :k] @ P(other)``, ``context[:, k:] @ P(same)``), added in that order
+    logits = _vectors(b, entry[4])[0]
     if other is not None:
-        logits += _term(b, other, same=False)
+        logits = logits + _term(b, other, _OTHER)
     if same is not None:
-        logits += _term(b, same, same=True)
-    found = set(entry[5])
-    for j in np.flatnonzero(logits >= b.thresholds):
-        cat = b.category_of[int(j)]
-        if cat >= 0:
-            found.add(cat)
-    return tuple(sorted(found))
+        logits = logits + _term(b, same, _SAME)
+    fires = (logits >= b.thresholds).tobytes()  # one byte per cue: 1 where it fires
+    cats = entry[5]
+    added = [cat for j, cat in b.mapped if fires[j] and cat not in cats]
+    if not added:
+        return cats
+    return tuple(sorted({*cats, *added}))
 
 
 def _replace_hits(state: SessionState, entry: Recent, cats: tuple[int, ...], max_hits: int) -> None:
@@ -191,7 +233,10 @@ def recognise(
     entries.insert(pos, entry)
     cats = _cats(b, entries, pos)
     entries[pos] = (*entry[:6], cats)
-    for later in range(pos + 1, len(entries)):
+    # Only the next two messages read the inserted one as context (``_context`` looks
+    # back two places at most); a message further on keeps both its neighbours
+    # and so its categories, which reading it again would only reproduce.
+    for later in range(pos + 1, min(pos + 3, len(entries))):
         new = _cats(b, entries, later)
         if new != entries[later][6]:
             entries[later] = (*entries[later][:6], new)

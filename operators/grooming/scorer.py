@@ -120,6 +120,7 @@ def _bind(cfg: GroomingConfig, categories: tuple[Category, ...], model: CueModel
         category_of=category_of,
         thresholds=thresholds,
         alone=alone_tables(model, category_of, thresholds),
+        mapped=tuple((j, cat) for j, cat in enumerate(category_of) if cat >= 0),
         buffer=cfg.model.context_buffer,
         age_probe=index.get("age_probe", -1),
         family_cols=tuple(
