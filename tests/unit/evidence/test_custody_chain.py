@@ -118,3 +118,26 @@ def test_an_unreadable_checkpoint_is_named_and_signs_nothing() -> None:
     assert (report.checkpoints, report.unsigned_tail) == (1, 2)
     signed = verify_chain(PID, raws, [_checkpoint(events, raws, 0), b"{broken"], RING)
     assert signed.unsigned_tail == 1
+
+
+def test_no_checkpoint_leaves_the_whole_chain_unsigned_and_an_empty_log_is_named() -> None:
+    _, raws = _chain(2)
+    report = verify_chain(PID, raws, [], RING)
+    assert report.problems == [f"package {PID!r}: no signed checkpoint"]
+    assert (report.checkpoints, report.unsigned_tail) == (0, 2)
+    empty = verify_chain(PID, [], [], RING)
+    assert empty.problems == [f"package {PID!r}: custody log is empty"]
+    assert empty.events == []
+
+
+def test_a_signed_head_that_differs_names_both_hashes() -> None:
+    events, raws = _chain(2)
+    cp = msgspec.json.decode(_checkpoint(events, raws, 1), type=CustodyCheckpoint)
+    other = "cd" * 32
+    forged = canonical_bytes(msgspec.structs.replace(cp, head_sha256=other))
+    report = verify_chain(PID, raws, [forged], RING)
+    assert report.problems[0] == (
+        f"{checkpoint_key(PID, 1)}: signed head {other[:16]}… differs from the recomputed "
+        f"SHA-256 of event 1 ({sha256_hex(raws[1])[:16]}…)"
+    )
+    assert len(report.problems) == 2  # and the signature no longer covers the head
