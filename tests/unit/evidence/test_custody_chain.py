@@ -106,6 +106,7 @@ def test_a_checkpoint_past_the_chain_end_is_refused_at_exactly_its_length() -> N
             f"{checkpoint_key(PID, seq)}: signs event {seq} but the chain has 3"
         )
         assert report.unsigned_tail == 1  # only event 1 is signed: the bad one counts -1
+        assert report.checkpoints == 2
     alone = canonical_bytes(msgspec.structs.replace(cp, seq=3))
     assert verify_chain(PID, raws, [alone], RING).unsigned_tail == 3
 
