@@ -1,0 +1,44 @@
+"""The file dead-letter sink writes ``<path>/dead-letters.jsonl`` by default, the
+name README.md, ``tipline demo`` and ``dlq`` use (mutation survivor, issue #19)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import bytewax.operators as op
+from bytewax.dataflow import Dataflow
+from bytewax.testing import TestingSource, run_main
+
+from tipline.flows.outputs import write_dead_letters
+from tipline.schemas.clock import SYSTEM_CLOCK
+from tipline.schemas.config import parse_config
+from tipline.schemas.dead_letter import DeadLetter, decode_dead_letter
+from tipline.schemas.source import SourcePosition
+
+
+def _letter(offset: int) -> DeadLetter:
+    return DeadLetter(
+        stage="decode",
+        error_type="DecodeError",
+        error="not an event",
+        source=SourcePosition(kind="kafka", topic="t", partition=0, offset=offset),
+        raw=b"",
+        at=SYSTEM_CLOCK.now(),
+    )
+
+
+def test_file_dead_letters_go_to_dead_letters_jsonl(tmp_path: Path) -> None:
+    cfg = parse_config(
+        {
+            "dead_letters": {"path": str(tmp_path / "out")},
+            "recovery": {"path": str(tmp_path / "recovery")},
+            "hashing": {"lists": []},
+        }
+    )
+    flow = Dataflow("dead-letter-file")
+    letters = op.input("in", flow, TestingSource([_letter(1), _letter(2)]))
+    write_dead_letters("dead-letters", letters, cfg, None)
+    run_main(flow)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["dead-letters.jsonl"]
+    lines = (tmp_path / "out" / "dead-letters.jsonl").read_bytes().splitlines()
+    assert [decode_dead_letter(line).source.offset for line in lines] == [1, 2]
