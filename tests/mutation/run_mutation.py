@@ -302,14 +302,16 @@ def _refresh_tests(root: Path) -> None:
                 shutil.copy2(src, dst)
 
 
-def to_resume(plan: Plan, statuses: dict[str, str]) -> list[str]:
-    """Mutants of the plan a resumed run checks: those without a kill (not yet
-    checked, survived, no tests). A kill stands: tests are only ever added."""
+def to_resume(plan: Plan, statuses: dict[str, str], *, unchecked: bool = True) -> list[str]:
+    """Mutants of the plan a resumed run checks: those without a kill (survived,
+    no tests and, unless ``unchecked`` is False, not yet checked). A kill stands:
+    tests are only ever added."""
     patterns = plan.globs()
+    skip = KILLED if unchecked else KILLED | NOT_COUNTED
     return sorted(
         name
         for name, status in statuses.items()
-        if status not in KILLED and any(fnmatch.fnmatch(name, p) for p in patterns)
+        if status not in skip and any(fnmatch.fnmatch(name, p) for p in patterns)
     )
 
 
@@ -405,6 +407,11 @@ def main(argv: list[str] | None = None) -> int:
         "modules' mutants that are not killed yet (not checked, survived, no tests)",
     )
     parser.add_argument(
+        "--survivors",
+        action="store_true",
+        help="with --resume: recheck only the survivors (after new tests), not unchecked mutants",
+    )
+    parser.add_argument(
         "--rescore",
         metavar="SCRATCH",
         help="score a kept scratch copy again (after editing equivalent.toml); runs nothing",
@@ -435,7 +442,7 @@ def main(argv: list[str] | None = None) -> int:
         names = plan.globs()
         if args.resume:
             _refresh_tests(root)
-            names = to_resume(plan, _statuses(root))
+            names = to_resume(plan, _statuses(root), unchecked=not args.survivors)
             print(f"mutation: resuming {len(names)} mutants not killed yet", flush=True)
         print(f"mutation: {len(plan.modules)} modules in {root}", flush=True)
         if plan.known_failing:

@@ -58,6 +58,7 @@ def test_a_resumed_run_checks_every_mutant_without_a_kill() -> None:
         "tipline.operators.hashing.pdq.x_hamming__mutmut_1": "not checked",
     }
     assert to_resume(PLAN, statuses) == [f"{FAIR}2", f"{FAIR}3", f"{FAIR}4"]
+    assert to_resume(PLAN, statuses, unchecked=False) == [f"{FAIR}2", f"{FAIR}4"]
     only_decide = Plan(modules=["operators/decide.py"], tests=[], fail_under=0.85)
     assert to_resume(only_decide, statuses) == []
 
