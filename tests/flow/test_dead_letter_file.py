@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import bytewax.operators as op
+import msgspec
 from bytewax.dataflow import Dataflow
 from bytewax.testing import TestingSource, run_main
 
@@ -42,3 +43,21 @@ def test_file_dead_letters_go_to_dead_letters_jsonl(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["dead-letters.jsonl"]
     lines = (tmp_path / "out" / "dead-letters.jsonl").read_bytes().splitlines()
     assert [decode_dead_letter(line).source.offset for line in lines] == [1, 2]
+
+
+def test_every_file_dead_letter_is_sealed_before_it_is_written(tmp_path: Path) -> None:
+    cfg = parse_config(
+        {
+            "dead_letters": {"path": str(tmp_path / "out")},
+            "recovery": {"path": str(tmp_path / "recovery")},
+            "hashing": {"lists": []},
+        }
+    )
+    flow = Dataflow("dead-letter-sealed")
+    letters = op.input("in", flow, TestingSource([_letter(1), _letter(2)]))
+    write_dead_letters(
+        "dead-letters", letters, cfg, None, lambda d: msgspec.structs.replace(d, raw=b"sealed")
+    )
+    run_main(flow)
+    lines = (tmp_path / "out" / "dead-letters.jsonl").read_bytes().splitlines()
+    assert [decode_dead_letter(line).raw for line in lines] == [b"sealed", b"sealed"]
