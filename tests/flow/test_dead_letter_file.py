@@ -7,6 +7,7 @@ from pathlib import Path
 
 import bytewax.operators as op
 import msgspec
+import pytest
 from bytewax.dataflow import Dataflow
 from bytewax.testing import TestingSource, run_main
 
@@ -61,3 +62,53 @@ def test_every_file_dead_letter_is_sealed_before_it_is_written(tmp_path: Path) -
     run_main(flow)
     lines = (tmp_path / "out" / "dead-letters.jsonl").read_bytes().splitlines()
     assert [decode_dead_letter(line).raw for line in lines] == [b"sealed", b"sealed"]
+
+
+def test_each_file_dead_letter_batch_is_fsynced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tipline.sinks import jsonl
+
+    synced: list[int] = []
+    per_batch: list[int] = []
+    real_fsync, real_write = jsonl.os.fsync, jsonl._JsonlPartition.write_batch
+
+    def fsync(fd: int) -> None:
+        synced.append(fd)
+        real_fsync(fd)
+
+    def write_batch(self: jsonl._JsonlPartition, values: list[bytes]) -> None:
+        before = len(synced)
+        real_write(self, values)
+        per_batch.append(len(synced) - before)
+
+    monkeypatch.setattr(jsonl.os, "fsync", fsync)
+    monkeypatch.setattr(jsonl._JsonlPartition, "write_batch", write_batch)
+    cfg = parse_config({"dead_letters": {"path": str(tmp_path / "out")}, "hashing": {"lists": []}})
+    flow = Dataflow("dead-letter-fsync")
+    letters = op.input("in", flow, TestingSource([_letter(1), _letter(2)]))
+    write_dead_letters("dead-letters", letters, cfg, None)
+    run_main(flow)
+    assert per_batch
+    assert set(per_batch) == {1}  # every batch written is forced to disk before it returns
+
+
+def test_kafka_dead_letters_get_the_secrets_from_env() -> None:
+    from tipline.sinks.kafka_out import BoundedKafkaSink
+
+    cfg = parse_config(
+        {
+            "kafka": {"secret_env": {"sasl.password": "TIPLINE_TEST_DLQ_SECRET"}},
+            "dead_letters": {"kind": "kafka", "topic": "dl-topic"},
+            "hashing": {"lists": []},
+        }
+    )
+    flow = Dataflow("dead-letter-kafka")
+    letters = op.input("in", flow, TestingSource([_letter(1)]))
+    env = {"TIPLINE_TEST_DLQ_SECRET": "not-a-real-secret"}
+    write_dead_letters("dead-letters", letters, cfg, None, env=env)
+    (step,) = [s for s in flow.substeps if s.step_name == "dead-letters"]
+    sink = step.sink  # type: ignore[attr-defined]
+    assert isinstance(sink, BoundedKafkaSink)
+    assert sink._config["sasl.password"] == "not-a-real-secret"
+    assert sink._topic == "dl-topic"
