@@ -3,6 +3,7 @@ name README.md, ``tipline demo`` and ``dlq`` use (mutation survivor, issue #19).
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 import bytewax.operators as op
@@ -30,10 +31,11 @@ def _letter(offset: int) -> DeadLetter:
 
 
 def test_file_dead_letters_go_to_dead_letters_jsonl(tmp_path: Path) -> None:
+    """…private (0600 in a 0700 folder), with the resume base of the recovery store."""
     cfg = parse_config(
         {
             "dead_letters": {"path": str(tmp_path / "out")},
-            "recovery": {"path": str(tmp_path / "recovery")},
+            "recovery": {"enabled": True, "path": str(tmp_path / "recovery")},
             "hashing": {"lists": []},
         }
     )
@@ -41,9 +43,17 @@ def test_file_dead_letters_go_to_dead_letters_jsonl(tmp_path: Path) -> None:
     letters = op.input("in", flow, TestingSource([_letter(1), _letter(2)]))
     write_dead_letters("dead-letters", letters, cfg, None)
     run_main(flow)
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["dead-letters.jsonl"]
-    lines = (tmp_path / "out" / "dead-letters.jsonl").read_bytes().splitlines()
+    out = tmp_path / "out"
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".dead-letters.jsonl.base",
+        "dead-letters.jsonl",
+    ]
+    # the base: the file's length (0) when first opened under this recovery store
+    assert (out / ".dead-letters.jsonl.base").read_text(encoding="ascii").split()[1] == "0"
+    lines = (out / "dead-letters.jsonl").read_bytes().splitlines()
     assert [decode_dead_letter(line).source.offset for line in lines] == [1, 2]
+    assert stat.S_IMODE((out / "dead-letters.jsonl").stat().st_mode) == 0o600
+    assert stat.S_IMODE(out.stat().st_mode) == 0o700
 
 
 def test_every_file_dead_letter_is_sealed_before_it_is_written(tmp_path: Path) -> None:
