@@ -8,13 +8,16 @@ unsigned-tail count after a bad checkpoint were never checked exactly.
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime, timedelta
+import time
+from datetime import UTC, datetime, timedelta, timezone
 
 import msgspec
+import pytest
 
 from tipline.operators.evidence.canonical import canonical_bytes, sha256_hex
 from tipline.operators.evidence.custody import (
     GENESIS,
+    _checkpoint_message,
     chain_event,
     checkpoint_key,
     event_key,
@@ -142,3 +145,38 @@ def test_a_signed_head_that_differs_names_both_hashes() -> None:
         f"SHA-256 of event 1 ({sha256_hex(raws[1])[:16]}…)"
     )
     assert len(report.problems) == 2  # and the signature no longer covers the head
+
+
+def test_the_signed_checkpoint_message_is_the_documented_bytes() -> None:
+    """Checkpoints already in vaults were signed over exactly these bytes."""
+    head = "ab" * 32
+    assert _checkpoint_message(PID, 1, head, T) == (
+        b"tipline.custody_checkpoint/1\n"
+        b'{"at":"2026-12-01T12:00:00Z","head_sha256":"' + head.encode() + b'",'
+        b'"package_id":"pkg-1","seq":1}'
+    )
+
+
+def test_events_and_checkpoints_are_stamped_in_utc_whatever_the_local_zone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("TZ", "Asia/Kolkata")  # a local zone that is not UTC
+    time.tzset()
+    try:
+        at = datetime(2026, 12, 1, 14, 0, tzinfo=timezone(timedelta(hours=2)))
+        blank = CustodyEvent(
+            package_id=PID, seq=0, prev_sha256="", at=at, action="viewed",
+            operator="op-1", retain_until=T + timedelta(days=90),
+        )  # fmt: skip
+        linked, raw = chain_event(blank, prev=None)
+        checkpoint = msgspec.json.decode(
+            make_checkpoint(SIGNER, raw, linked), type=CustodyCheckpoint
+        )
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert linked.at == at
+    assert linked.at.utcoffset() == timedelta(0)
+    assert b'"at":"2026-12-01T12:00:00Z"' in raw
+    assert checkpoint.at == at
+    assert checkpoint.at.utcoffset() == timedelta(0)
