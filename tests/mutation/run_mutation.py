@@ -31,8 +31,9 @@ A survivor listed in ``tests/mutation/equivalent.toml`` (with the reason it
 cannot change behaviour) is reported under ``equivalent`` and left out of the
 score. ``--record`` stores each module's source hash and score in
 ``tests/mutation/baseline.json``, which ``--changed`` compares against.
-Exit status: 0 when the score reaches ``fail_under`` (modules.toml), 1 below
-it, 2 on a usage or tool error.
+Exit status: 0 when the score reaches ``fail_under`` (modules.toml) and every
+selected module was checked completely, 1 below it or when partial, 2 on a
+usage or tool error.
 """
 
 from __future__ import annotations
@@ -483,7 +484,15 @@ def main(argv: list[str] | None = None) -> int:
         )
         record(doc, plan, time.strftime("%Y-%m-%d", time.gmtime()), head.stdout.strip())
     _print(doc)
-    return 0 if float(doc["score"]) >= plan.fail_under else 1  # type: ignore[arg-type]
+    return 0 if passed(doc, plan.fail_under) else 1
+
+
+def passed(doc: dict[str, object], fail_under: float) -> bool:
+    """A run passes only at ``fail_under`` or above with every selected module checked:
+    a partial run (modules not run, mutants unchecked) never passes."""
+    score = doc["score"]
+    assert isinstance(score, float | int)
+    return score >= fail_under and not doc.get("not_run") and not doc.get("incomplete")
 
 
 def _print(doc: dict[str, object]) -> None:

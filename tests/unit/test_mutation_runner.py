@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.mutation import run_mutation
-from tests.mutation.run_mutation import Plan, score, to_resume
+from tests.mutation.run_mutation import Plan, passed, score, to_resume
 
 PLAN = Plan(
     modules=["operators/fairness.py", "operators/decide.py"],
@@ -84,3 +84,12 @@ def test_only_completed_modules_are_recorded(
     assert fairness["date"] == "2026-12-02"
     assert fairness["commit"] == "c0ffee"
     assert (fairness["killed"], fairness["total"], fairness["score"]) == (9, 10, 0.9)
+
+
+def test_a_partial_run_never_passes_whatever_its_score(tmp_path: Path) -> None:
+    complete = {f"{FAIR}1": "killed", f"{DECIDE}1": "killed"}
+    assert passed(score(PLAN, complete, tmp_path), 0.85)
+    not_run = {f"{FAIR}1": "killed", f"{DECIDE}1": "not checked"}
+    assert not passed(score(PLAN, not_run, tmp_path), 0.85)
+    incomplete = {**complete, f"{FAIR}2": "not checked"}
+    assert not passed(score(PLAN, incomplete, tmp_path), 0.85)
