@@ -34,9 +34,12 @@ test-unit: $(STAMP)
 # Mutation tier (tests/mutation, docs/testing.md): mutmut plants small bugs in the
 # invariant modules and the unit+flow tests must notice. Writes out/mutation/score.json.
 # `make mutation` runs every invariant module (nightly / on demand; RECORD=1 stores
-# the baseline); `make mutation-changed` (CI) only those changed since the baseline.
+# the baseline of each module that completed); `make mutation-changed` (CI) only those
+# changed since the baseline. MUTATION_ARGS passes more options, e.g.
+# MUTATION_ARGS="--keep --budget 3600" then MUTATION_ARGS="--resume /tmp/tipline-mutation-…"
+# to finish a long run in several slots.
 mutation: $(STAMP)
-	$(BIN)/python -m tests.mutation.run_mutation $(if $(RECORD),--record)
+	$(BIN)/python -m tests.mutation.run_mutation $(if $(RECORD),--record) $(MUTATION_ARGS)
 
 mutation-changed: $(STAMP)
 	$(BIN)/python -m tests.mutation.run_mutation --changed --budget $${MUTATION_BUDGET:-1800}

@@ -31,8 +31,9 @@ A survivor listed in ``tests/mutation/equivalent.toml`` (with the reason it
 cannot change behaviour) is reported under ``equivalent`` and left out of the
 score. ``--record`` stores each module's source hash and score in
 ``tests/mutation/baseline.json``, which ``--changed`` compares against.
-Exit status: 0 when the score reaches ``fail_under`` (modules.toml), 1 below
-it, 2 on a usage or tool error.
+Exit status: 0 when the score reaches ``fail_under`` (modules.toml) and every
+selected module was checked completely, 1 below it or when partial, 2 on a
+usage or tool error.
 """
 
 from __future__ import annotations
@@ -75,6 +76,9 @@ class Plan:
     fail_under: float
     known_failing: tuple[str, ...] = ()
     only: dict[str, list[str]] = field(default_factory=dict)
+    # every invariant module: the scratch copy mutates them all, so that a kept
+    # copy can be resumed for any module (mutmut traces only mutated code)
+    every: tuple[str, ...] = ()
 
     def globs(self) -> list[str]:
         """mutmut mutant-name patterns: every function, or the ``[only]`` ones."""
@@ -95,6 +99,7 @@ def load_plan(selected: list[str] | None) -> Plan:
     """Read ``modules.toml``; ``selected`` narrows the module list."""
     spec = tomllib.loads((HERE / "modules.toml").read_text())
     modules = list(spec["modules"])
+    every = tuple(modules)
     if selected is not None:
         unknown = sorted(set(selected) - set(modules))
         if unknown:
@@ -107,6 +112,7 @@ def load_plan(selected: list[str] | None) -> Plan:
         fail_under=float(spec["fail_under"]),
         known_failing=tuple(spec.get("known_failing", ())),
         only={m: list(f) for m, f in spec.get("only", {}).items() if m in modules},
+        every=every,
     )
 
 
@@ -149,7 +155,7 @@ def _configure(root: Path, plan: Plan) -> None:
     """Write the ``[tool.mutmut]`` section for this run into the copy's pyproject."""
     text = (root / "pyproject.toml").read_text()
     text = text.split("\n[tool.mutmut]")[0]
-    quoted = ", ".join(json.dumps(f"tipline/{m}") for m in plan.modules)
+    quoted = ", ".join(json.dumps(f"tipline/{m}") for m in plan.every or plan.modules)
     tests = ", ".join(json.dumps(t) for t in plan.tests)
     deselect = "".join(f', "--deselect", {json.dumps(t)}' for t in plan.known_failing)
     # Tests that read files by path (sources, README.md, docs, deploy files)
@@ -176,10 +182,11 @@ def _configure(root: Path, plan: Plan) -> None:
     (root / "pyproject.toml").write_text(text)
 
 
-def _run_bounded(root: Path, plan: Plan, budget: float | None, jobs: int | None) -> bool:
-    """Run ``mutmut run``; stop it after ``budget`` seconds. Return whether it finished."""
+def _run_bounded(root: Path, names: list[str], budget: float | None, jobs: int | None) -> bool:
+    """Run ``mutmut run`` on ``names`` (patterns or mutants); stop it after ``budget``
+    seconds. Return whether it finished."""
     exe = Path(sys.executable).with_name("mutmut")
-    cmd = [str(exe), "run", *(["--max-children", str(jobs)] if jobs else []), *plan.globs()]
+    cmd = [str(exe), "run", *(["--max-children", str(jobs)] if jobs else []), *names]
     log = (OUT / "mutmut-run.log").open("w")
     proc = subprocess.Popen(
         cmd, cwd=root, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
@@ -280,6 +287,35 @@ def describe(root: Path, module: str, name: str) -> dict[str, object]:
     return {"file": module, "line": line, "operator": f"{old} → {new}", "mutant": name}
 
 
+def _refresh_tests(root: Path) -> None:
+    """Copy the work tree's tests (tracked and new files) into a kept scratch copy."""
+    files = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "tests"],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+    ).stdout.split(b"\0")
+    for raw in filter(None, files):
+        src = REPO / raw.decode()
+        if src.is_file():
+            for dst in (root / raw.decode(), root / "mutants" / raw.decode()):
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(src, dst)
+
+
+def to_resume(plan: Plan, statuses: dict[str, str], *, unchecked: bool = True) -> list[str]:
+    """Mutants of the plan a resumed run checks: those without a kill (survived,
+    no tests and, unless ``unchecked`` is False, not yet checked). A kill stands:
+    tests are only ever added."""
+    patterns = plan.globs()
+    skip = KILLED if unchecked else KILLED | NOT_COUNTED
+    return sorted(
+        name
+        for name, status in statuses.items()
+        if status not in skip and any(fnmatch.fnmatch(name, p) for p in patterns)
+    )
+
+
 def equivalents() -> dict[str, dict[str, str]]:
     """Survivors explained as equivalent: mutant name → ``{"operator", "reason"}``."""
     path = HERE / "equivalent.toml"
@@ -291,7 +327,7 @@ def equivalents() -> dict[str, dict[str, str]]:
 def score(plan: Plan, statuses: dict[str, str], root: Path) -> dict[str, object]:
     """Build the ``score.json`` document from mutmut's verdicts."""
     explained = equivalents()
-    per: dict[str, dict[str, float]] = {
+    per: dict[str, dict[str, int]] = {
         m: {"killed": 0, "total": 0, "unchecked": 0} for m in plan.modules
     }
     survivors, equivalent = [], []
@@ -313,31 +349,40 @@ def score(plan: Plan, statuses: dict[str, str], root: Path) -> dict[str, object]
             per[module]["killed"] += 1
         else:
             survivors.append({**found, "status": status})
-    killed = sum(int(p["killed"]) for p in per.values())
-    total = sum(int(p["total"]) for p in per.values())
-    for p in per.values():
-        p["score"] = round(p["killed"] / p["total"], 4) if p["total"] else 1.0
+    killed = sum(p["killed"] for p in per.values())
+    total = sum(p["total"] for p in per.values())
+    # a module with no checked mutant has no score (never 1.0, never "killed")
+    modules = {
+        m: {**p, "score": round(p["killed"] / p["total"], 4) if p["total"] else None}
+        for m, p in per.items()
+    }
     return {
-        "score": round(killed / total, 4) if total else 1.0,
+        "score": round(killed / total, 4) if total else 0.0,
         "killed": killed,
         "total": total,
         "fail_under": plan.fail_under,
-        "modules": per,
+        "not_run": [m for m, p in per.items() if not p["total"]],
+        "incomplete": [m for m, p in per.items() if p["total"] and p["unchecked"]],
+        "modules": modules,
         "survivors": survivors,
         "equivalent": equivalent,
     }
 
 
-def record(doc: dict[str, object], plan: Plan) -> None:
-    """Store each module's source hash and score as the new baseline."""
+def record(doc: dict[str, object], plan: Plan, when: str, commit: str) -> None:
+    """Store the source hash and score of each module whose every mutant was
+    checked as its new baseline, with the date and the commit; a module with
+    unchecked mutants is not recorded (``--changed`` keeps mutating it)."""
     path = HERE / "baseline.json"
     old = json.loads(path.read_text())["modules"] if path.exists() else {}
     modules = doc["modules"]
     assert isinstance(modules, dict)
     for module in plan.modules:
-        if modules[module]["unchecked"]:  # a run cut short by --budget: say so in the baseline
-            print(f"mutation: {module} recorded with {modules[module]['unchecked']} unchecked")
-        old[module] = {"sha256": source_hash(module), **modules[module]}
+        result = modules[module]
+        if result["unchecked"] or not result["total"]:
+            print(f"mutation: {module} not recorded: {result['unchecked']} mutants not checked")
+            continue
+        old[module] = {"sha256": source_hash(module), "date": when, "commit": commit, **result}
     path.write_text(json.dumps({"modules": dict(sorted(old.items()))}, indent=2) + "\n")
 
 
@@ -357,6 +402,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--jobs", type=int, help="parallel mutant runs (default: CPU count)")
     parser.add_argument(
+        "--resume",
+        metavar="SCRATCH",
+        help="continue in a kept scratch copy: refresh its tests, then check the selected "
+        "modules' mutants that are not killed yet (not checked, survived, no tests)",
+    )
+    parser.add_argument(
+        "--survivors",
+        action="store_true",
+        help="with --resume: recheck only the survivors (after new tests), not unchecked mutants",
+    )
+    parser.add_argument(
         "--rescore",
         metavar="SCRATCH",
         help="score a kept scratch copy again (after editing equivalent.toml); runs nothing",
@@ -365,6 +421,8 @@ def main(argv: list[str] | None = None) -> int:
     plan = load_plan(args.module)
     if args.changed:
         plan = replace(plan, modules=changed_modules(plan))
+    if not (args.keep or args.resume or args.rescore):
+        plan = replace(plan, every=())  # a copy that is not kept is never resumed
     OUT.mkdir(parents=True, exist_ok=True)
     if not plan.modules:
         print("mutation: no invariant module changed since the recorded run")
@@ -377,10 +435,16 @@ def main(argv: list[str] | None = None) -> int:
         }
         (OUT / "score.json").write_text(json.dumps(doc, indent=2) + "\n")
         return 0
-    root = Path(args.rescore) if args.rescore else _scratch_copy()
+    kept = args.rescore or args.resume
+    root = Path(kept) if kept else _scratch_copy()
     previous = json.loads((OUT / "score.json").read_text()) if args.rescore else {}
     try:
         _configure(root, plan)  # (again, for --rescore: the same section as the run)
+        names = plan.globs()
+        if args.resume:
+            _refresh_tests(root)
+            names = to_resume(plan, _statuses(root), unchecked=not args.survivors)
+            print(f"mutation: resuming {len(names)} mutants not killed yet", flush=True)
         print(f"mutation: {len(plan.modules)} modules in {root}", flush=True)
         if plan.known_failing:
             print(
@@ -389,7 +453,9 @@ def main(argv: list[str] | None = None) -> int:
                 flush=True,
             )
         started = time.monotonic()
-        finished = True if args.rescore else _run_bounded(root, plan, args.budget, args.jobs)
+        finished = (
+            True if args.rescore or not names else _run_bounded(root, names, args.budget, args.jobs)
+        )
         patterns = plan.globs()
         statuses = {
             name: status
@@ -409,22 +475,41 @@ def main(argv: list[str] | None = None) -> int:
                 flush=True,
             )
     finally:
-        if not args.keep and not args.rescore:
+        if not args.keep and not kept:
             shutil.rmtree(root, ignore_errors=True)
     (OUT / "score.json").write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
     if args.record:
-        record(doc, plan)
+        head = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=REPO, check=True, capture_output=True, text=True
+        )
+        record(doc, plan, time.strftime("%Y-%m-%d", time.gmtime()), head.stdout.strip())
     _print(doc)
-    return 0 if float(doc["score"]) >= plan.fail_under else 1  # type: ignore[arg-type]
+    return 0 if passed(doc, plan.fail_under) else 1
+
+
+def passed(doc: dict[str, object], fail_under: float) -> bool:
+    """A run passes only at ``fail_under`` or above with every selected module checked:
+    a partial run (modules not run, mutants unchecked) never passes."""
+    score = doc["score"]
+    assert isinstance(score, float | int)
+    return score >= fail_under and not doc.get("not_run") and not doc.get("incomplete")
 
 
 def _print(doc: dict[str, object]) -> None:
     modules = doc["modules"]
     assert isinstance(modules, dict)
-    print(f"{'module':44} {'killed':>7} {'total':>6} {'score':>6}")
+    print(f"{'module':44} {'killed':>7} {'total':>6} {'score':>6} {'unchecked':>9}")
     for module, p in modules.items():
-        print(f"{module:44} {p['killed']:>7} {p['total']:>6} {p['score']:>6.2f}")
-    print(f"{'all':44} {doc['killed']:>7} {doc['total']:>6} {doc['score']:>6.2f}")
+        mark = f"{p['score']:>6.2f}" if p["total"] else "   n/a"
+        note = "  NOT RUN" if not p["total"] else ""
+        print(f"{module:44} {p['killed']:>7} {p['total']:>6} {mark} {p['unchecked']:>9}{note}")
+    print(f"{'all checked':44} {doc['killed']:>7} {doc['total']:>6} {doc['score']:>6.2f}")
+    if doc.get("not_run") or doc.get("incomplete"):
+        print(
+            f"mutation: PARTIAL — {len(doc.get('not_run') or [])} modules not run, "  # type: ignore[arg-type]
+            f"{len(doc.get('incomplete') or [])} with unchecked mutants; "  # type: ignore[arg-type]
+            "the score covers the checked mutants only"
+        )
     survivors = doc["survivors"]
     assert isinstance(survivors, list)
     for s in survivors[:40]:

@@ -152,3 +152,19 @@ def test_sextortion_without_a_match_is_enticement_not_a_coerced_upload() -> None
     # nor is a child's upload that the older party did not receive
     elsewhere = msgspec.structs.replace(child_to_adult, recipients=[PEER])
     assert resolve_parties(matched, elsewhere).rule == "hash_match"
+
+
+def test_without_a_match_or_an_older_party_the_sender_is_reported() -> None:
+    _, decision, event = _case()
+    unmatched = _with_pair(decision, matched=False)
+    no_session = msgspec.structs.replace(unmatched, session=None)
+    parties = resolve_parties(no_session, event)
+    assert parties.rule == "sender"
+    assert parties.reported == event.sender
+    assert parties.reported_is_sender
+    assert unmatched.session is not None
+    no_older = msgspec.structs.replace(
+        unmatched, session=msgspec.structs.replace(unmatched.session, older_id=None)
+    )
+    assert resolve_parties(no_older, event).rule == "sender"
+    assert resolve_parties(no_older, event).reported == event.sender

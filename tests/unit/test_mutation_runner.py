@@ -1,0 +1,95 @@
+"""The mutation tier's bookkeeping (tests/mutation/run_mutation.py), without mutmut.
+
+A module whose mutants were never checked must be reported as not run, never
+scored 1.0 or counted as killed; a resumed run checks only the mutants that
+are not killed yet; the baseline records only modules that completed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.mutation import run_mutation
+from tests.mutation.run_mutation import Plan, passed, score, to_resume
+
+PLAN = Plan(
+    modules=["operators/fairness.py", "operators/decide.py"],
+    tests=["tests/unit"],
+    fail_under=0.85,
+)
+FAIR = "tipline.operators.fairness.x_gate__mutmut_"
+DECIDE = "tipline.operators.decide.x_alert__mutmut_"
+
+
+def test_a_module_with_no_checked_mutant_is_not_run_not_perfect(tmp_path: Path) -> None:
+    statuses = {f"{FAIR}1": "killed", f"{FAIR}2": "timeout", f"{FAIR}3": "not checked"}
+    statuses |= {f"{DECIDE}{i}": "not checked" for i in range(1, 5)}
+    doc = score(PLAN, statuses, tmp_path)
+    modules = doc["modules"]
+    assert isinstance(modules, dict)
+    assert modules["operators/decide.py"] == {
+        "killed": 0,
+        "total": 0,
+        "unchecked": 4,
+        "score": None,
+    }
+    assert modules["operators/fairness.py"]["score"] == 1.0
+    assert doc["not_run"] == ["operators/decide.py"]
+    assert doc["incomplete"] == ["operators/fairness.py"]
+    assert (doc["killed"], doc["total"]) == (2, 2)
+
+
+def test_nothing_checked_scores_zero(tmp_path: Path) -> None:
+    doc = score(PLAN, {f"{DECIDE}1": "not checked"}, tmp_path)
+    assert doc["score"] == 0.0
+    assert doc["not_run"] == PLAN.modules
+
+
+def test_a_resumed_run_checks_every_mutant_without_a_kill() -> None:
+    statuses = {
+        f"{FAIR}1": "killed",
+        f"{FAIR}2": "survived",
+        f"{FAIR}3": "not checked",
+        f"{FAIR}4": "no tests",
+        f"{FAIR}5": "suspicious",
+        "tipline.operators.hashing.pdq.x_hamming__mutmut_1": "not checked",
+    }
+    assert to_resume(PLAN, statuses) == [f"{FAIR}2", f"{FAIR}3", f"{FAIR}4"]
+    assert to_resume(PLAN, statuses, unchecked=False) == [f"{FAIR}2", f"{FAIR}4"]
+    only_decide = Plan(modules=["operators/decide.py"], tests=[], fail_under=0.85)
+    assert to_resume(only_decide, statuses) == []
+
+
+def test_only_completed_modules_are_recorded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(run_mutation, "HERE", tmp_path)
+    (tmp_path / "baseline.json").write_text(
+        json.dumps({"modules": {"operators/decide.py": {"sha256": "old", "killed": 1}}})
+    )
+    doc: dict[str, object] = {
+        "modules": {
+            "operators/fairness.py": {"killed": 9, "total": 10, "unchecked": 0, "score": 0.9},
+            "operators/decide.py": {"killed": 3, "total": 3, "unchecked": 2, "score": 1.0},
+        }
+    }
+    run_mutation.record(doc, PLAN, "2026-12-02", "c0ffee")
+    recorded = json.loads((tmp_path / "baseline.json").read_text())["modules"]
+    assert recorded["operators/decide.py"] == {"sha256": "old", "killed": 1}  # kept as it was
+    fairness = recorded["operators/fairness.py"]
+    assert fairness["sha256"] == run_mutation.source_hash("operators/fairness.py")
+    assert fairness["date"] == "2026-12-02"
+    assert fairness["commit"] == "c0ffee"
+    assert (fairness["killed"], fairness["total"], fairness["score"]) == (9, 10, 0.9)
+
+
+def test_a_partial_run_never_passes_whatever_its_score(tmp_path: Path) -> None:
+    complete = {f"{FAIR}1": "killed", f"{DECIDE}1": "killed"}
+    assert passed(score(PLAN, complete, tmp_path), 0.85)
+    not_run = {f"{FAIR}1": "killed", f"{DECIDE}1": "not checked"}
+    assert not passed(score(PLAN, not_run, tmp_path), 0.85)
+    incomplete = {**complete, f"{FAIR}2": "not checked"}
+    assert not passed(score(PLAN, incomplete, tmp_path), 0.85)
