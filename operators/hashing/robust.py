@@ -183,13 +183,13 @@ def unrotate(image: Image.Image, max_degrees: float) -> list[tuple[float, Image.
     it, so two groups can agree; both are returned (at most two). Anything
     else, the common case decided on the four corner pixels, returns ``[]``.
     """
-    luma = np.asarray(image.convert("L"), dtype=np.int16)
-    h, w = luma.shape
+    w, h = image.size
     if h < 2 * _MIN_TRIMMED or w < 2 * _MIN_TRIMMED or max_degrees < _MIN_DEGREES:
         return []
-    corners = np.array([luma[0, 0], luma[0, -1], luma[-1, 0], luma[-1, -1]])
-    if int(np.ptp(corners)) > 2 * _FILL_TOLERANCE:
-        return []
+    corners = [_grey(image.getpixel(xy)) for xy in ((0, 0), (w - 1, 0), (0, h - 1), (w - 1, h - 1))]
+    if max(corners) - min(corners) > 2 * _FILL_TOLERANCE:
+        return []  # decided on four pixels, before any conversion
+    luma = np.asarray(image.convert("L"), dtype=np.int16)
     fill = int(np.median(corners))
     rows = h // 3  # enough rows to fit a leg; a long leg runs the whole width
     estimates = []
@@ -212,6 +212,16 @@ def unrotate(image: Image.Image, max_degrees: float) -> list[tuple[float, Image.
         if _MIN_DEGREES <= abs(angle) <= max_degrees and len(out) < 2:
             out.append((angle, _turn_back(image, angle)))
     return out
+
+
+def _grey(pixel: object) -> int:
+    """Luma of one pixel as ``convert("L")`` computes it (ITU-R 601-2)."""
+    if isinstance(pixel, int | float):
+        return int(pixel)
+    if isinstance(pixel, tuple) and len(pixel) >= 3:
+        r, g, b = (int(v) for v in pixel[:3])
+        return (r * 299 + g * 587 + b * 114) // 1000
+    return 0
 
 
 def _corner_legs(block: np.ndarray, fill: int) -> tuple[float, float] | None:
