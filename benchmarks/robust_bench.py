@@ -140,6 +140,8 @@ def matchers() -> dict[str, Matcher]:
         trim_borders=False,
         near_miss_retries=False,
         region_hashes=False,
+        unrotate_max_degrees=0.0,
+        region_agree_regions=0,
     )
     return {
         "robust": Matcher(default_algorithms(), settings_from_config(CFG), 64),

@@ -229,8 +229,11 @@ class HashingConfig(Section, frozen=True):
     the same original, a near-miss retry). The wide search runs on lists of at
     most ``candidate_max_entries`` entries per algorithm (bounded cost).
     ``trim_borders``: uniform borders and letterboxing are trimmed and the
-    content hashed as well. ``near_miss_retries``: for near-miss candidates only,
-    a few small rotations (1-3 degrees either way) and crops (2-6 %) are hashed and re-queried.
+    content hashed as well. ``unrotate_max_degrees``: an image turned by a small
+    angle (up to this many degrees; 0 = off) inside a grown frame with uniform
+    corners is turned back and its content hashed as well. ``near_miss_retries``:
+    for near-miss candidates only, a few small rotations (1-3 degrees either
+    way) and crops (2-6 %) are hashed and re-queried.
     ``region_hashes``: quadrant and centre PDQ hashes are computed when a list
     holds region entries.
     Tightened for smooth images: a derived entry is a candidate only within
@@ -240,6 +243,10 @@ class HashingConfig(Section, frozen=True):
     grey levels) reaches ``weak_min_texture``; retries also need a whole-image
     PDQ hit within ``retry_max_distance`` or a whole-image pHash hit within
     ``phash_retry_distance`` (a trigger only, never an agreement signal).
+    Overlays: ``region_agree_regions`` region hashes within
+    ``region_agree_distance`` of one original's region entries are accepted at
+    any texture (0 regions = off); region hashes have their own quality floor,
+    ``region_min_quality``.
     Flood quarantine: an entry that matches more than ``quarantine_min_matches``
     times and more than ``quarantine_factor`` times its expected rate within the
     last ``quarantine_window`` attachments is held for review (verdict strength
@@ -275,10 +282,14 @@ class HashingConfig(Section, frozen=True):
     trim_borders: bool = True
     near_miss_retries: bool = True
     region_hashes: bool = True
-    pdq_derived_candidate_distance: NonNegativeInt = 60
+    pdq_derived_candidate_distance: NonNegativeInt = 50
     weak_min_texture: NonNegativeFloat = 1.5
     retry_max_distance: NonNegativeInt = 60
-    phash_retry_distance: NonNegativeInt = 20
+    phash_retry_distance: NonNegativeInt = 14
+    unrotate_max_degrees: NonNegativeFloat = 8.0
+    region_agree_distance: NonNegativeInt = 16
+    region_agree_regions: NonNegativeInt = 3
+    region_min_quality: NonNegativeInt = 10
     quarantine_window: PositiveInt = 1000
     quarantine_factor: PositiveFloat = 10.0
     quarantine_min_matches: PositiveInt = 20

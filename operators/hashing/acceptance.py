@@ -87,6 +87,23 @@ def _accepted(group: Sequence[_Hit]) -> bool:
     return len(signals) >= _REGION_ONLY_SIGNALS
 
 
+def _regions_agree(group: Sequence[_Hit], distance: int | None, regions: int) -> bool:
+    """Return whether ``regions`` distinct regions of the group lie within ``distance``.
+
+    The rule for overlays and logos: the untouched quadrants and centre still
+    match the original's region entries within a few bits while the
+    whole-image hashes move far. It holds below the texture floor too (region
+    hashes have their own, lower quality floor: an untouched smooth region
+    hashes alike, measured 0-14 bits; unrelated smooth images stay 72+ bits
+    away on their second-closest region). ``distance`` ``None`` or
+    ``regions`` 0 turn the rule off.
+    """
+    if distance is None or regions <= 0:
+        return False
+    close = {h.signal for h in group if h.info.region and h.distance <= distance}
+    return len(close) >= regions
+
+
 def _hash_value(c: Computed, matchable: bool) -> HashValue:
     return HashValue(
         algorithm=c.algorithm, value=c.value.hex(), quality=c.quality, matchable=matchable

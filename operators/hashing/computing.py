@@ -18,6 +18,7 @@ from tipline.operators.hashing.robust import (
     retry_variants,
     texture,
     trim_borders,
+    unrotate,
 )
 from tipline.schemas.hashing import (
     STATUS_EVENT_BUDGET,
@@ -44,6 +45,7 @@ class Perceptual:
     reason: str | None = None
     cacheable: bool = True
     trimmed: tuple[Computed, ...] = ()
+    """Hashes of the content inside uniform borders and of a small rotation turned back."""
     regions: tuple[tuple[str, Computed], ...] | None = None
     """Region hashes (name, PDQ), or ``None`` when they were not computed."""
     texture: float | None = None
@@ -106,6 +108,9 @@ class HashComputing:
             content = trim_borders(image)
             if content is not image:
                 trimmed = self._compute_all(content)
+        if self._settings.unrotate_max_degrees > 0:
+            for _, turned in unrotate(content, self._settings.unrotate_max_degrees):
+                trimmed += self._compute_all(turned)
         return Perceptual(
             computed=computed,
             trimmed=trimmed,
@@ -122,14 +127,23 @@ class HashComputing:
         return tuple(c for c in (a.compute(media) for a in self._perceptual) if c is not None)
 
     def region_hashes(self, image: Image.Image) -> tuple[tuple[str, Computed], ...]:
-        """PDQ of each of :data:`REGIONS` of ``image`` whose quality reaches the floor."""
+        """PDQ of each of :data:`REGIONS` of ``image`` whose quality reaches the region floor.
+
+        ``region_min_quality`` (lower than the whole-image PDQ floor: an
+        untouched region of a smooth image hashes alike all the same), else
+        the PDQ floor.
+        """
         algorithm = next((a for a in self._perceptual if a.name == REGION_ALGORITHM), None)
         if algorithm is None:
             return ()
+        floor = self._settings.region_min_quality
         out = []
         for name in REGIONS:
             c = algorithm.compute(MediaInput(data=b"", image=region(image, name)))
-            if c is not None and not self.below_floor(c):
+            if c is None:
+                continue
+            low = self.below_floor(c) if floor is None else (c.quality or 0) < floor
+            if not low:
                 out.append((name, c))
         return tuple(out)
 

@@ -61,6 +61,7 @@ from tipline.operators.hashing.acceptance import (
     _closest,
     _hash_value,
     _Hit,
+    _regions_agree,
     _signals,
     _strength,
 )
@@ -283,12 +284,17 @@ class Matcher(HashComputing):
             groups.setdefault((h.info.list, h.info.original), []).append(h)
         out: list[HashMatch] = []
         retry_values: tuple[tuple[str, Computed], ...] | None = None
-        textured = p.texture is not None and p.texture >= self._settings.weak_min_texture
+        s = self._settings
+        textured = p.texture is not None and p.texture >= s.weak_min_texture
         triggers = self._retry_triggers(loaded, p, low) if textured else {}
         for key in triggers:
             groups.setdefault(key, [])
         for group_key, group in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
-            if any(h.direct for h in group) or (textured and _accepted(group)):
+            if (
+                any(h.direct for h in group)
+                or (textured and _accepted(group))
+                or _regions_agree(group, s.region_agree_distance, s.region_agree_regions)
+            ):
                 out += self._emit(loaded, group)
                 continue
             trigger = triggers.get(group_key, [])

@@ -13,6 +13,9 @@ hashes, near-miss retries), so list and query see the same pixels.
   off the sides named).
 * :func:`texture` scores how much fine structure an image has (0 for smooth
   gradients and flat areas): the gate of two-stage acceptance and retries.
+* :func:`unrotate` finds an image turned by a small angle inside a larger
+  frame with uniform corners (what "rotate, expand" editors produce), measures
+  the angle from the four corner triangles and turns the content back.
 
 Invariant: every function is deterministic and does no I/O.
 """
@@ -35,6 +38,11 @@ BUILD_CORNER_CROPS: Final = (0.05, 0.09)
 RETRY_ROTATIONS: Final = (-3.0, -1.5, 1.5, 3.0)
 RETRY_CROPS: Final = (0.02, 0.04, 0.06)
 _MIN_TRIMMED: Final = 32
+_FILL_TOLERANCE: Final = 16
+_MIN_DEGREES: Final = 0.3
+_AGREE_DEGREES: Final = 0.15
+"""Two corner estimates within this many degrees agree on the angle."""
+_MIN_LEG_ROWS: Final = 3
 RETRY_SIDE: Final = 512
 TEXTURE_SIDE: Final = 64
 
@@ -159,3 +167,108 @@ def retry_variants(image: Image.Image) -> list[tuple[str, Image.Image]]:
     out = [(f"rot{d:+g}", rotate(image, d)) for d in RETRY_ROTATIONS]
     out += [(f"crop{round(f * 100)}", crop(image, f)) for f in RETRY_CROPS]
     return out
+
+
+def unrotate(image: Image.Image, max_degrees: float) -> list[tuple[float, Image.Image]]:
+    """Return the content of a small rotation inside uniform corners, turned back (or ``[]``).
+
+    A copy rotated by ``a`` degrees with a grown frame has four uniform
+    triangles in its corners (black, white, any fill); each triangle's legs
+    give the angle (``atan(short / long)``, its sign from which leg is long).
+    The four estimates are grouped; every angle that at least two corners
+    agree on (within 0.15 degrees) and that lies within
+    ``[0.3, max_degrees]`` is undone: the image is turned back and the
+    original frame (solved from the grown one) is cut out, less one pixel per
+    side. Dark content that touches the fill lengthens a triangle or hides
+    it, so two groups can agree; both are returned (at most two). Anything
+    else, the common case decided on the four corner pixels, returns ``[]``.
+    """
+    w, h = image.size
+    if h < 2 * _MIN_TRIMMED or w < 2 * _MIN_TRIMMED or max_degrees < _MIN_DEGREES:
+        return []
+    corners = [_grey(image.getpixel(xy)) for xy in ((0, 0), (w - 1, 0), (0, h - 1), (w - 1, h - 1))]
+    if max(corners) - min(corners) > 2 * _FILL_TOLERANCE:
+        return []  # decided on four pixels, before any conversion
+    luma = np.asarray(image.convert("L"), dtype=np.int16)
+    fill = int(np.median(corners))
+    rows = h // 3  # enough rows to fit a leg; a long leg runs the whole width
+    estimates = []
+    for block, sign in (
+        (luma[:rows], 1),
+        (luma[:rows, ::-1], -1),
+        (luma[::-1][:rows], -1),
+        (luma[::-1, ::-1][:rows], 1),
+    ):
+        legs = _corner_legs(block, fill)
+        if legs is None:
+            continue  # dark content at this corner: the other corners decide
+        across, down = legs
+        if down < across:  # the content's nearly horizontal side cuts this corner
+            estimates.append(sign * math.degrees(math.atan(down / across)))
+        else:
+            estimates.append(-sign * math.degrees(math.atan(across / down)))
+    out: list[tuple[float, Image.Image]] = []
+    for angle in _agreed_angles(estimates):
+        if _MIN_DEGREES <= abs(angle) <= max_degrees and len(out) < 2:
+            out.append((angle, _turn_back(image, angle)))
+    return out
+
+
+def _grey(pixel: object) -> int:
+    """Luma of one pixel as ``convert("L")`` computes it (ITU-R 601-2)."""
+    if isinstance(pixel, int | float):
+        return int(pixel)
+    if isinstance(pixel, tuple) and len(pixel) >= 3:
+        r, g, b = (int(v) for v in pixel[:3])
+        return (r * 299 + g * 587 + b * 114) // 1000
+    return 0
+
+
+def _corner_legs(block: np.ndarray, fill: int) -> tuple[float, float] | None:
+    """Fit the fill triangle in the corner at ``block[0, 0]``: (leg along rows, leg down).
+
+    Per row, the fill run from the corner shrinks linearly. A row of fill only
+    (where the content touches the edge, or dark content) says nothing and is
+    left out; rows far off the first fit (dark content extending the run) are
+    dropped and the line fitted again.
+    """
+    content = np.abs(block - fill) > _FILL_TOLERANCE
+    seen = content.any(axis=1)
+    lead = content.argmax(axis=1).astype(float)
+    rows = np.flatnonzero(seen & (lead >= 2))  # a run of 1 is JPEG ringing
+    if rows.size < _MIN_LEG_ROWS or rows[0] > _MIN_LEG_ROWS:
+        return None
+    gaps = np.flatnonzero(np.diff(rows) > _MIN_LEG_ROWS)
+    rows = rows[: gaps[0] + 1] if gaps.size else rows
+    for _ in range(2):
+        if rows.size < _MIN_LEG_ROWS:
+            return None
+        slope, across = np.polyfit(rows, lead[rows], 1)  # a uniform border: slope 0, refused
+        rows = rows[np.abs(lead[rows] - (across + slope * rows)) <= _MIN_LEG_ROWS]
+    if slope >= 0 or across <= 0:
+        return None
+    return float(across), float(across / -slope)
+
+
+def _agreed_angles(estimates: list[float]) -> list[float]:
+    """Angles that at least two estimates agree on, best supported first."""
+    groups: list[tuple[int, float]] = []
+    for e in sorted(estimates):
+        near = [x for x in estimates if abs(x - e) <= _AGREE_DEGREES]
+        mean = round(sum(near) / len(near), 2)
+        if len(near) >= 2 and all(abs(mean - g) > _AGREE_DEGREES for _, g in groups):
+            groups.append((len(near), mean))
+    return [g for _, g in sorted(groups, key=lambda g: -g[0])]
+
+
+def _turn_back(image: Image.Image, angle: float) -> Image.Image:
+    """Undo a rotation by ``angle`` with a grown frame; cut out the original frame."""
+    grown_w, grown_h = image.size
+    a = math.radians(abs(angle))
+    c, s = math.cos(a), math.sin(a)
+    # the grown frame is (w c + h s, w s + h c); solve for the original (w, h)
+    w = (grown_w * c - grown_h * s) / (c * c - s * s)
+    h = (grown_h * c - grown_w * s) / (c * c - s * s)
+    turned = image.rotate(-angle, resample=Image.Resampling.BILINEAR, expand=False)
+    x0, y0 = (grown_w - w) / 2 + 1, (grown_h - h) / 2 + 1
+    return turned.crop((round(x0), round(y0), round(x0 + w - 2), round(y0 + h - 2)))

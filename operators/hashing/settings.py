@@ -46,6 +46,13 @@ class MatchSettings:
     """Near-miss retries only when a whole-image PDQ hit is this close (``None``: any)."""
     phash_retry_distance: int | None = None
     """A whole-image pHash hit this close also triggers retries (never agreement on its own)."""
+    unrotate_max_degrees: float = 0.0
+    """Turn back a small rotation inside uniform corners up to this angle (0: never)."""
+    region_agree_distance: int | None = None
+    region_agree_regions: int = 0
+    """This many regions within ``region_agree_distance``: accepted at any texture (0: off)."""
+    region_min_quality: int | None = None
+    """Region hashes below this PDQ quality are left out (``None``: the PDQ floor)."""
 
 
 def settings_from_config(cfg: HashingConfig) -> MatchSettings:
@@ -79,6 +86,10 @@ def settings_from_config(cfg: HashingConfig) -> MatchSettings:
         weak_min_texture=cfg.weak_min_texture,
         retry_max_distance=cfg.retry_max_distance,
         phash_retry_distance=cfg.phash_retry_distance,
+        unrotate_max_degrees=cfg.unrotate_max_degrees,
+        region_agree_distance=cfg.region_agree_distance,
+        region_agree_regions=cfg.region_agree_regions,
+        region_min_quality=cfg.region_min_quality,
     )
 
 

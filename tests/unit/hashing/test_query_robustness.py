@@ -23,7 +23,7 @@ from tipline.synth.images import encode, make_image
 ALGOS = {a.name: a for a in default_algorithms()}
 
 
-def _matcher(**over: bool) -> Matcher:
+def _matcher(**over: float) -> Matcher:
     return Matcher(default_algorithms(), settings_from_config(HashingConfig(**over)), 16)
 
 
@@ -62,15 +62,28 @@ def test_a_near_miss_rotation_is_recovered_by_a_retry() -> None:
     img = make_image(5, 640, 480, "scene")
     known = _hash_only_list(img)
     # PDQ 72 (beyond every candidate radius), pHash 16: beyond the agreement radius (12),
-    # within phash_retry_distance (20), so the pHash hit triggers the retry
+    # within phash_retry_distance (20 here), so the pHash hit triggers the retry; the
+    # turned-back copy (unrotate) would match directly, so it is off here
     turned = encode(img.rotate(2.5, expand=True, fillcolor=(0, 0, 0)), "JPEG", 90)
-    off = _matcher(near_miss_retries=False)
+    off = _matcher(near_miss_retries=False, unrotate_max_degrees=0)
     assert off.match_bytes("a", "i", turned, [known]).matches == []
-    on = _matcher()
+    on = _matcher(unrotate_max_degrees=0, phash_retry_distance=20)
     v = on.match_bytes("a", "i", turned, [known])
     assert v.strength == "weak"
     assert any(s.startswith("retry:") for s in v.matches[0].signals)
     assert on.retries_computed == 1
+
+
+def test_a_rotation_in_a_grown_frame_is_turned_back_and_matched_directly() -> None:
+    img = make_image(5, 640, 480, "scene")
+    known = _hash_only_list(img)
+    for fill in ((0, 0, 0), (255, 255, 255)):
+        turned = encode(img.rotate(2.5, expand=True, fillcolor=fill), "JPEG", 90)
+        m = _matcher(near_miss_retries=False)
+        v = m.match_bytes("a", "i", turned, [known])
+        assert v.strength == "strong"
+        assert {x.algorithm for x in v.matches} == {"pdq", "phash"}
+        assert m.retries_computed == 0
 
 
 def test_transform_helpers_are_deterministic_and_in_bounds() -> None:
