@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable
 
 import numpy as np
 import numpy.typing as npt
@@ -15,34 +15,6 @@ def minimise(fun: Callable[[F64], tuple[float, F64]], x: F64, max_iter: int, m: 
 
     Deterministic (no randomness, fixed order). Returns the last accepted point.
     """
-    return minimise_path(fun, x, (max_iter,), m)[0]
-
-
-def minimise_path(
-    fun: Callable[[F64], tuple[float, F64]], x: F64, stops: Sequence[int], m: int = 8
-) -> list[F64]:
-    """Return, from one run, the point :func:`minimise` would return for each ``max_iter`` in stops.
-
-    The iterates do not depend on ``max_iter`` (it only ends the loop), so the
-    point after ``k`` iterations of a longer run is the same, bit for bit, as a
-    run stopped at ``k``; a run that ends sooner (converged, or no acceptable
-    step) gives its last point to every later stop.
-    """
-    wanted = set(stops)
-    points: dict[int, F64] = {}
-    last = x
-    for done, point in enumerate(_iterates(fun, x, max(stops), m)):
-        last = point
-        if done in wanted:
-            points[done] = point
-    return [points.get(k, last) for k in stops]
-
-
-def _iterates(
-    fun: Callable[[F64], tuple[float, F64]], x: F64, max_iter: int, m: int
-) -> Iterator[F64]:
-    """Yield the start, then the point accepted by each iteration (at most ``max_iter``)."""
-    yield x
     f, g = fun(x)
     s_hist: list[F64] = []
     y_hist: list[F64] = []
@@ -72,7 +44,7 @@ def _iterates(
                 break
             step *= 0.5
         else:
-            return
+            return x
         s_new, y_new = x_new - x, g_new - g
         if float(s_new @ y_new) > 1e-10:
             s_hist.append(s_new)
@@ -82,6 +54,6 @@ def _iterates(
                 y_hist.pop(0)
         converged = abs(f - f_new) <= 1e-6 * max(abs(f), 1.0)
         x, f, g = x_new, f_new, g_new
-        yield x
         if converged:
             break
+    return x

@@ -34,7 +34,7 @@ from scipy import sparse
 from tipline.operators.grooming.corpus import Corpus
 from tipline.operators.grooming.cues import CueModel, feature_names
 from tipline.operators.grooming.normalise import normalise
-from tipline.operators.grooming.optimise import minimise_path
+from tipline.operators.grooming.optimise import minimise
 from tipline.operators.grooming.scorer import Scorer
 from tipline.operators.grooming.signals import detect
 
@@ -153,19 +153,6 @@ def _fit(
     x: sparse.csr_matrix, y: F64, w: F64, p: TrainParams, offset: F64 | None = None
 ) -> tuple[F64, F64]:
     """Jointly fit one logistic regression per column (L-BFGS, L2 on weights)."""
-    return _fit_path(x, y, w, p, stops=(p.max_iter,), offset=offset)[0]
-
-
-def _fit_path(
-    x: sparse.csr_matrix,
-    y: F64,
-    w: F64,
-    p: TrainParams,
-    *,
-    stops: tuple[int, ...],
-    offset: F64 | None = None,
-) -> list[tuple[F64, F64]]:
-    """Fit as :func:`_fit` does, returning the fit after each number of iterations in stops."""
     v, c = x.shape[1], y.shape[1]
     xt = x.T.tocsr()
 
@@ -187,8 +174,8 @@ def _fit_path(
         grad_w = np.asarray(xt32 @ g, dtype=np.float64) + p.l2 * weights
         return value, np.concatenate((grad_w.ravel(), g.sum(axis=0, dtype=np.float64)))
 
-    thetas = minimise_path(loss, np.zeros(v * c + c), stops)
-    return [(theta[: v * c].reshape(v, c), theta[v * c :]) for theta in thetas]
+    theta = minimise(loss, np.zeros(v * c + c), p.max_iter)
+    return theta[: v * c].reshape(v, c), theta[v * c :]
 
 
 def _context_inputs(logits: F64, d: _Data, k: int) -> F64:
@@ -306,24 +293,17 @@ def with_aggregator(model: CueModel, aggregator: npt.NDArray[np.float32]) -> Cue
 def _out_of_fold(
     x: sparse.csr_matrix, y: F64, w: F64, group: npt.NDArray[np.int64], p: TrainParams
 ) -> tuple[F64, dict[int, tuple[F64, F64]]]:
-    """Logits of every message from a model that did not see its corpus (or its fold).
-
-    The logits (which train the context layer and the cue thresholds) come from
-    ``oof_max_iter`` iterations. The fold models returned for choosing session
-    thresholds are the same fits carried on to ``max_iter``, the final model's
-    recipe, so their scores run like the final model's (one run gives both).
-    """
+    """Logits of every message from a model that did not see its corpus (or its fold)."""
     by_corpus = len(np.unique(group)) > 1
     folds = group if by_corpus else np.arange(len(group)) % 3
-    stops = (p.oof_max_iter, p.max_iter) if by_corpus else (p.oof_max_iter,)
     out = np.zeros_like(y)
     models: dict[int, tuple[F64, F64]] = {}
     for f in np.unique(folds):
         train_rows = np.flatnonzero(folds != f)
         test_rows = np.flatnonzero(folds == f)
-        fits = _fit_path(x[train_rows], y[train_rows], w[train_rows], p, stops=stops)
-        weights, bias = fits[0]
+        quick = TrainParams(l2=p.l2, max_iter=p.oof_max_iter)
+        weights, bias = _fit(x[train_rows], y[train_rows], w[train_rows], quick)
         out[test_rows] = x[test_rows] @ weights + bias
         if by_corpus:
-            models[int(f)] = fits[-1]
+            models[int(f)] = (weights, bias)
     return out, models
