@@ -26,13 +26,21 @@ from tipline.sinks.lake import lake_files
 DEMO = REPO / "demo-data"
 
 
-def config(tmp: Path) -> Path:
+def config(
+    tmp: Path,
+    *,
+    batch_size: int = 25,
+    snapshot_interval_s: float = 3600,
+    pool_workers: int | None = None,
+) -> Path:
+    """A file-input job over the demo corpus with recovery on (shared by the kill tests)."""
+    pool = "" if pool_workers is None else f"\npool_workers = {pool_workers}"
     path = tmp / "job.toml"
     path.write_text(
         f"""
 [input]
 path = "{DEMO / "events"}"
-batch_size = 25
+batch_size = {batch_size}
 [dead_letters]
 path = "{tmp / "out"}"
 [alerts]
@@ -42,10 +50,10 @@ path = "{tmp / "lake"}"
 [recovery]
 enabled = true
 path = "{tmp / "recovery"}"
-snapshot_interval_s = 3600
+snapshot_interval_s = {snapshot_interval_s:g}
 [hashing]
 lists = [{{ path = "{DEMO / "hashlists" / "known.csv"}" }}]
-file_roots = ["{DEMO}"]
+file_roots = ["{DEMO}"]{pool}
 [evidence]
 path = "{tmp / "vault"}"
 [reports]

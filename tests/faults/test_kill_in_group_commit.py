@@ -23,11 +23,10 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from tests.support import REPO, grooming_block
+from tests.faults.test_kill_before_snapshot import config as demo_job_config
+from tests.support import REPO
 from tipline.sinks import durable
 from tipline.sinks.lake import lake_files
-
-DEMO = REPO / "demo-data"
 
 # Runs the CLI with a syncfs that SIGKILLs the process at the n-th call (argv[1]).
 DRIVER = """
@@ -46,35 +45,7 @@ sys.exit(main(["run", "--config", sys.argv[2]]))
 
 
 def config(tmp: Path) -> Path:
-    path = tmp / "job.toml"
-    path.write_text(
-        f"""
-[input]
-path = "{DEMO / "events"}"
-batch_size = 200
-[dead_letters]
-path = "{tmp / "out"}"
-[alerts]
-path = "{tmp / "out"}"
-[lake]
-path = "{tmp / "lake"}"
-[recovery]
-enabled = true
-path = "{tmp / "recovery"}"
-snapshot_interval_s = 0.5
-[hashing]
-lists = [{{ path = "{DEMO / "hashlists" / "known.csv"}" }}]
-file_roots = ["{DEMO}"]
-pool_workers = 0
-[evidence]
-path = "{tmp / "vault"}"
-[reports]
-path = "{tmp / "reports"}"
-"""
-        + grooming_block(),
-        encoding="utf-8",
-    )
-    return path
+    return demo_job_config(tmp, batch_size=200, snapshot_interval_s=0.5, pool_workers=0)
 
 
 def run(cfg: Path, log: Path, kill_at: int | None) -> int:
