@@ -50,7 +50,8 @@ from tipline.services.dead_letters import DeadLetterSealer
 from tipline.services.evidence import Case, EvidenceService, build_evidence_service
 from tipline.services.failures import FailureTracker
 from tipline.services.hash_pool import HashPool, MatchResult, pool_size
-from tipline.services.hashing import HashService, build_hash_service, media_fetcher
+from tipline.services.hashing import HashService, build_hash_service
+from tipline.services.media_fetch import media_fetcher
 from tipline.services.metrics import METRICS, decision_counter, observe_batch, timed
 from tipline.services.packaging import PackagingStep
 from tipline.sinks.cases import CasesSink

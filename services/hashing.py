@@ -41,10 +41,7 @@ from pathlib import Path
 import msgspec
 
 from tipline.clients.media import (
-    FileFetcher,
     ListFileStamp,
-    S3Fetcher,
-    UriFetcher,
     read_list_file,
     stat_list_file,
 )
@@ -63,10 +60,10 @@ from tipline.operators.hashing import (
 )
 from tipline.operators.hashing.flood import FloodGuard
 from tipline.operators.intake import embedded_media
-from tipline.schemas.config import TiplineConfig, protected_buckets, protected_paths
 from tipline.schemas.errors import ConfigError, HashListError
 from tipline.schemas.event import MessageEvent
 from tipline.schemas.hashing import STATUS_SKIPPED, AttachmentVerdict, HashingConfig, HashListSource
+from tipline.services.media_fetch import default_fetcher
 from tipline.services.metrics import METRICS
 
 log = logging.getLogger(__name__)
@@ -420,49 +417,6 @@ def _skipped(attachment_id: str, media_type: str) -> AttachmentVerdict:
         status=STATUS_SKIPPED,
         reason="hashing is disabled in the config (hashing.enabled = false)",
         media_type=media_type,
-    )
-
-
-def default_fetcher(
-    cfg: HashingConfig,
-    env: Mapping[str, str] | None = None,
-    *,
-    deny_paths: Sequence[str] = (),
-    deny_buckets: Sequence[str] = (),
-) -> UriFetcher:
-    """``file://`` (inside ``file_roots`` only) and ``s3://`` (allow-listed buckets only).
-
-    The media S3 endpoint and credentials come from the environment variables
-    ``cfg.s3`` names (``MEDIA_S3_ENDPOINT``, ``MEDIA_S3_ACCESS_KEY``,
-    ``MEDIA_S3_SECRET_KEY``, ``MEDIA_S3_REGION`` by default), never the
-    vault's. ``deny_paths`` and ``deny_buckets`` are never read (see
-    :func:`media_fetcher`, which fills them from the evidence section).
-    """
-    env = {} if env is None else env  # no environment given: no media S3 credentials
-    names = cfg.s3
-    s3 = S3Fetcher(
-        endpoint_url=env.get(names.endpoint_env) or None,
-        access_key=env.get(names.access_key_env) or None,
-        secret_key=env.get(names.secret_key_env) or None,
-        region=env.get(names.region_env) or None,
-        buckets=cfg.s3.buckets,
-        deny_buckets=deny_buckets,
-    )
-    files = FileFetcher(cfg.file_roots, deny=deny_paths)
-    return UriFetcher({"file": files, "s3": s3})
-
-
-def media_fetcher(config: TiplineConfig, env: Mapping[str, str] | None = None) -> UriFetcher:
-    """Build the job's attachment fetcher: :func:`default_fetcher` that never reads evidence.
-
-    The vault folder, its key folders and the vault's and key store's buckets
-    are denied even when ``file_roots`` or ``hashing.s3.buckets`` would allow them.
-    """
-    return default_fetcher(
-        config.hashing,
-        env,
-        deny_paths=protected_paths(config),
-        deny_buckets=protected_buckets(config),
     )
 
 

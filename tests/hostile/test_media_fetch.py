@@ -18,7 +18,8 @@ from tipline.schemas.config import TiplineConfig, load_config, parse_config
 from tipline.schemas.errors import ConfigError
 from tipline.schemas.event import Account, Attachment, MessageEvent
 from tipline.schemas.hashing import STATUS_FETCH_DENIED, HashingConfig, MediaDeniedError
-from tipline.services.hashing import build_hash_service, default_fetcher, media_fetcher
+from tipline.services.hashing import build_hash_service
+from tipline.services.media_fetch import default_fetcher, media_fetcher
 
 T0 = datetime(2026, 12, 1, tzinfo=UTC)
 LIMIT = 1 << 20

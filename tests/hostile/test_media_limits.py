@@ -45,7 +45,8 @@ from tipline.schemas.hashing import (
     MediaTimeoutError,
 )
 from tipline.schemas.source import SourcePosition
-from tipline.services.hashing import build_hash_service, default_fetcher
+from tipline.services.hashing import build_hash_service
+from tipline.services.media_fetch import default_fetcher
 from tipline.synth.images import encode, make_image
 
 T0 = datetime(2026, 12, 1, tzinfo=UTC)

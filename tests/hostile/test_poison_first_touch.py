@@ -26,7 +26,8 @@ from tipline.schemas.config import TiplineConfig
 from tipline.schemas.dead_letter import DeadLetter
 from tipline.schemas.decision import decode_decision
 from tipline.schemas.source import RawRecord, SourcePosition
-from tipline.services.hashing import build_hash_service, default_fetcher
+from tipline.services.hashing import build_hash_service
+from tipline.services.media_fetch import default_fetcher
 
 
 def event_with_uri(image: bytes, uri: str, event_id: str) -> RawRecord:

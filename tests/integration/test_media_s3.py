@@ -19,7 +19,8 @@ from tipline.schemas.hashing import (
     MediaS3Config,
     MediaTooLargeError,
 )
-from tipline.services.hashing import build_hash_service, default_fetcher
+from tipline.services.hashing import build_hash_service
+from tipline.services.media_fetch import default_fetcher
 from tipline.synth.images import encode, make_image
 
 pytestmark = pytest.mark.integration
