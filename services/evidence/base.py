@@ -29,7 +29,7 @@ from tipline.operators.evidence.keys import (
 from tipline.operators.evidence.package import (
     decode_manifest,
 )
-from tipline.operators.evidence.plan import WritePlan, make_receipt, new_event
+from tipline.operators.evidence.plan import PlanContext, WritePlan, make_receipt, new_event
 from tipline.operators.evidence.retention import (
     policy_until,
 )
@@ -48,6 +48,7 @@ from tipline.schemas.evidence import (
     Identity,
     Role,
     RolePolicy,
+    WrappedKeyRef,
 )
 from tipline.services.keyproviders import EvidenceKeys
 from tipline.services.roles import caller_identity, install_policy, load_policy
@@ -70,6 +71,24 @@ class ServiceBase:
         self.keys: Final = keys
 
     # ------------------------------------------------------------ access
+
+    def _plan_context(
+        self,
+        data_key: bytes,
+        ref: WrappedKeyRef,
+        now: datetime,
+        stored_manifest: bytes | None,
+    ) -> PlanContext:
+        """Return what planning one package needs from this service (both packaging paths)."""
+        return PlanContext(
+            data_key=data_key,
+            key=ref,
+            signer=self.keys.signer,
+            retention=self.cfg.retention,
+            location=self.vault.location,
+            now=now,
+            stored_manifest=stored_manifest,
+        )
 
     def require(self, operator: str, role: Role) -> None:
         """Check that ``operator`` holds ``role`` in the vault's signed role policy.

@@ -143,15 +143,7 @@ class GroupPackagingMixin(ServiceBase):
         plans: dict[int, WritePlan] = {}
         for pid, (data_key, ref, resumed), manifest in zip(pids, keys, stored, strict=True):
             i = todo[pid]
-            ctx = PlanContext(
-                data_key=data_key,
-                key=ref,
-                signer=self.keys.signer,
-                retention=self.cfg.retention,
-                location=self.vault.location,
-                now=now,
-                stored_manifest=manifest,
-            )
+            ctx = self._plan_context(data_key, ref, now, manifest)
             try:
                 plans[i] = self._plan(cases[i], ctx, resumed=resumed)
             except Exception as exc:  # per case (e.g. bytes differ from first touch)

@@ -16,7 +16,7 @@ from datetime import datetime
 from tipline.operators.evidence.custody import event_key
 from tipline.operators.evidence.keys import decode_wrapped, encode_wrapped
 from tipline.operators.evidence.package import build_supplement, key_ref, manifest_key, message_item
-from tipline.operators.evidence.plan import PlanContext, check_packageable, plan_package
+from tipline.operators.evidence.plan import check_packageable, plan_package
 from tipline.schemas.decision import Decision
 from tipline.schemas.errors import VaultWriteError
 from tipline.schemas.event import MessageEvent
@@ -48,14 +48,8 @@ class PackagingMixin(ServiceBase):
             return self.receipt(pid)
         data_key, ref, resumed = self._data_key(pid)
         stored = manifest_key(pid, 1)
-        ctx = PlanContext(
-            data_key=data_key,
-            key=ref,
-            signer=self.keys.signer,
-            retention=self.cfg.retention,
-            location=self.vault.location,
-            now=now,
-            stored_manifest=self.vault.get(stored) if self.vault.exists(stored) else None,
+        ctx = self._plan_context(
+            data_key, ref, now, self.vault.get(stored) if self.vault.exists(stored) else None
         )
         plan = plan_package(decision, event, attachments=attachments, context=context, ctx=ctx)
         moved = self._orphans(plan) if resumed and ctx.stored_manifest is None else None
