@@ -10,7 +10,7 @@ from prometheus_client import REGISTRY
 
 from tests.flow.conftest import mixed_records
 from tipline.flows.pipeline import Pipeline
-from tipline.flows.records import Inbound, Matched
+from tipline.flows.records import Decided, Inbound, Matched
 from tipline.operators.audit import partition_day
 from tipline.operators.intake import decode_oversized, decode_record
 from tipline.schemas.clock import FixedClock
@@ -126,3 +126,25 @@ def test_decode_batch_reads_the_clock_once(tmp_path: Path) -> None:
     letters = pipe.decode_batch(list(bad))
     assert len(calls) == 1
     assert all(isinstance(x, DeadLetter) and x.at == NOW for x in letters)
+
+
+def test_package_commits_at_most_group_packages_cases_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cfg = parse_config(
+        {
+            "hashing": {"lists": []},
+            "evidence": {"enabled": False, "path": str(tmp_path / "vault"), "group_packages": 2},
+        }
+    )
+    pipe = Pipeline(cfg, clock=FixedClock(NOW))
+    sizes: list[int] = []
+
+    def record(run: list[Decided], follow: object, now: datetime) -> list[object]:
+        sizes.append(len(run))
+        return []
+
+    monkeypatch.setattr(pipe, "_package_run", record)
+    cases = [Decided(decision=None, event=None) for _ in range(5)]  # type: ignore[arg-type]
+    assert pipe.package(cases) == []  # type: ignore[arg-type]
+    assert sizes == [2, 2, 1]  # commits of group_packages cases, the rest at the end
