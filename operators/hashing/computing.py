@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tipline.operators.hashing.algorithm import Computed, HashAlgorithm, MediaInput
+from tipline.operators.hashing.align import align_search
 from tipline.operators.hashing.cache import LruCache
 from tipline.operators.hashing.decode import decode_cost, decode_image, decode_opened, open_image
 from tipline.operators.hashing.robust import (
@@ -63,6 +64,7 @@ class HashComputing:
     retry_cache: LruCache[bytes, tuple[tuple[str, Computed], ...]]
     _images: LruCache[bytes, Image.Image]
     retries_computed: int
+    alignments_computed: int
 
     def below_floor(self, c: Computed) -> bool:  # pragma: no cover - Matcher defines it
         """Return whether ``c`` has a quality below its algorithm's floor."""
@@ -152,16 +154,9 @@ class HashComputing:
         cached = self.retry_cache.get(key) if key is not None else None
         if cached is not None:
             return cached
-        image = self._images.get(key) if key is not None else None
+        image = self._query_content(key, data)
         if image is None:
-            try:
-                image = decode_image(
-                    data, self._settings.max_pixels, self._settings.max_pixels_other
-                )
-            except MediaDecodeError:
-                return ()
-        if self._settings.trim_borders:
-            image = trim_borders(image)
+            return ()
         self.retries_computed += 1
         out = tuple(
             (name, c)
@@ -172,3 +167,34 @@ class HashComputing:
         if key is not None:
             self.retry_cache.put(key, out)
         return out
+
+    def _aligned_distance(
+        self, key: bytes | None, data: bytes, anchor: tuple[bytes, int, int]
+    ) -> int | None:
+        """Smallest PDQ distance of a crop-aligned window to ``anchor`` (near misses only)."""
+        algorithm = next((a for a in self._perceptual if a.name == REGION_ALGORITHM), None)
+        image = self._query_content(key, data) if algorithm is not None else None
+        if algorithm is None or image is None:
+            return None
+        value, width, height = anchor
+
+        def distance(window: Image.Image) -> int:
+            c = algorithm.compute(MediaInput(data=b"", image=window))
+            return algorithm.distance(c.value, value) if c is not None else 256
+
+        self.alignments_computed += 1
+        return align_search(image, (width, height), distance)
+
+    def _query_content(self, key: bytes | None, data: bytes) -> Image.Image | None:
+        """Return the decoded attachment (cached by SHA-256), inside uniform borders if trimming."""
+        image = self._images.get(key) if key is not None else None
+        if image is None:
+            try:
+                image = decode_image(
+                    data, self._settings.max_pixels, self._settings.max_pixels_other
+                )
+            except MediaDecodeError:
+                return None
+            if key is not None:
+                self._images.put(key, image)
+        return trim_borders(image) if self._settings.trim_borders else image
