@@ -307,20 +307,21 @@ class Matcher(HashComputing):
                 out += self._emit(loaded, group)
                 continue
             trigger = triggers.get(group_key, [])
-            if not textured or not (trigger or self._may_retry(loaded, group)):
-                continue
-            if retry_values is None:
-                retry_values = retries()
-            extra = [
-                _Hit(h.info, h.algorithm, h.distance, h.orientation, f"retry:{name}", False, False)
-                for name, c in retry_values
-                if c.algorithm not in low
-                for h in self._whole_hits(loaded, c, direct_only=True)
-                if (h.info.list, h.info.original) == group_key
-            ]
+            near = bool(trigger) or self._may_retry(loaded, group)
+            extra: list[_Hit] = []
+            if textured and near:
+                if retry_values is None:
+                    retry_values = retries()
+                extra = [
+                    _Hit(h.info, h.algorithm, h.distance, h.orientation, f"retry:{n}", False, False)
+                    for n, c in retry_values
+                    if c.algorithm not in low
+                    for h in self._whole_hits(loaded, c, direct_only=True)
+                    if (h.info.list, h.info.original) == group_key
+                ]
             anchor = _anchor(loaded, group_key)
-            if not extra and anchor is not None and aligned < _MAX_ALIGNMENTS:
-                aligned += 1
+            if near and not extra and anchor is not None and aligned < _MAX_ALIGNMENTS:
+                aligned += 1  # at any texture: a precise signal, see docs/hashing.md
                 radius, _, _ = self.limits(loaded, REGION_ALGORITHM)
                 extra = _aligned_hit(loaded, anchor, align(anchor[1:]), radius)
             if extra:

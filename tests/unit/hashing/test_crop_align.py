@@ -8,6 +8,7 @@ hash of its mirrored pixels, so built lists carry PDQ entries of the mirrors.
 
 from __future__ import annotations
 
+import hashlib
 import random
 
 import numpy as np
@@ -16,13 +17,14 @@ from PIL import Image
 
 from tests.unit.hashing.list_rows import loaded_list
 from tipline.operators.hashing import Matcher, default_algorithms, settings_from_config
-from tipline.operators.hashing.algorithm import MediaInput
+from tipline.operators.hashing.algorithm import Computed, MediaInput
 from tipline.operators.hashing.align import (
     align_search,
     anchor_size,
     anchor_transform,
     anchor_window,
 )
+from tipline.operators.hashing.computing import OVERLAP_MIN_BYTES, _Beside
 from tipline.operators.hashing.listbuild import derived_rows, original_rows
 from tipline.operators.hashing.pdq import PdqAlgorithm, hamming
 from tipline.operators.hashing.robust import crop
@@ -149,3 +151,24 @@ def test_a_mirrored_periodic_texture_matches_its_mirror_entry(transpose: Image.T
     v = _matcher().match_bytes("q", "i", mirrored, [known])
     assert v.strength == "strong"
     assert v.matches[0].transform in {"flip_lr", "flip_tb"}
+
+
+def test_digests_beside_the_decode_equal_the_inline_ones() -> None:
+    big = encode(make_image(4, 1600, 1200, "noise"), "PNG")
+    assert len(big) >= OVERLAP_MIN_BYTES
+    exact, p = _matcher().hash_bytes(big)
+    assert p.computed
+    assert [(c.algorithm, c.value) for c in exact] == [
+        (name, hashlib.new(name, big).digest()) for name in ("sha256", "sha1", "md5")
+    ]
+
+
+def test_an_error_beside_the_decode_reaches_the_caller() -> None:
+    def fail() -> list[Computed]:
+        raise MemoryError
+
+    for threaded in (True, False):
+        with _Beside(fail, threaded) as rest:
+            pass
+        with pytest.raises(MemoryError):
+            rest.result()
