@@ -17,9 +17,9 @@ id). A group with a whole-image hit within ``max_distance`` is accepted alone.
 A group whose hits lie only within ``candidate_distance`` is accepted (always
 ``weak``) when at least two independent signals agree: the two algorithms,
 region hashes (quadrants, centre), two or more derived entries, or a near-miss
-retry (small rotation or crop of the query hashed again, re-queried at
-``max_distance``, or a crop-aligned window matched with the original's anchor
-entry; computed only for such near misses). Every match records the signals. A hit on an ``allow`` list suppresses every match of the attachment.
+retry (a small rotation or crop re-queried at ``max_distance``, or a window
+aligned with the original's anchor entry; near misses only). Every match
+records the signals. A hit on an ``allow`` list suppresses every match.
 
 Smooth images sit close together in both hashes, so for them the signals are
 not independent: candidate-only groups are accepted, and retries computed,
