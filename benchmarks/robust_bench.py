@@ -42,6 +42,7 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
+from tipline.benchmarks.robust_crops import crop_false_matches, crops_markdown, merge_crops
 from tipline.operators.hashing import (
     Matcher,
     build_loaded_list,
@@ -380,6 +381,13 @@ def _task(job: tuple[str, Any, int, int]) -> tuple[str, dict[str, Any]]:
     known, lists = _SHARED["setup"] if "setup" in _SHARED else _setup(args)
     if kind == "recall":
         return kind, recall(known, lists, args.per_family, args.seed, shard=(k, of))
+    if kind == "crops":
+        photos = [load_photo(p) for p in UNRELATED_PHOTOS]
+        robust = matchers()["robust"]
+        n = args.unrelated_crops
+        return kind, crop_false_matches(
+            robust, lists, n, args.seed, photos, (k, of), matched_originals
+        )
     return kind, false_matches(
         known, lists, args.unrelated, args.seed, args.photo_share, shard=(k, of)
     )
@@ -443,6 +451,9 @@ def main() -> int:
     ap.add_argument("--per-family", type=int, default=4, help="queries per original and family")
     ap.add_argument("--unrelated", type=int, default=20000, help="unrelated images")
     ap.add_argument("--photo-share", type=float, default=0.15, help="share of photo patches")
+    ap.add_argument(
+        "--unrelated-crops", type=int, default=0, help="unrelated crops at the originals' size"
+    )
     ap.add_argument("--out", default="benchmarks/results/robust.json")
     ap.add_argument("--processes", type=int, default=2, help="worker processes")
     ap.add_argument("--shards", type=int, default=4, help="unrelated-image shards")
@@ -460,12 +471,20 @@ def main() -> int:
     }
     jobs = [("recall", args, k, args.shards) for k in range(args.shards)]
     jobs += [("false", args, k, args.shards) for k in range(args.shards)]
+    if args.unrelated_crops:
+        jobs += [("crops", args, k, args.shards) for k in range(args.shards)]
     with multiprocessing.get_context("fork").Pool(args.processes) as pool:
         done = pool.map(_task, jobs, chunksize=1)
     result["recall"] = merge_recall([r for kind, r in done if kind == "recall"])
     result["false_matches"] = merge_false([r for kind, r in done if kind == "false"])
+    crops = [r for kind, r in done if kind == "crops"]
+    if crops:
+        known_n = result["false_matches"]["known_originals"]
+        result["unrelated_crops"] = merge_crops(crops, known_n)
     result["seconds"] = time.time() - t0
     md = markdown(result)
+    if crops:
+        md += "\n" + "\n".join(crops_markdown(result["unrelated_crops"]))
     result["markdown"] = md
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(result, indent=1, default=str))

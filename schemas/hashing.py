@@ -233,7 +233,8 @@ class HashingConfig(Section, frozen=True):
     angle (up to this many degrees; 0 = off) inside a grown frame with uniform
     corners is turned back and its content hashed as well. ``near_miss_retries``:
     for near-miss candidates only, a few small rotations (1-3 degrees either
-    way) and crops (2-6 %) are hashed and re-queried.
+    way) and crops (2-6 %) are hashed and re-queried, and a crop is aligned
+    with the original's anchor entry (lists built from images).
     ``region_hashes``: quadrant and centre PDQ hashes are computed when a list
     holds region entries.
     Tightened for smooth images: a derived entry is a candidate only within

@@ -14,7 +14,7 @@ from tipline.schemas.hashing import (
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from tipline.operators.hashing.catalog import EntryInfo, IndexedEntries
+    from tipline.operators.hashing.catalog import EntryInfo, IndexedEntries, LoadedList
 
 from tipline.operators.hashing.settings import Thresholds
 
@@ -102,6 +102,27 @@ def _regions_agree(group: Sequence[_Hit], distance: int | None, regions: int) ->
         return False
     close = {h.signal for h in group if h.info.region and h.distance <= distance}
     return len(close) >= regions
+
+
+def _anchor(
+    loaded: LoadedList, group_key: tuple[str, str | None]
+) -> tuple[int, bytes, int, int] | None:
+    """Return the crop-alignment anchor of one original (position, hash, width, height)."""
+    indexed = loaded.indexes.get(REGION_ALGORITHM)
+    list_name, original = group_key
+    if indexed is None or original is None:
+        return None
+    return indexed.anchors.get((list_name, original))
+
+
+def _aligned_hit(
+    loaded: LoadedList, anchor: tuple[int, bytes, int, int], distance: int | None, radius: int
+) -> list[_Hit]:
+    """Return the ``retry:align`` hit of an anchor the alignment found within ``radius``."""
+    if distance is None or distance > radius:
+        return []
+    info = loaded.indexes[REGION_ALGORITHM].info(anchor[0])
+    return [_Hit(info, REGION_ALGORITHM, distance, "original", "retry:align", False, False)]
 
 
 def _hash_value(c: Computed, matchable: bool) -> HashValue:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from tipline.operators.hashing.align import ANCHOR_PREFIX, anchor_size
 from tipline.operators.hashing.hashlist import AlgorithmEntries, ParsedList
 
 if TYPE_CHECKING:
@@ -37,6 +38,11 @@ class EntryInfo:
         """Whether this entry hashes a region of the original (not the whole image)."""
         return self.transform is not None and self.transform.startswith("region:")
 
+    @property
+    def anchor(self) -> bool:
+        """Whether this entry is a crop-alignment anchor (used only by the alignment search)."""
+        return self.transform is not None and self.transform.startswith(ANCHOR_PREFIX)
+
 
 @dataclass(frozen=True, slots=True)
 class IndexedEntries:
@@ -44,6 +50,8 @@ class IndexedEntries:
 
     index: HashIndex
     entries: AlgorithmEntries
+    anchors: Mapping[tuple[str, str], tuple[int, bytes, int, int]] = field(default_factory=dict)
+    """(list, original id) -> (position, anchor hash, original width, height): crop alignment."""
 
     def info(self, position: int) -> EntryInfo:
         """Return the list, id and category of entry ``position``."""
@@ -111,8 +119,9 @@ def build_loaded_list(
     indexes: dict[str, IndexedEntries] = {}
     for name, entries in parsed.entries.items():
         index = algorithms[name].build_index(entries.values)
+        anchors = _anchors(entries)
         entries.values = []
-        indexes[name] = IndexedEntries(index=index, entries=entries)
+        indexes[name] = IndexedEntries(index=index, entries=entries, anchors=anchors)
     return LoadedList(
         source=source,
         path=parsed.path,
@@ -123,3 +132,14 @@ def build_loaded_list(
         candidate_distance=dict(candidate_distance or {}),
         kind=kind,
     )
+
+
+def _anchors(entries: AlgorithmEntries) -> dict[tuple[str, str], tuple[int, bytes, int, int]]:
+    """Return the anchor entries (crop alignment) with their hash values (one per original)."""
+    out = {}
+    for position, (origin, transform) in entries.derived.items():
+        size = anchor_size(transform)
+        if size is not None:
+            list_name = entries.list_names[entries.list_codes[position]]
+            out[list_name, origin] = (position, entries.values[position], *size)
+    return out

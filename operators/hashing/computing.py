@@ -6,10 +6,12 @@ matches what is computed here against the loaded lists).
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from tipline.operators.hashing.algorithm import Computed, HashAlgorithm, MediaInput
+from tipline.operators.hashing.align import align_search
 from tipline.operators.hashing.cache import LruCache
 from tipline.operators.hashing.decode import decode_cost, decode_image, decode_opened, open_image
 from tipline.operators.hashing.robust import (
@@ -27,6 +29,8 @@ from tipline.schemas.hashing import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
     from PIL import Image
 
 from tipline.operators.hashing.acceptance import REGION_ALGORITHM
@@ -34,6 +38,55 @@ from tipline.operators.hashing.settings import (
     EventBudget,
     MatchSettings,
 )
+
+CACHE_KEY: Final = "sha256"
+"""The digest the perceptual cache is keyed by (computed before anything else)."""
+OVERLAP_MIN_BYTES: Final = 1 << 20
+"""Attachments this large get their other digests computed on a thread during the decode."""
+
+
+def _digests(algorithms: Sequence[HashAlgorithm], media: MediaInput) -> list[Computed]:
+    return [c for c in (a.compute(media) for a in algorithms) if c is not None]
+
+
+class _Beside:
+    """Run ``work`` on a thread while the ``with`` body runs (inline when not ``threaded``).
+
+    hashlib releases the GIL for large buffers and Pillow's decoders release it
+    while decoding, so a 12 MP PNG's SHA-1 and MD5 cost no wall time beside its
+    decode when a core is free. :meth:`result` re-raises what ``work`` raised.
+    """
+
+    def __init__(self, work: Callable[[], list[Computed]], threaded: bool) -> None:
+        self._work = work
+        self._threaded = threaded
+        self._out: list[Computed] = []
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+
+    def _run(self) -> None:
+        try:
+            self._out = self._work()
+        except BaseException as exc:  # handed to the caller by result()
+            self._error = exc
+
+    def __enter__(self) -> _Beside:
+        if self._threaded:
+            self._thread = threading.Thread(target=self._run, name="digests", daemon=True)
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._thread is not None:
+            self._thread.join()
+        else:
+            self._run()
+
+    def result(self) -> list[Computed]:
+        """Return the work's result (after the ``with`` block), or raise its exception."""
+        if self._error is not None:
+            raise self._error
+        return self._out
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +116,7 @@ class HashComputing:
     retry_cache: LruCache[bytes, tuple[tuple[str, Computed], ...]]
     _images: LruCache[bytes, Image.Image]
     retries_computed: int
+    alignments_computed: int
 
     def below_floor(self, c: Computed) -> bool:  # pragma: no cover - Matcher defines it
         """Return whether ``c`` has a quality below its algorithm's floor."""
@@ -77,14 +131,23 @@ class HashComputing:
         hashes are computed too; a cached result without them is recomputed.
         """
         media = MediaInput(data=data)
-        exact = [c for c in (a.compute(media) for a in self._exact) if c is not None]
-        key = next((c.value for c in exact if c.algorithm == "sha256"), None)
+        keyed = [a for a in self._exact if a.name == CACHE_KEY]
+        others = [a for a in self._exact if a.name != CACHE_KEY]
+        first = [c for c in (a.compute(media) for a in keyed) if c is not None]
+        key = next((c.value for c in first), None)
         cached = self.cache.get(key) if key is not None else None
         want_regions = regions and self._settings.region_hashes
         if cached is None or (want_regions and cached.regions is None and cached.computed):
-            cached = self._perceptual_hashes(data, budget, want_regions, key)
+            # the other digests run on a thread while the image decodes (both release the GIL)
+            with _Beside(lambda: _digests(others, media), len(data) >= OVERLAP_MIN_BYTES) as rest:
+                cached = self._perceptual_hashes(data, budget, want_regions, key)
             if key is not None and cached.cacheable:
                 self.cache.put(key, cached)
+            later = rest.result()
+        else:
+            later = _digests(others, media)
+        by_name = {c.algorithm: c for c in (*first, *later)}
+        exact = [by_name[a.name] for a in self._exact if a.name in by_name]
         return exact, cached
 
     def _perceptual_hashes(
@@ -152,16 +215,9 @@ class HashComputing:
         cached = self.retry_cache.get(key) if key is not None else None
         if cached is not None:
             return cached
-        image = self._images.get(key) if key is not None else None
+        image = self._query_content(key, data)
         if image is None:
-            try:
-                image = decode_image(
-                    data, self._settings.max_pixels, self._settings.max_pixels_other
-                )
-            except MediaDecodeError:
-                return ()
-        if self._settings.trim_borders:
-            image = trim_borders(image)
+            return ()
         self.retries_computed += 1
         out = tuple(
             (name, c)
@@ -172,3 +228,34 @@ class HashComputing:
         if key is not None:
             self.retry_cache.put(key, out)
         return out
+
+    def _aligned_distance(
+        self, key: bytes | None, data: bytes, anchor: tuple[bytes, int, int]
+    ) -> int | None:
+        """Smallest PDQ distance of a crop-aligned window to ``anchor`` (near misses only)."""
+        algorithm = next((a for a in self._perceptual if a.name == REGION_ALGORITHM), None)
+        image = self._query_content(key, data) if algorithm is not None else None
+        if algorithm is None or image is None:
+            return None
+        value, width, height = anchor
+
+        def distance(window: Image.Image) -> int:
+            c = algorithm.compute(MediaInput(data=b"", image=window))
+            return algorithm.distance(c.value, value) if c is not None else 256
+
+        self.alignments_computed += 1
+        return align_search(image, (width, height), distance)
+
+    def _query_content(self, key: bytes | None, data: bytes) -> Image.Image | None:
+        """Return the decoded attachment (cached by SHA-256), inside uniform borders if trimming."""
+        image = self._images.get(key) if key is not None else None
+        if image is None:
+            try:
+                image = decode_image(
+                    data, self._settings.max_pixels, self._settings.max_pixels_other
+                )
+            except MediaDecodeError:
+                return None
+            if key is not None:
+                self._images.put(key, image)
+        return trim_borders(image) if self._settings.trim_borders else image

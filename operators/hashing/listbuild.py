@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from tipline.operators.hashing.align import anchor_transform, anchor_window
 from tipline.operators.hashing.decode import decode_image
-from tipline.operators.hashing.robust import build_variants, trim_borders
+from tipline.operators.hashing.robust import build_variants, mirror_variants, trim_borders
 from tipline.schemas.hashing import HashingConfig, MediaDecodeError
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def derived_rows(
     category: str,
     entry_id: str,
 ) -> list[Row]:
-    """Return the derived entries of one image (rotations, crops, regions, trim) with provenance."""
+    """Return the derived entries of one image (turns, crops, mirrors, anchor, regions, trim)."""
     try:
         image = decode_image(data, cfg.max_pixels, cfg.max_pixels_other)
     except MediaDecodeError:
@@ -63,6 +64,17 @@ def derived_rows(
         for c in matcher.hash_image(variant):
             if c.algorithm in _PERCEPTUAL and not matcher.below_floor(c):
                 rows.append(_derived(c.algorithm, c.value.hex(), transform))
+    for transform, variant in mirror_variants(content):
+        rows += [
+            _derived(c.algorithm, c.value.hex(), transform)
+            for c in matcher.hash_image(variant)
+            if c.algorithm == "pdq" and not matcher.below_floor(c)
+        ]
+    rows += [
+        _derived(c.algorithm, c.value.hex(), anchor_transform(content))
+        for c in matcher.hash_image(anchor_window(content))
+        if c.algorithm == "pdq" and not matcher.below_floor(c)
+    ]
     for name, c in matcher.region_hashes(content):
         rows.append(_derived(c.algorithm, c.value.hex(), f"region:{name}"))
     return [(a, h, list_name, f"{entry_id}~{t}", category, entry_id, t) for a, h, t in rows]

@@ -17,9 +17,9 @@ id). A group with a whole-image hit within ``max_distance`` is accepted alone.
 A group whose hits lie only within ``candidate_distance`` is accepted (always
 ``weak``) when at least two independent signals agree: the two algorithms,
 region hashes (quadrants, centre), two or more derived entries, or a near-miss
-retry (small rotation or crop of the query hashed again, re-queried at
-``max_distance``; computed only for such near misses). Every match records the
-signals. A hit on an ``allow`` list suppresses every match of the attachment.
+retry (a small rotation or crop re-queried at ``max_distance``, or a window
+aligned with the original's anchor entry; near misses only). Every match
+records the signals. A hit on an ``allow`` list suppresses every match.
 
 Smooth images sit close together in both hashes, so for them the signals are
 not independent: candidate-only groups are accepted, and retries computed,
@@ -58,6 +58,8 @@ from tipline.operators.hashing.acceptance import (
     DERIVED_ALGORITHM,
     REGION_ALGORITHM,
     _accepted,
+    _aligned_hit,
+    _anchor,
     _closest,
     _hash_value,
     _Hit,
@@ -83,8 +85,8 @@ __all__ = [
     "settings_from_config",
 ]
 
-"""Region hashes (quadrants, centre) are PDQ only: pHash at 64 bits is too coarse for parts."""
-"""Only derived entries of this algorithm agree among themselves (``derived`` signal)."""
+_MAX_ALIGNMENTS = 4
+"""Crop-alignment searches per attachment and list, at most (each hashes ~100 small windows)."""
 
 
 class Matcher(HashComputing):
@@ -110,6 +112,7 @@ class Matcher(HashComputing):
         )
         self._images: LruCache[bytes, Image.Image] = LruCache(2)
         self.retries_computed = 0
+        self.alignments_computed = 0
 
     def new_budget(self, clock: Callable[[], float] | None = None) -> EventBudget:
         """Return a fresh budget for one event (time only with a ``clock``)."""
@@ -217,7 +220,11 @@ class Matcher(HashComputing):
         for ll in lists:
             got = [m for c in exact for m in self._lookup(ll, c)]
             got += self._perceptual_matches(
-                ll, perceptual, low, lambda: self._retry_hashes(key, data)
+                ll,
+                perceptual,
+                low,
+                lambda: self._retry_hashes(key, data),
+                lambda anchor: self._aligned_distance(key, data, anchor),
             )
             (allowed if ll.kind == "allow" else found).extend(got)
         if allowed and found:
@@ -271,6 +278,7 @@ class Matcher(HashComputing):
         p: Perceptual,
         low: Mapping[str, str],
         retries: Callable[[], tuple[tuple[str, Computed], ...]],
+        align: Callable[[tuple[bytes, int, int]], int | None],
     ) -> list[HashMatch]:
         """Perceptual matches of one list after two-stage acceptance."""
         hits: list[_Hit] = []
@@ -284,6 +292,7 @@ class Matcher(HashComputing):
             groups.setdefault((h.info.list, h.info.original), []).append(h)
         out: list[HashMatch] = []
         retry_values: tuple[tuple[str, Computed], ...] | None = None
+        aligned = 0
         s = self._settings
         textured = p.texture is not None and p.texture >= s.weak_min_texture
         triggers = self._retry_triggers(loaded, p, low) if textured else {}
@@ -298,17 +307,23 @@ class Matcher(HashComputing):
                 out += self._emit(loaded, group)
                 continue
             trigger = triggers.get(group_key, [])
-            if not textured or not (trigger or self._may_retry(loaded, group)):
-                continue
-            if retry_values is None:
-                retry_values = retries()
-            extra = [
-                _Hit(h.info, h.algorithm, h.distance, h.orientation, f"retry:{name}", False, False)
-                for name, c in retry_values
-                if c.algorithm not in low
-                for h in self._whole_hits(loaded, c, direct_only=True)
-                if (h.info.list, h.info.original) == group_key
-            ]
+            near = bool(trigger) or self._may_retry(loaded, group)
+            extra: list[_Hit] = []
+            if textured and near:
+                if retry_values is None:
+                    retry_values = retries()
+                extra = [
+                    _Hit(h.info, h.algorithm, h.distance, h.orientation, f"retry:{n}", False, False)
+                    for n, c in retry_values
+                    if c.algorithm not in low
+                    for h in self._whole_hits(loaded, c, direct_only=True)
+                    if (h.info.list, h.info.original) == group_key
+                ]
+            anchor = _anchor(loaded, group_key)
+            if near and not extra and anchor is not None and aligned < _MAX_ALIGNMENTS:
+                aligned += 1  # at any texture: a precise signal, see docs/hashing.md
+                radius, _, _ = self.limits(loaded, REGION_ALGORITHM)
+                extra = _aligned_hit(loaded, anchor, align(anchor[1:]), radius)
             if extra:
                 out += self._emit(loaded, group + trigger + extra)
         return out
@@ -368,8 +383,8 @@ class Matcher(HashComputing):
             indexed, c, radius if direct_only else cand
         ).items():
             info = indexed.info(entry)
-            if info.region:
-                continue
+            if info.region or info.anchor:
+                continue  # regions and anchors are matched on their own terms
             if info.derived_from is not None and distance > max(radius, derived_cand):
                 continue  # a derived entry is a candidate only within its own, tighter radius
             # a trimmed copy is the same evidence as the untrimmed one: same signal name

@@ -35,6 +35,11 @@ BUILD_ROTATIONS: Final = (-4.0, -2.5, -1.0, 1.0, 2.5, 4.0)
 BUILD_CROPS: Final = (0.03, 0.06, 0.1)
 BUILD_CORNER_CROPS: Final = (0.05, 0.09)
 """Two sides cut (a corner kept): crops are rarely symmetric."""
+BUILD_MIRRORS: Final = (
+    ("flip_lr", Image.Transpose.FLIP_LEFT_RIGHT),
+    ("flip_tb", Image.Transpose.FLIP_TOP_BOTTOM),
+)
+"""Pixel mirrors, hashed with PDQ only (see :func:`mirror_variants`)."""
 RETRY_ROTATIONS: Final = (-3.0, -1.5, 1.5, 3.0)
 RETRY_CROPS: Final = (0.02, 0.04, 0.06)
 _MIN_TRIMMED: Final = 32
@@ -153,6 +158,19 @@ def build_variants(image: Image.Image) -> list[tuple[str, Image.Image]]:
         for sides in ("tl", "tr", "bl", "br")
     ]
     return out
+
+
+def mirror_variants(image: Image.Image) -> list[tuple[str, Image.Image]]:
+    """Return the original mirrored in pixels (left-right, top-bottom), for PDQ entries.
+
+    PDQ derives its eight orientations from sign flips of one set of DCT
+    coefficients; for periodic textures that is not the hash of the mirrored
+    pixels (measured on scikit-image's brick: a left-right mirror is 86 bits
+    from the nearest orientation, the same mirror flipped back 2 bits; grass
+    42). An entry hashed from the mirrored pixels matches such a copy
+    directly. pHash has no orientations and needs none of these.
+    """
+    return [(name, image.transpose(how)) for name, how in BUILD_MIRRORS]
 
 
 def retry_variants(image: Image.Image) -> list[tuple[str, Image.Image]]:
