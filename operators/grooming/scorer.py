@@ -78,7 +78,9 @@ from tipline.schemas.grooming import (
 )
 
 _RANK: dict[Level, int] = {"none": 0, "review": 1, "report": 2}
-_READINGS = 4096  # texts whose reading message_cues can reuse (the flow asks soon after)
+# texts whose reading is reused: a text scored again (chat repeats short replies: a third to
+# a half of the messages in the author corpora), and message_cues soon after (the flow asks)
+_READINGS = 8192
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,9 +96,9 @@ class Scorer:
     lateness_s: int
     idle_s: int
     binding: ModelBinding | None = None
-    # what the newest scored texts showed read alone, for message_cues (no text: the
-    # key is a 128-bit BLAKE2b digest, the value pattern categories and stored logits)
-    readings: dict[bytes, tuple[tuple[int, ...], bytes | None]] = field(default_factory=dict)
+    # what the newest scored texts showed read alone (no text: the key is a 128-bit
+    # BLAKE2b digest, the value a _Found without the normalised text)
+    readings: dict[bytes, _Found] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +181,7 @@ def message_cues(scorer: Scorer, text: str | None) -> list[str]:
     asks per message. Names only: the text is never kept.
     """
     seen = scorer.readings.get(_digest(text)) if text else None
-    found = _analyse(scorer, text) if seen is None else _Found(seen[0], None, own=seen[1])
+    found = _analyse(scorer, text) if seen is None else seen
     return sorted(scorer.categories[i].name for i in _own_cats(scorer, found))
 
 
@@ -187,12 +189,24 @@ def _digest(text: str) -> bytes:
     return hashlib.blake2b(text.encode(), digest_size=16).digest()
 
 
-def _remember(scorer: Scorer, text: str | None, found: _Found) -> None:
-    """Keep a scored text's reading for :func:`message_cues` (bounded; a pure function of text)."""
-    if text:
+def _read(scorer: Scorer, text: str | None) -> _Found:
+    """Return :func:`_analyse` of a text, reusing the reading of the same text scored before.
+
+    The reading is a pure function of the text and the scorer, so reusing it is
+    exact. The memo keeps no text: its key is the text's digest and its value
+    drops the normalised text (``norm`` is then empty; :func:`_recognise`
+    normalises again in the rare case it needs it). Bounded: cleared when full.
+    """
+    if not text:
+        return _analyse(scorer, text)
+    key = _digest(text)
+    found = scorer.readings.get(key)
+    if found is None:
+        found = _analyse(scorer, text)
         if len(scorer.readings) >= _READINGS:
             scorer.readings.clear()
-        scorer.readings[_digest(text)] = (found.cats, found.own)
+        scorer.readings[key] = _Found(found.cats, found.disclosed, "", found.own, found.family)
+    return found
 
 
 def _analyse(scorer: Scorer, text: str | None) -> _Found:
@@ -238,7 +252,9 @@ def _recognise(
     disclosed = found.disclosed
     if disclosed is None and asked:
         ages = scorer.cfg.ages
-        disclosed = bare_age(found.norm, ages.min_plausible, ages.max_plausible)
+        # a reused reading keeps no text: normalise again (only a reply to an age question)
+        norm = found.norm or normalise(event.text or "", scorer.normaliser)
+        disclosed = bare_age(norm, ages.min_plausible, ages.max_plausible)
     return cats, disclosed
 
 
@@ -387,8 +403,7 @@ def score_message(
     seconds = key_seconds(key)
     if state is None or (state.index and seconds > state.watermark + scorer.idle_s):
         state = SessionState(watermark=seconds)
-    found = _analyse(scorer, event.text)
-    _remember(scorer, event.text, found)
+    found = _read(scorer, event.text)
     duplicate = key in state.index
     late = not duplicate and seconds < state.watermark - scorer.lateness_s
     if duplicate or late:
