@@ -115,21 +115,24 @@ def _context_features(tokens: list[str]) -> list[str]:
     prev = "<s>"
     neg = 0
     for tok in tokens:
-        out.append("b|" + prev + " " + tok)
+        out.append(f"b|{prev} {tok}")
         if neg:
             out.append("n|" + tok)
             neg -= 1
         if tok in NEGATORS:
             neg = _NEGATION_SCOPE
         prev = tok
-    out.append("b|" + prev + " </s>")
+    out.append(f"b|{prev} </s>")
     if len(tokens) <= 2:
         out.append("s|short")
     return out
 
 
-def _token_features(tok: str) -> list[str]:
-    """Features that depend on one token alone: the word, its stem, slots, char n-grams."""
+def _token_features(tok: str) -> set[str]:
+    """Features that depend on one token alone: the word, its stem, slots, char n-grams.
+
+    A set: features are binary, and :func:`message_rows` sorts the rows at the end.
+    """
     feats: set[str] = {"w|" + tok}
     stem = _stem(tok)
     if stem != tok:
@@ -140,7 +143,7 @@ def _token_features(tok: str) -> list[str]:
     for n in (3, 4, 5):
         for i in range(last - n + 1):
             feats.add("c|" + padded[i : i + n])
-    return sorted(feats)
+    return feats
 
 
 def _slots(tok: str, feats: set[str]) -> None:
