@@ -81,6 +81,7 @@ _RANK: dict[Level, int] = {"none": 0, "review": 1, "report": 2}
 # texts whose reading is reused: a text scored again (chat repeats short replies: a third to
 # a half of the messages in the author corpora), and message_cues soon after (the flow asks)
 _READINGS = 8192
+_EXPLAINED = 16384  # hits whose explanation is kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,9 @@ class Scorer:
     # what the newest scored texts showed read alone (no text: the key is a 128-bit
     # BLAKE2b digest, the value a _Found without the normalised text)
     readings: dict[bytes, _Found] = field(default_factory=dict)
+    # a verdict's explanation per hit: the newest hit of a signal explains many verdicts in a
+    # row, and SignalHit is immutable, so it is built once (ids only; bounded, cleared when full)
+    explained: dict[Hit, SignalHit] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,8 +275,9 @@ def _absorb(
     cfg = scorer.cfg
     cats, disclosed = found
     sender = event.sender.user_id
-    target = _target(event)
-    add_hits(state, [(key, c, sender, target, event.event_id) for c in cats], cfg.max_hits)
+    if cats or len(state.hits) > cfg.max_hits:
+        target = _target(event)
+        add_hits(state, [(key, c, sender, target, event.event_id) for c in cats], cfg.max_hits)
     if own.own is not None:
         add_speaker_evidence(state, sender, adult_evidence(own.own), cfg.max_participants)
     if scorer.params.family and (own.family or not scorer.params.family.isdisjoint(own.cats)):
@@ -347,11 +352,7 @@ def _verdict(
             escalated=escalated, messages_seen=state.messages_seen, late=late,
             duplicate=duplicate, message_signals=names,
         )  # fmt: skip
-    cats = scorer.categories
-    signals = [
-        SignalHit(signal=cats[h[1]].name, message_id=h[4], sender_id=h[2], weight=cats[h[1]].weight)
-        for h in pair.evidence
-    ]
+    signals = [_explain(scorer, h) for h in pair.evidence]
     return SessionVerdict(
         session_id=event.session_id, score=state.score, level=state.level,
         escalated=escalated, stage=pair.stages[-1] if pair.stages else "none",
@@ -360,6 +361,19 @@ def _verdict(
         messages_seen=state.messages_seen, signals=signals, stages=list(pair.stages),
         late=late, duplicate=duplicate, message_signals=names,
     )  # fmt: skip
+
+
+def _explain(scorer: Scorer, hit: Hit) -> SignalHit:
+    """Return the explanation of one hit (the same object for the same hit)."""
+    explained = scorer.explained.get(hit)
+    if explained is None:
+        if len(scorer.explained) >= _EXPLAINED:
+            scorer.explained.clear()
+        cat = scorer.categories[hit[1]]
+        explained = scorer.explained[hit] = SignalHit(
+            signal=cat.name, message_id=hit[4], sender_id=hit[2], weight=cat.weight
+        )
+    return explained
 
 
 def _rescore(scorer: Scorer, state: SessionState) -> PairScore | None:
