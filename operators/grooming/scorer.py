@@ -189,8 +189,15 @@ def message_cues(scorer: Scorer, text: str | None) -> list[str]:
     return sorted(scorer.categories[i].name for i in _own_cats(scorer, found))
 
 
+_BLAKE2B_16 = hashlib.blake2b(digest_size=16)
+
+
 def _digest(text: str) -> bytes:
-    return hashlib.blake2b(text.encode(), digest_size=16).digest()
+    # a copy of an empty hasher: the same digest as blake2b(data, digest_size=16), without
+    # parsing keyword arguments on every message
+    h = _BLAKE2B_16.copy()
+    h.update(text.encode())
+    return h.digest()
 
 
 def _read(scorer: Scorer, text: str | None) -> _Found:

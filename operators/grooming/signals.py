@@ -15,10 +15,11 @@ to scan for, so it runs the whole alternation at every position of the text.
 Normalised text is words of word characters separated by spaces, so when
 every match of ``A`` starts with a word character and ``A`` never looks
 before its start (no look-behind, no ``^``), "a word starts here" is "a
-space or the start is just before": the same search is ``" (?:A)\b"`` over
-``" " + text``, which the engine runs only after each space. Any other text
-(a character that is neither a word character nor a space) and any other
-pattern use the original.
+space or the start is just before": the same search is ``" (?=[F])(?:A)\b"``
+over ``" " + text`` (``F``: the characters a match of ``A`` can start with),
+which the engine runs only after each space and gives up at once on a word
+that starts with another character. Any other text (a character that is
+neither a word character nor a space) and any other pattern use the original.
 """
 
 from __future__ import annotations
@@ -64,8 +65,10 @@ def compile_categories(cfg: GroomingConfig) -> tuple[Category, ...]:
         if spec.patterns:
             alternation = "|".join(f"(?:{p})" for p in spec.patterns)
             pattern = re.compile(rf"\b(?:{alternation})\b")
-            if _starts_at_word(alternation):
-                spaced = re.compile(rf" (?:{alternation})\b")
+            first = _word_start_chars(alternation)
+            if first is not None:
+                # the look-ahead rejects at once a word that no alternative can start with
+                spaced = re.compile(rf" (?=[{first}])(?:{alternation})\b")
         out.append(
             Category(
                 index=index,
@@ -103,6 +106,14 @@ def detect(categories: tuple[Category, ...], text: str) -> tuple[int, ...]:
             and (c.spaced.search(padded) if c.spaced is not None else c.pattern.search(text))
         )
     return tuple(c.index for c in categories if c.pattern is not None and c.pattern.search(text))
+
+
+def _word_start_chars(alternation: str) -> str | None:
+    """Return the characters a match of the pattern can start with, when it has a spaced form."""
+    if not _starts_at_word(alternation):
+        return None
+    first, _ = _first(sre_parse.parse(alternation).data)
+    return "".join(sorted(first or ()))
 
 
 def _starts_at_word(alternation: str) -> bool:
