@@ -71,6 +71,8 @@ _MONEY: Final = re.compile(
     r"|\b\d+k?\s?(?:robux|vbucks|v bucks|coins|gems)\b",
     re.IGNORECASE,
 )
+# every money amount has a digit: most texts have none, and this scan is cheaper than _MONEY's
+_DIGIT: Final = re.compile(r"\d")
 _WORD_NUMBER: Final = re.compile(r"^\d{1,3}$")
 _NEGATION_SCOPE: Final = 5
 
@@ -101,7 +103,7 @@ def feature_names(norm: str, raw: str, regex_names: tuple[str, ...]) -> set[str]
     tokens = norm.split()
     if not tokens:
         feats.add("s|empty")
-    if raw and _MONEY.search(raw):
+    if raw and _DIGIT.search(raw) and _MONEY.search(raw):
         feats.add("s|money")
     feats.update(_context_features(tokens))
     for tok in set(tokens):
@@ -203,7 +205,7 @@ def message_rows(model: CueModel, norm: str, raw: str, regex_names: tuple[str, .
     extra = ["r|" + n for n in regex_names]
     if not tokens:
         extra.append("s|empty")
-    if raw and _MONEY.search(raw):
+    if raw and _DIGIT.search(raw) and _MONEY.search(raw):
         extra.append("s|money")
     extra.extend(_context_features(tokens))
     for f in extra:
