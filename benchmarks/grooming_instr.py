@@ -11,6 +11,8 @@ Two arrival shapes, each after 500 warm-up messages (memos warm, sessions new):
 
 Runs itself under ``valgrind --tool=callgrind`` with instrumentation off
 until the measured messages; prints instructions per message for each shape.
+``--cold`` empties the scorer's memo of text readings before every message,
+so each text is read as new (the cost of a text not seen before).
 Needs valgrind; never asserts on anything.
 """
 
@@ -31,7 +33,7 @@ def _control(*args: str) -> None:
     subprocess.run(["callgrind_control", *args, str(os.getpid())], capture_output=True, check=False)
 
 
-def _inner(n: int) -> None:
+def _inner(n: int, *, cold: bool = False) -> None:
     from tipline.benchmarks.flow_cpu import bench_config, text_records  # noqa: PLC0415
     from tipline.benchmarks.grooming_bench import START  # noqa: PLC0415
     from tipline.operators.grooming import (  # noqa: PLC0415
@@ -57,6 +59,8 @@ def _inner(n: int) -> None:
             if i == WARM:
                 _control("--zero")
                 _control("--instr=on")
+            if cold:
+                scorer.readings.clear()  # every text read as new
             state, _ = score_message(scorer, states.get(event.session_id), event)
             states[event.session_id] = state
         _control(f"--dump={name}")
@@ -66,10 +70,15 @@ def _inner(n: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m tipline.benchmarks.grooming_instr")
     p.add_argument("--messages", type=int, default=1500)
+    p.add_argument(
+        "--cold",
+        action="store_true",
+        help="empty the scorer's memo of text readings before each message (every text new)",
+    )
     p.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.inner:
-        _inner(args.messages)
+        _inner(args.messages, cold=args.cold)
         return 0
     if shutil.which("valgrind") is None or shutil.which("callgrind_control") is None:
         print("valgrind (callgrind) is not installed", file=sys.stderr)
@@ -79,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         cmd = [
             "valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out}",
             sys.executable, "-m", "tipline.benchmarks.grooming_instr", "--inner",
-            "--messages", str(args.messages),
+            "--messages", str(args.messages), *(["--cold"] if args.cold else []),
         ]  # fmt: skip
         subprocess.run(cmd, capture_output=True, check=True)
         for dump in sorted(Path(tmp).glob("cg.out.*")):

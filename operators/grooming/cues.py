@@ -71,6 +71,8 @@ _MONEY: Final = re.compile(
     r"|\b\d+k?\s?(?:robux|vbucks|v bucks|coins|gems)\b",
     re.IGNORECASE,
 )
+# every money amount has a digit: most texts have none, and this scan is cheaper than _MONEY's
+_DIGIT: Final = re.compile(r"\d")
 _WORD_NUMBER: Final = re.compile(r"^\d{1,3}$")
 _NEGATION_SCOPE: Final = 5
 
@@ -101,7 +103,7 @@ def feature_names(norm: str, raw: str, regex_names: tuple[str, ...]) -> set[str]
     tokens = norm.split()
     if not tokens:
         feats.add("s|empty")
-    if raw and _MONEY.search(raw):
+    if raw and _DIGIT.search(raw) and _MONEY.search(raw):
         feats.add("s|money")
     feats.update(_context_features(tokens))
     for tok in set(tokens):
@@ -115,21 +117,24 @@ def _context_features(tokens: list[str]) -> list[str]:
     prev = "<s>"
     neg = 0
     for tok in tokens:
-        out.append("b|" + prev + " " + tok)
+        out.append(f"b|{prev} {tok}")
         if neg:
             out.append("n|" + tok)
             neg -= 1
         if tok in NEGATORS:
             neg = _NEGATION_SCOPE
         prev = tok
-    out.append("b|" + prev + " </s>")
+    out.append(f"b|{prev} </s>")
     if len(tokens) <= 2:
         out.append("s|short")
     return out
 
 
-def _token_features(tok: str) -> list[str]:
-    """Features that depend on one token alone: the word, its stem, slots, char n-grams."""
+def _token_features(tok: str) -> set[str]:
+    """Features that depend on one token alone: the word, its stem, slots, char n-grams.
+
+    A set: features are binary, and :func:`message_rows` sorts the rows at the end.
+    """
     feats: set[str] = {"w|" + tok}
     stem = _stem(tok)
     if stem != tok:
@@ -140,7 +145,7 @@ def _token_features(tok: str) -> list[str]:
     for n in (3, 4, 5):
         for i in range(last - n + 1):
             feats.add("c|" + padded[i : i + n])
-    return sorted(feats)
+    return feats
 
 
 def _slots(tok: str, feats: set[str]) -> None:
@@ -200,7 +205,7 @@ def message_rows(model: CueModel, norm: str, raw: str, regex_names: tuple[str, .
     extra = ["r|" + n for n in regex_names]
     if not tokens:
         extra.append("s|empty")
-    if raw and _MONEY.search(raw):
+    if raw and _DIGIT.search(raw) and _MONEY.search(raw):
         extra.append("s|money")
     extra.extend(_context_features(tokens))
     for f in extra:

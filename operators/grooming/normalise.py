@@ -96,7 +96,9 @@ def normalise(text: str, norm: Normaliser) -> str:
         s = text.lower()
     else:
         s = unicodedata.normalize("NFKC", text).lower().translate(norm.emoji_table)
-    s = _REPEATS.sub(r"\1\1", _APOSTROPHES.sub("", s))
+    # Apostrophes and stretched letters are undone per token, inside the memo: neither
+    # touches whitespace (a run of one repeated character is all whitespace or none), so
+    # undoing them before or after splitting gives the same words.
     words: list[str] = []
     memo = norm.token_words
     for raw in s.split():
@@ -110,7 +112,8 @@ def normalise(text: str, norm: Normaliser) -> str:
 
 
 def _token_words(raw: str, norm: Normaliser) -> tuple[str, ...]:
-    """Normalise one whitespace-separated token: leetspeak, punctuation, abbreviations."""
-    token = _undo_leet(raw, norm) if norm.leet_chars else raw
+    """Normalise one whitespace-separated token: stretching, leetspeak, punctuation, short forms."""
+    token = _REPEATS.sub(r"\1\1", _APOSTROPHES.sub("", raw))
+    token = _undo_leet(token, norm) if norm.leet_chars else token
     abbreviations = norm.abbreviations
     return tuple(abbreviations.get(part, part) for part in _NON_WORD.sub(" ", token).split())

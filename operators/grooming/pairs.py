@@ -166,21 +166,28 @@ def score_pair(
     first_risk = last_escalation = -1
     evidence: list[Hit] = []
     sextortion = False
-    for index, entry in agg[pair].items():
+    watermark = state.watermark
+    decay, repeat_bonus, max_repeats = p.decay_rate, p.repeat_bonus, p.max_repeats
+    for index, (newest, count, oldest) in agg[pair].items():
         cat = cats[index]
         if cat.either:
             continue
-        strength = _strength(p, state.watermark, entry)
-        raw += cat.weight * strength
-        evidence.append(entry[_NEWEST])
+        # _strength, inline (the same arithmetic): it runs for every category of every pair
+        age = watermark - (newest[0] >> 32)
+        boost = 1.0 + repeat_bonus * min(count - 1, max_repeats)
+        strength = math.exp(-decay * (age if age > 0 else 0)) * boost
+        weight = cat.weight
+        raw += weight * strength
+        evidence.append(newest)
         sextortion = sextortion or cat.sextortion
-        if strength >= p.stage_min_strength and cat.weight > 0:
-            stages.add(cat.stage)
+        if strength >= p.stage_min_strength and weight > 0:
+            stage = cat.stage
+            stages.add(stage)
             present.add(index)
-            if cat.stage in _RISK_STAGES and (first_risk < 0 or entry[_OLDEST] < first_risk):
-                first_risk = entry[_OLDEST]
-            if cat.stage == "escalation":
-                last_escalation = max(last_escalation, entry[_NEWEST][0])
+            if stage in _RISK_STAGES and (first_risk < 0 or oldest < first_risk):
+                first_risk = oldest
+            if stage == "escalation" and newest[0] > last_escalation:
+                last_escalation = newest[0]
     raw += p.stage_bonus * max(len(stages) - 1, 0)
     if 0 <= first_risk < last_escalation:
         raw += p.progression_bonus
@@ -200,7 +207,7 @@ def score_pair(
         factor = max(factor, cfg.ages.sextortion_min_factor)
     factor *= p.group_factor if t == GROUP else 1.0
     score = 1.0 - math.exp(-p.squash * max(raw, 0.0) * damp * factor)
-    ordered = tuple(st for st in STAGE_ORDER if st in stages)
+    ordered = tuple([st for st in STAGE_ORDER if st in stages])
     return PairScore(s, younger, score, relation, ordered, tuple(sorted(evidence)), sextortion)
 
 

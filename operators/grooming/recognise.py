@@ -191,6 +191,8 @@ def _cats(b: ModelBinding, entries: list[Recent], pos: int) -> tuple[int, ...]:
         logits = logits + _term(b, same, _SAME)
     fires = (logits >= b.thresholds).tobytes()  # one byte per cue: 1 where it fires
     cats = entry[5]
+    if 1 not in fires:  # no cue fires (most messages): the patterns' categories as they are
+        return cats
     added = [cat for j, cat in b.mapped if fires[j] and cat not in cats]
     if not added:
         return cats

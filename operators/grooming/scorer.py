@@ -78,7 +78,10 @@ from tipline.schemas.grooming import (
 )
 
 _RANK: dict[Level, int] = {"none": 0, "review": 1, "report": 2}
-_READINGS = 4096  # texts whose reading message_cues can reuse (the flow asks soon after)
+# texts whose reading is reused: a text scored again (chat repeats short replies: a third to
+# a half of the messages in the author corpora), and message_cues soon after (the flow asks)
+_READINGS = 8192
+_EXPLAINED = 16384  # hits whose explanation is kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,9 +97,12 @@ class Scorer:
     lateness_s: int
     idle_s: int
     binding: ModelBinding | None = None
-    # what the newest scored texts showed read alone, for message_cues (no text: the
-    # key is a 128-bit BLAKE2b digest, the value pattern categories and stored logits)
-    readings: dict[bytes, tuple[tuple[int, ...], bytes | None]] = field(default_factory=dict)
+    # what the newest scored texts showed read alone (no text: the key is a 128-bit
+    # BLAKE2b digest, the value a _Found without the normalised text)
+    readings: dict[bytes, _Found] = field(default_factory=dict)
+    # a verdict's explanation per hit: the newest hit of a signal explains many verdicts in a
+    # row, and SignalHit is immutable, so it is built once (ids only; bounded, cleared when full)
+    explained: dict[Hit, SignalHit] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,20 +185,39 @@ def message_cues(scorer: Scorer, text: str | None) -> list[str]:
     asks per message. Names only: the text is never kept.
     """
     seen = scorer.readings.get(_digest(text)) if text else None
-    found = _analyse(scorer, text) if seen is None else _Found(seen[0], None, own=seen[1])
+    found = _analyse(scorer, text) if seen is None else seen
     return sorted(scorer.categories[i].name for i in _own_cats(scorer, found))
 
 
+_BLAKE2B_16 = hashlib.blake2b(digest_size=16)
+
+
 def _digest(text: str) -> bytes:
-    return hashlib.blake2b(text.encode(), digest_size=16).digest()
+    # a copy of an empty hasher: the same digest as blake2b(data, digest_size=16), without
+    # parsing keyword arguments on every message
+    h = _BLAKE2B_16.copy()
+    h.update(text.encode())
+    return h.digest()
 
 
-def _remember(scorer: Scorer, text: str | None, found: _Found) -> None:
-    """Keep a scored text's reading for :func:`message_cues` (bounded; a pure function of text)."""
-    if text:
+def _read(scorer: Scorer, text: str | None) -> _Found:
+    """Return :func:`_analyse` of a text, reusing the reading of the same text scored before.
+
+    The reading is a pure function of the text and the scorer, so reusing it is
+    exact. The memo keeps no text: its key is the text's digest and its value
+    drops the normalised text (``norm`` is then empty; :func:`_recognise`
+    normalises again in the rare case it needs it). Bounded: cleared when full.
+    """
+    if not text:
+        return _analyse(scorer, text)
+    key = _digest(text)
+    found = scorer.readings.get(key)
+    if found is None:
+        found = _analyse(scorer, text)
         if len(scorer.readings) >= _READINGS:
             scorer.readings.clear()
-        scorer.readings[_digest(text)] = (found.cats, found.own)
+        scorer.readings[key] = _Found(found.cats, found.disclosed, "", found.own, found.family)
+    return found
 
 
 def _analyse(scorer: Scorer, text: str | None) -> _Found:
@@ -238,7 +263,9 @@ def _recognise(
     disclosed = found.disclosed
     if disclosed is None and asked:
         ages = scorer.cfg.ages
-        disclosed = bare_age(found.norm, ages.min_plausible, ages.max_plausible)
+        # a reused reading keeps no text: normalise again (only a reply to an age question)
+        norm = found.norm or normalise(event.text or "", scorer.normaliser)
+        disclosed = bare_age(norm, ages.min_plausible, ages.max_plausible)
     return cats, disclosed
 
 
@@ -255,8 +282,9 @@ def _absorb(
     cfg = scorer.cfg
     cats, disclosed = found
     sender = event.sender.user_id
-    target = _target(event)
-    add_hits(state, [(key, c, sender, target, event.event_id) for c in cats], cfg.max_hits)
+    if cats or len(state.hits) > cfg.max_hits:
+        target = _target(event)
+        add_hits(state, [(key, c, sender, target, event.event_id) for c in cats], cfg.max_hits)
     if own.own is not None:
         add_speaker_evidence(state, sender, adult_evidence(own.own), cfg.max_participants)
     if scorer.params.family and (own.family or not scorer.params.family.isdisjoint(own.cats)):
@@ -331,11 +359,7 @@ def _verdict(
             escalated=escalated, messages_seen=state.messages_seen, late=late,
             duplicate=duplicate, message_signals=names,
         )  # fmt: skip
-    cats = scorer.categories
-    signals = [
-        SignalHit(signal=cats[h[1]].name, message_id=h[4], sender_id=h[2], weight=cats[h[1]].weight)
-        for h in pair.evidence
-    ]
+    signals = [_explain(scorer, h) for h in pair.evidence]
     return SessionVerdict(
         session_id=event.session_id, score=state.score, level=state.level,
         escalated=escalated, stage=pair.stages[-1] if pair.stages else "none",
@@ -344,6 +368,19 @@ def _verdict(
         messages_seen=state.messages_seen, signals=signals, stages=list(pair.stages),
         late=late, duplicate=duplicate, message_signals=names,
     )  # fmt: skip
+
+
+def _explain(scorer: Scorer, hit: Hit) -> SignalHit:
+    """Return the explanation of one hit (the same object for the same hit)."""
+    explained = scorer.explained.get(hit)
+    if explained is None:
+        if len(scorer.explained) >= _EXPLAINED:
+            scorer.explained.clear()
+        cat = scorer.categories[hit[1]]
+        explained = scorer.explained[hit] = SignalHit(
+            signal=cat.name, message_id=hit[4], sender_id=hit[2], weight=cat.weight
+        )
+    return explained
 
 
 def _rescore(scorer: Scorer, state: SessionState) -> PairScore | None:
@@ -387,8 +424,7 @@ def score_message(
     seconds = key_seconds(key)
     if state is None or (state.index and seconds > state.watermark + scorer.idle_s):
         state = SessionState(watermark=seconds)
-    found = _analyse(scorer, event.text)
-    _remember(scorer, event.text, found)
+    found = _read(scorer, event.text)
     duplicate = key in state.index
     late = not duplicate and seconds < state.watermark - scorer.lateness_s
     if duplicate or late:
