@@ -103,3 +103,10 @@ def test_shipped_artifact_rewrites_to_the_same_bytes(config: TiplineConfig) -> N
     data = path.read_bytes()
     assert model_to_npz(model_from_npz(data)) == data
 
+
+def test_shipped_manifest_matches_the_config(config: TiplineConfig) -> None:
+    """The manifest beside the shipped model records the digest and review score in config."""
+    path = resolve(config.grooming.model.path)
+    manifest = msgspec.json.decode(path.with_suffix(".json").read_bytes())
+    assert manifest["sha256"] == config.grooming.model.sha256
+    assert manifest["review_score"]["value"] == config.decision.review_score
