@@ -169,8 +169,9 @@ def choose_review_score_worst(
     """Return the threshold that maximises the worst corpus's F0.5 (ties: the mean's, then lower).
 
     An unseen author's scores sit higher or lower than the training authors'
-    (the pooled best follows the largest or most numerous ones); the threshold
-    that holds up on each training author separately is the safer carry-over.
+    (the pooled best follows the largest or most numerous ones). Measured leave
+    one corpus out it was not the better carry-over (docs/grooming.md, third
+    round), so ``grooming.model.review_choice`` defaults to ``pooled``.
 
     Returns:
         ``(threshold, worst corpus's F0.5 at it)``.
