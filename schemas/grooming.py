@@ -171,6 +171,9 @@ class ModelConfig(Section, frozen=True):
     context_buffer: Annotated[int, Meta(ge=2, le=32)] = 8
     # training only: also learn the session aggregator (`tipline model train`, `evaluate`)
     aggregate: bool = False
+    # training only: how the review threshold is chosen on the out-of-corpus scores:
+    # "pooled" (best F0.5 over all training authors) or "worst_corpus" (best worst author)
+    review_choice: Literal["pooled", "worst_corpus"] = "pooled"
 
 
 class PeopleConfig(Section, frozen=True):

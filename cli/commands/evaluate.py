@@ -2,7 +2,8 @@ r"""``tipline evaluate``: leave-one-corpus-out evaluation of grooming detection.
 
     tipline evaluate --corpus corpora/author-a --corpus corpora/author-b ... \\
                      [--synth corpora/synth] [--config config/default.toml] \\
-                     [--previous-config config/grooming-previous.toml] [--out DIR]
+                     [--previous-config config/grooming-previous.toml] [--out DIR] \\
+                     [--jobs N]
 
 For each ``--corpus`` in turn: train the cue recogniser on the *other*
 corpora plus the synthetic one, choose the session review threshold on those
@@ -19,6 +20,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -28,20 +31,24 @@ from tipline.operators.grooming.baseline import keyword_flag_at
 from tipline.operators.grooming.corpus import (
     Corpus,
     fit_session_aggregator,
-    out_of_corpus_review_score,
+    out_of_corpus_trajectories,
     report,
+    review_score_by,
     run_keyword_baseline,
     run_session,
 )
+from tipline.operators.grooming.cues import CueModel
 from tipline.operators.grooming.scorer import Scorer, compile_scorer
 from tipline.operators.grooming.training import TrainParams, train_folds, with_aggregator
-from tipline.schemas.config import load_config
+from tipline.schemas.config import TiplineConfig, load_config
+from tipline.schemas.grooming import DecisionConfig
 from tipline.services.corpus import read_corpus
 from tipline.synth.corpus import CUE_VOCABULARY
 
 DEFAULT_CONFIG = "config/default.toml"
 PREVIOUS_CONFIG = "config/grooming-previous.toml"
 SYSTEMS = ("tipline", "previous", "keyword")
+REVIEW_CHOICES = ("pooled", "worst_corpus")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -52,6 +59,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--config", default=DEFAULT_CONFIG)
     p.add_argument("--previous-config", default=PREVIOUS_CONFIG, help="the scorer to compare")
     p.add_argument("--out", default="out/evaluate", help="folder for loco.json")
+    p.add_argument("--jobs", type=int, default=1, help="folds run in parallel (processes)")
     p.set_defaults(func=run_evaluate)
 
 
@@ -59,46 +67,92 @@ def _runs(scorer: Scorer, corpus: Corpus) -> dict[str, Any]:
     return {s.session_id: run_session(scorer, s) for s in corpus.sessions}
 
 
+def _with_review(decision: DecisionConfig, review: float) -> DecisionConfig:
+    return msgspec.structs.replace(
+        decision, review_score=review, report_score=max(review, decision.report_score)
+    )
+
+
+def _held_out_at(
+    cfg: TiplineConfig, model: CueModel, held: Corpus, review: float, inner_f: float
+) -> dict[str, Any]:
+    """Session figures on the held-out corpus at one review threshold (to compare choices)."""
+    scorer = compile_scorer(cfg.grooming, _with_review(cfg.decision, review), model)
+    figures = report(held, _runs(scorer, held), cues=False)
+    return {"review_score": review, "inner_f05": inner_f, **figures}
+
+
+def _fold(
+    corpora: list[Corpus],
+    synth: Corpus | None,
+    k: int,
+    config: str,
+    *,
+    previous_config: str,
+    params: TrainParams | None,
+) -> dict[str, Any]:
+    """Train without corpus ``k``, choose the review threshold out of corpus, score ``k``."""
+    held = corpora[k]
+    cfg, prev = load_config(config), load_config(previous_config)
+    base = compile_scorer(cfg.grooming, cfg.decision)
+    training = [c for c in corpora if c is not held] + ([synth] if synth else [])
+    print(f"held out {held.name}: training on {[c.name for c in training]}", file=sys.stderr)
+    model, inner = train_folds(training, base, CUE_VOCABULARY, params or TrainParams())
+    choices: dict[str, Any] = {}
+    if cfg.grooming.model.aggregate:
+        agg, review, inner_f = fit_session_aggregator(cfg.grooming, cfg.decision, training, inner)
+        model = with_aggregator(model, agg)
+    else:
+        by_corpus = out_of_corpus_trajectories(cfg.grooming, cfg.decision, training, inner)
+        by_corpus = [c for c in by_corpus if c]
+        hold = cfg.grooming.family.hold_messages if cfg.grooming.family.enabled else 0
+        review, inner_f = cfg.decision.review_score, float("nan")
+        if by_corpus:
+            review, inner_f = review_score_by(cfg.grooming.model.review_choice, by_corpus, hold)
+            choices = {
+                choice: _held_out_at(cfg, model, held, *review_score_by(choice, by_corpus, hold))
+                for choice in REVIEW_CHOICES
+            }
+    scorer = compile_scorer(cfg.grooming, _with_review(cfg.decision, review), model)
+    previous = compile_scorer(prev.grooming, prev.decision)
+    keyword = {s.session_id: run_keyword_baseline(s, keyword_flag_at) for s in held.sessions}
+    return {
+        "trained_on": [c.name for c in training],
+        "model_version": model.version,
+        "review_score": review,
+        "review_score_inner_f05": inner_f,
+        "review_choice": cfg.grooming.model.review_choice,
+        "review_choices": choices,
+        "tipline": report(held, _runs(scorer, held)),
+        "previous": report(held, _runs(previous, held)),
+        "keyword": report(held, keyword, cues=False),
+    }
+
+
 def evaluate_loco(
     corpora: list[Corpus],
     synth: Corpus | None,
     config: str,
     previous_config: str,
+    *,
     params: TrainParams | None = None,
+    jobs: int = 1,
 ) -> dict[str, Any]:
-    """Leave-one-corpus-out figures for the new scorer, the previous one and the baseline."""
-    cfg = load_config(config)
-    prev = load_config(previous_config)
-    base = compile_scorer(cfg.grooming, cfg.decision)
-    previous = compile_scorer(prev.grooming, prev.decision)
-    out: dict[str, Any] = {"corpora": {}}
-    for held in corpora:
-        training = [c for c in corpora if c is not held] + ([synth] if synth else [])
-        print(f"held out {held.name}: training on {[c.name for c in training]}", file=sys.stderr)
-        model, inner = train_folds(training, base, CUE_VOCABULARY, params or TrainParams())
-        if cfg.grooming.model.aggregate:
-            agg, review, inner_f = fit_session_aggregator(
-                cfg.grooming, cfg.decision, training, inner
-            )
-            model = with_aggregator(model, agg)
-        else:
-            review, inner_f = out_of_corpus_review_score(
-                cfg.grooming, cfg.decision, training, inner
-            )
-        decision = msgspec.structs.replace(
-            cfg.decision, review_score=review, report_score=max(review, cfg.decision.report_score)
-        )
-        scorer = compile_scorer(cfg.grooming, decision, model)
-        keyword = {s.session_id: run_keyword_baseline(s, keyword_flag_at) for s in held.sessions}
-        out["corpora"][held.name] = {
-            "trained_on": [c.name for c in training],
-            "model_version": model.version,
-            "review_score": review,
-            "review_score_inner_f05": inner_f,
-            "tipline": report(held, _runs(scorer, held)),
-            "previous": report(held, _runs(previous, held)),
-            "keyword": report(held, keyword, cues=False),
-        }
+    """Leave-one-corpus-out figures for the new scorer, the previous one and the baseline.
+
+    ``jobs`` > 1 runs the folds in that many processes; each fold is
+    deterministic on its own, so the figures do not depend on it.
+    """
+    kw: dict[str, Any] = {"previous_config": previous_config, "params": params}
+    if jobs > 1:
+        with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
+            futures = [
+                pool.submit(_fold, corpora, synth, k, config, **kw) for k in range(len(corpora))
+            ]
+            folds = [f.result() for f in futures]
+    else:
+        folds = [_fold(corpora, synth, k, config, **kw) for k in range(len(corpora))]
+    out: dict[str, Any] = {"corpora": {c.name: f for c, f in zip(corpora, folds, strict=True)}}
     names = list(out["corpora"])
     out["worst"] = min(names, key=lambda n: out["corpora"][n]["tipline"]["f05"]) if names else None
     return out
@@ -179,7 +233,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
     """Run the evaluation, print the table, write ``loco.json``."""
     corpora = [read_corpus(d) for d in args.corpus]
     synth = read_corpus(args.synth) if args.synth else None
-    result = evaluate_loco(corpora, synth, args.config, args.previous_config)
+    result = evaluate_loco(corpora, synth, args.config, args.previous_config, jobs=args.jobs)
     print(format_table(result))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

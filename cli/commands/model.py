@@ -1,7 +1,11 @@
 r"""``tipline model train``: build the cue recogniser from annotated corpora.
 
-    tipline model train --corpus corpora/author-a --corpus corpora/synth ... \\
+    tipline model train [--corpus corpora/author-a --corpus corpora/synth ...] \\
                         [--config config/default.toml] [--out models/]
+
+Without ``--corpus`` it trains on every corpus folder under ``corpora/`` (the
+shipped model: each independent author's corpus and the synthetic one, in
+name order).
 
 Writes ``models/cues-<version>.npz`` and its manifest ``cues-<version>.json``
 and prints the two lines to put in ``[grooming.model]`` (``path`` and
@@ -26,12 +30,19 @@ from tipline.synth.corpus import CUE_VOCABULARY
 DEFAULT_CONFIG = "config/default.toml"
 
 
+def all_corpora(root: Path) -> list[Path]:
+    """Every corpus folder under ``root`` (one with ``labels.jsonl``), in name order."""
+    return sorted(d for d in root.iterdir() if (d / "labels.jsonl").is_file())
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``model train``."""
     p = sub.add_parser("model", help="build the grooming cue recogniser")
     model_sub = p.add_subparsers(dest="model_command", required=True, metavar="ACTION")
     t = model_sub.add_parser("train", help="train from annotated corpora (one folder each)")
-    t.add_argument("--corpus", action="append", required=True, help="corpus folder (repeat)")
+    t.add_argument(
+        "--corpus", action="append", help="corpus folder (repeat; default: every one in corpora/)"
+    )
     t.add_argument("--config", default=DEFAULT_CONFIG, help="config (normalisation, patterns)")
     t.add_argument("--out", default="models", help="artifact path or folder (default models/)")
     t.set_defaults(func=run_train)
@@ -40,7 +51,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_train(args: argparse.Namespace) -> int:
     """Train, write the artifact and manifest, print the config lines."""
     cfg = load_config(args.config)
-    corpora = [read_corpus(d) for d in args.corpus]
+    corpora = [read_corpus(d) for d in args.corpus or all_corpora(Path("corpora"))]
     scorer = compile_scorer(cfg.grooming, cfg.decision)
     params = TrainParams()
     model, inner = train_folds(corpora, scorer, CUE_VOCABULARY, params)

@@ -121,8 +121,24 @@ def score_trajectory(scorer: Scorer, session: CorpusSession) -> list[float]:
     return scores
 
 
+Trajectories = list[tuple[bool, list[float]]]
+
+
+def _f05_at(trajectories: Trajectories, t: float, hold: int) -> float:
+    """F0.5 of flagging each session whose running score reaches ``t`` after the hold."""
+    tp = fp = fn = 0
+    for positive, scores in trajectories:
+        flagged = any(s >= t for s in scores[max(hold - 1, 0) :])
+        tp += positive and flagged
+        fp += (not positive) and flagged
+        fn += positive and not flagged
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return _f05(p, r)
+
+
 def choose_review_score(
-    trajectories: list[tuple[bool, list[float]]],
+    trajectories: Trajectories,
     hold: int,
     grid: tuple[float, ...] = _GRID,
 ) -> tuple[float, float]:
@@ -139,18 +155,35 @@ def choose_review_score(
     """
     best = (0.5, -1.0)
     for t in grid:
-        tp = fp = fn = 0
-        for positive, scores in trajectories:
-            flagged = any(s >= t for s in scores[max(hold - 1, 0) :])
-            tp += positive and flagged
-            fp += (not positive) and flagged
-            fn += positive and not flagged
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / (tp + fn) if tp + fn else 0.0
-        f = _f05(p, r)
+        f = _f05_at(trajectories, t, hold)
         if f > best[1] + 1e-9:
             best = (t, f)
     return best
+
+
+def choose_review_score_worst(
+    by_corpus: list[Trajectories],
+    hold: int,
+    grid: tuple[float, ...] = _GRID,
+) -> tuple[float, float]:
+    """Return the threshold that maximises the worst corpus's F0.5 (ties: the mean's, then lower).
+
+    An unseen author's scores sit higher or lower than the training authors'
+    (the pooled best follows the largest or most numerous ones). Measured leave
+    one corpus out it was not the better carry-over (docs/grooming.md, third
+    round), so ``grooming.model.review_choice`` defaults to ``pooled``.
+
+    Returns:
+        ``(threshold, worst corpus's F0.5 at it)``.
+
+    """
+    best: tuple[float, float, float] = (0.5, -1.0, -1.0)
+    for t in grid:
+        fs = [_f05_at(c, t, hold) for c in by_corpus]
+        worst, mean = min(fs), sum(fs) / len(fs)
+        if worst > best[1] + 1e-9 or (abs(worst - best[1]) <= 1e-9 and mean > best[2] + 1e-9):
+            best = (t, worst, mean)
+    return best[0], best[1]
 
 
 def fit_session_aggregator(
@@ -191,6 +224,31 @@ def fit_session_aggregator(
     return weights, review, f
 
 
+def out_of_corpus_trajectories(
+    cfg: GroomingConfig,
+    decision: DecisionConfig,
+    corpora: list[Corpus],
+    inner: dict[int, CueModel],
+) -> list[Trajectories]:
+    """Score each training corpus with the model trained without it; one list per corpus.
+
+    The synthetic corpus is left out when independent ones exist.
+    """
+    independent = [g for g in inner if corpora[g].name != "synth"] or list(inner)
+    out: list[Trajectories] = []
+    for g in sorted(independent):
+        scorer = compile_scorer(cfg, decision, inner[g])
+        out.append([(s.positive, score_trajectory(scorer, s)) for s in corpora[g].sessions])
+    return out
+
+
+def review_score_by(choice: str, by_corpus: list[Trajectories], hold: int) -> tuple[float, float]:
+    """Choose the review threshold by ``choice``: ``pooled`` (best F0.5) or ``worst_corpus``."""
+    if choice == "worst_corpus":
+        return choose_review_score_worst(by_corpus, hold)
+    return choose_review_score([t for c in by_corpus for t in c], hold)
+
+
 def out_of_corpus_review_score(
     cfg: GroomingConfig,
     decision: DecisionConfig,
@@ -200,22 +258,18 @@ def out_of_corpus_review_score(
     """Choose ``decision.review_score`` on text from authors the model did not see.
 
     Each training corpus is scored through the scorer with the model trained
-    without it (:func:`~tipline.operators.grooming.training.train_folds`); the
-    synthetic corpus is left out when independent ones exist.
+    without it (:func:`~tipline.operators.grooming.training.train_folds`), and
+    the threshold is chosen by ``grooming.model.review_choice``.
 
     Returns:
         ``(review_score, F0.5 at it)``; the configured score when there is nothing to choose on.
 
     """
-    independent = [g for g in inner if corpora[g].name != "synth"] or list(inner)
-    trajectories: list[tuple[bool, list[float]]] = []
-    for g in sorted(independent):
-        scorer = compile_scorer(cfg, decision, inner[g])
-        trajectories += [(s.positive, score_trajectory(scorer, s)) for s in corpora[g].sessions]
-    if not trajectories:
+    by_corpus = [c for c in out_of_corpus_trajectories(cfg, decision, corpora, inner) if c]
+    if not by_corpus:
         return decision.review_score, float("nan")
     hold = cfg.family.hold_messages if cfg.family.enabled else 0
-    return choose_review_score(trajectories, hold)
+    return review_score_by(cfg.model.review_choice, by_corpus, hold)
 
 
 def run_keyword_baseline(

@@ -36,7 +36,7 @@ import io
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
@@ -286,6 +286,11 @@ def fired(model: CueModel, logits: FloatArray) -> list[int]:
 def model_to_npz(model: CueModel) -> bytes:
     """Serialise a model (no pickles: plain arrays, the vocabulary as a string array)."""
     order = sorted(model.vocab.items(), key=lambda kv: kv[1])
+    # An empty aggregator is not written: the artifact of a model without one
+    # keeps the same bytes (and sha256) whether or not the code knows aggregators.
+    extra: dict[str, Any] = {}
+    if model.aggregator.size:
+        extra["aggregator"] = model.aggregator.astype(np.float32)
     buf = io.BytesIO()
     np.savez_compressed(
         buf,
@@ -298,7 +303,7 @@ def model_to_npz(model: CueModel) -> bytes:
         context=model.context.astype(np.float32),
         context_bias=model.context_bias.astype(np.float32),
         thresholds=model.thresholds.astype(np.float32),
-        aggregator=model.aggregator.astype(np.float32),
+        **extra,
     )
     return buf.getvalue()
 

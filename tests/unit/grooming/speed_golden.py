@@ -44,7 +44,7 @@ from tipline.services.cue_model import load_cue_model
 
 REPO = Path(__file__).resolve().parents[3]
 FIXTURE = Path(__file__).with_name("speed_golden.json")
-CORPORA = ("author-a", "author-b", "author-c", "synth")
+CORPORA = ("author-a", "author-b", "author-c", "author-d", "author-e", "synth")
 SAMPLE_EVERY = 997
 _FULL_STATE_LINES = (
     "how old r u", "ur so pretty", "r u home alone", "dont tell anyone", "add me on snap",

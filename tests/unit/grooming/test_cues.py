@@ -15,7 +15,7 @@ from tipline.operators.grooming.training import TrainParams, train
 from tipline.schemas.config import TiplineConfig
 from tipline.schemas.errors import ConfigError
 from tipline.services.corpus import read_corpus, write_synth_corpus
-from tipline.services.cue_model import load_cue_model, write_cue_model
+from tipline.services.cue_model import load_cue_model, resolve, write_cue_model
 from tipline.synth.corpus import CUE_VOCABULARY
 
 
@@ -95,3 +95,18 @@ def test_fast_rows_equal_the_training_features(scorer: Scorer, raw: str) -> None
     expected = rows(model, feature_names(norm, raw, ("secrecy",)))
     assert message_rows(model, norm, raw, ("secrecy",)) == expected
     assert message_rows(model, norm, raw, ("secrecy",)) == expected  # memoised the same
+
+
+def test_shipped_artifact_rewrites_to_the_same_bytes(config: TiplineConfig) -> None:
+    """Serialising the shipped model again gives its bytes: no array is added on a rewrite."""
+    path = resolve(config.grooming.model.path)
+    data = path.read_bytes()
+    assert model_to_npz(model_from_npz(data)) == data
+
+
+def test_shipped_manifest_matches_the_config(config: TiplineConfig) -> None:
+    """The manifest beside the shipped model records the digest and review score in config."""
+    path = resolve(config.grooming.model.path)
+    manifest = msgspec.json.decode(path.with_suffix(".json").read_bytes())
+    assert manifest["sha256"] == config.grooming.model.sha256
+    assert manifest["review_score"]["value"] == config.decision.review_score

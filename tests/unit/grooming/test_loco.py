@@ -8,6 +8,7 @@ import pytest
 
 from tests.unit.grooming.conftest import REPO
 from tipline.cli.commands.evaluate import evaluate_loco, format_table
+from tipline.cli.commands.model import all_corpora
 from tipline.operators.grooming import Scorer
 from tipline.operators.grooming.corpus import SessionRun, cue_figures, errors, report, run_session
 from tipline.operators.grooming.training import TrainParams
@@ -50,22 +51,37 @@ def test_report_counts_sessions_styles_kinds_and_cues(scorer: Scorer, corpora: l
     assert set(missed) == {s.session_id for s in corpus.sessions if s.positive}
 
 
-def test_leave_one_corpus_out_table(corpora: list[Path]) -> None:
+def test_leave_one_corpus_out_table(corpora: list[Path], tmp_path: Path) -> None:
     loaded = [read_corpus(p) for p in corpora]
+    synth = read_corpus(write_synth_corpus(tmp_path / "synth", seed=3, sessions=16))
     result = evaluate_loco(
         loaded,
-        None,
+        synth,
         str(REPO / "config/default.toml"),
         str(REPO / "config/grooming-previous.toml"),
-        TrainParams(max_iter=15),
+        params=TrainParams(max_iter=15),
     )
     assert set(result["corpora"]) == {"a", "b"}
-    assert result["corpora"]["a"]["trained_on"] == ["b"]
+    assert result["corpora"]["a"]["trained_on"] == ["b", "synth"]
     for row in result["corpora"].values():
         assert {"tipline", "previous", "keyword"} <= set(row)
         assert "cues" in row["tipline"]
     assert result["worst"] in {"a", "b"}
     assert "*worst*" in format_table(result)
+    for row in result["corpora"].values():
+        assert set(row["review_choices"]) == {"pooled", "worst_corpus"}
+        chosen = row["review_choices"][row["review_choice"]]
+        assert chosen["review_score"] == row["review_score"]
+        assert chosen["f05"] == row["tipline"]["f05"]
+    parallel = evaluate_loco(
+        loaded,
+        synth,
+        str(REPO / "config/default.toml"),
+        str(REPO / "config/grooming-previous.toml"),
+        params=TrainParams(max_iter=15),
+        jobs=2,
+    )
+    assert parallel == result
 
 
 def test_review_score_is_chosen_for_the_best_f05() -> None:
@@ -83,3 +99,27 @@ def test_review_score_is_chosen_for_the_best_f05() -> None:
     # nothing can be flagged before the hold
     threshold, f = choose_review_score([(True, [0.9, 0.1]), (False, [0.1, 0.1])], hold=2)
     assert f == 0.0
+
+
+def test_model_train_defaults_to_every_corpus(corpora: list[Path], tmp_path: Path) -> None:
+    """Without --corpus, the shipped model trains on every corpus folder, in name order."""
+    (tmp_path / "notes").mkdir()
+    for c in reversed(corpora):
+        (tmp_path / c.name).symlink_to(c)
+    assert [p.name for p in all_corpora(tmp_path)] == ["a", "b"]
+    shipped = {p.name for p in all_corpora(REPO / "corpora")}
+    assert {"author-a", "author-b", "author-c", "synth"} <= shipped
+
+
+def test_worst_corpus_choice_holds_up_on_each_author() -> None:
+    """The pooled best follows the larger author; the worst-corpus choice serves both."""
+    from tipline.operators.grooming.corpus import choose_review_score, choose_review_score_worst
+
+    # author 1 (many sessions) scores everything high; author 2 (few) scores low
+    high = [(True, [0.9])] * 8 + [(False, [0.7])] * 8
+    low = [(True, [0.6])] * 2 + [(False, [0.4])] * 2
+    pooled, _ = choose_review_score(high + low, hold=0)
+    worst, f = choose_review_score_worst([high, low], hold=0)
+    assert pooled > 0.7  # separates the large author, misses every positive of the small one
+    assert 0.4 < worst <= 0.6  # the small author's positives are caught ...
+    assert f == pytest.approx(1.25 * 0.5 / (0.25 * 0.5 + 1))  # ... at precision 0.5 on the large
