@@ -56,6 +56,8 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from tests.mutation.selection import tests_for
+
 REPO = Path(__file__).resolve().parents[2]
 HERE = REPO / "tests" / "mutation"
 OUT = REPO / "out" / "mutation"
@@ -79,6 +81,15 @@ class Plan:
     # every invariant module: the scratch copy mutates them all, so that a kept
     # copy can be resumed for any module (mutmut traces only mutated code)
     every: tuple[str, ...] = ()
+    # [module_tests]: the tests that reach each module (tests/mutation/selection.py)
+    module_tests: dict[str, list[str]] = field(default_factory=dict)
+
+    def selection(self) -> list[str]:
+        """The tests mutmut runs: the selected modules' mapped tests; the whole
+        tiers in a kept copy, which mutates every module."""
+        if self.every:
+            return list(self.tests)
+        return tests_for(self.modules, self.module_tests, self.tests)
 
     def globs(self) -> list[str]:
         """mutmut mutant-name patterns: every function, or the ``[only]`` ones."""
@@ -113,6 +124,7 @@ def load_plan(selected: list[str] | None) -> Plan:
         known_failing=tuple(spec.get("known_failing", ())),
         only={m: list(f) for m, f in spec.get("only", {}).items() if m in modules},
         every=every,
+        module_tests={m: list(t) for m, t in spec.get("module_tests", {}).items()},
     )
 
 
@@ -156,7 +168,7 @@ def _configure(root: Path, plan: Plan) -> None:
     text = (root / "pyproject.toml").read_text()
     text = text.split("\n[tool.mutmut]")[0]
     quoted = ", ".join(json.dumps(f"tipline/{m}") for m in plan.every or plan.modules)
-    tests = ", ".join(json.dumps(t) for t in plan.tests)
+    tests = ", ".join(json.dumps(t) for t in plan.selection())
     deselect = "".join(f', "--deselect", {json.dumps(t)}' for t in plan.known_failing)
     # Tests that read files by path (sources, README.md, docs, deploy files)
     # find them beside the mutated package: every top-level entry is copied.
