@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Callable, Iterator
@@ -104,3 +105,25 @@ def test_the_key_store_writes_through_the_helper(
     assert store.replace("pkg-1", b"wrapped-2")
     _temp_fsynced_first(calls, "replace", "pkg-1.key.json")
     assert store.get("pkg-1") == b"wrapped-2"
+
+
+@pytest.mark.skipif(not durable.syncfs_available(), reason="syncfs(2) is Linux-only")
+def test_the_loaded_syncfs_flushes_a_real_folder_and_reports_errno(tmp_path: Path) -> None:
+    """``_load_syncfs`` itself (the module calls it once at import, before any test)."""
+    syncfs = durable._load_syncfs()
+    assert syncfs is not None
+    fd = os.open(tmp_path, os.O_RDONLY)
+    try:
+        assert syncfs(fd) is None
+    finally:
+        os.close(fd)
+    with pytest.raises(OSError, match="Bad file descriptor") as failed:
+        syncfs(-1)
+    assert failed.value.errno == errno.EBADF
+
+
+def test_without_syncfs_a_barrier_fails_and_names_the_fallback() -> None:
+    with pytest.raises(
+        OSError, match=r"^syncfs\(2\) is not available on this platform \(use method 'fsync'\)$"
+    ):
+        durable._no_syncfs(3)
