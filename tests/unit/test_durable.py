@@ -127,3 +127,17 @@ def test_without_syncfs_a_barrier_fails_and_names_the_fallback() -> None:
         OSError, match=r"^syncfs\(2\) is not available on this platform \(use method 'fsync'\)$"
     ):
         durable._no_syncfs(3)
+
+
+def test_without_a_syncfs_symbol_or_a_libc_the_helper_falls_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No ``syncfs`` in libc (macOS) or no libc to load: None, so barriers use fsync."""
+    monkeypatch.setattr(durable.ctypes, "CDLL", lambda *_args, **_kw: object())
+    assert durable._load_syncfs() is None
+
+    def no_libc(*_args: object, **_kw: object) -> object:
+        raise OSError("no libc")
+
+    monkeypatch.setattr(durable.ctypes, "CDLL", no_libc)
+    assert durable._load_syncfs() is None
