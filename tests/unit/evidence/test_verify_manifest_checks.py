@@ -1,0 +1,87 @@
+"""Each manifest check of verify_package, alone, with its exact problem text.
+
+The manifest's own digest against its signature, an undecodable manifest, a
+manifest that names another package at the right version, and the custody
+counts a report carries (mutation testing found each unasserted).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import timedelta
+from pathlib import Path
+
+from evidence_helpers import T0, inline, make_decision, make_event, noise_bytes
+
+from tipline.operators.evidence.package import decode_signature
+from tipline.services.evidence import EvidenceService
+
+NOW = T0 + timedelta(minutes=30)
+
+
+def _package(service: EvidenceService, seed: int = 10) -> str:
+    event = make_event(seed, attachments=[inline("att-1", noise_bytes(2048, seed=seed))])
+    receipt = service.package(make_decision(event), event, attachments={}, context=[], now=NOW)
+    return receipt.package_id
+
+
+def _manifest(tmp_path: Path, pid: str, name: str = "v0001.json") -> Path:
+    return tmp_path / "vault" / "objects" / "packages" / pid / "manifest" / name
+
+
+def _rewrite(path: Path, data: bytes) -> None:
+    path.chmod(0o644)
+    path.write_bytes(data)
+
+
+def test_a_manifest_whose_bytes_differ_from_the_signed_digest_names_both(
+    service: EvidenceService, tmp_path: Path
+) -> None:
+    pid = _package(service)
+    path = _manifest(tmp_path, pid)
+    signed = decode_signature(_manifest(tmp_path, pid, "v0001.sig.json").read_bytes())
+    body = path.read_bytes() + b"\n"  # the same manifest, one byte more
+    _rewrite(path, body)
+    digest = hashlib.sha256(body).hexdigest()
+    problems = service.verify(pid).problems
+    assert (
+        f"packages/{pid}/manifest/v0001.json: SHA-256 is {digest[:16]}… "
+        f"but its signature covers {signed.manifest_sha256[:16]}…"
+    ) in problems
+
+
+def test_an_undecodable_manifest_is_reported_as_not_a_manifest(
+    service: EvidenceService, tmp_path: Path
+) -> None:
+    pid = _package(service)
+    _rewrite(_manifest(tmp_path, pid), b"{not json")
+    problems = service.verify(pid).problems
+    prefix = f"packages/{pid}/manifest/v0001.json: not a manifest ("
+    assert sum(p.startswith(prefix) for p in problems) == 1
+
+
+def test_a_manifest_of_another_package_at_the_same_version_is_reported(
+    service: EvidenceService, tmp_path: Path
+) -> None:
+    pid, other = _package(service, seed=10), _package(service, seed=11)
+    assert pid != other
+    for name in ("v0001.json", "v0001.sig.json"):  # the other package's, validly signed
+        _rewrite(_manifest(tmp_path, pid, name), _manifest(tmp_path, other, name).read_bytes())
+    problems = service.verify(pid).problems
+    assert (
+        f"packages/{pid}/manifest/v0001.json: says package {other!r} version 1 "
+        f"(expected {pid!r} version 1)"
+    ) in problems
+
+
+def test_the_report_counts_custody_events_and_checkpoints(
+    service: EvidenceService, tmp_path: Path
+) -> None:
+    pid = _package(service)
+    custody = sorted(p.name for p in (_manifest(tmp_path, pid).parent.parent / "custody").iterdir())
+    checkpoints = [n for n in custody if n.startswith("checkpoint-")]
+    events = [n for n in custody if not n.startswith("checkpoint-")]
+    assert events and checkpoints
+    report = service.verify(pid)
+    assert report.problems == []
+    assert (report.custody_events, report.checkpoints) == (len(events), len(checkpoints))
