@@ -48,6 +48,17 @@ def test_a_manifest_whose_bytes_differ_from_the_signed_digest_names_both(
         f"packages/{pid}/manifest/v0001.json: SHA-256 is {digest[:16]}… "
         f"but its signature covers {signed.manifest_sha256[:16]}…"
     ) in problems
+    # the custody chain recorded the signed bytes: the new ones are unrecorded,
+    # the recorded ones missing
+    assert (
+        f"manifest v0001 (SHA-256 {digest[:16]}…) is not recorded by any custody event"
+    ) in problems
+    missing = [p for p in problems if p.startswith("custody event ")]
+    assert len(missing) == 1
+    assert missing[0].endswith(
+        f"records manifest SHA-256 {signed.manifest_sha256[:16]}…, "
+        "which is missing (manifest version deleted?)"
+    )
 
 
 def test_an_undecodable_manifest_is_reported_as_not_a_manifest(
@@ -85,3 +96,4 @@ def test_the_report_counts_custody_events_and_checkpoints(
     report = service.verify(pid)
     assert report.problems == []
     assert (report.custody_events, report.checkpoints) == (len(events), len(checkpoints))
+    assert report.unsigned_tail == 0
