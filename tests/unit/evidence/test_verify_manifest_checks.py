@@ -69,6 +69,7 @@ def test_an_undecodable_manifest_is_reported_as_not_a_manifest(
     problems = service.verify(pid).problems
     prefix = f"packages/{pid}/manifest/v0001.json: not a manifest ("
     assert sum(p.startswith(prefix) for p in problems) == 1
+    assert f"package {pid!r}: no readable manifest" in problems
 
 
 def test_a_manifest_of_another_package_at_the_same_version_is_reported(
@@ -83,6 +84,19 @@ def test_a_manifest_of_another_package_at_the_same_version_is_reported(
         f"packages/{pid}/manifest/v0001.json: says package {other!r} version 1 "
         f"(expected {pid!r} version 1)"
     ) in problems
+
+
+def test_a_second_version_not_chained_to_the_first_is_reported(
+    service: EvidenceService, tmp_path: Path
+) -> None:
+    pid, other = _package(service, seed=10), _package(service, seed=11)
+    for package in (pid, other):
+        service.add_context(package, make_event(12, text="and another thing"), NOW)
+    for name in ("v0002.json", "v0002.sig.json"):  # the other package's second version
+        _rewrite(_manifest(tmp_path, pid, name), _manifest(tmp_path, other, name).read_bytes())
+    report = service.verify(pid)
+    assert report.manifests == 2
+    assert "manifest v0002: previous_manifest_sha256 does not match v0001" in report.problems
 
 
 def test_the_report_counts_custody_events_and_checkpoints(
