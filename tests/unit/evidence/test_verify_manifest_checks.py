@@ -1,19 +1,25 @@
-"""Each manifest check of verify_package, alone, with its exact problem text.
+"""Each check of verify_package, alone, with its exact problem text.
 
 The manifest's own digest against its signature, an undecodable manifest, a
-manifest that names another package at the right version, and the custody
-counts a report carries (mutation testing found each unasserted).
+manifest that names another package at the right version, a missing or
+altered item, an item that fails authentication, a second stored version of
+an object, and the custody counts a report carries (mutation testing found
+each unasserted).
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from evidence_helpers import T0, inline, make_decision, make_event, noise_bytes
 
-from tipline.operators.evidence.package import decode_signature
+from tipline.operators.evidence.package import decode_manifest, decode_signature
+from tipline.schemas.errors import EvidenceError
+from tipline.schemas.evidence import ManifestItem
 from tipline.services.evidence import EvidenceService
 
 NOW = T0 + timedelta(minutes=30)
@@ -111,3 +117,61 @@ def test_the_report_counts_custody_events_and_checkpoints(
     assert report.problems == []
     assert (report.custody_events, report.checkpoints) == (len(events), len(checkpoints))
     assert report.unsigned_tail == 0
+
+
+def _item(tmp_path: Path, pid: str) -> ManifestItem:
+    return decode_manifest(_manifest(tmp_path, pid).read_bytes()).items[0]
+
+
+def test_a_missing_item_is_reported_by_its_key(
+    service: EvidenceService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pid = _package(service)
+    key = _item(tmp_path, pid).cipher.object_key
+    real = service.vault.get
+
+    def get(wanted: str) -> bytes:
+        if wanted == key:
+            msg = f"no object {wanted}"
+            raise EvidenceError(msg)
+        return real(wanted)
+
+    monkeypatch.setattr(service.vault, "get", get)
+    assert f"{key}: missing (no object {key})" in service.verify(pid).problems
+
+
+def test_an_altered_item_names_both_ciphertext_digests(
+    service: EvidenceService, tmp_path: Path
+) -> None:
+    pid = _package(service)
+    item = _item(tmp_path, pid)
+    path = tmp_path / "vault" / "objects" / item.cipher.object_key
+    stored = path.read_bytes()
+    altered = stored[:-1] + bytes([stored[-1] ^ 1])
+    _rewrite(path, altered)
+    actual = hashlib.sha256(altered).hexdigest()
+    assert service.verify(pid).problems == [
+        f"{item.cipher.object_key}: ciphertext SHA-256 is {actual[:16]}… "
+        f"(manifest says {item.cipher.ciphertext_sha256[:16]}…)"
+    ]
+
+
+def test_an_item_that_fails_authentication_is_reported(
+    service: EvidenceService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pid = _package(service)
+    item = _item(tmp_path, pid)
+    wrong_key = os.urandom(32)
+    monkeypatch.setattr(service.keys.provider, "unwrap", lambda _wrapped: wrong_key)
+    problems = service.verify(pid).problems
+    assert f"item {item.item_id!r} of package {pid!r} fails AES-GCM authentication" in problems
+
+
+def test_a_second_stored_version_of_an_object_breaks_worm(
+    service: EvidenceService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pid = _package(service)
+    key = f"packages/{pid}/manifest/v0001.json"
+    real = service.vault.version_count
+    monkeypatch.setattr(service.vault, "version_count", lambda k: 2 if k == key else real(k))
+    assert service.verify(pid).problems == [f"{key}: has 2 stored versions (expected 1: WORM)"]
