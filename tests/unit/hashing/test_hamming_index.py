@@ -129,3 +129,22 @@ def test_bad_queries_raise(value: bytes, radius: int, message: str) -> None:
 def test_bad_shape_is_rejected() -> None:
     with pytest.raises(ValueError, match="multiple of 8"):
         HammingIndex(np.zeros((3, 5), dtype=np.uint8))
+
+
+def test_several_queries_with_few_candidates_take_the_probe_path_not_a_scan(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The probe path is used while its buckets hold fewer candidates than
+    ``entries * queries`` (here about a quarter of the entries for 8 queries)."""
+    hashes = np.random.default_rng(3).integers(0, 256, (5000, 32), dtype=np.uint8)
+    index = HammingIndex(hashes, brute_force_max=0)
+
+    def no_scan(*_args: object) -> list[object]:
+        raise AssertionError("scanned although the probed buckets were small")
+
+    monkeypatch.setattr(index, "_scan", no_scan)
+    queries = [_flip(hashes[i].tobytes(), list(range(i))) for i in range(8)]
+    got = {(h.query, h.entry, h.distance) for h in index.query_many(queries, 32)}
+    want = {(qi, e, d) for qi, q in enumerate(queries) for e, d in _brute(hashes, q, 32)}
+    assert got == want
+    assert {(qi, qi, qi) for qi in range(8)} <= got
