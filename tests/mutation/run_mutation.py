@@ -132,11 +132,23 @@ def source_hash(module: str) -> str:
     return hashlib.sha256((REPO / module).read_bytes()).hexdigest()
 
 
+def _recorded() -> dict[str, dict[str, object]]:
+    path = HERE / "baseline.json"
+    return json.loads(path.read_text())["modules"] if path.exists() else {}
+
+
 def changed_modules(plan: Plan) -> list[str]:
     """Return the invariant modules whose source differs from the recorded full run."""
-    path = HERE / "baseline.json"
-    recorded = json.loads(path.read_text())["modules"] if path.exists() else {}
+    recorded = _recorded()
     return [m for m in plan.modules if recorded.get(m, {}).get("sha256") != source_hash(m)]
+
+
+def split_gated(modules: list[str]) -> tuple[list[str], list[str]]:
+    """Split changed modules into those ``--gate`` runs (recorded complete in the
+    baseline) and those it only reports (never recorded: no complete run to hold
+    them to)."""
+    recorded = _recorded()
+    return [m for m in modules if m in recorded], [m for m in modules if m not in recorded]
 
 
 def _scratch_copy() -> Path:
@@ -355,6 +367,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--changed", action="store_true", help="only modules changed since the baseline"
     )
+    parser.add_argument(
+        "--gate",
+        action="store_true",
+        help="with --changed: run only the changed modules recorded in the baseline (CI's gate); "
+        "changed modules never recorded are listed as not gated",
+    )
     parser.add_argument("--module", action="append", help="one invariant module (repeatable)")
     parser.add_argument("--record", action="store_true", help="store the result as the baseline")
     parser.add_argument("--keep", action="store_true", help="keep the scratch copy")
@@ -382,19 +400,33 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     plan = load_plan(args.module)
+    not_gated: list[str] = []
     if args.changed:
         plan = replace(plan, modules=changed_modules(plan))
+    if args.gate:
+        if not args.changed:
+            parser.error("--gate needs --changed")
+        gated, not_gated = split_gated(plan.modules)
+        plan = replace(plan, modules=gated)
+        if not_gated:
+            print(
+                f"mutation: NOT GATED (changed, never recorded complete): {', '.join(not_gated)}; "
+                "run `make mutation RECORD=1` for them",
+                flush=True,
+            )
     if not (args.keep or args.resume or args.rescore):
         plan = replace(plan, every=())  # a copy that is not kept is never resumed
     OUT.mkdir(parents=True, exist_ok=True)
     if not plan.modules:
-        print("mutation: no invariant module changed since the recorded run")
+        what = "recorded invariant module (nothing to gate)" if args.gate else "invariant module"
+        print(f"mutation: no {what} changed since the recorded run")
         doc: dict[str, object] = {
             "score": 1.0,
             "killed": 0,
             "total": 0,
             "modules": {},
             "survivors": [],
+            "not_gated": not_gated,
         }
         (OUT / "score.json").write_text(json.dumps(doc, indent=2) + "\n")
         return 0
@@ -428,6 +460,7 @@ def main(argv: list[str] | None = None) -> int:
         doc = score(plan, statuses, root)
         doc["seconds"] = previous.get("seconds") or round(time.monotonic() - started, 1)
         doc["deselected"] = list(plan.known_failing)
+        doc["not_gated"] = not_gated
         unchecked = sum(1 for s in statuses.values() if s in NOT_COUNTED)
         doc["unchecked"] = unchecked
         if not finished or previous.get("partial"):

@@ -108,3 +108,38 @@ def test_every_invariant_module_is_mapped_to_tests_that_exist() -> None:
         chosen = replace(load_plan([module]), every=()).selection()  # not a kept copy
         assert chosen, module
         assert chosen != TIERS, f"{module}: mapped to the whole tiers"
+
+
+def test_the_gate_runs_changed_recorded_modules_and_only_lists_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.mutation import run_mutation
+
+    monkeypatch.setattr(run_mutation, "HERE", tmp_path)
+    (tmp_path / "baseline.json").write_text(
+        '{"modules": {"operators/decide.py": {"sha256": "old"}, "sinks/lake.py": {}}}'
+    )
+    gated, listed = run_mutation.split_gated(["operators/decide.py", "operators/fairness.py"])
+    assert (gated, listed) == (["operators/decide.py"], ["operators/fairness.py"])
+
+
+def test_a_gate_with_no_changed_recorded_module_passes_and_lists_the_unrecorded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+    import shutil
+
+    from tests.mutation import run_mutation
+
+    shutil.copy(HERE / "modules.toml", tmp_path / "modules.toml")
+    sha = run_mutation.source_hash("operators/decide.py")
+    (tmp_path / "baseline.json").write_text(
+        json.dumps({"modules": {"operators/decide.py": {"sha256": sha}}})
+    )
+    monkeypatch.setattr(run_mutation, "HERE", tmp_path)
+    monkeypatch.setattr(run_mutation, "OUT", tmp_path / "out")
+    assert run_mutation.main(["--changed", "--gate"]) == 0
+    doc = json.loads((tmp_path / "out" / "score.json").read_text())
+    spec = tomllib.loads((HERE / "modules.toml").read_text())
+    assert doc["not_gated"] == [m for m in spec["modules"] if m != "operators/decide.py"]
+    assert doc["total"] == 0
