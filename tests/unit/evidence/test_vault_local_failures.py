@@ -1,15 +1,20 @@
-"""LocalVault.put_objects when a write fails or another writer wins the name.
+"""LocalVault writes at their edges (mutation testing found each unexercised).
 
-A failed temp-file write is raised as the vault's write error with the
-first failure as its cause and leaves no temp file and no object; a name that
+A failed temp-file write is raised as the vault's write error with the first
+failure as its cause and leaves no temp file and no object; a name that
 appears between the existence check and the link is accepted only when it
-holds the same bytes (mutation testing found neither path exercised).
+holds the same bytes; the link/sync order with exactly one item, with two
+objects, and when a resumed package's items exist already; ``create``'s mode
+and retain-until time.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import stat
+import threading
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -71,3 +76,68 @@ def test_a_name_taken_meanwhile_is_accepted_only_with_the_same_bytes(
         ):
             vault.put_objects(OBJECTS, retain_until=soon())
     assert not [f for f in _files(tmp_path / "vault") if f.endswith(".tmp")]
+
+
+def _record(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Names linked and folders fsynced, in order (temp-file fsyncs left out)."""
+    seen: list[str] = []
+    lock = threading.Lock()
+    real_fsync, real_link = durable.OPS.fsync, durable.OPS.link
+
+    def fsync(fd: int) -> None:
+        target = Path(os.readlink(f"/proc/self/fd/{fd}"))
+        if target.is_dir():
+            with lock:
+                seen.append(f"sync {target.name}")
+        real_fsync(fd)
+
+    def link(tmp: Path, final: Path) -> None:
+        with lock:
+            seen.append(f"link {final.name}")
+        real_link(tmp, final)
+
+    monkeypatch.setattr(durable.OPS, "fsync", fsync)
+    monkeypatch.setattr(durable.OPS, "link", link)
+    return seen
+
+
+def _consecutive(seen: list[str], *names: str) -> bool:
+    at = seen.index(f"link {names[0]}")
+    return seen[at : at + len(names)] == [f"link {n}" for n in names]
+
+
+def test_one_item_is_linked_and_its_folder_synced_before_the_manifest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault = LocalVault(tmp_path / "vault")
+    seen = _record(monkeypatch)
+    vault.put_objects(
+        [*OBJECTS[:1], ("p/m/v1.json", b"m"), ("p/m/v1.sig", b"s")], retain_until=soon()
+    )
+    assert seen.index("link a.bin") < seen.index("sync items") < seen.index("link v1.json")
+    assert _consecutive(seen, "v1.json", "v1.sig")
+
+
+def test_two_objects_or_a_resumed_manifest_are_linked_together_then_synced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault = LocalVault(tmp_path / "vault")
+    vault.put_objects(OBJECTS[:1], retain_until=soon())  # the item is there already
+    seen = _record(monkeypatch)
+    vault.put_objects(
+        [*OBJECTS[:1], ("p/m/v1.json", b"m"), ("p/m/v1.sig", b"s")], retain_until=soon()
+    )
+    assert _consecutive(seen, "v1.json", "v1.sig")
+    assert "link a.bin" not in seen
+    seen.clear()
+    vault.put_objects([("p/m/v2.json", b"m2"), ("p/m/v2.sig", b"s2")], retain_until=soon())
+    assert seen == ["link v2.json", "link v2.sig", "sync m"]
+
+
+def test_create_makes_a_read_only_object_retained_until_the_given_time(tmp_path: Path) -> None:
+    vault = LocalVault(tmp_path / "vault")
+    until = datetime(2031, 5, 6, 7, 8, 9, tzinfo=UTC)
+    assert vault.create("p/custody/00000000.json", b"{}", retain_until=until)
+    path = tmp_path / "vault" / "objects" / "p" / "custody" / "00000000.json"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o444
+    assert vault.retention("p/custody/00000000.json") == until
