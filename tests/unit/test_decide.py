@@ -200,9 +200,3 @@ def test_a_duplicate_session_message_is_marked_and_the_gate_is_kept() -> None:
     assert "grooming:duplicate" in d.reasons
     assert d.reasons[-1] == "gate:lower-bound-ok"
     assert d.gate == ALLOW
-
-
-def test_a_match_configured_to_no_outcome_carries_no_report_type() -> None:
-    d = run([attachment("weak")], None, cfg=DecisionConfig(weak_match_outcome="none"))
-    assert (d.decision, d.report_type) == ("none", None)
-    assert d.reasons == ["hash:weak:ncmec"]
