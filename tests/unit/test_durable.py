@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import stat
+import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -141,3 +144,28 @@ def test_without_a_syncfs_symbol_or_a_libc_the_helper_falls_back(
 
     monkeypatch.setattr(durable.ctypes, "CDLL", no_libc)
     assert durable._load_syncfs() is None
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="syncfs(2) is Linux-only")
+def test_linux_has_syncfs_and_a_write_group_uses_it() -> None:
+    assert durable.syncfs_available()
+    assert durable.WriteGroup().method == "syncfs"
+
+
+def test_a_write_group_syncs_every_file_system_it_staged_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = Path(tempfile.mkdtemp(dir="/dev/shm")) if Path("/dev/shm").is_dir() else None
+    if other is None or other.stat().st_dev == tmp_path.stat().st_dev:
+        pytest.skip("needs a second file system (/dev/shm)")
+    synced: list[int] = []
+    monkeypatch.setattr(durable.OPS, "syncfs", lambda fd: synced.append(os.fstat(fd).st_dev))
+    try:
+        group = durable.WriteGroup(method="syncfs")
+        group.stage(tmp_path / "a.bin", b"a")
+        group.stage(other / "b.bin", b"b")
+        group.sync_contents()
+        assert sorted(synced) == sorted({tmp_path.stat().st_dev, other.stat().st_dev})
+        group.discard()
+    finally:
+        shutil.rmtree(other)
