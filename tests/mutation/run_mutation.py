@@ -468,8 +468,9 @@ def main(argv: list[str] | None = None) -> int:
         doc["unchecked"] = unchecked
         if not finished or previous.get("partial"):
             doc["partial"] = True
+            why = f"budget of {args.budget:.0f}s reached" if args.budget else "a partial run"
             print(
-                f"mutation: budget of {args.budget:.0f}s reached; {unchecked} mutants not checked "
+                f"mutation: {why}; {unchecked} mutants not checked "
                 "and left out of the score. Run `make mutation` (nightly) for the whole set.",
                 flush=True,
             )
