@@ -39,8 +39,6 @@ usage or tool error.
 from __future__ import annotations
 
 import argparse
-import ast
-import difflib
 import fnmatch
 import hashlib
 import json
@@ -56,14 +54,20 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from tests.mutation.report import describe, passed, print_doc
+from tests.mutation.selection import tests_for
+
 REPO = Path(__file__).resolve().parents[2]
 HERE = REPO / "tests" / "mutation"
 OUT = REPO / "out" / "mutation"
 # "suspicious" is mutmut's name for any other non-zero exit of the test run (a
 # mutant that makes the code under test end the process, e.g. exit status 75
 # from the lake's stop_process): the tests did not pass, so it is a kill.
-KILLED = {"killed", "timeout", "caught by type check", "segfault", "suspicious"}
-NOT_COUNTED = {"skipped", "not checked", "check was interrupted by user"}
+# "segfault" is no verdict: mutmut's forked workers died by SIGSEGV on mutants
+# the tests pass (an equivalent `typing.cast` mutant of flows/main.py passed all
+# of tests/flow when run directly), so such a mutant stays unchecked and is rerun.
+KILLED = {"killed", "timeout", "caught by type check", "suspicious"}
+NOT_COUNTED = {"skipped", "not checked", "check was interrupted by user", "segfault"}
 _NAME = re.compile(r"^\s*(?P<name>[\w.ǁ]+__mutmut_\d+): (?P<status>.+?)\s*$")
 
 
@@ -79,6 +83,15 @@ class Plan:
     # every invariant module: the scratch copy mutates them all, so that a kept
     # copy can be resumed for any module (mutmut traces only mutated code)
     every: tuple[str, ...] = ()
+    # [module_tests]: the tests that reach each module (tests/mutation/selection.py)
+    module_tests: dict[str, list[str]] = field(default_factory=dict)
+
+    def selection(self) -> list[str]:
+        """The tests mutmut runs: the selected modules' mapped tests; the whole
+        tiers in a kept copy, which mutates every module."""
+        if self.every:
+            return list(self.tests)
+        return tests_for(self.modules, self.module_tests, self.tests)
 
     def globs(self) -> list[str]:
         """mutmut mutant-name patterns: every function, or the ``[only]`` ones."""
@@ -113,6 +126,7 @@ def load_plan(selected: list[str] | None) -> Plan:
         known_failing=tuple(spec.get("known_failing", ())),
         only={m: list(f) for m, f in spec.get("only", {}).items() if m in modules},
         every=every,
+        module_tests={m: list(t) for m, t in spec.get("module_tests", {}).items()},
     )
 
 
@@ -121,11 +135,23 @@ def source_hash(module: str) -> str:
     return hashlib.sha256((REPO / module).read_bytes()).hexdigest()
 
 
+def _recorded() -> dict[str, dict[str, object]]:
+    path = HERE / "baseline.json"
+    return json.loads(path.read_text())["modules"] if path.exists() else {}
+
+
 def changed_modules(plan: Plan) -> list[str]:
     """Return the invariant modules whose source differs from the recorded full run."""
-    path = HERE / "baseline.json"
-    recorded = json.loads(path.read_text())["modules"] if path.exists() else {}
+    recorded = _recorded()
     return [m for m in plan.modules if recorded.get(m, {}).get("sha256") != source_hash(m)]
+
+
+def split_gated(modules: list[str]) -> tuple[list[str], list[str]]:
+    """Split changed modules into those ``--gate`` runs (recorded complete in the
+    baseline) and those it only reports (never recorded: no complete run to hold
+    them to)."""
+    recorded = _recorded()
+    return [m for m in modules if m in recorded], [m for m in modules if m not in recorded]
 
 
 def _scratch_copy() -> Path:
@@ -156,7 +182,7 @@ def _configure(root: Path, plan: Plan) -> None:
     text = (root / "pyproject.toml").read_text()
     text = text.split("\n[tool.mutmut]")[0]
     quoted = ", ".join(json.dumps(f"tipline/{m}") for m in plan.every or plan.modules)
-    tests = ", ".join(json.dumps(t) for t in plan.tests)
+    tests = ", ".join(json.dumps(t) for t in plan.selection())
     deselect = "".join(f', "--deselect", {json.dumps(t)}' for t in plan.known_failing)
     # Tests that read files by path (sources, README.md, docs, deploy files)
     # find them beside the mutated package: every top-level entry is copied.
@@ -237,54 +263,6 @@ def _module_of(name: str, plan: Plan) -> str:
         if dotted.startswith(stem + "."):
             return module
     return "?"
-
-
-def _function_line(module: str, name: str) -> int:
-    """Line of the mutated function's ``def`` in the original module."""
-    func = name.split("__mutmut_", maxsplit=1)[0].rsplit(".", 1)[-1]
-    parts = [p for p in func.removeprefix("x_").removeprefix("xǁ").split("ǁ") if p]
-    target = parts[-1]
-    tree = ast.parse((REPO / module).read_text())
-    for node in ast.walk(tree):
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name == target:
-            return node.lineno
-    return 1
-
-
-_SOURCES: dict[Path, dict[str, list[str]]] = {}
-
-
-def _mutant_sources(path: Path) -> dict[str, list[str]]:
-    """Function name → source lines, for every function in a mutmut ``mutants/`` file."""
-    if path not in _SOURCES:
-        text = path.read_text()
-        lines = text.splitlines()
-        # (not ast.get_source_segment: it re-splits the whole file per function,
-        # and a mutated module holds thousands of function copies)
-        _SOURCES[path] = {
-            node.name: lines[node.lineno - 1 : node.end_lineno]
-            for node in ast.walk(ast.parse(text))
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
-        }
-    return _SOURCES[path]
-
-
-def describe(root: Path, module: str, name: str) -> dict[str, object]:
-    """Where a survivor is and what it changed (``old → new``, code only)."""
-    func = name.rsplit(".", 1)[-1]
-    sources = _mutant_sources(root / "mutants" / "tipline" / module)
-    orig = sources.get(func.split("__mutmut_")[0] + "__mutmut_orig", [])
-    mutant = sources.get(func, [])
-    offset, old, new = 0, "", ""
-    matcher = difflib.SequenceMatcher(a=orig[1:], b=mutant[1:], autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "equal":
-            offset = i1 + 1
-            old = " ".join(s.strip() for s in orig[1:][i1:i2])
-            new = " ".join(s.strip() for s in mutant[1:][j1:j2]) or "(line removed)"
-            break
-    line = _function_line(module, name) + offset
-    return {"file": module, "line": line, "operator": f"{old} → {new}", "mutant": name}
 
 
 def _refresh_tests(root: Path) -> None:
@@ -392,6 +370,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--changed", action="store_true", help="only modules changed since the baseline"
     )
+    parser.add_argument(
+        "--gate",
+        action="store_true",
+        help="with --changed: run only the changed modules recorded in the baseline (CI's gate); "
+        "changed modules never recorded are listed as not gated",
+    )
     parser.add_argument("--module", action="append", help="one invariant module (repeatable)")
     parser.add_argument("--record", action="store_true", help="store the result as the baseline")
     parser.add_argument("--keep", action="store_true", help="keep the scratch copy")
@@ -419,19 +403,33 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     plan = load_plan(args.module)
+    not_gated: list[str] = []
     if args.changed:
         plan = replace(plan, modules=changed_modules(plan))
+    if args.gate:
+        if not args.changed:
+            parser.error("--gate needs --changed")
+        gated, not_gated = split_gated(plan.modules)
+        plan = replace(plan, modules=gated)
+        if not_gated:
+            print(
+                f"mutation: NOT GATED (changed, never recorded complete): {', '.join(not_gated)}; "
+                "run `make mutation RECORD=1` for them",
+                flush=True,
+            )
     if not (args.keep or args.resume or args.rescore):
         plan = replace(plan, every=())  # a copy that is not kept is never resumed
     OUT.mkdir(parents=True, exist_ok=True)
     if not plan.modules:
-        print("mutation: no invariant module changed since the recorded run")
+        what = "recorded invariant module (nothing to gate)" if args.gate else "invariant module"
+        print(f"mutation: no {what} changed since the recorded run")
         doc: dict[str, object] = {
             "score": 1.0,
             "killed": 0,
             "total": 0,
             "modules": {},
             "survivors": [],
+            "not_gated": not_gated,
         }
         (OUT / "score.json").write_text(json.dumps(doc, indent=2) + "\n")
         return 0
@@ -465,12 +463,14 @@ def main(argv: list[str] | None = None) -> int:
         doc = score(plan, statuses, root)
         doc["seconds"] = previous.get("seconds") or round(time.monotonic() - started, 1)
         doc["deselected"] = list(plan.known_failing)
+        doc["not_gated"] = not_gated
         unchecked = sum(1 for s in statuses.values() if s in NOT_COUNTED)
         doc["unchecked"] = unchecked
         if not finished or previous.get("partial"):
             doc["partial"] = True
+            why = f"budget of {args.budget:.0f}s reached" if args.budget else "a partial run"
             print(
-                f"mutation: budget of {args.budget:.0f}s reached; {unchecked} mutants not checked "
+                f"mutation: {why}; {unchecked} mutants not checked "
                 "and left out of the score. Run `make mutation` (nightly) for the whole set.",
                 flush=True,
             )
@@ -483,39 +483,8 @@ def main(argv: list[str] | None = None) -> int:
             ["git", "rev-parse", "HEAD"], cwd=REPO, check=True, capture_output=True, text=True
         )
         record(doc, plan, time.strftime("%Y-%m-%d", time.gmtime()), head.stdout.strip())
-    _print(doc)
+    print_doc(doc)
     return 0 if passed(doc, plan.fail_under) else 1
-
-
-def passed(doc: dict[str, object], fail_under: float) -> bool:
-    """A run passes only at ``fail_under`` or above with every selected module checked:
-    a partial run (modules not run, mutants unchecked) never passes."""
-    score = doc["score"]
-    assert isinstance(score, float | int)
-    return score >= fail_under and not doc.get("not_run") and not doc.get("incomplete")
-
-
-def _print(doc: dict[str, object]) -> None:
-    modules = doc["modules"]
-    assert isinstance(modules, dict)
-    print(f"{'module':44} {'killed':>7} {'total':>6} {'score':>6} {'unchecked':>9}")
-    for module, p in modules.items():
-        mark = f"{p['score']:>6.2f}" if p["total"] else "   n/a"
-        note = "  NOT RUN" if not p["total"] else ""
-        print(f"{module:44} {p['killed']:>7} {p['total']:>6} {mark} {p['unchecked']:>9}{note}")
-    print(f"{'all checked':44} {doc['killed']:>7} {doc['total']:>6} {doc['score']:>6.2f}")
-    if doc.get("not_run") or doc.get("incomplete"):
-        print(
-            f"mutation: PARTIAL — {len(doc.get('not_run') or [])} modules not run, "  # type: ignore[arg-type]
-            f"{len(doc.get('incomplete') or [])} with unchecked mutants; "  # type: ignore[arg-type]
-            "the score covers the checked mutants only"
-        )
-    survivors = doc["survivors"]
-    assert isinstance(survivors, list)
-    for s in survivors[:40]:
-        print(f"  survived {s['file']}:{s['line']}  {s['operator']}")
-    if len(survivors) > 40:
-        print(f"  … and {len(survivors) - 40} more in out/mutation/score.json")
 
 
 if __name__ == "__main__":

@@ -173,3 +173,30 @@ def test_attachment_reasons_name_lists_and_failures() -> None:
                  for n in ("zeta", "alpha", "zeta")],
     )  # fmt: skip
     assert run([two], None).reasons == ["hash:exact:alpha", "hash:exact:zeta"]
+
+
+def test_an_unchecked_attachment_after_a_clean_one_still_alerts() -> None:
+    """Media too large to hash raises an alert whatever came before it."""
+    d = run([attachment("none"), attachment("none", status="too_large")], None)
+    assert d.alert
+    assert d.decision == "review"
+    assert d.reasons == ["attachment:too_large"]
+
+
+def test_the_reasons_of_every_attachment_are_kept() -> None:
+    d = run([attachment("weak"), attachment("none", status="timeout")], None)
+    assert d.reasons == ["hash:weak:ncmec", "attachment:timeout"]
+
+
+def test_a_session_at_level_none_adds_no_reason_and_no_gate_reason() -> None:
+    d = run([], session("none"), gate=DENY)
+    assert (d.decision, d.reasons, d.report_type) == ("none", [], None)
+    assert d.gate == DENY
+
+
+def test_a_duplicate_session_message_is_marked_and_the_gate_is_kept() -> None:
+    dup = msgspec.structs.replace(session("review"), duplicate=True)
+    d = run([], dup, gate=ALLOW)
+    assert "grooming:duplicate" in d.reasons
+    assert d.reasons[-1] == "gate:lower-bound-ok"
+    assert d.gate == ALLOW

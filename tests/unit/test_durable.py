@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import stat
+import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -104,3 +108,64 @@ def test_the_key_store_writes_through_the_helper(
     assert store.replace("pkg-1", b"wrapped-2")
     _temp_fsynced_first(calls, "replace", "pkg-1.key.json")
     assert store.get("pkg-1") == b"wrapped-2"
+
+
+@pytest.mark.skipif(not durable.syncfs_available(), reason="syncfs(2) is Linux-only")
+def test_the_loaded_syncfs_flushes_a_real_folder_and_reports_errno(tmp_path: Path) -> None:
+    """``_load_syncfs`` itself (the module calls it once at import, before any test)."""
+    syncfs = durable._load_syncfs()
+    assert syncfs is not None
+    fd = os.open(tmp_path, os.O_RDONLY)
+    try:
+        assert syncfs(fd) is None
+    finally:
+        os.close(fd)
+    with pytest.raises(OSError, match="Bad file descriptor") as failed:
+        syncfs(-1)
+    assert failed.value.errno == errno.EBADF
+
+
+def test_without_syncfs_a_barrier_fails_and_names_the_fallback() -> None:
+    with pytest.raises(
+        OSError, match=r"^syncfs\(2\) is not available on this platform \(use method 'fsync'\)$"
+    ):
+        durable._no_syncfs(3)
+
+
+def test_without_a_syncfs_symbol_or_a_libc_the_helper_falls_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No ``syncfs`` in libc (macOS) or no libc to load: None, so barriers use fsync."""
+    monkeypatch.setattr(durable.ctypes, "CDLL", lambda *_args, **_kw: object())
+    assert durable._load_syncfs() is None
+
+    def no_libc(*_args: object, **_kw: object) -> object:
+        raise OSError("no libc")
+
+    monkeypatch.setattr(durable.ctypes, "CDLL", no_libc)
+    assert durable._load_syncfs() is None
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="syncfs(2) is Linux-only")
+def test_linux_has_syncfs_and_a_write_group_uses_it() -> None:
+    assert durable.syncfs_available()
+    assert durable.WriteGroup().method == "syncfs"
+
+
+def test_a_write_group_syncs_every_file_system_it_staged_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = Path(tempfile.mkdtemp(dir="/dev/shm")) if Path("/dev/shm").is_dir() else None
+    if other is None or other.stat().st_dev == tmp_path.stat().st_dev:
+        pytest.skip("needs a second file system (/dev/shm)")
+    synced: list[int] = []
+    monkeypatch.setattr(durable.OPS, "syncfs", lambda fd: synced.append(os.fstat(fd).st_dev))
+    try:
+        group = durable.WriteGroup(method="syncfs")
+        group.stage(tmp_path / "a.bin", b"a")
+        group.stage(other / "b.bin", b"b")
+        group.sync_contents()
+        assert sorted(synced) == sorted({tmp_path.stat().st_dev, other.stat().st_dev})
+        group.discard()
+    finally:
+        shutil.rmtree(other)

@@ -42,6 +42,19 @@ def test_a_module_with_no_checked_mutant_is_not_run_not_perfect(tmp_path: Path) 
     assert (doc["killed"], doc["total"]) == (2, 2)
 
 
+def test_a_segfault_is_unchecked_not_a_kill(tmp_path: Path) -> None:
+    doc = score(PLAN, {f"{FAIR}1": "killed", f"{FAIR}2": "segfault"}, tmp_path)
+    modules = doc["modules"]
+    assert isinstance(modules, dict)
+    assert modules["operators/fairness.py"] == {
+        "killed": 1,
+        "total": 1,
+        "unchecked": 1,
+        "score": 1.0,
+    }
+    assert doc["incomplete"] == ["operators/fairness.py"]
+
+
 def test_nothing_checked_scores_zero(tmp_path: Path) -> None:
     doc = score(PLAN, {f"{DECIDE}1": "not checked"}, tmp_path)
     assert doc["score"] == 0.0
@@ -55,9 +68,10 @@ def test_a_resumed_run_checks_every_mutant_without_a_kill() -> None:
         f"{FAIR}3": "not checked",
         f"{FAIR}4": "no tests",
         f"{FAIR}5": "suspicious",
+        f"{FAIR}6": "segfault",  # the worker died: no verdict, checked again
         "tipline.operators.hashing.pdq.x_hamming__mutmut_1": "not checked",
     }
-    assert to_resume(PLAN, statuses) == [f"{FAIR}2", f"{FAIR}3", f"{FAIR}4"]
+    assert to_resume(PLAN, statuses) == [f"{FAIR}2", f"{FAIR}3", f"{FAIR}4", f"{FAIR}6"]
     assert to_resume(PLAN, statuses, unchecked=False) == [f"{FAIR}2", f"{FAIR}4"]
     only_decide = Plan(modules=["operators/decide.py"], tests=[], fail_under=0.85)
     assert to_resume(only_decide, statuses) == []

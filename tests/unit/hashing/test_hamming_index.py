@@ -114,6 +114,8 @@ def test_memory_accounting_covers_the_arrays() -> None:
     hashes = np.random.default_rng(3).integers(0, 256, (10_000, 32), dtype=np.uint8)
     index = HammingIndex(hashes, brute_force_max=0)
     assert index.nbytes >= 10_000 * 32 + 16 * 10_000 * 4
+    # exactly: the hashes, one uint32 entry order per chunk, int64 bucket offsets
+    assert index.nbytes == 10_000 * 32 + 16 * 10_000 * 4 + 16 * (2**16 + 1) * 8
 
 
 @pytest.mark.parametrize(
@@ -129,3 +131,37 @@ def test_bad_queries_raise(value: bytes, radius: int, message: str) -> None:
 def test_bad_shape_is_rejected() -> None:
     with pytest.raises(ValueError, match="multiple of 8"):
         HammingIndex(np.zeros((3, 5), dtype=np.uint8))
+
+
+def test_several_queries_with_few_candidates_take_the_probe_path_not_a_scan(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The probe path is used while its buckets hold fewer candidates than
+    ``entries * queries`` (here about a quarter of the entries for 8 queries)."""
+    hashes = np.random.default_rng(3).integers(0, 256, (5000, 32), dtype=np.uint8)
+    index = HammingIndex(hashes, brute_force_max=0)
+
+    def no_scan(*_args: object) -> list[object]:
+        raise AssertionError("scanned although the probed buckets were small")
+
+    monkeypatch.setattr(index, "_scan", no_scan)
+    queries = [_flip(hashes[i].tobytes(), list(range(i))) for i in range(8)]
+    got = {(h.query, h.entry, h.distance) for h in index.query_many(queries, 32)}
+    want = {(qi, e, d) for qi, q in enumerate(queries) for e, d in _brute(hashes, q, 32)}
+    assert got == want
+    assert {(qi, qi, qi) for qi in range(8)} <= got
+
+
+def test_a_match_found_through_a_single_chunk_is_reported() -> None:
+    """31 flipped bits, two in each of 15 chunks and one in the last: only that
+    chunk is within the chunk radius (1), so the entry is found exactly once."""
+    rng = np.random.default_rng(4)
+    hashes = rng.integers(0, 256, (5000, 32), dtype=np.uint8)
+    query = hashes[0].tobytes()
+    bits = [c * 16 + k for c in range(15) for k in (0, 1)] + [15 * 16]
+    hashes[1] = np.frombuffer(_flip(query, bits), dtype=np.uint8)
+    index = HammingIndex(hashes, brute_force_max=0)
+    got = [(h.entry, h.distance) for h in index.query(query, 31)]
+    assert got == [(0, 0), (1, 31)]
+    alone = HammingIndex(hashes[1:], brute_force_max=0)
+    assert [(h.entry, h.distance) for h in alone.query(query, 31)] == [(0, 31)]
