@@ -25,6 +25,7 @@ from tipline.schemas.errors import (
     TiplineError,
 )
 from tipline.services.failures import stopped_by_signal, tipline_cause
+from tipline.services.hash_pool import close_pools
 from tipline.services.health import HEALTH
 from tipline.services.heap import freeze_startup_heap
 from tipline.services.side_services import start_side_services
@@ -124,6 +125,7 @@ def run_flow(
                     raise
     finally:
         stop.set()
+        close_pools()  # before interpreter exit (services/hash_pool.py close_pools)
         if server is not None:
             server.shutdown()
             server.server_close()

@@ -22,7 +22,13 @@ from tipline.operators.hashing import ExactAlgorithm, default_algorithms
 from tipline.operators.hashing.algorithm import Computed, MediaInput
 from tipline.schemas.event import Account, Attachment, MessageEvent
 from tipline.schemas.hashing import HashingConfig, HashListSource
-from tipline.services.hash_pool import POISON_LIMIT, HashPool, HashWorkerDied, MatchResult
+from tipline.services.hash_pool import (
+    POISON_LIMIT,
+    HashPool,
+    HashWorkerDied,
+    MatchResult,
+    close_pools,
+)
 from tipline.services.hashing import HashService, build_hash_service
 
 T0 = datetime(2025, 1, 1, tzinfo=UTC)
@@ -239,3 +245,18 @@ def test_an_accepted_reload_reaches_the_workers_and_a_rejected_one_does_not(
             assert strengths(T0 + timedelta(seconds=63)) == ["exact", "exact"]
     finally:
         pool.close()
+
+
+def test_close_pools_shuts_every_live_pool_before_exit(
+    tmp_path: Path, jpeg: Callable[..., bytes], events: list[MessageEvent]
+) -> None:
+    """The end of a run shuts the workers down itself (not CPython's racy exit hook)."""
+    pools = [HashPool(_service(tmp_path, jpeg(1)), workers=1) for _ in range(2)]
+    for pool in pools:
+        pool.match_all(events, T0)
+        assert pool.worker_pids()
+    close_pools()
+    assert [pool.worker_pids() for pool in pools] == [[], []]
+    assert all(pool._executor is None for pool in pools)
+    assert _plain(pools[0].match_all(events, T0)) == _plain(pools[1].match_all(events, T0))
+    close_pools()
