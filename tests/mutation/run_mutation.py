@@ -13,9 +13,8 @@ checkout, so the work tree is never touched.
     python -m tests.mutation.run_mutation --changed --budget 1800   # what CI runs
 
 ``--budget SECONDS`` stops mutmut after that long: the mutants it did not reach
-are counted as ``unchecked``, left out of the score, and the run says so
-(``"partial": true``); ``--record`` keeps each module's unchecked count in the
-baseline, so a partial baseline is visible as such. ``[only]`` in
+are ``unchecked``, left out of the score (``"partial": true``), and a module
+with any is not recorded. ``[only]`` in
 modules.toml narrows a wiring or I/O module to the functions that carry the
 invariant. Tests that fail on main itself (``known_failing``) are deselected
 with a warning, because mutmut needs a green run to start.
@@ -54,6 +53,7 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from tests.mutation.direct import recheck
 from tests.mutation.report import describe, passed, print_doc
 from tests.mutation.selection import tests_for
 
@@ -397,6 +397,11 @@ def main(argv: list[str] | None = None) -> int:
         help="with --resume: recheck only the survivors (after new tests), not unchecked mutants",
     )
     parser.add_argument(
+        "--segfaults",
+        action="store_true",
+        help="with --resume: rerun segfaults, each in a fresh pytest (tests/mutation/direct.py)",
+    )
+    parser.add_argument(
         "--rescore",
         metavar="SCRATCH",
         help="score a kept scratch copy again (after editing equivalent.toml); runs nothing",
@@ -439,7 +444,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         _configure(root, plan)  # (again, for --rescore: the same section as the run)
         names = plan.globs()
-        if args.resume:
+        if args.resume and args.segfaults:
+            dead = [n for n, s in _statuses(root).items() if s == "segfault"]
+            names = recheck(root, [n for n in dead if any(fnmatch.fnmatch(n, p) for p in names)])
+        elif args.resume:
             _refresh_tests(root)
             names = to_resume(plan, _statuses(root), unchecked=not args.survivors)
             print(f"mutation: resuming {len(names)} mutants not killed yet", flush=True)

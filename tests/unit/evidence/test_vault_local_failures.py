@@ -141,3 +141,79 @@ def test_create_makes_a_read_only_object_retained_until_the_given_time(tmp_path:
     path = tmp_path / "vault" / "objects" / "p" / "custody" / "00000000.json"
     assert stat.S_IMODE(path.stat().st_mode) == 0o444
     assert vault.retention("p/custody/00000000.json") == until
+
+
+def test_create_in_fresh_folders_syncs_each_new_folder_deepest_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault = LocalVault(tmp_path / "vault")
+    seen = _record(monkeypatch)
+    assert vault.create("p/custody/2031/00000000.json", b"{}", retain_until=soon())
+    # create_new syncs the new name's folder; then every folder made for it is
+    # synced, deepest first, up to (and including) objects/
+    assert [s for s in seen if s.startswith("sync")] == [
+        "sync 2031",
+        "sync 2031",
+        "sync custody",
+        "sync p",
+        "sync objects",
+    ]
+    seen.clear()
+    assert vault.create("p/custody/2031/00000001.json", b"{}", retain_until=soon())
+    # the folders exist now: only the new name's own folder is synced
+    assert [s for s in seen if s.startswith("sync")] == ["sync 2031", "sync 2031"]
+
+
+def test_put_objects_syncs_new_folders_deepest_first_once_each(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault = LocalVault(tmp_path / "vault")
+    seen = _record(monkeypatch)
+    vault.put_objects(
+        [("p/items/x/a.bin", b"a"), ("p/items/y/b.bin", b"b"), ("p/m/v1.json", b"m")],
+        retain_until=soon(),
+    )
+    syncs = [s for s in seen if s.startswith("sync")]
+    # the leading item: its folder and each folder made for it, deepest first
+    assert syncs[:4] == ["sync x", "sync items", "sync p", "sync objects"]
+    # the trailing two: y, then items (y's fresh parent) and m at one depth, then p
+    # (m's parent, made by the first group, is synced again: m is a new name in it)
+    assert syncs[4] == "sync y"
+    assert sorted(syncs[5:7]) == ["sync items", "sync m"]
+    assert syncs[7:] == ["sync p"]
+
+
+def test_a_folder_made_by_another_writer_after_the_check_is_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault = LocalVault(tmp_path / "vault")
+    contested = tmp_path / "vault" / "objects" / "p"
+    real_is_dir = Path.is_dir
+
+    def is_dir(self: Path) -> bool:
+        found = real_is_dir(self)
+        if self == contested and not found:
+            contested.mkdir()  # the other writer wins the race right after our check
+        return found
+
+    monkeypatch.setattr(Path, "is_dir", is_dir)
+    assert vault.create("p/custody/00000000.json", b"{}", retain_until=soon())
+    assert vault.get("p/custody/00000000.json") == b"{}"
+
+
+def test_a_failed_create_names_the_key_and_the_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault = LocalVault(tmp_path / "vault")
+
+    def full(*args: object, **kwargs: object) -> bool:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(vault_local, "create_new", full)
+    with pytest.raises(VaultWriteError) as failed:
+        vault.create("p/custody/00000000.json", b"{}", retain_until=soon())
+    assert str(failed.value) == (
+        f"local vault {vault.location}: write of 'p/custody/00000000.json' failed "
+        f"({os.strerror(errno.ENOSPC)})"
+    )
+    assert isinstance(failed.value.__cause__, OSError)

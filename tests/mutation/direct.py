@@ -1,0 +1,83 @@
+"""Recheck mutants whose mutmut worker died, each in a fresh pytest process.
+
+mutmut runs every mutant in a child forked from one fork server. Some of those
+children die by a signal (mutmut's ``segfault``: exit -11 or -9) on mutants
+whose tests pass when run in a process of their own: the flow tests run
+Bytewax's Rust workers and thread pools, which a fork of a process that
+already ran them does not always survive. Such a death says nothing about the
+tests, so ``run_mutation`` counts it as unchecked.
+
+:func:`recheck` gives each such mutant the verdict mutmut would have given:
+the tests mutmut traced to the mutant's function run in a new interpreter in
+the copy's ``mutants/`` folder with ``MUTANT_UNDER_TEST`` set, under the same
+pytest options as the mutmut run, and the exit status is stored in mutmut's
+own result file (``<module>.meta``): 0 survived, 1 killed, 5 no tests; a
+signal again stays a ``segfault``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+_TIMEOUT_S = 900  # one mutant's tests; a hang beyond this counts as a timeout (36)
+
+
+def _pytest_args(root: Path) -> list[str]:
+    """The pytest options of the copy's ``[tool.mutmut]`` section (``_configure``)."""
+    spec = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["mutmut"]
+    return [str(a) for a in spec["pytest_add_cli_args"]]
+
+
+def _traced_tests(root: Path) -> dict[str, list[str]]:
+    stats = json.loads((root / "mutants" / "mutmut-stats.json").read_text())
+    return {k: sorted(v) for k, v in stats["tests_by_mangled_function_name"].items()}
+
+
+def _meta_path(root: Path, name: str) -> Path:
+    """``mutants/tipline/a/b.py.meta`` for ``tipline.a.b.x_f__mutmut_3``."""
+    module = name.partition("__mutmut_")[0].rsplit(".", 1)[0]
+    return root / "mutants" / (module.replace(".", "/") + ".py.meta")
+
+
+def run_one(root: Path, name: str, tests: list[str]) -> tuple[int, float]:
+    """Run ``tests`` against mutant ``name`` in a fresh process; return (exit code, seconds)."""
+    if not tests:
+        return 33, 0.0  # mutmut's "no tests"
+    cmd = [sys.executable, "-m", "pytest", *_pytest_args(root), *tests]
+    env = {**os.environ, "MUTANT_UNDER_TEST": name}
+    started = time.monotonic()
+    try:
+        proc = subprocess.run(
+            cmd, cwd=root / "mutants", env=env, capture_output=True, check=False,
+            timeout=_TIMEOUT_S,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired:
+        return 36, time.monotonic() - started  # mutmut's "timeout"
+    return proc.returncode, time.monotonic() - started
+
+
+_LOG = Path(__file__).resolve().parents[2] / "out" / "mutation" / "direct.log"
+
+
+def recheck(root: Path, names: list[str], log: Path = _LOG) -> list[str]:
+    """Rerun each mutant in ``names`` directly and store its exit code in mutmut's
+    results (one line each in ``log``); return the names left for mutmut (none)."""
+    print(f"mutation: rechecking {len(names)} segfaults directly", flush=True)
+    traced = _traced_tests(root)
+    with log.open("a") as out:
+        for name in names:
+            code, seconds = run_one(root, name, traced.get(name.partition("__mutmut_")[0], []))
+            meta_path = _meta_path(root, name)
+            meta = json.loads(meta_path.read_text())
+            meta["exit_code_by_key"][name] = code
+            meta["durations_by_key"][name] = seconds
+            meta_path.write_text(json.dumps(meta, indent=4))
+            out.write(f"{name}: exit {code} in {seconds:.1f}s\n")
+            out.flush()
+    return []

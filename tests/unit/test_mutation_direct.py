@@ -1,0 +1,54 @@
+"""Rechecking a mutant whose mutmut worker died (tests/mutation/direct.py).
+
+A fake scratch copy: one traced test that fails only under mutant 1. The
+recheck runs it in a fresh pytest per mutant and stores mutmut's verdict in
+the module's result file: 1 (killed) for mutant 1, 0 (survived) for mutant 2,
+33 (no tests) for a function no test reaches.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.mutation import direct
+
+NAME = "tipline.operators.fairness.x_gate__mutmut_"
+
+
+def _copy(root: Path) -> Path:
+    (root / "pyproject.toml").write_text(
+        '[tool.mutmut]\npytest_add_cli_args = ["-p", "no:cacheprovider", "-q", "-x"]\n'
+    )
+    tests = root / "mutants" / "tests"
+    tests.mkdir(parents=True)
+    (tests / "test_gate.py").write_text(
+        "import os\n\n\ndef test_gate():\n"
+        f"    assert os.environ['MUTANT_UNDER_TEST'] != '{NAME}1'\n"
+    )
+    stats = {"tests_by_mangled_function_name": {NAME[:-9]: ["tests/test_gate.py::test_gate"]}}
+    (root / "mutants" / "mutmut-stats.json").write_text(json.dumps(stats))
+    meta = root / "mutants" / "tipline" / "operators" / "fairness.py.meta"
+    meta.parent.mkdir(parents=True)
+    codes = {f"{NAME}1": -11, f"{NAME}2": -9, "tipline.operators.fairness.x_other__mutmut_1": -11}
+    meta.write_text(json.dumps({"exit_code_by_key": codes, "durations_by_key": {}}))
+    return meta
+
+
+def test_each_dead_mutant_gets_the_verdict_of_its_tests_in_a_fresh_process(
+    tmp_path: Path,
+) -> None:
+    meta = _copy(tmp_path)
+    log = tmp_path / "direct.log"
+    names = [f"{NAME}1", f"{NAME}2", "tipline.operators.fairness.x_other__mutmut_1"]
+    left = direct.recheck(tmp_path, names, log)
+    assert left == []
+    codes = json.loads(meta.read_text())["exit_code_by_key"]
+    assert codes == {
+        f"{NAME}1": 1,
+        f"{NAME}2": 0,
+        "tipline.operators.fairness.x_other__mutmut_1": 33,
+    }
+    lines = log.read_text().splitlines()
+    assert [line.split(":")[0] for line in lines] == names
+    assert [line.split()[2] for line in lines] == ["1", "0", "33"]
