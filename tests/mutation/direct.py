@@ -23,6 +23,8 @@ import subprocess
 import sys
 import time
 import tomllib
+from concurrent.futures import ThreadPoolExecutor
+from fnmatch import fnmatch
 from pathlib import Path
 
 _TIMEOUT_S = 900  # one mutant's tests; a hang beyond this counts as a timeout (36)
@@ -65,14 +67,18 @@ def run_one(root: Path, name: str, tests: list[str]) -> tuple[int, float]:
 _LOG = Path(__file__).resolve().parents[2] / "out" / "mutation" / "direct.log"
 
 
-def recheck(root: Path, names: list[str], log: Path = _LOG) -> list[str]:
-    """Rerun each mutant in ``names`` directly and store its exit code in mutmut's
-    results (one line each in ``log``); return the names left for mutmut (none)."""
+def recheck(root: Path, names: list[str], log: Path | None = None, jobs: int = 1) -> list[str]:
+    """Rerun each mutant in ``names`` directly (``jobs`` at a time) and store its exit
+    code in mutmut's results (one line each in ``log``); return the names left for
+    mutmut (none)."""
     print(f"mutation: rechecking {len(names)} segfaults directly", flush=True)
     traced = _traced_tests(root)
-    with log.open("a") as out:
-        for name in names:
-            code, seconds = run_one(root, name, traced.get(name.partition("__mutmut_")[0], []))
+
+    def one(name: str) -> tuple[int, float]:
+        return run_one(root, name, traced.get(name.partition("__mutmut_")[0], []))
+
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool, (log or _LOG).open("a") as out:
+        for name, (code, seconds) in zip(names, pool.map(one, names), strict=True):
             meta_path = _meta_path(root, name)
             meta = json.loads(meta_path.read_text())
             meta["exit_code_by_key"][name] = code
@@ -81,3 +87,11 @@ def recheck(root: Path, names: list[str], log: Path = _LOG) -> list[str]:
             out.write(f"{name}: exit {code} in {seconds:.1f}s\n")
             out.flush()
     return []
+
+
+def recheck_dead(
+    root: Path, statuses: dict[str, str], patterns: list[str], *, jobs: int
+) -> list[str]:
+    """Recheck the mutants matching ``patterns`` whose status is ``segfault``."""
+    dead = [n for n, s in statuses.items() if s == "segfault"]
+    return recheck(root, [n for n in dead if any(fnmatch(n, p) for p in patterns)], jobs=jobs)

@@ -53,7 +53,7 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from tests.mutation.direct import recheck
+from tests.mutation.direct import recheck_dead
 from tests.mutation.report import describe, passed, print_doc
 from tests.mutation.selection import tests_for
 
@@ -445,8 +445,7 @@ def main(argv: list[str] | None = None) -> int:
         _configure(root, plan)  # (again, for --rescore: the same section as the run)
         names = plan.globs()
         if args.resume and args.segfaults:
-            dead = [n for n, s in _statuses(root).items() if s == "segfault"]
-            names = recheck(root, [n for n in dead if any(fnmatch.fnmatch(n, p) for p in names)])
+            names = recheck_dead(root, _statuses(root), names, jobs=args.jobs or 1)
         elif args.resume:
             _refresh_tests(root)
             names = to_resume(plan, _statuses(root), unchecked=not args.survivors)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.mutation import direct
 
 NAME = "tipline.operators.fairness.x_gate__mutmut_"
@@ -30,24 +32,37 @@ def _copy(root: Path) -> Path:
     (root / "mutants" / "mutmut-stats.json").write_text(json.dumps(stats))
     meta = root / "mutants" / "tipline" / "operators" / "fairness.py.meta"
     meta.parent.mkdir(parents=True)
-    codes = {f"{NAME}1": -11, f"{NAME}2": -9, "tipline.operators.fairness.x_other__mutmut_1": -11}
+    codes = {
+        f"{NAME}1": -11,
+        f"{NAME}2": -9,
+        f"{NAME}3": 1,
+        "tipline.operators.fairness.x_other__mutmut_1": -11,
+        "tipline.operators.fairness.x_unselected__mutmut_1": -9,
+    }
     meta.write_text(json.dumps({"exit_code_by_key": codes, "durations_by_key": {}}))
     return meta
 
 
 def test_each_dead_mutant_gets_the_verdict_of_its_tests_in_a_fresh_process(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     meta = _copy(tmp_path)
     log = tmp_path / "direct.log"
     names = [f"{NAME}1", f"{NAME}2", "tipline.operators.fairness.x_other__mutmut_1"]
-    left = direct.recheck(tmp_path, names, log)
-    assert left == []
+    statuses = {n: "segfault" for n in names} | {
+        f"{NAME}3": "killed",
+        "tipline.operators.fairness.x_unselected__mutmut_1": "segfault",
+    }
+    patterns = [f"{NAME}*", "tipline.operators.fairness.x_other__mutmut_*"]
+    monkeypatch.setattr(direct, "_LOG", log)
+    assert direct.recheck_dead(tmp_path, statuses, patterns, jobs=2) == []
     codes = json.loads(meta.read_text())["exit_code_by_key"]
     assert codes == {
         f"{NAME}1": 1,
         f"{NAME}2": 0,
+        f"{NAME}3": 1,
         "tipline.operators.fairness.x_other__mutmut_1": 33,
+        "tipline.operators.fairness.x_unselected__mutmut_1": -9,  # not selected: left alone
     }
     lines = log.read_text().splitlines()
     assert [line.split(":")[0] for line in lines] == names
