@@ -37,8 +37,13 @@ def _pytest_args(root: Path) -> list[str]:
 
 
 def _traced_tests(root: Path) -> dict[str, list[str]]:
+    """The tests mutmut traced to each function, fastest first (``-x`` stops at a kill)."""
     stats = json.loads((root / "mutants" / "mutmut-stats.json").read_text())
-    return {k: sorted(v) for k, v in stats["tests_by_mangled_function_name"].items()}
+    took = stats.get("duration_by_test", {})
+    return {
+        k: sorted(v, key=lambda t: (took.get(t, 0.0), t))
+        for k, v in stats["tests_by_mangled_function_name"].items()
+    }
 
 
 def _meta_path(root: Path, name: str) -> Path:

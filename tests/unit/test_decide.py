@@ -112,6 +112,23 @@ def test_annotations() -> None:
     assert run([], session("none", m2m=True, sext=True)).annotations == []
 
 
+@pytest.mark.parametrize(
+    ("m2m", "sext", "expected"),
+    [
+        (False, False, []),
+        (True, False, [MINOR_TO_MINOR]),
+        (False, True, [SEXTORTION]),
+        (True, True, [MINOR_TO_MINOR, SEXTORTION]),
+    ],
+)
+def test_each_annotation_only_when_its_flag_is_set(
+    m2m: bool, sext: bool, expected: list[str]
+) -> None:
+    levels: tuple[Level, ...] = ("review", "report")
+    for level in levels:
+        assert run([], session(level, m2m=m2m, sext=sext)).annotations == expected
+
+
 def test_gate_decides_actions() -> None:
     cfg = DecisionConfig()
     assert run([], session("report"), ALLOW).recommended_actions == cfg.account_actions
