@@ -217,3 +217,19 @@ def test_a_duplicate_session_message_is_marked_and_the_gate_is_kept() -> None:
     assert "grooming:duplicate" in d.reasons
     assert d.reasons[-1] == "gate:lower-bound-ok"
     assert d.gate == ALLOW
+
+
+def test_a_late_session_message_is_marked_at_any_level() -> None:
+    for level in ("none", "review"):
+        late = msgspec.structs.replace(session(level), late=True)
+        d = run([], late)
+        assert d.reasons.count("grooming:late") == 1
+        assert "grooming:duplicate" not in d.reasons
+    assert "grooming:late" not in run([], session("review")).reasons
+
+
+def test_unchecked_media_without_a_match_or_a_flagged_session_has_no_report_type() -> None:
+    for sess in (None, session("none")):
+        d = run([attachment("none", status="too_large")], sess)
+        assert d.decision == "review"
+        assert d.report_type is None
