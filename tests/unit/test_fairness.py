@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import msgspec
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,6 +14,7 @@ from tipline.operators.fairness import (
     parse_calibration,
     wilson_lower,
 )
+from tipline.schemas.decision import ActionGate
 from tipline.schemas.errors import ConfigError
 from tipline.schemas.grooming import DecisionConfig
 
@@ -125,3 +127,15 @@ def test_calibration_file_format_and_errors() -> None:
     with pytest.raises(ConfigError) as err:
         parse_calibration(encode_calibration(unsorted), "cal.json")
     assert str(err.value) == "cal.json: calibration bins are not sorted by min_score"
+
+
+def test_without_a_calibration_or_a_score_the_gate_stays_closed_and_says_why() -> None:
+    """Closed by default: every early ruling is the whole ActionGate, not only its reason."""
+    cfg = DecisionConfig(action_min_lower_bound=0.9)
+    table = build_calibration(cfg, samples())
+    empty = msgspec.structs.replace(table, bins=[])
+    for missing in (gate(cfg, None, 0.99), gate(cfg, empty, 0.99)):
+        assert missing == ActionGate(allowed=False, threshold=0.9, reason="no-calibration")
+    assert gate(cfg, table, None) == ActionGate(allowed=False, threshold=0.9, reason="no-score")
+    too_few = gate(DecisionConfig(min_calibration_count=500), table, 0.95)
+    assert (too_few.allowed, too_few.reason) == (False, "too-few-sessions")
