@@ -76,7 +76,7 @@ def recheck(root: Path, names: list[str], log: Path | None = None, jobs: int = 1
     """Rerun each mutant in ``names`` directly (``jobs`` at a time) and store its exit
     code in mutmut's results (one line each in ``log``); return the names left for
     mutmut (none)."""
-    print(f"mutation: rechecking {len(names)} segfaults directly", flush=True)
+    print(f"mutation: checking {len(names)} mutants directly", flush=True)
     traced = _traced_tests(root)
 
     def one(name: str) -> tuple[int, float]:
@@ -97,6 +97,7 @@ def recheck(root: Path, names: list[str], log: Path | None = None, jobs: int = 1
 def recheck_dead(
     root: Path, statuses: dict[str, str], patterns: list[str], *, jobs: int
 ) -> list[str]:
-    """Recheck the mutants matching ``patterns`` whose status is ``segfault``."""
-    dead = [n for n, s in statuses.items() if s == "segfault"]
+    """Check directly the mutants matching ``patterns`` that mutmut left without a
+    verdict: ``segfault`` (its worker died) or ``not checked`` (not reached)."""
+    dead = [n for n, s in statuses.items() if s in {"segfault", "not checked"}]
     return recheck(root, [n for n in dead if any(fnmatch(n, p) for p in patterns)], jobs=jobs)

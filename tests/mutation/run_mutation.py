@@ -399,7 +399,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--segfaults",
         action="store_true",
-        help="with --resume: rerun segfaults, each in a fresh pytest (tests/mutation/direct.py)",
+        help="with --resume: check segfaults and unchecked mutants in fresh pytests (direct.py)",
     )
     parser.add_argument(
         "--rescore",

@@ -36,6 +36,7 @@ def _copy(root: Path) -> Path:
         f"{NAME}1": -11,
         f"{NAME}2": -9,
         f"{NAME}3": 1,
+        f"{NAME}4": None,
         "tipline.operators.fairness.x_other__mutmut_1": -11,
         "tipline.operators.fairness.x_unselected__mutmut_1": -9,
     }
@@ -51,6 +52,7 @@ def test_each_dead_mutant_gets_the_verdict_of_its_tests_in_a_fresh_process(
     names = [f"{NAME}1", f"{NAME}2", "tipline.operators.fairness.x_other__mutmut_1"]
     statuses = {n: "segfault" for n in names} | {
         f"{NAME}3": "killed",
+        f"{NAME}4": "not checked",
         "tipline.operators.fairness.x_unselected__mutmut_1": "segfault",
     }
     patterns = [f"{NAME}*", "tipline.operators.fairness.x_other__mutmut_*"]
@@ -61,9 +63,14 @@ def test_each_dead_mutant_gets_the_verdict_of_its_tests_in_a_fresh_process(
         f"{NAME}1": 1,
         f"{NAME}2": 0,
         f"{NAME}3": 1,
+        f"{NAME}4": 0,
         "tipline.operators.fairness.x_other__mutmut_1": 33,
         "tipline.operators.fairness.x_unselected__mutmut_1": -9,  # not selected: left alone
     }
-    lines = log.read_text().splitlines()
-    assert [line.split(":")[0] for line in lines] == names
-    assert [line.split()[2] for line in lines] == ["1", "0", "33"]
+    logged = dict(line.split(": exit ") for line in log.read_text().splitlines())
+    assert {name: int(rest.split()[0]) for name, rest in logged.items()} == {
+        f"{NAME}1": 1,
+        f"{NAME}2": 0,
+        f"{NAME}4": 0,
+        "tipline.operators.fairness.x_other__mutmut_1": 33,
+    }
