@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -69,10 +70,35 @@ def run_one(root: Path, name: str, tests: list[str]) -> tuple[int, float]:
     return proc.returncode, time.monotonic() - started
 
 
-_LOG = Path(__file__).resolve().parents[2] / "out" / "mutation" / "direct.log"
+_REPO = Path(__file__).resolve().parents[2]
+_LOG = _REPO / "out" / "mutation" / "direct.log"
 
 
-def recheck(root: Path, names: list[str], log: Path | None = None, jobs: int = 1) -> list[str]:
+def changed_tests(root: Path, repo: Path) -> list[str]:
+    """Test files of ``repo`` that are new or differ from the copy's (``tests/``):
+    mutmut's trace does not know them yet."""
+    out = []
+    for path in sorted((repo / "tests").rglob("test_*.py")):
+        rel = path.relative_to(repo).as_posix()
+        theirs = root / "mutants" / rel
+        if not theirs.exists() or theirs.read_bytes() != path.read_bytes():
+            out.append(rel)
+    return out
+
+
+def _mapped(test: str, entries: list[str]) -> bool:
+    return any(
+        test == e or test.startswith(e.rstrip("/") + "/") or fnmatch(test, e) for e in entries
+    )
+
+
+def recheck(
+    root: Path,
+    names: list[str],
+    log: Path | None = None,
+    jobs: int = 1,
+    extra: dict[str, list[str]] | None = None,
+) -> list[str]:
     """Rerun each mutant in ``names`` directly (``jobs`` at a time) and store its exit
     code in mutmut's results (one line each in ``log``); return the names left for
     mutmut (none)."""
@@ -80,7 +106,8 @@ def recheck(root: Path, names: list[str], log: Path | None = None, jobs: int = 1
     traced = _traced_tests(root)
 
     def one(name: str) -> tuple[int, float]:
-        return run_one(root, name, traced.get(name.partition("__mutmut_")[0], []))
+        added = (extra or {}).get(name.partition("__mutmut_")[0].rsplit(".", 1)[0], [])
+        return run_one(root, name, [*added, *traced.get(name.partition("__mutmut_")[0], [])])
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool, (log or _LOG).open("a") as out:
         for name, (code, seconds) in zip(names, pool.map(one, names), strict=True):
@@ -95,9 +122,37 @@ def recheck(root: Path, names: list[str], log: Path | None = None, jobs: int = 1
 
 
 def recheck_dead(
-    root: Path, statuses: dict[str, str], patterns: list[str], *, jobs: int
+    root: Path,
+    statuses: dict[str, str],
+    patterns: list[str],
+    *,
+    jobs: int,
+    module_tests: dict[str, list[str]] | None = None,
+    repo: Path = _REPO,
 ) -> list[str]:
     """Check directly the mutants matching ``patterns`` that mutmut left without a
-    verdict: ``segfault`` (its worker died) or ``not checked`` (not reached)."""
-    dead = [n for n, s in statuses.items() if s in {"segfault", "not checked"}]
-    return recheck(root, [n for n in dead if any(fnmatch(n, p) for p in patterns)], jobs=jobs)
+    verdict (``segfault``: its worker died; ``not checked``) or that survived and
+    are not explained in equivalent.toml.
+
+    Test files added or changed in the work tree since the copy's trace are
+    copied in and run first for every mutant of a module whose ``[module_tests]``
+    mapping holds them (a test that does not reach the mutant passes as on
+    clean code, so running it too never makes a false kill)."""
+    changed = changed_tests(root, repo)
+    for rel in changed:
+        (root / "mutants" / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(repo / rel, root / "mutants" / rel)
+    extra = {
+        "tipline." + module.removesuffix(".py").replace("/", "."): [
+            t for t in changed if _mapped(t, entries)
+        ]
+        for module, entries in (module_tests or {}).items()
+    }
+    todo = {"segfault", "not checked", "survived"}
+    explained = tomllib.loads((_REPO / "tests" / "mutation" / "equivalent.toml").read_text())
+    names = [
+        n
+        for n, s in statuses.items()
+        if s in todo and n not in explained and any(fnmatch(n, p) for p in patterns)
+    ]
+    return recheck(root, names, jobs=jobs, extra=extra)

@@ -399,7 +399,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--segfaults",
         action="store_true",
-        help="with --resume: check segfaults and unchecked mutants in fresh pytests (direct.py)",
+        help="with --resume: check mutants without a kill in fresh pytests (direct.py)",
     )
     parser.add_argument(
         "--rescore",
@@ -445,7 +445,9 @@ def main(argv: list[str] | None = None) -> int:
         _configure(root, plan)  # (again, for --rescore: the same section as the run)
         names = plan.globs()
         if args.resume and args.segfaults:
-            names = recheck_dead(root, _statuses(root), names, jobs=args.jobs or 1)
+            names = recheck_dead(
+                root, _statuses(root), names, jobs=args.jobs or 1, module_tests=plan.module_tests
+            )
         elif args.resume:
             _refresh_tests(root)
             names = to_resume(plan, _statuses(root), unchecked=not args.survivors)

@@ -1,9 +1,10 @@
 """Rechecking a mutant whose mutmut worker died (tests/mutation/direct.py).
 
-A fake scratch copy: one traced test that fails only under mutant 1. The
-recheck runs it in a fresh pytest per mutant and stores mutmut's verdict in
-the module's result file: 1 (killed) for mutant 1, 0 (survived) for mutant 2,
-33 (no tests) for a function no test reaches.
+A fake scratch copy: one traced test that fails only under mutant 1, and a
+test added since the trace that fails only under mutant 4. Each mutant without
+a kill runs its traced tests plus the added one in a fresh pytest, and mutmut's
+verdict is stored in the module's result file: 1 (killed) for mutants 1 and 4,
+0 (survived) for the others; a kill and an unselected mutant are left alone.
 """
 
 from __future__ import annotations
@@ -57,20 +58,29 @@ def test_each_dead_mutant_gets_the_verdict_of_its_tests_in_a_fresh_process(
     }
     patterns = [f"{NAME}*", "tipline.operators.fairness.x_other__mutmut_*"]
     monkeypatch.setattr(direct, "_LOG", log)
-    assert direct.recheck_dead(tmp_path, statuses, patterns, jobs=2) == []
+    repo = tmp_path / "repo"
+    (repo / "tests").mkdir(parents=True)
+    (repo / "tests" / "test_new.py").write_text(
+        f"import os\n\n\ndef test_new():\n    assert os.environ['MUTANT_UNDER_TEST'] != '{NAME}4'\n"
+    )  # a test added after the trace, mapped to the module: run for every mutant
+    mapping = {"operators/fairness.py": ["tests/test_new.py"]}
+    assert (
+        direct.recheck_dead(tmp_path, statuses, patterns, jobs=2, module_tests=mapping, repo=repo)
+        == []
+    )
     codes = json.loads(meta.read_text())["exit_code_by_key"]
     assert codes == {
         f"{NAME}1": 1,
         f"{NAME}2": 0,
         f"{NAME}3": 1,
-        f"{NAME}4": 0,
-        "tipline.operators.fairness.x_other__mutmut_1": 33,
+        f"{NAME}4": 1,
+        "tipline.operators.fairness.x_other__mutmut_1": 0,
         "tipline.operators.fairness.x_unselected__mutmut_1": -9,  # not selected: left alone
     }
     logged = dict(line.split(": exit ") for line in log.read_text().splitlines())
     assert {name: int(rest.split()[0]) for name, rest in logged.items()} == {
         f"{NAME}1": 1,
         f"{NAME}2": 0,
-        f"{NAME}4": 0,
-        "tipline.operators.fairness.x_other__mutmut_1": 33,
+        f"{NAME}4": 1,
+        "tipline.operators.fairness.x_other__mutmut_1": 0,
     }
