@@ -17,7 +17,7 @@ from tipline.operators.grooming.pairs import PairScore
 from tipline.operators.grooming.relation import Relation
 from tipline.operators.grooming.scorer import _level_for, compile_scorer
 from tipline.schemas.config import TiplineConfig
-from tipline.schemas.grooming import CalibrationBin, CalibrationTable, DecisionConfig
+from tipline.schemas.grooming import CalibrationBin, CalibrationTable, DecisionConfig, Level
 
 EPS = 1e-9
 
@@ -212,3 +212,28 @@ def test_a_single_false_positive_can_raise_the_disparity_warning() -> None:
     samples += [_sample(10 + i, positive=False, flagged=False, seg="US") for i in range(100)]
     (warning,) = build_calibration(cfg, samples).warnings
     assert warning.startswith("false-positive disparity: country=BR fpr 0.500 vs overall 0.010")
+
+
+@pytest.mark.parametrize("held", ["report", "review"])
+def test_a_level_is_released_only_below_its_threshold_minus_the_margin(
+    cfg: TiplineConfig, held: Level
+) -> None:
+    """Hysteresis: a level held stays at exactly threshold - margin and drops one step below."""
+    from math import nextafter
+
+    from tipline.operators.grooming.scorer import _apply_hysteresis
+    from tipline.operators.grooming.state import SessionState
+
+    scorer = compile_scorer(cfg.grooming, DecisionConfig(review_score=0.5, report_score=0.8))
+    margin = scorer.cfg.release_margin
+    edge = (0.8 if held == "report" else 0.5) - margin
+    below = "review" if held == "report" else "none"
+    for score, level in ((edge, held), (nextafter(edge, 0.0), below), (nextafter(edge, 1.0), held)):
+        state = SessionState(level=held)
+        assert not _apply_hysteresis(scorer, state, "none", score)
+        assert state.level == level, score
+    # released from report: review while at or above review - margin, else none
+    for score, level in ((0.5 - margin, "review"), (nextafter(0.5 - margin, 0.0), "none")):
+        state = SessionState(level="report")
+        _apply_hysteresis(scorer, state, "none", score)
+        assert state.level == level, score
