@@ -169,16 +169,18 @@ def score_pair(
     first_risk = last_escalation = -1
     evidence: list[Hit] = []
     sextortion = False
-    decay, repeat_bonus, max_repeats = p.decay_rate, p.repeat_bonus, p.max_repeats
-    message_s = p.message_s
+    watermark = state.watermark
+    decay, repeat_bonus, max_repeats, message_s = (
+        p.decay_rate, p.repeat_bonus, p.max_repeats, p.message_s,
+    )  # fmt: skip
     for index, (newest, count, oldest) in agg[pair].items():
         cat = cats[index]
         if cat.either:
             continue
-        # _strength, inline: it runs for every category of every pair
-        age = hit_age(state, newest[0], message_s)
+        # _strength, inline (the same arithmetic): it runs for every category of every pair
+        age = hit_age(state, newest[0], message_s) if message_s else watermark - (newest[0] >> 32)
         boost = 1.0 + repeat_bonus * min(count - 1, max_repeats)
-        strength = math.exp(-decay * age) * boost
+        strength = math.exp(-decay * (age if age > 0 else 0)) * boost
         weight = cat.weight
         raw += weight * strength
         evidence.append(newest)

@@ -162,12 +162,19 @@ def evict(state: SessionState, window_s: int, message_s: int = 0) -> None:
     Both tests only grow with a hit's age, so the hits to drop are a prefix.
     """
     hits = state.hits
-    first = state.index[0] if state.index else 0
     drop = 0
-    while drop < len(hits) and (
-        hits[drop][0] < first or hit_age(state, hits[drop][0], message_s) > window_s
-    ):
-        drop += 1
+    if message_s:
+        first = state.index[0] if state.index else 0
+        while drop < len(hits) and (
+            hits[drop][0] < first or hit_age(state, hits[drop][0], message_s) > window_s
+        ):
+            drop += 1
+    else:  # calendar time: one cutoff key
+        cutoff = (state.watermark - window_s) << 32
+        if state.index:
+            cutoff = max(cutoff, state.index[0])
+        while drop < len(hits) and hits[drop][0] < cutoff:
+            drop += 1
     if drop:
         del hits[:drop]
 
