@@ -246,6 +246,7 @@ class GroomingConfig(Section, frozen=True):
     idle_evict_s: PositiveFloat = 3 * 24 * 3600.0
     allowed_lateness_s: PositiveFloat = 300.0
     half_life_s: PositiveFloat = 24 * 3600.0
+    decay_message_s: NonNegativeFloat = 0.0
     max_hits: PositiveInt = 48
     max_participants: PositiveInt = 16
     stage_bonus: NonNegativeFloat = 0.15

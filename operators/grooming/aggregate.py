@@ -34,7 +34,7 @@ import numpy.typing as npt
 from tipline.operators.grooming.optimise import minimise
 from tipline.operators.grooming.pairs import PairScore
 from tipline.operators.grooming.signals import Category
-from tipline.operators.grooming.state import SessionState, key_seconds
+from tipline.operators.grooming.state import SessionState, hit_age
 
 F64 = npt.NDArray[np.float64]
 _EXTRA: Final = 8
@@ -46,14 +46,18 @@ def n_features(categories: tuple[Category, ...]) -> int:
 
 
 def features(
-    categories: tuple[Category, ...], decay_rate: float, state: SessionState, pair: PairScore | None
+    categories: tuple[Category, ...],
+    decay_rate: float,
+    state: SessionState,
+    pair: PairScore | None,
+    message_s: int = 0,
 ) -> list[float]:
     """Return the aggregator's features of a session state (see the module docstring)."""
     out = [0.0] * n_features(categories)
     n = len(categories)
     if pair is not None:
         for hit in pair.evidence:
-            age = max(state.watermark - key_seconds(hit[0]), 0)
+            age = hit_age(state, hit[0], message_s)
             out[hit[1]] = max(out[hit[1]], math.exp(-decay_rate * age))
         out[n] = pair.score
         out[n + 1] = pair.relation.factor

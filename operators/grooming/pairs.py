@@ -2,8 +2,9 @@
 
 For a pair (sender s → target t) the evidence is, per signal category, the
 recency-decayed strength of s's newest hit towards t (``0.5 ** (age /
-half_life)``), boosted by ``repeat_bonus`` for each of up to ``max_repeats``
-repeats. Then:
+half_life)``, the age counting at most ``decay_message_s`` per later message:
+:func:`~tipline.operators.grooming.state.hit_age`), boosted by ``repeat_bonus``
+for each of up to ``max_repeats`` repeats. Then:
 
     raw   = Σ weight·strength                       (categories s sent)
           + stage_bonus · (distinct stages - 1)      (stage progression breadth)
@@ -32,7 +33,7 @@ from typing import Any
 
 from tipline.operators.grooming.relation import Relation, age_range, relate, relate_soft
 from tipline.operators.grooming.signals import Category
-from tipline.operators.grooming.state import Hit, SessionState, key_seconds
+from tipline.operators.grooming.state import Hit, SessionState, hit_age
 from tipline.schemas.grooming import STAGE_ORDER, FamilyConfig, GroomingConfig
 
 GROUP = "*"
@@ -53,6 +54,7 @@ class PairParams:
     family: frozenset[int] = frozenset()
     repeat_bonus: float = 0.15
     max_repeats: int = 2
+    message_s: int = 0
 
     @classmethod
     def from_config(cls, cfg: GroomingConfig, names: list[str]) -> PairParams:
@@ -74,6 +76,7 @@ class PairParams:
             else frozenset(),
             repeat_bonus=cfg.repeat_bonus,
             max_repeats=cfg.max_repeats,
+            message_s=int(cfg.decay_message_s),
         )
 
 
@@ -133,11 +136,11 @@ def _context(agg: _Agg, cats: tuple[Category, ...], s: str, t: str) -> list[_Cat
     return out
 
 
-def _strength(p: PairParams, watermark: int, entry: _CatAgg) -> float:
+def _strength(p: PairParams, state: SessionState, entry: _CatAgg) -> float:
     """Decayed strength of a category's newest hit, with a small repeat boost."""
     newest: Hit = entry[_NEWEST]
     count: int = entry[_COUNT]
-    age = max(watermark - key_seconds(newest[0]), 0)
+    age = hit_age(state, newest[0], p.message_s)
     boost = 1.0 + p.repeat_bonus * min(count - 1, p.max_repeats)
     return math.exp(-p.decay_rate * age) * boost
 
@@ -167,13 +170,15 @@ def score_pair(
     evidence: list[Hit] = []
     sextortion = False
     watermark = state.watermark
-    decay, repeat_bonus, max_repeats = p.decay_rate, p.repeat_bonus, p.max_repeats
+    decay, repeat_bonus, max_repeats, message_s = (
+        p.decay_rate, p.repeat_bonus, p.max_repeats, p.message_s,
+    )  # fmt: skip
     for index, (newest, count, oldest) in agg[pair].items():
         cat = cats[index]
         if cat.either:
             continue
         # _strength, inline (the same arithmetic): it runs for every category of every pair
-        age = watermark - (newest[0] >> 32)
+        age = hit_age(state, newest[0], message_s) if message_s else watermark - (newest[0] >> 32)
         boost = 1.0 + repeat_bonus * min(count - 1, max_repeats)
         strength = math.exp(-decay * (age if age > 0 else 0)) * boost
         weight = cat.weight
@@ -199,7 +204,7 @@ def score_pair(
         if entry[_NEWEST][1] in p.family:
             continue  # judged for the whole conversation below, without decay
         weight = cats[entry[_NEWEST][1]].weight
-        damp *= max(1.0 + weight * _strength(p, state.watermark, entry), 0.0)
+        damp *= max(1.0 + weight * _strength(p, state, entry), 0.0)
     if p.family and state.family:
         damp *= 1.0 + cfg.family.weight * family_extent(cfg.family, state, s, younger or "")
     factor = relation.factor

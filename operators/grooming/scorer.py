@@ -299,7 +299,7 @@ def _absorb(
             max_people=cfg.max_participants,
         )  # fmt: skip
     state.watermark = max(state.watermark, key_seconds(key))
-    evict(state, scorer.window_s)
+    evict(state, scorer.window_s, scorer.params.message_s)
 
 
 def _level_for(scorer: Scorer, pair: PairScore | None) -> Level:
@@ -392,7 +392,9 @@ def _rescore(scorer: Scorer, state: SessionState) -> PairScore | None:
     pair = best_pair(scorer.cfg, scorer.params, scorer.categories, state)
     b = scorer.binding
     if b is not None and b.model.aggregator.size:
-        x = features(scorer.categories, scorer.params.decay_rate, state, pair)
+        x = features(
+            scorer.categories, scorer.params.decay_rate, state, pair, scorer.params.message_s
+        )
         state.score = round(probability(b.model.aggregator, x), 6)
     else:
         state.score = round(pair.score, 6) if pair is not None else 0.0
@@ -402,7 +404,9 @@ def _rescore(scorer: Scorer, state: SessionState) -> PairScore | None:
 def session_features(scorer: Scorer, state: SessionState) -> list[float]:
     """Return the learned aggregator's features of a session state (for training it)."""
     pair = best_pair(scorer.cfg, scorer.params, scorer.categories, state)
-    return features(scorer.categories, scorer.params.decay_rate, state, pair)
+    return features(
+        scorer.categories, scorer.params.decay_rate, state, pair, scorer.params.message_s
+    )
 
 
 def score_message(

@@ -137,15 +137,44 @@ def add_hits(state: SessionState, hits: list[Hit], max_hits: int) -> None:
         del state.hits[:overflow]
 
 
-def evict(state: SessionState, window_s: int) -> None:
-    """Drop hits older than the time window or before the count window."""
-    cutoff = (state.watermark - window_s) << 32
-    if state.index:
-        cutoff = max(cutoff, state.index[0])
+def hit_age(state: SessionState, key: int, message_s: int) -> int:
+    """Return how old a message key is at the watermark, in seconds of conversation.
+
+    Calendar seconds, or, when ``message_s`` > 0, at most ``message_s`` for each
+    message of the count window that came after it, whichever is smaller: a
+    slow conversation that pauses for weeks does not age its evidence faster
+    than a fast one that exchanged the same messages. A pure function of the
+    index and the watermark, so it does not depend on arrival order.
+    """
+    age = state.watermark - (key >> 32)
+    if age <= 0:
+        return 0
+    if message_s:
+        index = state.index
+        by_messages = (len(index) - bisect.bisect_right(index, key)) * message_s
+        return by_messages if by_messages < age else age
+    return age
+
+
+def evict(state: SessionState, window_s: int, message_s: int = 0) -> None:
+    """Drop hits before the count window or older than the time window (:func:`hit_age`).
+
+    Both tests only grow with a hit's age, so the hits to drop are a prefix.
+    """
     hits = state.hits
     drop = 0
-    while drop < len(hits) and hits[drop][0] < cutoff:
-        drop += 1
+    if message_s:
+        first = state.index[0] if state.index else 0
+        while drop < len(hits) and (
+            hits[drop][0] < first or hit_age(state, hits[drop][0], message_s) > window_s
+        ):
+            drop += 1
+    else:  # calendar time: one cutoff key
+        cutoff = (state.watermark - window_s) << 32
+        if state.index:
+            cutoff = max(cutoff, state.index[0])
+        while drop < len(hits) and hits[drop][0] < cutoff:
+            drop += 1
     if drop:
         del hits[:drop]
 

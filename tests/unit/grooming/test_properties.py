@@ -6,6 +6,7 @@ import pickle
 from datetime import timedelta
 
 import msgspec
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -92,16 +93,25 @@ def test_replaying_the_same_events_gives_the_same_scores(
     assert resumed == first
 
 
+# calendar time, and the tempo-aware age with a short time window, so that ages by
+# message count and eviction by them are exercised too
+TEMPO = [{}, {"decay_message_s": 200.0, "window_s": 1200.0}]
+
+
+@pytest.mark.parametrize("tempo", TEMPO, ids=["calendar", "tempo"])
 @settings(max_examples=80, deadline=None)
 @given(
     blocks=st.lists(st.lists(message, min_size=1, max_size=8), min_size=1, max_size=6),
     data=st.data(),
 )
 def test_shuffling_within_the_allowed_lateness_gives_the_same_final_state(
-    config: TiplineConfig, blocks: list[list[tuple[str, str | None, int]]], data: st.DataObject
+    config: TiplineConfig,
+    tempo: dict[str, float],
+    blocks: list[list[tuple[str, str | None, int]]],
+    data: st.DataObject,
 ) -> None:
     # small bounds so that the count window and the hit cap are exercised too
-    cfg = msgspec.structs.replace(config.grooming, max_messages=10, max_hits=6)
+    cfg = msgspec.structs.replace(config.grooming, max_messages=10, max_hits=6, **tempo)
     scorer = compile_scorer(cfg, config.decision)
     lateness = scorer.lateness_s
     raw: list[tuple[str, str | None, int]] = []
