@@ -192,3 +192,39 @@ def test_mutated_pngs_never_crash_the_extension(edits: list[tuple[int, int]]) ->
         data[pos] = value
     out = decode_png.reduce_png(bytes(data), 2, CAP)  # an image or None, never an exception
     assert out is None or out.size == (32, 24)
+
+
+def _paeth(a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:
+    p = a + b - c
+    pa, pb, pc = np.abs(p - a), np.abs(p - b), np.abs(p - c)
+    return np.where((pa <= pb) & (pa <= pc), a, np.where(pb <= pc, b, c))
+
+
+def _filtered_png(pixels: np.ndarray, color_type: int) -> bytes:
+    """A PNG whose rows cycle through all five filter types (Pillow's encoder picks few)."""
+    height, width, bpp = pixels.shape
+    rows = pixels.reshape(height, width * bpp).astype(np.int32)
+    out = []
+    for y in range(height):
+        x = rows[y]
+        up = rows[y - 1] if y else np.zeros_like(x)
+        left = np.concatenate([np.zeros(bpp, np.int32), x[:-bpp]])
+        upleft = np.concatenate([np.zeros(bpp, np.int32), up[:-bpp]])
+        predictors = [0 * x, left, up, (left + up) // 2, _paeth(left, up, upleft)]
+        kind = y % 5
+        out.append(bytes([kind]) + ((x - predictors[kind]) % 256).astype(np.uint8).tobytes())
+    ihdr = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes([8, color_type, 0, 0, 0])
+    chunks = [(b"IHDR", ihdr), (b"IDAT", zlib.compress(b"".join(out))), (b"IEND", b"")]
+    return _assemble(chunks)
+
+
+@pytest.mark.parametrize(("color_type", "bpp"), [(0, 1), (4, 2), (2, 3), (6, 4)])
+@pytest.mark.parametrize("size", [(211, 157), (1301, 1027)])
+def test_every_row_filter_decodes_as_pillow_does(
+    color_type: int, bpp: int, size: tuple[int, int]
+) -> None:
+    rng = np.random.default_rng(color_type)
+    base = np.asarray(make_image(9, *size, "scene").convert("RGBA"), dtype=np.uint8)
+    pixels = base[:, :, :bpp] if bpp != 2 else base[:, :, [0, 3]]
+    pixels = np.where(rng.random(pixels.shape) < 0.05, 255 - pixels, pixels).astype(np.uint8)
+    _assert_same(_filtered_png(pixels, color_type))
