@@ -102,30 +102,30 @@ impl BoxReducer {
     fn flush_channels<const CH: usize>(&mut self) {
         let full = self.width / self.factor;
         let block = self.factor * CH;
-        let count = (self.factor * self.rows_in_block) as u32;
+        let count = (self.factor * self.rows_in_block) as u64;
         let (amend, multiplier) = (count / 2, pillow_multiplier(count));
         for ox in 0..full {
             let sums = &self.sums[ox * block..(ox + 1) * block];
-            let mut px = [0u32; 4];
+            let mut px = [0u64; 4];
             for pixel in sums.chunks_exact(CH) {
                 for c in 0..CH {
-                    px[c] += pixel[c];
+                    px[c] += u64::from(pixel[c]);
                 }
             }
-            self.push_pixel(px.map(|s| ((u64::from(s + amend) * multiplier) >> 24) as u32));
+            self.push_pixel(px.map(|s| (((s + amend) * multiplier) >> 24) as u32));
         }
         if full < self.out_width {
             // the right edge's narrower block
             let cols = self.width - full * self.factor;
-            let count = (cols * self.rows_in_block) as u32;
+            let count = (cols * self.rows_in_block) as u64;
             let (amend, multiplier) = (count / 2, pillow_multiplier(count));
-            let mut px = [0u32; 4];
+            let mut px = [0u64; 4];
             for pixel in self.sums[full * block..].chunks_exact(CH) {
                 for c in 0..CH {
-                    px[c] += pixel[c];
+                    px[c] += u64::from(pixel[c]);
                 }
             }
-            self.push_pixel(px.map(|s| ((u64::from(s + amend) * multiplier) >> 24) as u32));
+            self.push_pixel(px.map(|s| (((s + amend) * multiplier) >> 24) as u32));
         }
     }
 
@@ -146,7 +146,9 @@ impl BoxReducer {
 /// `Reduce.c`): a mean is `((sum + count / 2) * multiplier) >> 24`, which for a
 /// count that is not a power of two sometimes rounds one level lower than exact
 /// division; copying it keeps the two paths' pixels equal.
-fn pillow_multiplier(count: u32) -> u64 {
+/// Sums are 64-bit: a block of a very wide or tall image under a raised pixel
+/// cap can exceed 2^32 / 255 pixels (Pillow's own arithmetic is 32-bit there).
+fn pillow_multiplier(count: u64) -> u64 {
     (4_294_967_296.0_f32 / (256 * count) as f32) as u64
 }
 
