@@ -8,10 +8,15 @@ CONFIG ?= config/default.toml
 
 .PHONY: venv demo test test-unit test-faults lint mutation mutation-changed bench services-start services-stop clean
 
-$(STAMP): pyproject.toml constraints.txt
+PNG_EXT := native/pngreduce
+$(STAMP): pyproject.toml constraints.txt $(PNG_EXT)/Cargo.toml $(PNG_EXT)/Cargo.lock $(PNG_EXT)/src/lib.rs
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -c constraints.txt -e '.[dev]'
+	# The fast PNG decoder (Rust; crates pinned by Cargo.lock, build cached in
+	# $(PNG_EXT)/target). Optional: without cargo, PNGs decode with Pillow.
+	$(BIN)/pip install -q -c constraints.txt ./$(PNG_EXT) \
+	  || echo "tipline-png not built (no Rust toolchain?): PNGs decode with Pillow, slower"
 	touch $(STAMP)
 
 venv: $(STAMP)

@@ -6,10 +6,12 @@ Decodes the ``png_bench`` 12 MP generated PNG with Pillow (what ``decode.py``
 uses) and, when they are importable, with decoders from PyPI wheels that are
 NOT project dependencies (``pyspng``, ``opencv-python-headless``'s
 ``cv2.imdecode`` full and ``IMREAD_REDUCED_COLOR_4``, ``imagecodecs``' libspng
-and libdeflate); also the stdlib zlib inflate of the IDAT stream alone, the
-floor for any zlib-based decoder, and the three digests ``hash_bytes`` takes
-first. Prints the median CPU time (``time.process_time``) of each, so the
-figures hold on a loaded machine better than wall time.
+and libdeflate, ``pyvips`` with ``pyvips-binary``), and with the project's own
+``tipline_png`` (``native/pngreduce``, built by ``make venv``); also the
+stdlib zlib inflate of the IDAT stream alone, the floor for any zlib-based
+decoder, and the three digests ``hash_bytes`` takes first. Prints the median
+CPU time (``time.process_time``) of each, so the figures hold on a loaded
+machine better than wall time.
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ def candidates(data: bytes) -> dict[str, Callable[[], Any]]:
     stream = _idat(data)
     raw_size = len(zlib.decompress(stream))
     out: dict[str, Callable[[], Any]] = {
-        "pillow decode (used)": lambda: Image.open(io.BytesIO(data)).load(),
+        "pillow decode (the fallback)": lambda: Image.open(io.BytesIO(data)).load(),
         "zlib inflate of IDAT only": lambda: zlib.decompress(stream),
         "sha256+sha1+md5": lambda: [
             hashlib.new(n, data).digest() for n in ("sha256", "sha1", "md5")
@@ -72,6 +74,24 @@ def candidates(data: bytes) -> dict[str, Callable[[], Any]]:
             lambda m: lambda: m.imdecode(np.frombuffer(data, np.uint8), m.IMREAD_REDUCED_COLOR_4),
         ),
         "imagecodecs spng": ("imagecodecs", lambda m: lambda: m.spng_decode(data)),
+        "tipline_png reduce_png (factor 4, used when built)": (
+            "tipline_png",
+            lambda m: lambda: m.reduce_png(data, 4, 10**9),
+        ),
+        "pyvips sequential load + shrink 4": (
+            "pyvips",
+            lambda m: (
+                lambda: (
+                    m.Image.new_from_buffer(data, "", access="sequential")
+                    .shrink(4, 4)
+                    .write_to_memory()
+                )
+            ),
+        ),
+        "pyvips thumbnail_buffer 1024": (
+            "pyvips",
+            lambda m: lambda: m.Image.thumbnail_buffer(data, 1024).write_to_memory(),
+        ),
         "imagecodecs libdeflate inflate of IDAT only": (
             "imagecodecs",
             lambda m: lambda: m.deflate_decode(stream, out=raw_size),

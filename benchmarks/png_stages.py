@@ -3,7 +3,9 @@
     python -m tipline.benchmarks.png_stages --reps 10
 
 Prints the median CPU (``time.process_time``) and wall time of each stage of
-``Matcher.hash_bytes`` for the generated 12 MP PNG of ``hashing_bench``, then,
+``Matcher.hash_bytes`` for the generated 12 MP PNG of ``hashing_bench`` (the
+decode both by Pillow and by the fast decoder, ``tipline_png``, when it is
+installed; ``hash_bytes`` uses the fast one then), then,
 for the decode and the digests, how fast a pure-Python spinner thread runs
 beside them (iterations per ms; as fast as when idle = the stage releases the
 GIL, so it can overlap with other work on a free core).
@@ -23,7 +25,7 @@ from PIL import Image
 
 from tipline.operators.hashing import Matcher, default_algorithms, settings_from_config
 from tipline.operators.hashing.algorithm import MediaInput
-from tipline.operators.hashing.decode import decode_image
+from tipline.operators.hashing.decode import decode_image, decode_opened, open_image
 from tipline.operators.hashing.pdq import PdqAlgorithm
 from tipline.operators.hashing.phash import PhashAlgorithm
 from tipline.operators.hashing.robust import texture, trim_borders
@@ -59,7 +61,10 @@ def stages(data: list[bytes], reps: int) -> dict[str, tuple[float, float]]:
         "sha1": lambda: hashlib.sha1(first, usedforsecurity=False).digest(),
         "md5": lambda: hashlib.md5(first, usedforsecurity=False).digest(),
         "Pillow open + load (inflate + unfilter)": full_decode,
-        "decode_image (load, reduce, RGB)": lambda: decode_image(first, LIMIT, LIMIT),
+        "decode_image, Pillow (load, reduce, RGB)": lambda: decode_opened(
+            open_image(first, LIMIT, LIMIT)
+        ),
+        "decode_image, tipline_png (one pass)": lambda: decode_image(first, LIMIT, LIMIT),
         "pdq x8": lambda: PdqAlgorithm().compute(media),
         "phash": lambda: PhashAlgorithm().compute(media),
         "texture + trim": lambda: (texture(img), trim_borders(img)),

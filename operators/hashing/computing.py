@@ -159,7 +159,7 @@ class HashComputing:
             refusal = budget.charge(decode_cost(img)) if budget is not None else None
             if refusal is not None:
                 return Perceptual((), STATUS_EVENT_BUDGET, refusal, cacheable=False)
-            image = decode_opened(img)
+            image = decode_opened(img, data)
         except MediaDecodeError as exc:
             return Perceptual(computed=(), status=exc.status, reason=str(exc))
         if key is not None:

@@ -1,8 +1,10 @@
 """Safe image decoding for perceptual hashing, under pixel limits.
 
 Decoding dominates the cost of hashing, so a JPEG is decoded with Pillow's draft
-mode (DCT scaling by 1/2, 1/4 or 1/8 inside libjpeg) and every other format is
-box-reduced afterwards, both so that the long side ends in (512, 1024] px for
+mode (DCT scaling by 1/2, 1/4 or 1/8 inside libjpeg), an 8-bit PNG by the fast
+decoder of :mod:`~tipline.operators.hashing.decode_png` when it is installed
+(box-reduced while its rows are unfiltered; Pillow otherwise), and every other
+format is box-reduced afterwards, both so that the long side ends in (512, 1024] px for
 any image larger than that. The same path is used when lists are built
 (``tipline hashes build``), so list and query hashes see the same pixels.
 
@@ -28,6 +30,7 @@ from typing import Final
 
 from PIL import Image, UnidentifiedImageError
 
+from tipline.operators.hashing.decode_png import reduce_png
 from tipline.schemas.hashing import MediaDecodeError, MediaNotImageError, MediaTooManyPixelsError
 
 MAX_SIDE: Final = 1024
@@ -130,11 +133,20 @@ def decode_image(data: bytes, max_pixels: int, max_pixels_other: int | None = No
         MediaDecodeError: the image is truncated or otherwise undecodable.
 
     """
-    return decode_opened(open_image(data, max_pixels, max_pixels_other))
+    return decode_opened(open_image(data, max_pixels, max_pixels_other), data)
 
 
-def decode_opened(img: Image.Image) -> Image.Image:
-    """Decode an image returned by :func:`open_image` (see :func:`decode_image`)."""
+def decode_opened(img: Image.Image, data: bytes | None = None) -> Image.Image:
+    """Decode an image returned by :func:`open_image` (see :func:`decode_image`).
+
+    With ``data`` (the bytes ``img`` was opened from), a PNG is decoded by the
+    fast decoder of :mod:`~tipline.operators.hashing.decode_png` when it is
+    installed and accepts the image; otherwise, and without ``data``, by Pillow.
+    """
+    if data is not None and img.format == "PNG":
+        fast = reduce_png(data, reduction_factor(*img.size), img.size[0] * img.size[1])
+        if fast is not None:
+            return _fit(fast)
     with warnings.catch_warnings():
         # Our own limit is checked first; Pillow's warnings (bomb, palette
         # transparency) must not escape as errors from a pure operator.
@@ -168,7 +180,11 @@ def _load_reduced(img: Image.Image) -> Image.Image:
     remaining = reduction_factor(*img.size)
     if remaining > 1:
         img = img.reduce(remaining)
-    rgb = img.convert("RGB")
+    return _fit(img.convert("RGB"))
+
+
+def _fit(rgb: Image.Image) -> Image.Image:
+    """Shrink an already reduced image whose long side still exceeds 1024 px."""
     if max(rgb.size) > MAX_SIDE:
         rgb.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.BOX)
     return rgb
