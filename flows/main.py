@@ -5,7 +5,8 @@
          match-hashes → key-by-session → score-session (score, decide, seal context)
                                                 │ every decision → decisions log + audit lake
                                                 │ cases, and batches of messages following them
-                                         package-evidence (vault receipt)
+                                         package-evidence (vault receipt; a background thread,
+                                                │  flows/evidence_step.py)
                                                 ├→ report-draft → drafts
                                                 └→ alert → alerts
 
@@ -26,6 +27,7 @@ Run it with ``tipline run --config C`` or
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from typing import Any, TypeGuard, cast
 
 import bytewax.operators as op
@@ -33,6 +35,7 @@ from bytewax.connectors.kafka import KafkaSource
 from bytewax.dataflow import Dataflow, Stream
 from bytewax.inputs import Source
 
+from tipline.flows.evidence_step import EvidenceLogic, shard_of
 from tipline.flows.heartbeat import HeartbeatSource
 from tipline.flows.outputs import (
     OutputOverrides,
@@ -96,10 +99,7 @@ def build_flow(
     if cfg.evidence.enabled:
         # Cases and follow-up batches stay in one ordered stream: a batch never
         # overtakes the case that opened its package.
-        cases = op.filter("needs-evidence", op.key_rm("unkey", scored_ok), _needs_evidence)
-        packaged = _split_letters(
-            "package-failed", op.flat_map_batch("package-evidence", cases, pipe.package), letters
-        )
+        packaged = _split_letters("package-failed", _packaged(cfg, pipe, scored_ok), letters)
         drafts = _split_letters(
             "draft-failed", op.flat_map("report-draft", packaged, pipe.draft), letters
         )
@@ -151,6 +151,19 @@ def _decided(kv: tuple[str, Decided | FollowUps]) -> tuple[str, Decided] | None:
 
 def _needs_evidence(item: Decided | FollowUps) -> bool:
     return isinstance(item, FollowUps) or item.decision.alert
+
+
+def _packaged(
+    cfg: TiplineConfig, pipe: Pipeline, scored: Stream[tuple[str, Decided | FollowUps]]
+) -> Stream[Any]:
+    """Return the receipts and dead letters of ``package-evidence`` (flows/evidence_step.py)."""
+    if cfg.evidence.executor == "inline":
+        cases = op.filter("needs-evidence", op.key_rm("unkey", scored), _needs_evidence)
+        return op.flat_map_batch("package-evidence", cases, pipe.package)
+    keyed = op.filter("needs-evidence", scored, lambda kv: _needs_evidence(kv[1]))
+    shards = op.map("evidence-shard", keyed, partial(shard_of, cfg.evidence.shards))
+    done = op.stateful_batch("package-evidence", shards, lambda resume: EvidenceLogic(pipe, resume))
+    return op.key_rm("evidence-unkey", done)
 
 
 def configured_source(cfg: TiplineConfig, env: Mapping[str, str]) -> Source[Any]:

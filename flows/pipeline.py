@@ -48,6 +48,7 @@ from tipline.schemas.report import ReportDraft, TimelineEntry
 from tipline.schemas.source import RawRecord
 from tipline.services.dead_letters import DeadLetterSealer
 from tipline.services.evidence import Case, EvidenceService, build_evidence_service
+from tipline.services.evidence_queue import OrderedWorker
 from tipline.services.failures import FailureTracker
 from tipline.services.hash_pool import HashPool, MatchResult, pool_size
 from tipline.services.hashing import HashService, build_hash_service
@@ -297,6 +298,14 @@ class Pipeline:
             timeline=lambda d, e, ctx: case_timeline(d, e, ctx, **reading()),
             following_rows=lambda events: case_timeline_rows(events, **reading()),
         )
+
+    @cached_property
+    def evidence_worker(
+        self,
+    ) -> OrderedWorker[list[Decided | FollowUps], list[Packaged | DeadLetter]]:
+        """The background thread that packages for ``evidence.executor = "background"``."""
+        bound = self.config.evidence.max_in_flight
+        return OrderedWorker(self.package, max_in_flight=bound, name="tipline-evidence")
 
     def package(self, items: list[Decided | FollowUps]) -> list[Packaged | DeadLetter]:
         """Store the evidence of a batch (step ``package-evidence``).

@@ -226,6 +226,9 @@ class EvidenceConfig(Section, frozen=True):
 
     Group commit (docs/evidence.md): ``group_packages`` cases per commit, made
     durable by ``syncfs(2)`` or by fsyncing every file and folder (``group_sync``).
+    The flow packages on a background thread (``executor``, flows/evidence_step.py):
+    ``shards`` keys, at most ``max_in_flight`` batches waiting, finished batches
+    collected every ``poll_ms``.
     """
 
     enabled: bool = True
@@ -233,6 +236,10 @@ class EvidenceConfig(Section, frozen=True):
     path: str = "out/demo/vault"
     group_packages: PositiveInt = 16
     group_sync: Literal["syncfs", "fsync"] = "syncfs"
+    executor: Literal["background", "inline"] = "background"
+    shards: PositiveInt = 8
+    max_in_flight: PositiveInt = 8
+    poll_ms: PositiveFloat = 2.0
     s3: S3VaultConfig = S3VaultConfig()
     keys: KeyConfig = KeyConfig()
     retention: RetentionConfig = RetentionConfig()

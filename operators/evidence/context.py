@@ -69,9 +69,12 @@ class SessionSealer:
 
     def seal(self, event: MessageEvent) -> bytes:
         """Return ``nonce || ciphertext`` of the event without inline bytes."""
+        return self.seal_bytes(event.event_id, encode_event(strip_inline(event)))
+
+    def seal_bytes(self, item_id: str, data: bytes) -> bytes:
+        """Return ``nonce || ciphertext`` of ``data``, bound to this session and ``item_id``."""
         nonce = os.urandom(NONCE_BYTES)
-        data = encode_event(strip_inline(event))
-        return nonce + self._aead.encrypt(nonce, data, self._aad(event.event_id))
+        return nonce + self._aead.encrypt(nonce, data, self._aad(item_id))
 
     def open(self, event_id: str, sealed: bytes) -> MessageEvent:
         """Decrypt one buffered message.
@@ -80,13 +83,21 @@ class SessionSealer:
             EvidenceError: wrong session/key or tampered state.
 
         """
+        return decode_event(self.open_bytes(event_id, sealed))
+
+    def open_bytes(self, item_id: str, sealed: bytes) -> bytes:
+        """Decrypt what :meth:`seal_bytes` sealed for ``item_id``.
+
+        Raises:
+            EvidenceError: wrong session/key or tampered state.
+
+        """
         for aead in [self._aead, *self._older]:
             try:
-                data = aead.decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], self._aad(event_id))
+                return aead.decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], self._aad(item_id))
             except InvalidTag:
                 continue
-            return decode_event(data)
-        msg = f"buffered event {event_id!r} of session {self.session_id!r} does not open"
+        msg = f"buffered item {item_id!r} of session {self.session_id!r} does not open"
         raise EvidenceError(msg)
 
 
