@@ -42,6 +42,14 @@ def stages(text: str) -> list[list[tuple[str, str]]]:
     return out
 
 
+def stage(text: str, name: str) -> list[tuple[str, str]]:
+    """The instructions of the stage ``FROM … AS name``."""
+    for found in stages(text):
+        if found[0][1].endswith(f" AS {name}"):
+            return found
+    raise AssertionError(f"no stage {name}")
+
+
 @pytest.fixture(scope="module")
 def text() -> str:
     return DOCKERFILE.read_text(encoding="utf-8")
@@ -68,8 +76,31 @@ def test_multi_stage_with_a_pinned_slim_base(text: str) -> None:
     arg = re.search(r"^ARG PYTHON_IMAGE=(\S+)$", text, re.MULTILINE)
     assert arg, "the base image is an ARG with a pinned default"
     assert re.fullmatch(r"python:3\.11\.\d+-slim-bookworm(@sha256:[0-9a-f]{64})?", arg.group(1))
+    rust = re.search(r"^ARG RUST_IMAGE=(\S+)$", text, re.MULTILINE)
+    assert rust, "the Rust toolchain image is an ARG with a pinned default"
+    assert re.fullmatch(r"rust:\d+\.\d+\.\d+-slim-bookworm(@sha256:[0-9a-f]{64})?", rust.group(1))
     froms = [args for ins, args in instructions(text) if ins == "FROM"]
-    assert froms == ["${PYTHON_IMAGE} AS builder", "${PYTHON_IMAGE} AS final"]
+    assert froms == [
+        "${RUST_IMAGE} AS rust",
+        "${PYTHON_IMAGE} AS builder",
+        "${PYTHON_IMAGE} AS final",
+    ]
+
+
+def test_builder_builds_the_png_decoder_from_the_locked_crates(text: str) -> None:
+    builder = stage(text, "builder")
+    copied = [s for ins, args in builder if ins == "COPY" for s in args.split()[:-1]]
+    for needed in ("Cargo.toml", "Cargo.lock", "pyproject.toml", "src/"):
+        assert f"native/pngreduce/{needed}" in copied
+    assert "native/pngreduce/target" not in " ".join(copied), "no local build cache in the image"
+    runs = [args for ins, args in builder if ins == "RUN"]
+    assert any(
+        "pip install -c constraints.txt ./native/pngreduce" in r and "import tipline_png" in r
+        for r in runs
+    )
+    # the toolchain comes from the rust stage and stays out of the final image
+    assert ("COPY", "--from=rust /usr/local/cargo /usr/local/cargo") in builder
+    assert not any("rust" in args for ins, args in stage(text, "final") if ins == "COPY")
 
 
 def test_final_stage_has_no_build_tools_runs_as_non_root(text: str) -> None:
@@ -123,13 +154,13 @@ def test_builder_copies_every_package_pyproject_installs(text: str) -> None:
         "tipline",
         "tipline.*",
     ]
-    copied = {args.split()[0].rstrip("/") for ins, args in stages(text)[0] if ins == "COPY"}
+    copied = {args.split()[0].rstrip("/") for ins, args in stage(text, "builder") if ins == "COPY"}
     # tipline/ links every layer in, so the builder needs the links and their targets.
     layers = {p.resolve().name for p in (REPO / "tipline").iterdir() if p.is_symlink()}
     for name in {"tipline", *layers}:
         assert name in copied, f"{name}/ is not copied into the builder"
     assert {"pyproject.toml", "constraints.txt"} <= {
-        s for ins, args in stages(text)[0] if ins == "COPY" for s in args.split()[:-1]
+        s for ins, args in stage(text, "builder") if ins == "COPY" for s in args.split()[:-1]
     }
 
 
