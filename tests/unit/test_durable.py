@@ -169,3 +169,151 @@ def test_a_write_group_syncs_every_file_system_it_staged_on(
         group.discard()
     finally:
         shutil.rmtree(other)
+
+
+# ---------------------------------------------------------------- issue 19: mutation survivors
+
+
+@pytest.fixture
+def umask_022() -> Iterator[None]:
+    old = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_default_file_mode_is_0644_everywhere(tmp_path: Path, umask_022: None) -> None:
+    assert _mode(durable.write_temp(tmp_path / "t", b"x")) == 0o644
+    assert _mode(write_atomic(tmp_path / "a", b"x")) == 0o644
+    assert create_new(tmp_path / "c", b"x")
+    assert _mode(tmp_path / "c") == 0o644
+    group = durable.WriteGroup(method="fsync")
+    group.stage(tmp_path / "g", b"x")
+    group.sync_contents()
+    assert group.link(tmp_path / "g")
+    assert _mode(tmp_path / "g") == 0o644
+
+
+def test_write_temp_refuses_a_planted_symlink_at_its_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """O_EXCL | O_NOFOLLOW: a link planted at the temp name is neither followed nor reused."""
+
+    class FixedUuid:
+        hex = "0123456789abcdef"
+
+    monkeypatch.setattr(durable.uuid, "uuid4", FixedUuid)
+    victim = tmp_path / "victim"
+    victim.write_bytes(b"keep")
+    (tmp_path / ".out.01234567.tmp").symlink_to(victim)
+    with pytest.raises(FileExistsError):
+        durable.write_temp(tmp_path / "out", b"attacker")
+    assert victim.read_bytes() == b"keep"
+
+
+def test_a_failed_fsync_raises_its_own_error_and_leaves_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(durable.OPS, "fsync", full)
+    with pytest.raises(OSError, match="No space") as raised:
+        durable.write_temp(tmp_path / "out", b"data")
+    assert raised.value.errno == errno.ENOSPC
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_write_group_falls_back_to_fsync_only_without_syncfs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(durable, "syncfs_available", lambda: True)
+    assert durable.WriteGroup().method == "syncfs"
+    assert durable.WriteGroup(method="fsync").method == "fsync"
+    monkeypatch.setattr(durable, "syncfs_available", lambda: False)
+    assert durable.WriteGroup().method == "fsync"
+    assert durable.WriteGroup(method="syncfs").method == "fsync"
+    assert durable.WriteGroup(method="fsync").method == "fsync"
+
+
+def test_staging_twice_names_the_file(tmp_path: Path) -> None:
+    group = durable.WriteGroup(method="fsync")
+    group.stage(tmp_path / "x", b"1")
+    with pytest.raises(ValueError, match=r"x is staged twice in one write group"):
+        group.stage(tmp_path / "x", b"2")
+    group.discard()
+
+
+@pytest.fixture
+def synced(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every path fsync_path is given (the real fsync still runs)."""
+    seen: list[Path] = []
+    real = durable.fsync_path
+
+    def spy(path: Path) -> None:
+        seen.append(Path(path))
+        real(path)
+
+    monkeypatch.setattr(durable, "fsync_path", spy)
+    return seen
+
+
+def test_stage_does_not_sync_and_the_content_barrier_syncs_files_and_new_folders(
+    tmp_path: Path, synced: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fsyncs: list[int] = []
+    real = durable.OPS.fsync
+
+    def counting(fd: int) -> None:
+        fsyncs.append(fd)
+        real(fd)
+
+    monkeypatch.setattr(durable.OPS, "fsync", counting)
+    group = durable.WriteGroup(method="fsync", dir_mode=0o700)
+    target = tmp_path / "a" / "b" / "file"
+    group.stage(target, b"bytes")
+    assert fsyncs == [], "stage leaves the fsync to the content barrier"
+    assert _mode(tmp_path / "a") == 0o700
+    assert _mode(tmp_path / "a" / "b") == 0o700
+    temps = [p for p in (tmp_path / "a" / "b").iterdir()]
+    group.sync_contents()
+    # the staged temp file, and the parents of both new folders (their names)
+    assert set(synced) == {*temps, tmp_path, tmp_path / "a"}
+    synced.clear()
+    assert group.link(target)
+    group.sync_names()
+    assert synced == [target.parent]
+    assert target.read_bytes() == b"bytes"
+
+
+def test_a_folder_made_by_another_writer_meanwhile_is_fine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_mkdir = Path.mkdir
+
+    def racing(self: Path, *args: Any, **kwargs: Any) -> None:
+        if not self.exists():
+            os.mkdir(self)  # another writer wins the race
+        real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", racing)
+    group = durable.WriteGroup(method="fsync")
+    group.stage(tmp_path / "new" / "file", b"x")
+    group.sync_contents()
+    assert group.link(tmp_path / "new" / "file")
+
+
+def test_link_refuses_an_existing_name_and_keeps_its_bytes(tmp_path: Path) -> None:
+    (tmp_path / "x").write_bytes(b"first")
+    group = durable.WriteGroup(method="fsync")
+    group.stage(tmp_path / "x", b"second")
+    group.sync_contents()
+    assert group.link(tmp_path / "x") is False
+    assert (tmp_path / "x").read_bytes() == b"first"
+    assert [p.name for p in tmp_path.iterdir()] == ["x"], "the temp file is gone"
+    group.sync_names()

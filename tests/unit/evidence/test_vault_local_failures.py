@@ -217,3 +217,20 @@ def test_a_failed_create_names_the_key_and_the_error(
         f"({os.strerror(errno.ENOSPC)})"
     )
     assert isinstance(failed.value.__cause__, OSError)
+
+
+def test_create_loses_a_race_to_another_writer_without_overwriting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The name appears between ``create``'s existence check and its link: False, bytes kept."""
+    vault = LocalVault(tmp_path)
+    real = vault_local.create_new
+
+    def racing(path: Path, data: bytes, **kwargs: object) -> bool:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"the other writer's")
+        return real(path, data, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(vault_local, "create_new", racing)
+    assert vault.create("p/custody.log", b"mine", retain_until=soon()) is False
+    assert (tmp_path / "objects" / "p" / "custody.log").read_bytes() == b"the other writer's"
