@@ -131,8 +131,9 @@ def recheck_dead(
     repo: Path = _REPO,
 ) -> list[str]:
     """Check directly the mutants matching ``patterns`` that mutmut left without a
-    verdict (``segfault``: its worker died; ``not checked``) or that survived and
-    are not explained in equivalent.toml.
+    verdict (``segfault``: its worker died; ``not checked``; equivalents too, so
+    that they are scored) or that survived and are not explained in
+    equivalent.toml.
 
     Test files added or changed in the work tree since the copy's trace are
     copied in and run first for every mutant of a module whose ``[module_tests]``
@@ -153,6 +154,10 @@ def recheck_dead(
     names = [
         n
         for n, s in statuses.items()
-        if s in todo and n not in explained and any(fnmatch(n, p) for p in patterns)
+        # an equivalent mutant that mutmut left without a verdict is still run:
+        # the claim is checked, and the score counts it only once it has one
+        if s in todo
+        and (s != "survived" or n not in explained)
+        and any(fnmatch(n, p) for p in patterns)
     ]
     return recheck(root, names, jobs=jobs, extra=extra)

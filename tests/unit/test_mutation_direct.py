@@ -84,3 +84,41 @@ def test_each_dead_mutant_gets_the_verdict_of_its_tests_in_a_fresh_process(
         f"{NAME}4": 1,
         "tipline.operators.fairness.x_other__mutmut_1": 0,
     }
+
+
+def test_an_equivalent_mutant_without_a_verdict_is_still_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """equivalent.toml skips only *survivors*: a listed mutant whose worker died is run
+    (so the claim is tested and the mutant scored), a listed survivor is left alone."""
+    dead = "tipline.sinks.durable.x_write_atomic__mutmut_13"  # both listed as equivalent
+    survived = "tipline.sinks.durable.x_write_atomic__mutmut_14"
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.mutmut]\npytest_add_cli_args = ["-p", "no:cacheprovider", "-q", "-x"]\n'
+    )
+    tests = tmp_path / "mutants" / "tests"
+    tests.mkdir(parents=True)
+    (tests / "test_w.py").write_text(  # would kill the survivor if it were (wrongly) rerun
+        "import os\n\n\ndef test_w():\n"
+        f"    assert os.environ['MUTANT_UNDER_TEST'] != '{survived}'\n"
+    )
+    stats = {
+        "tests_by_mangled_function_name": {
+            dead.rsplit("__mutmut_", 1)[0]: ["tests/test_w.py::test_w"]
+        }
+    }
+    (tmp_path / "mutants" / "mutmut-stats.json").write_text(json.dumps(stats))
+    meta = tmp_path / "mutants" / "tipline" / "sinks" / "durable.py.meta"
+    meta.parent.mkdir(parents=True)
+    meta.write_text(
+        json.dumps({"exit_code_by_key": {dead: -9, survived: 0}, "durations_by_key": {}})
+    )
+    monkeypatch.setattr(direct, "_LOG", tmp_path / "direct.log")
+    statuses = {dead: "segfault", survived: "survived"}
+    repo = tmp_path / "repo"
+    (repo / "tests").mkdir(parents=True)
+    direct.recheck_dead(tmp_path, statuses, ["tipline.sinks.durable.*"], jobs=1, repo=repo)
+    assert json.loads(meta.read_text())["exit_code_by_key"] == {dead: 0, survived: 0}
+    assert [
+        ln.split(": exit ")[0] for ln in (tmp_path / "direct.log").read_text().splitlines()
+    ] == [dead]
