@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.mutation import run_mutation
+from tests.mutation.report import gate_passed
 from tests.mutation.run_mutation import Plan, passed, score, to_resume
 
 PLAN = Plan(
@@ -107,3 +108,81 @@ def test_a_partial_run_never_passes_whatever_its_score(tmp_path: Path) -> None:
     assert not passed(score(PLAN, not_run, tmp_path), 0.85)
     incomplete = {**complete, f"{FAIR}2": "not checked"}
     assert not passed(score(PLAN, incomplete, tmp_path), 0.85)
+
+
+def _baseline(tmp_path: Path, modules: dict[str, dict[str, object]]) -> None:
+    (tmp_path / "baseline.json").write_text(json.dumps({"modules": modules}))
+
+
+def _entry(module: str, killed: int, total: int, sha256: str | None = None) -> dict[str, object]:
+    sha = sha256 or run_mutation.source_hash(module)
+    return {
+        "sha256": sha,
+        "date": "2026-12-03",
+        "commit": "c0ffee00",
+        "killed": killed,
+        "total": total,
+    }
+
+
+def test_the_baseline_report_sums_the_recorded_modules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(run_mutation, "HERE", tmp_path)
+    _baseline(
+        tmp_path,
+        {
+            "operators/fairness.py": _entry("operators/fairness.py", 85, 100),
+            "operators/decide.py": _entry("operators/decide.py", 0, 0 + 1),
+        },
+    )
+    assert run_mutation.baseline_report(PLAN) == 1  # 85 of 101 = 0.8416 < 0.85
+    out = capsys.readouterr().out
+    assert "all recorded                                      85    101   0.84" in out
+    _baseline(
+        tmp_path,
+        {
+            "operators/fairness.py": _entry("operators/fairness.py", 85, 100),
+            "operators/decide.py": _entry("operators/decide.py", 1, 1),
+        },
+    )
+    assert run_mutation.baseline_report(PLAN) == 0  # 86 of 101 = 0.8515: exactly enough
+    assert "86    101   0.85" in capsys.readouterr().out
+
+
+def test_a_changed_or_unrecorded_module_fails_the_baseline_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(run_mutation, "HERE", tmp_path)
+    _baseline(tmp_path, {"operators/fairness.py": _entry("operators/fairness.py", 10, 10)})
+    assert run_mutation.baseline_report(PLAN) == 1
+    assert "operators/decide.py" in capsys.readouterr().out.splitlines()[-1]  # not recorded
+    _baseline(
+        tmp_path,
+        {
+            "operators/fairness.py": _entry("operators/fairness.py", 10, 10, "old"),
+            "operators/decide.py": _entry("operators/decide.py", 5, 5),
+        },
+    )
+    assert run_mutation.baseline_report(PLAN) == 1
+    out = capsys.readouterr().out
+    assert "CHANGED since" in out
+    assert out.splitlines()[-1].endswith(": operators/fairness.py")
+
+
+def test_the_ci_gate_judges_the_checked_mutants_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A budget-cut run fails the gate when what it checked is below fail_under,
+    and passes it at or above; unchecked mutants neither fail nor count."""
+    monkeypatch.setattr(
+        run_mutation, "describe", lambda root, module, name: {"operator": "a → b", "mutant": name}
+    )
+    base = {f"{FAIR}{i}": "not checked" for i in range(1, 50)}
+    below = base | {f"{DECIDE}{i}": "killed" for i in range(1, 17)}
+    below |= {f"{DECIDE}{i}": "survived" for i in range(17, 20)}  # 16 of 19 = 0.842
+    at = below | {f"{DECIDE}19": "killed"}  # 17 of 19 = 0.895
+    assert not gate_passed(score(PLAN, below, tmp_path), 0.85)
+    assert gate_passed(score(PLAN, at, tmp_path), 0.85)
+    assert not passed(score(PLAN, at, tmp_path), 0.85)  # the full run's rule stays strict
+    assert gate_passed(score(PLAN, base, tmp_path), 0.85)  # nothing checked: nothing to judge

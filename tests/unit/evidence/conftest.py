@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import base64
 import os
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,3 +30,13 @@ def service(tmp_path: Path, request: pytest.FixtureRequest) -> EvidenceService:
     }
     cfg = evidence_config(tmp_path, keys=KeyConfig(provider="env", allow_dev_keys=False))
     return with_roles(build_evidence_service(cfg, env=env))
+
+
+@pytest.fixture
+def far_from_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Run the test with the host clock in UTC+05:30 (stored evidence must not notice)."""
+    monkeypatch.setenv("TZ", "Asia/Kolkata")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()

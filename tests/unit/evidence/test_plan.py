@@ -8,6 +8,7 @@ give the same bytes, before and after a crash.
 from __future__ import annotations
 
 import hashlib
+import time
 from datetime import datetime, timedelta
 
 import pytest
@@ -77,6 +78,18 @@ def test_the_plan_lists_items_then_manifest_then_signature() -> None:
 
 def test_the_planned_objects_are_golden_and_deterministic() -> None:
     first, second = _plan(), _plan()
+    _assert_golden(first, second)
+
+
+@pytest.mark.usefixtures("far_from_utc")
+def test_the_host_time_zone_does_not_change_a_stored_byte() -> None:
+    """Every time in a manifest is UTC: a vault written from a host in UTC+05:30
+    holds the same bytes (mutation survivors: ``astimezone(None)``)."""
+    assert time.localtime(0).tm_gmtoff == 5 * 3600 + 1800
+    _assert_golden(_plan(), _plan())
+
+
+def _assert_golden(first: WritePlan, second: WritePlan) -> None:
     assert first.objects == second.objects
     digests = {_kind(k): hashlib.sha256(v).hexdigest() for k, v in first.objects}
     assert set(digests) == set(GOLDEN)

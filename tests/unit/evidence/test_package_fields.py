@@ -1,0 +1,112 @@
+"""What the manifest records, field by field, and that no host setting changes it.
+
+Mutation survivors of issue #19 in ``operators/evidence/package.py``: the
+decision summary's report type, annotations and list versions could be dropped,
+every timestamp could be converted to the host's local zone instead of UTC,
+and the fast first-touch path's custody exception could lose its message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from datetime import timedelta
+
+import msgspec
+import pytest
+from evidence_helpers import T0, make_decision, make_event
+
+from tipline.operators.evidence.keys import SigningKey
+from tipline.operators.evidence.package import (
+    PackageInputs,
+    build_package,
+    conversation_item,
+    first_touch_digests,
+    manifest_key,
+    message_item,
+    package_id_for,
+    receipt_items,
+    summarise,
+)
+from tipline.schemas.errors import EvidenceError
+from tipline.schemas.event import Attachment
+from tipline.schemas.evidence import WrappedKeyRef
+from tipline.schemas.hashing import AttachmentVerdict
+
+DATA = bytes(range(256)) * 4
+ATT = Attachment(attachment_id="att-7", media_type="image/png", uri="s3://bucket/att-7.png")
+
+
+def test_the_decision_summary_keeps_report_type_annotations_and_list_versions() -> None:
+    event = make_event(5)
+    verdicts = [
+        AttachmentVerdict(attachment_id="a", status="hashed", list_versions={"ncmec": "v12"}),
+        AttachmentVerdict(attachment_id="b", status="hashed", list_versions={"industry": "v3"}),
+    ]
+    decision = msgspec.structs.replace(
+        make_decision(event, verdicts=verdicts),
+        report_type="online_enticement",
+        annotations=["potential_meme"],
+    )
+    summary = summarise(decision)
+    assert summary.report_type == "online_enticement"
+    assert summary.annotations == ["potential_meme"]
+    assert summary.list_versions == {"ncmec": "v12", "industry": "v3"}
+    assert summary.reasons == ["hash:exact:test-list"]
+    assert summary.detector_version == "tipline-test"
+
+
+@pytest.mark.usefixtures("far_from_utc")
+def test_every_manifest_time_is_utc_whatever_the_host_zone() -> None:
+    assert time.localtime(0).tm_gmtoff == 5 * 3600 + 1800  # the fixture took effect
+    event = make_event(5, at=T0 + timedelta(minutes=5))
+    first = make_event(3, at=T0 + timedelta(minutes=3))
+    assert message_item(event, role="message").sent_at.utcoffset() == timedelta(0)
+    conversation = conversation_item([event, first])
+    assert conversation is not None
+    assert conversation.sent_at == T0 + timedelta(minutes=3)
+    assert conversation.sent_at.utcoffset() == timedelta(0)
+    assert summarise(make_decision(event)).decided_at.utcoffset() == timedelta(0)
+
+
+def test_a_differing_sha256_on_the_fast_path_is_a_named_custody_exception() -> None:
+    """All three digests recorded: only SHA-256 is recomputed, and a mismatch says why."""
+    verdict = AttachmentVerdict(
+        attachment_id="att-7",
+        status="hashed",
+        sha256="f" * 64,
+        sha1=hashlib.sha1(DATA).hexdigest(),
+        md5=hashlib.md5(DATA).hexdigest(),
+    )
+    with pytest.raises(EvidenceError) as raised:
+        first_touch_digests(ATT, DATA, verdict)
+    assert str(raised.value) == (
+        f"attachment 'att-7': bytes hash to sha256 {hashlib.sha256(DATA).hexdigest()} but first "
+        f"touch recorded {'f' * 64} (expected the same bytes: custody exception)"
+    )
+
+
+def test_a_built_package_names_its_id_and_the_digest_of_its_manifest_bytes() -> None:
+    event = make_event(5)
+    inputs = PackageInputs(
+        package_id=package_id_for(event.event_id),
+        decision=make_decision(event),
+        event=event,
+        jurisdictions=["US"],
+        created_at=T0,
+        data_key=bytes(range(32)),
+        key=WrappedKeyRef(master_key_id="m-1", alg="aes-256-gcm", wrapped_sha256="0" * 64),
+    )
+    plan = build_package(
+        inputs, [message_item(event, role="message")], {}, SigningKey(b"\x07" * 32)
+    )
+    assert plan.package_id == inputs.package_id
+    assert plan.manifest_sha256 == hashlib.sha256(plan.manifest_bytes).hexdigest()
+    assert plan.objects[-2] == (manifest_key(inputs.package_id, 1), plan.manifest_bytes)
+    (ref,) = receipt_items(plan.manifest)
+    assert ref.event_id == event.event_id
+    assert (ref.item_id, ref.role, ref.sha256) == (
+        "message",
+        "message",
+        plan.manifest.items[0].sha256,
+    )
