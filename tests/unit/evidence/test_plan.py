@@ -19,7 +19,7 @@ from tipline.operators.evidence.keys import SigningKey, open_item_bytes
 from tipline.operators.evidence.package import decode_manifest, manifest_key
 from tipline.operators.evidence.plan import PlanContext, WritePlan, plan_package
 from tipline.schemas.errors import EvidenceError
-from tipline.schemas.evidence import RetentionConfig, WrappedKeyRef
+from tipline.schemas.evidence import EvidenceItemRef, RetentionConfig, WrappedKeyRef
 
 DATA_KEY = bytes(range(32))
 SIGNER = SigningKey(b"\x07" * 32)
@@ -128,6 +128,18 @@ def test_custody_event_and_receipt_describe_the_manifest() -> None:
     assert receipt.location == f"file:///vault/{manifest_key(plan.package_id, 1)}"
     assert (receipt.retain_until, receipt.signing_key_id) == (plan.retain_until, SIGNER.key_id)
     assert receipt.stored_at == plan.manifest.created_at == NOW
+    # every field of every receipt item is the manifest item's (hashes, names, places)
+    assert len(receipt.items) == len(plan.manifest.items)
+    for ref, item in zip(receipt.items, plan.manifest.items, strict=True):
+        for name in EvidenceItemRef.__struct_fields__:
+            assert getattr(ref, name) == getattr(item, name), (item.item_id, name)
+    by_role = {ref.role: ref for ref in receipt.items}
+    assert (by_role["attachment"].file_name, by_role["attachment"].media_type) == (
+        "img-1.png",
+        "image/png",
+    )
+    assert by_role["message"].event_id == "evt-0005"
+    assert by_role["context"].position == "preceding"
 
 
 def test_a_resumed_plan_rewrites_the_same_objects_around_the_stored_manifest() -> None:
