@@ -14,11 +14,12 @@ from datetime import timedelta
 
 import msgspec
 import pytest
-from evidence_helpers import T0, make_decision, make_event
+from evidence_helpers import T0, inline, make_decision, make_event
 
 from tipline.operators.evidence.keys import SigningKey
 from tipline.operators.evidence.package import (
     PackageInputs,
+    attachment_items,
     build_package,
     conversation_item,
     first_touch_digests,
@@ -26,6 +27,8 @@ from tipline.operators.evidence.package import (
     message_item,
     package_id_for,
     receipt_items,
+    seal,
+    strip_inline,
     summarise,
 )
 from tipline.schemas.errors import EvidenceError
@@ -110,3 +113,37 @@ def test_a_built_package_names_its_id_and_the_digest_of_its_manifest_bytes() -> 
         "message",
         plan.manifest.items[0].sha256,
     )
+
+
+def test_a_moved_item_is_stored_under_its_ciphertext_digest() -> None:
+    """A crashed attempt took the plain key with other bytes: the item moves to
+    ``<item>.<first 16 hex of the ciphertext's SHA-256>.bin``."""
+    item = message_item(make_event(5), role="message")
+    plain, ciphertext = seal("pkg-1", bytes(range(32)), item)  # not moved unless told
+    moved, same = seal("pkg-1", bytes(range(32)), item, moved=True)
+    assert same == ciphertext
+    digest = hashlib.sha256(ciphertext).hexdigest()
+    assert plain.cipher.object_key == "packages/pkg-1/items/message.bin"
+    assert moved.cipher.object_key == f"packages/pkg-1/items/message.{digest[:16]}.bin"
+    assert moved.cipher.ciphertext_sha256 == digest
+
+
+def test_inline_bytes_are_stripped_and_other_attachments_left_as_they_are() -> None:
+    by_uri = Attachment(attachment_id="u", media_type="image/png", uri="s3://bucket/u.png")
+    event = make_event(5, attachments=[inline("i", DATA), by_uri])
+    stripped = strip_inline(event)
+    assert [a.data_b64 for a in stripped.attachments] == [b"", None]
+    assert stripped.attachments[1] == by_uri
+
+
+def test_every_attachment_is_packaged_or_named_unavailable_with_its_reason() -> None:
+    """An attachment without bytes does not end the list; its reason is the
+    matcher's status when there is a verdict."""
+    failed = Attachment(attachment_id="f", media_type="image/png", uri="s3://bucket/f.png")
+    missing = Attachment(attachment_id="m", media_type="image/png", uri="s3://bucket/m.png")
+    event = make_event(5, attachments=[failed, missing, inline("i", DATA)])
+    verdicts = [AttachmentVerdict(attachment_id="f", status="fetch_failed")]
+    items, unavailable = attachment_items(make_decision(event, verdicts=verdicts), event, {})
+    assert unavailable == {"f": "fetch_failed", "m": "bytes_not_given"}
+    assert [i.attachment_id for i in items] == ["i"]
+    assert items[0].digests.sha256 == hashlib.sha256(DATA).hexdigest()
