@@ -38,6 +38,7 @@ usage or tool error.
 from __future__ import annotations
 
 import argparse
+import ast
 import fnmatch
 import hashlib
 import json
@@ -130,9 +131,32 @@ def load_plan(selected: list[str] | None) -> Plan:
     )
 
 
-def source_hash(module: str) -> str:
-    """Return the SHA-256 of a module's source (what ``--changed`` compares)."""
-    return hashlib.sha256((REPO / module).read_bytes()).hexdigest()
+def source_hash(module: str, only: list[str] | None = None, text: str | None = None) -> str:
+    """Return the SHA-256 of what mutmut mutates in a module (what ``--changed`` compares).
+
+    The whole source; for a module narrowed by ``[only]``, the source of those
+    functions alone (``Class.method`` or ``function``, in the listed order), so
+    an edit elsewhere in a wiring module does not make its mutants "changed":
+    they are the same mutants. ``text``: the source to hash instead of the file.
+    """
+    source = (REPO / module).read_text() if text is None else text
+    if not only:
+        return hashlib.sha256(source.encode()).hexdigest()
+    found: dict[str, str] = {}
+    tree = ast.parse(source)
+    for node in tree.body:
+        scopes = [("", node)]
+        if isinstance(node, ast.ClassDef):
+            scopes = [(f"{node.name}.", child) for child in node.body]
+        for prefix, child in scopes:
+            if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef):
+                found[prefix + child.name] = ast.get_source_segment(source, child) or ""
+    missing = [f for f in only if f not in found]
+    if missing:
+        msg = f"{module}: [only] names {', '.join(missing)}, not defined there"
+        raise SystemExit(msg)
+    joined = "\n\n".join(f"# {name}\n{found[name]}" for name in only)
+    return hashlib.sha256(joined.encode()).hexdigest()
 
 
 def _recorded() -> dict[str, dict[str, object]]:
@@ -143,7 +167,11 @@ def _recorded() -> dict[str, dict[str, object]]:
 def changed_modules(plan: Plan) -> list[str]:
     """Return the invariant modules whose source differs from the recorded full run."""
     recorded = _recorded()
-    return [m for m in plan.modules if recorded.get(m, {}).get("sha256") != source_hash(m)]
+    return [
+        m
+        for m in plan.modules
+        if recorded.get(m, {}).get("sha256") != source_hash(m, plan.only.get(m))
+    ]
 
 
 def split_gated(modules: list[str]) -> tuple[list[str], list[str]]:
@@ -299,7 +327,7 @@ def baseline_report(plan: Plan) -> int:
             stale.append(module)
             print(f"{module:44} {'':>7} {'':>6} {'':>6}  NOT RECORDED")
             continue
-        fresh = entry.get("sha256") == source_hash(module)
+        fresh = entry.get("sha256") == source_hash(module, plan.only.get(module))
         if not fresh:
             stale.append(module)
         k, n = int(entry["killed"]), int(entry["total"])  # type: ignore[call-overload]
@@ -398,7 +426,8 @@ def record(doc: dict[str, object], plan: Plan, when: str, commit: str) -> None:
         if result["unchecked"] or not result["total"]:
             print(f"mutation: {module} not recorded: {result['unchecked']} mutants not checked")
             continue
-        old[module] = {"sha256": source_hash(module), "date": when, "commit": commit, **result}
+        sha = source_hash(module, plan.only.get(module))
+        old[module] = {"sha256": sha, "date": when, "commit": commit, **result}
     path.write_text(json.dumps({"modules": dict(sorted(old.items()))}, indent=2) + "\n")
 
 

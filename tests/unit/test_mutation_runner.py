@@ -186,3 +186,33 @@ def test_the_ci_gate_judges_the_checked_mutants_only(
     assert gate_passed(score(PLAN, at, tmp_path), 0.85)
     assert not passed(score(PLAN, at, tmp_path), 0.85)  # the full run's rule stays strict
     assert gate_passed(score(PLAN, base, tmp_path), 0.85)  # nothing checked: nothing to judge
+
+
+SOURCE = '''"""A wiring module."""
+
+
+def wire(x):
+    return x + 1
+
+
+class Step:
+    def run(self, x):
+        return x > 0
+'''
+
+
+def test_a_narrowed_module_changes_only_when_its_mutated_functions_do() -> None:
+    only = ["Step.run"]
+    base = run_mutation.source_hash("m.py", only, text=SOURCE)
+    elsewhere = SOURCE.replace("x + 1", "x + 2").replace('"""A wiring', '"""The wiring')
+    assert run_mutation.source_hash("m.py", only, text=elsewhere) == base
+    inside = SOURCE.replace("x > 0", "x >= 0")
+    assert run_mutation.source_hash("m.py", only, text=inside) != base
+    assert run_mutation.source_hash("m.py", ["wire"], text=elsewhere) != run_mutation.source_hash(
+        "m.py", ["wire"], text=SOURCE
+    )
+    assert run_mutation.source_hash("m.py", None, text=elsewhere) != run_mutation.source_hash(
+        "m.py", None, text=SOURCE
+    )
+    with pytest.raises(SystemExit, match=r"m\.py: \[only\] names Step\.stop, not defined there"):
+        run_mutation.source_hash("m.py", ["Step.stop"], text=SOURCE)
