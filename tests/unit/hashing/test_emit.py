@@ -42,6 +42,9 @@ def test_every_direct_hit_is_reported_with_its_strength() -> None:
         ("img-1-r2", 28, "weak"),
     ]
     assert matches[1].derived_from == "img-1"
+    assert {(m.list, m.list_version, m.source, m.category) for m in matches} == {
+        ("known", "sha256:00", "known", "A1")
+    }
 
 
 def test_an_agreed_group_reports_the_whole_image_hit_not_a_closer_region() -> None:

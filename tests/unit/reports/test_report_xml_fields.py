@@ -75,3 +75,31 @@ def test_an_undated_prior_action_is_given_no_date() -> None:
     assert info.endswith("Prior action: suspension (spam).")
     dated = _reported_info(prior_actions=[PriorAction(action="warning", at=T0)])
     assert dated.endswith("Prior action: warning on 2025-03-04T10:00:00+00:00.")
+
+
+def test_the_reported_person_s_phone_and_email_are_in_their_elements() -> None:
+    receipt, decision, event = csam_case()
+    event = msgspec.structs.replace(
+        event, sender=msgspec.structs.replace(ADULT, phone="+1-555-0199")
+    )
+    person = _report(receipt, decision, event).find(
+        "personOrUserReported/personOrUserReportedPerson"
+    )
+    assert person is not None
+    assert [(e.tag, e.text) for e in person] == [
+        ("phone", "+1-555-0199"),
+        ("email", "dave@example.net"),
+    ]
+
+
+def test_a_victim_s_phone_email_and_age_are_in_their_elements() -> None:
+    receipt, decision, event = csam_case()
+    child = msgspec.structs.replace(event.recipients[0], phone="+1-555-0142", email="c@example.org")
+    event = msgspec.structs.replace(event, recipients=[child])
+    person = _report(receipt, decision, event).find("victim/victimPerson")
+    assert person is not None
+    assert [(e.tag, e.text) for e in person] == [
+        ("phone", "+1-555-0142"),
+        ("email", "c@example.org"),
+        ("age", "12"),
+    ]
