@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CONFIG ?= config/default.toml
 
-.PHONY: venv demo test test-unit test-faults lint mutation mutation-changed mutation-baseline bench services-start services-stop clean
+.PHONY: venv demo test test-unit test-faults lint mutation mutation-changed mutation-gate mutation-baseline bench services-start services-stop clean
 
 PNG_EXT := native/pngreduce
 $(STAMP): pyproject.toml constraints.txt $(PNG_EXT)/Cargo.toml $(PNG_EXT)/Cargo.lock $(PNG_EXT)/src/lib.rs
@@ -48,6 +48,11 @@ mutation: $(STAMP)
 
 mutation-changed: $(STAMP)
 	$(BIN)/python -m tests.mutation.run_mutation --changed --budget $${MUTATION_BUDGET:-1800}
+
+# CI's gate: the recorded invariant modules changed since their recorded run, bounded;
+# fails when the mutants checked in the budget score below fail_under (docs/testing.md).
+mutation-gate: $(STAMP)
+	$(BIN)/python -m tests.mutation.run_mutation --changed --gate --budget $${MUTATION_BUDGET:-600}
 
 # The recorded score of every invariant module and their total (runs nothing).
 mutation-baseline: $(STAMP)
