@@ -103,3 +103,17 @@ def test_a_victim_s_phone_email_and_age_are_in_their_elements() -> None:
         ("email", "c@example.org"),
         ("age", "12"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("reasons", "said"),
+    [
+        (["hash:strong:ncmec", "grooming:report"], "hash:strong:ncmec, grooming:report"),
+        ([], "none recorded"),
+    ],
+)
+def test_the_summary_lists_the_decision_reasons(reasons: list[str], said: str) -> None:
+    receipt, decision, event = csam_case()
+    decision = msgspec.structs.replace(decision, reasons=reasons)
+    info = _report(receipt, decision, event).findtext("additionalInfo") or ""
+    assert f"Detected automatically by tipline-0.1.0; decision reasons: {said}." in info
