@@ -35,3 +35,12 @@ def test_an_empty_list_holds_nothing_and_answers_nothing() -> None:
     assert len(index) == 0
     assert index.nbytes == 0
     assert index.query(bytes(SIZE), 256) == []
+
+
+@pytest.mark.parametrize("brute_force_max", [0, 4096])
+def test_no_query_values_give_no_hits_indexed_or_scanned(brute_force_max: int) -> None:
+    """An attachment without a hash of this algorithm asks with no values: no hits,
+    never an error, whether the list is indexed (probe) or scanned."""
+    hashes = np.random.default_rng(5).integers(0, 256, size=(10, SIZE), dtype=np.uint8)
+    index = HammingIndex(hashes, brute_force_max=brute_force_max)
+    assert index.query_many([], 31) == []
