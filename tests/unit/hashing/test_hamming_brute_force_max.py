@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tipline.operators.hashing.hamming import HammingIndex
+from tipline.operators.hashing.hamming import HammingIndex, pack_hashes
 
 SIZE = 32
 CHUNKS = SIZE * 8 // 16
@@ -44,3 +44,10 @@ def test_no_query_values_give_no_hits_indexed_or_scanned(brute_force_max: int) -
     hashes = np.random.default_rng(5).integers(0, 256, size=(10, SIZE), dtype=np.uint8)
     index = HammingIndex(hashes, brute_force_max=brute_force_max)
     assert index.query_many([], 31) == []
+
+
+def test_packing_no_hashes_gives_an_empty_uint8_table() -> None:
+    """The (0, size) uint8 table an empty PDQ or pHash list is built from."""
+    table = pack_hashes([], SIZE)
+    assert (table.shape, table.dtype) == ((0, SIZE), np.uint8)
+    assert HammingIndex(table).query(bytes(SIZE), 31) == []
