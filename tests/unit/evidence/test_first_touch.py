@@ -16,10 +16,17 @@ DATA = bytes(range(256)) * 4
 ATT = Attachment(attachment_id="att-1", media_type="image/png", uri="s3://bucket/att-1.png")
 
 
-@pytest.mark.parametrize("name", ["sha256", "sha1", "md5"])
-def test_one_recorded_digest_that_differs_is_a_custody_exception(name: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "all_recorded"),
+    [("sha256", False), ("sha1", False), ("md5", False), ("sha256", True)],
+)
+def test_one_recorded_digest_that_differs_is_a_custody_exception(
+    name: str, all_recorded: bool
+) -> None:
+    """``all_recorded``: the fast path, where only SHA-256 is recomputed."""
     wrong = "0" * len(hashlib.new(name, DATA).hexdigest())
-    verdict = AttachmentVerdict(attachment_id="att-1", status="hashed", **{name: wrong})
+    right = {n: hashlib.new(n, DATA).hexdigest() for n in ("sha1", "md5")} if all_recorded else {}
+    verdict = AttachmentVerdict(attachment_id="att-1", status="hashed", **{**right, name: wrong})
     with pytest.raises(EvidenceError) as raised:
         first_touch_digests(ATT, DATA, verdict)
     assert str(raised.value) == (

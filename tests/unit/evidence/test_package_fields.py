@@ -3,7 +3,8 @@
 Mutation survivors of issue #19 in ``operators/evidence/package.py``: the
 decision summary's report type, annotations and list versions could be dropped,
 every timestamp could be converted to the host's local zone instead of UTC,
-and the fast first-touch path's custody exception could lose its message.
+and the fast first-touch path's custody exception could lose its message
+(tested in test_first_touch.py).
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from tipline.operators.evidence.package import (
     attachment_items,
     build_package,
     conversation_item,
-    first_touch_digests,
     manifest_key,
     message_item,
     package_id_for,
@@ -31,13 +31,11 @@ from tipline.operators.evidence.package import (
     strip_inline,
     summarise,
 )
-from tipline.schemas.errors import EvidenceError
 from tipline.schemas.event import Attachment
 from tipline.schemas.evidence import WrappedKeyRef
 from tipline.schemas.hashing import AttachmentVerdict
 
 DATA = bytes(range(256)) * 4
-ATT = Attachment(attachment_id="att-7", media_type="image/png", uri="s3://bucket/att-7.png")
 
 
 def test_the_decision_summary_keeps_report_type_annotations_and_list_versions() -> None:
@@ -70,23 +68,6 @@ def test_every_manifest_time_is_utc_whatever_the_host_zone() -> None:
     assert conversation.sent_at == T0 + timedelta(minutes=3)
     assert conversation.sent_at.utcoffset() == timedelta(0)
     assert summarise(make_decision(event)).decided_at.utcoffset() == timedelta(0)
-
-
-def test_a_differing_sha256_on_the_fast_path_is_a_named_custody_exception() -> None:
-    """All three digests recorded: only SHA-256 is recomputed, and a mismatch says why."""
-    verdict = AttachmentVerdict(
-        attachment_id="att-7",
-        status="hashed",
-        sha256="f" * 64,
-        sha1=hashlib.sha1(DATA).hexdigest(),
-        md5=hashlib.md5(DATA).hexdigest(),
-    )
-    with pytest.raises(EvidenceError) as raised:
-        first_touch_digests(ATT, DATA, verdict)
-    assert str(raised.value) == (
-        f"attachment 'att-7': bytes hash to sha256 {hashlib.sha256(DATA).hexdigest()} but first "
-        f"touch recorded {'f' * 64} (expected the same bytes: custody exception)"
-    )
 
 
 def test_a_built_package_names_its_id_and_the_digest_of_its_manifest_bytes() -> None:
