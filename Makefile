@@ -39,7 +39,7 @@ test-unit: $(STAMP)
 # Mutation tier (tests/mutation, docs/testing.md): mutmut plants small bugs in the
 # invariant modules and the unit+flow tests must notice. Writes out/mutation/score.json.
 # `make mutation` runs every invariant module (nightly / on demand; RECORD=1 stores
-# the baseline of each module that completed); `make mutation-changed` (CI) only those
+# the baseline of each module that completed); `make mutation-changed` only those
 # changed since the baseline. MUTATION_ARGS passes more options, e.g.
 # MUTATION_ARGS="--keep --budget 3600" then MUTATION_ARGS="--resume /tmp/tipline-mutation-…"
 # to finish a long run in several slots.
