@@ -314,7 +314,7 @@ def baseline_report(plan: Plan) -> int:
 
     A full run of all modules takes hours on two cores, so the project's figure
     is the sum of the recorded complete runs. A module counts only while its
-    source is the one recorded (its SHA-256); a changed or never-recorded module
+    mutated code is the one recorded (`source_hash`); a changed or never-recorded module
     is listed and fails the report. Exit status as a run's.
     """
     recorded = _recorded()

@@ -8,8 +8,6 @@ retry (rotation, crop) reached. Mutation survivors of issue #19.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from tipline.operators.hashing.acceptance import _Hit
 from tipline.operators.hashing.catalog import EntryInfo, LoadedList
 from tipline.operators.hashing.matcher import Matcher
@@ -17,7 +15,7 @@ from tipline.operators.hashing.settings import EventBudget, MatchSettings
 from tipline.schemas.event import Attachment
 
 LIST = LoadedList(
-    source="known", path=str(Path("known.csv")), version="sha256:00", indexes={}, max_distance={}
+    source="known", path="known.csv", version="sha256:00", indexes={}, max_distance={}
 )
 MATCHER = Matcher(
     [], MatchSettings(max_bytes=1, max_pixels=1, fetch_timeout_s=1.0, thresholds={}), 1
