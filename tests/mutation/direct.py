@@ -28,7 +28,17 @@ from concurrent.futures import ThreadPoolExecutor
 from fnmatch import fnmatch
 from pathlib import Path
 
-_TIMEOUT_S = 900  # one mutant's tests; a hang beyond this counts as a timeout (36)
+_TIMEOUT_S = 900  # one mutant's tests at most; a hang beyond this counts as a timeout (36)
+# mutmut's own rule, plus a fresh interpreter's start: a mutant whose traced tests
+# run past (recorded seconds + 5) x 3 + 60 is a timeout, as in mutmut's run
+# (``timeout_multiplier``/``timeout_constant`` in ``_configure``).
+_MULTIPLIER, _CONSTANT, _START_S = 3.0, 5.0, 60.0
+
+
+def timeout_for(took: dict[str, float], tests: list[str]) -> float:
+    """Seconds ``tests`` may take against a mutant before it counts as a timeout."""
+    recorded = sum(took.get(t, 0.0) for t in tests)
+    return min(_TIMEOUT_S, (recorded + _CONSTANT) * _MULTIPLIER + _START_S)
 
 
 def _pytest_args(root: Path) -> list[str]:
@@ -53,21 +63,42 @@ def _meta_path(root: Path, name: str) -> Path:
     return root / "mutants" / (module.replace(".", "/") + ".py.meta")
 
 
-def run_one(root: Path, name: str, tests: list[str]) -> tuple[int, float]:
-    """Run ``tests`` against mutant ``name`` in a fresh process; return (exit code, seconds)."""
+def run_one(
+    root: Path, name: str, tests: list[str], timeout: float = _TIMEOUT_S
+) -> tuple[int, float, str | None]:
+    """Run ``tests`` against mutant ``name`` in a fresh process; return (exit code,
+    seconds, the test that failed first or None)."""
     if not tests:
-        return 33, 0.0  # mutmut's "no tests"
+        return 33, 0.0, None  # mutmut's "no tests"
     cmd = [sys.executable, "-m", "pytest", *_pytest_args(root), *tests]
     env = {**os.environ, "MUTANT_UNDER_TEST": name}
     started = time.monotonic()
     try:
         proc = subprocess.run(
             cmd, cwd=root / "mutants", env=env, capture_output=True, check=False,
-            timeout=_TIMEOUT_S,
+            timeout=timeout,
         )  # fmt: skip
     except subprocess.TimeoutExpired:
-        return 36, time.monotonic() - started  # mutmut's "timeout"
-    return proc.returncode, time.monotonic() - started
+        return 36, time.monotonic() - started, None  # mutmut's "timeout"
+    return proc.returncode, time.monotonic() - started, first_failure(proc.stdout)
+
+
+def first_failure(stdout: bytes) -> str | None:
+    """The node id of pytest's first ``FAILED``/``ERROR`` summary line (``-x``: the only one)."""
+    for line in stdout.decode(errors="replace").splitlines():
+        kind, _, rest = line.partition(" ")
+        if kind in ("FAILED", "ERROR") and "::" in rest:
+            return rest.split(" - ", 1)[0].strip()
+    return None
+
+
+def killers_first(tests: list[str], killers: list[str]) -> list[str]:
+    """``tests`` with the ones that killed earlier mutants of the function first
+    (newest kill first), the rest in their order: with ``-x`` a kill then ends
+    the run after one test instead of after every faster one."""
+    seen = set(tests)
+    first = [t for t in dict.fromkeys(reversed(killers)) if t in seen]
+    return [*first, *(t for t in tests if t not in set(first))]
 
 
 _REPO = Path(__file__).resolve().parents[2]
@@ -104,10 +135,23 @@ def recheck(
     mutmut (none)."""
     print(f"mutation: checking {len(names)} mutants directly", flush=True)
     traced = _traced_tests(root)
+    took = json.loads((root / "mutants" / "mutmut-stats.json").read_text()).get(
+        "duration_by_test", {}
+    )
+
+    killed_by: dict[str, list[str]] = {}  # function -> tests that killed its mutants
 
     def one(name: str) -> tuple[int, float]:
-        added = (extra or {}).get(name.partition("__mutmut_")[0].rsplit(".", 1)[0], [])
-        return run_one(root, name, [*added, *traced.get(name.partition("__mutmut_")[0], [])])
+        function = name.partition("__mutmut_")[0]
+        added = (extra or {}).get(function.rsplit(".", 1)[0], [])
+        tests = traced.get(function, [])
+        # a test file added since the trace has no recorded time: a minute each
+        limit = timeout_for(took, tests) + _START_S * len(added)
+        ordered = killers_first(tests, killed_by.get(function, []))
+        code, seconds, killer = run_one(root, name, [*added, *ordered], min(_TIMEOUT_S, limit))
+        if code == 1 and killer in tests:
+            killed_by.setdefault(function, []).append(killer)
+        return code, seconds
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool, (log or _LOG).open("a") as out:
         for name, (code, seconds) in zip(names, pool.map(one, names), strict=True):

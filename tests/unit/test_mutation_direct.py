@@ -122,3 +122,32 @@ def test_an_equivalent_mutant_without_a_verdict_is_still_checked(
     assert [
         ln.split(": exit ")[0] for ln in (tmp_path / "direct.log").read_text().splitlines()
     ] == [dead]
+
+
+def test_a_direct_recheck_times_out_by_mutmuts_rule_plus_a_start() -> None:
+    took = {"t1": 10.0, "t2": 5.0}
+    assert direct.timeout_for(took, ["t1", "t2"]) == (15.0 + 5.0) * 3.0 + 60.0
+    assert direct.timeout_for(took, ["t1", "unrecorded"]) == (10.0 + 5.0) * 3.0 + 60.0
+    assert direct.timeout_for(took, []) == 5.0 * 3.0 + 60.0
+    assert direct.timeout_for({"slow": 1000.0}, ["slow"]) == 900.0  # never past the cap
+
+
+def test_the_first_failure_is_read_from_pytests_summary() -> None:
+    out = (
+        b"..F\n=== short test summary info ===\n"
+        b"FAILED tests/unit/x/test_a.py::test_b[1-two] - AssertionError: no\n"
+        b"!!! stopping after 1 failures !!!\n1 failed, 2 passed in 0.1s\n"
+    )
+    assert direct.first_failure(out) == "tests/unit/x/test_a.py::test_b[1-two]"
+    assert direct.first_failure(b"ERROR tests/t.py::test_c\n") == "tests/t.py::test_c"
+    assert direct.first_failure(b"FAILED to start\n3 passed\n") is None
+
+
+def test_tests_that_killed_before_run_first_newest_first() -> None:
+    tests = ["fast", "mid", "slow", "slowest"]
+    assert direct.killers_first(tests, []) == tests
+    assert direct.killers_first(tests, ["slow"]) == ["slow", "fast", "mid", "slowest"]
+    assert direct.killers_first(tests, ["slow", "slowest", "slow"]) == [
+        "slow", "slowest", "fast", "mid"
+    ]  # fmt: skip
+    assert direct.killers_first(tests, ["gone"]) == tests  # a killer no longer traced is ignored

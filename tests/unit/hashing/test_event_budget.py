@@ -1,0 +1,74 @@
+"""``Matcher.new_budget``: an event gets a deadline only with both a clock and a
+configured event timeout (mutation survivors of issue #19)."""
+
+from __future__ import annotations
+
+from tipline.operators.hashing.catalog import LoadedList
+from tipline.operators.hashing.matcher import STATUS_EVENT_BUDGET, Matcher
+from tipline.operators.hashing.settings import MatchSettings
+from tipline.schemas.event import Attachment
+
+
+def _matcher(event_timeout_s: float | None) -> Matcher:
+    settings = MatchSettings(
+        max_bytes=1_000,
+        max_pixels=1,
+        fetch_timeout_s=1.0,
+        thresholds={},
+        event_timeout_s=event_timeout_s,
+        event_max_pixels=7,
+    )
+    return Matcher([], settings, 1)
+
+
+def test_a_budget_with_a_clock_and_a_timeout_ends_at_now_plus_the_timeout() -> None:
+    budget = _matcher(0.25).new_budget(lambda: 100.0)
+    assert budget.deadline == 100.25
+    assert budget.pixels_left == 7
+    assert budget.time_left() == 0.25
+
+
+def test_no_clock_means_no_deadline_even_with_a_timeout() -> None:
+    budget = _matcher(0.25).new_budget()
+    assert budget.deadline is None
+    assert budget.clock is None
+    assert budget.time_left() is None
+    assert budget.pixels_left == 7
+
+
+def test_no_timeout_means_no_deadline_even_with_a_clock() -> None:
+    budget = _matcher(None).new_budget(lambda: 100.0)
+    assert budget.deadline is None
+    assert budget.time_left() is None
+    assert not budget.out_of_time()
+
+
+class _Fetcher:
+    def __init__(self) -> None:
+        self.uris: list[str] = []
+
+    def fetch(self, uri: str, max_bytes: int, timeout_s: float) -> bytes:
+        self.uris.append(uri)
+        return b"not an image"
+
+
+def test_once_the_event_is_spent_only_its_first_attachment_is_fetched() -> None:
+    now = [0.0]
+    matcher = _matcher(0.5)
+    budget = matcher.new_budget(lambda: now[0])
+    fetcher = _Fetcher()
+    lists = [
+        LoadedList(source="known", path="k.csv", version="sha256:0a", indexes={}, max_distance={})
+    ]
+    now[0] = 10.0  # spent before the first attachment: that one is still worked on
+    first = Attachment(attachment_id="a1", media_type="image/jpeg", uri="s3://media/1")
+    second = Attachment(attachment_id="a2", media_type="image/png", uri="s3://media/2")
+    v1, data1 = matcher.fetch_and_match(first, fetcher, lists, budget)
+    v2, data2 = matcher.fetch_and_match(second, fetcher, lists, budget)
+    assert fetcher.uris == ["s3://media/1"]
+    assert data1 == b"not an image"
+    assert v1.status != STATUS_EVENT_BUDGET
+    assert (v2.attachment_id, v2.status, v2.media_type) == ("a2", STATUS_EVENT_BUDGET, "image/png")
+    assert v2.reason == "the event's time budget (event_timeout_s) was spent; not fetched"
+    assert v2.list_versions == {"known": "sha256:0a"}
+    assert data2 is None
