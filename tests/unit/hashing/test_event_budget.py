@@ -6,7 +6,9 @@ from __future__ import annotations
 from tipline.operators.hashing.catalog import LoadedList
 from tipline.operators.hashing.matcher import STATUS_EVENT_BUDGET, Matcher
 from tipline.operators.hashing.settings import MatchSettings
+from tipline.schemas.errors import FetchError
 from tipline.schemas.event import Attachment
+from tipline.schemas.hashing import MediaNotFoundError
 
 
 def _matcher(event_timeout_s: float | None) -> Matcher:
@@ -44,11 +46,16 @@ def test_no_timeout_means_no_deadline_even_with_a_clock() -> None:
 
 
 class _Fetcher:
-    def __init__(self) -> None:
+    def __init__(self, error: Exception | None = None) -> None:
         self.uris: list[str] = []
+        self.timeouts: list[float] = []
+        self._error = error
 
     def fetch(self, uri: str, max_bytes: int, timeout_s: float) -> bytes:
         self.uris.append(uri)
+        self.timeouts.append(timeout_s)
+        if self._error is not None:
+            raise self._error
         return b"not an image"
 
 
@@ -72,3 +79,30 @@ def test_once_the_event_is_spent_only_its_first_attachment_is_fetched() -> None:
     assert v2.reason == "the event's time budget (event_timeout_s) was spent; not fetched"
     assert v2.list_versions == {"known": "sha256:0a"}
     assert data2 is None
+
+
+def test_a_first_attachment_at_the_deadline_keeps_the_whole_fetch_timeout() -> None:
+    # nothing left (0 s) does not shrink the first fetch's timeout to 0: the
+    # first attachment is always worked on within its own limits
+    matcher = _matcher(0.5)
+    budget = matcher.new_budget(lambda: 3.0)
+    budget.deadline = 3.0
+    fetcher = _Fetcher()
+    first = Attachment(attachment_id="a1", media_type="image/jpeg", uri="s3://media/1")
+    matcher.fetch_and_match(first, fetcher, [], budget)
+    assert fetcher.timeouts == [1.0]
+
+
+def test_a_failed_fetch_is_a_verdict_that_names_the_attachment() -> None:
+    matcher = _matcher(None)
+    lists = [
+        LoadedList(source="known", path="k.csv", version="sha256:0b", indexes={}, max_distance={})
+    ]
+    att = Attachment(attachment_id="a9", media_type="image/gif", uri="s3://media/9")
+    verdict, data = matcher.fetch_and_match(att, _Fetcher(MediaNotFoundError("gone")), lists)
+    assert (verdict.attachment_id, verdict.status, verdict.reason) == ("a9", "not_found", "gone")
+    assert verdict.media_type == "image/gif"
+    assert verdict.list_versions == {"known": "sha256:0b"}
+    assert data is None
+    plain, _ = matcher.fetch_and_match(att, _Fetcher(FetchError("no route")), lists)
+    assert (plain.status, plain.reason) == ("fetch_failed", "no route")
