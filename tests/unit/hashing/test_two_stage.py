@@ -217,3 +217,22 @@ def test_the_wide_search_is_bounded_by_list_size(image: tuple[bytes, dict[str, s
     loaded = loaded_list(rows)
     assert matcher.limits(loaded, "pdq") == (31, 20, 31)
     assert matcher.match_bytes("a", "i", data, [loaded]).matches == []
+
+
+def test_the_suppression_note_names_every_allow_entry_once(
+    plain: Matcher, image: tuple[bytes, dict[str, str]]
+) -> None:
+    data, h = image
+    known = loaded_list([f"pdq,{_flip(h['pdq'], 5)},k,e1,,,"])
+    allow = loaded_list(
+        [
+            f"pdq,{_flip(h['pdq'], 3)},benign,b2,,,",
+            f"pdq,{_flip(h['pdq'], 4)},benign,,,,",
+            f"phash,{_flip(h['phash'], 2)},benign,b2,,,",
+        ],
+        name="allow",
+        kind="allow",
+    )
+    v = plain.match_bytes("a", "i", data, [known, allow])
+    assert v.matches == []
+    assert "1 match(es) suppressed by allow-list entr(y/ies) allow:-, allow:b2" in v.notes
