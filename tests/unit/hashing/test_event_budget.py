@@ -75,6 +75,7 @@ def test_once_the_event_is_spent_only_its_first_attachment_is_fetched() -> None:
     assert fetcher.uris == ["s3://media/1"]
     assert data1 == b"not an image"
     assert v1.status != STATUS_EVENT_BUDGET
+    assert (v1.attachment_id, v1.media_type) == ("a1", "image/jpeg")
     assert (v2.attachment_id, v2.status, v2.media_type) == ("a2", STATUS_EVENT_BUDGET, "image/png")
     assert v2.reason == "the event's time budget (event_timeout_s) was spent; not fetched"
     assert v2.list_versions == {"known": "sha256:0a"}
