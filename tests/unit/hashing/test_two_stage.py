@@ -7,6 +7,7 @@ Defaults: PDQ strong 20, max 31, candidate 70; pHash strong 4, max 8, candidate 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 
 import pytest
@@ -236,3 +237,23 @@ def test_the_suppression_note_names_every_allow_entry_once(
     v = plain.match_bytes("a", "i", data, [known, allow])
     assert v.matches == []
     assert "1 match(es) suppressed by allow-list entr(y/ies) allow:-, allow:b2" in v.notes
+
+
+def test_a_verdict_carries_the_attachment_and_all_three_digests(
+    plain: Matcher, image: tuple[bytes, dict[str, str]]
+) -> None:
+    data, _ = image
+    v = plain.match_bytes("att-7", "image/webp", data, [])
+    assert (v.attachment_id, v.media_type, v.size_bytes) == ("att-7", "image/webp", len(data))
+    assert v.sha256 == hashlib.sha256(data).hexdigest()
+    assert v.sha1 == hashlib.sha1(data).hexdigest()
+    assert v.md5 == hashlib.md5(data).hexdigest()
+
+
+def test_equal_matches_are_ordered_by_entry_id_an_entry_without_id_first(
+    plain: Matcher, image: tuple[bytes, dict[str, str]]
+) -> None:
+    data, h = image
+    rows = [f"pdq,{_flip(h['pdq'], 3)},k,A1,,,", f"pdq,{_flip(h['pdq'], 3)},k,,,,"]
+    v = plain.match_bytes("a", "i", data, [loaded_list(rows)])
+    assert [(m.entry_id, m.distance) for m in v.matches] == [(None, 3), ("A1", 3)]
