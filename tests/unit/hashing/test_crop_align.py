@@ -172,3 +172,33 @@ def test_an_error_beside_the_decode_reaches_the_caller() -> None:
             pass
         with pytest.raises(MemoryError):
             rest.result()
+
+
+def test_at_most_four_groups_of_a_query_are_aligned() -> None:
+    data = encode(make_image(16006, 640, 480, "noise"), "JPEG", 90)
+    query = small_crop(data, random.Random("16/g-noise-16006/crop/0"))
+    rows = _built_rows(data)
+    # five originals with the same pixels: each is a near miss with an anchor
+    copies = [row.replace("orig", f"o{n}") for n in range(5) for row in rows]
+    m = _matcher()
+    v = m.match_bytes("q", "i", query, [loaded_list(copies)])
+    assert m.alignments_computed == 4
+    assert sorted({x.derived_from or x.entry_id for x in v.matches}) == ["o0", "o1", "o2", "o3"]
+
+
+def test_a_smooth_query_gets_no_retry_trigger_so_no_alignment() -> None:
+    # a pHash hit 13 bits away (past the candidate radius 12, within the retry
+    # distance 14) only triggers a retry of a textured query; a smooth one is
+    # neither retried nor aligned, though the original has an anchor entry
+    data = encode(make_image(4, 640, 480, "gradient"), "JPEG", 90)
+    m = _matcher()
+    _, p = m.hash_bytes(data)
+    assert p.texture is not None and p.texture < HashingConfig().weak_min_texture
+    phash = next(c for c in p.computed if c.algorithm == "phash").value
+    far = (int.from_bytes(phash, "big") ^ ((1 << 13) - 1)).to_bytes(len(phash), "big").hex()
+    pdq = next(c for c in p.computed if c.algorithm == "pdq").value.hex()
+    known = loaded_list(
+        [f"phash,{far},known,o,c,,", f"pdq,{pdq},known,o~anchor,c,o,anchor:640x480"]
+    )
+    m.match_bytes("q", "i", data, [known])
+    assert m.alignments_computed == 0

@@ -257,3 +257,18 @@ def test_equal_matches_are_ordered_by_entry_id_an_entry_without_id_first(
     rows = [f"pdq,{_flip(h['pdq'], 3)},k,A1,,,", f"pdq,{_flip(h['pdq'], 3)},k,,,,"]
     v = plain.match_bytes("a", "i", data, [loaded_list(rows)])
     assert [(m.entry_id, m.distance) for m in v.matches] == [(None, 3), ("A1", 3)]
+
+
+def test_an_allow_list_is_never_widened_by_agreement(
+    plain: Matcher, image: tuple[bytes, dict[str, str]]
+) -> None:
+    # the same two far hashes that make a weak two-stage match on a match list
+    # (PDQ 40 and pHash 12 bits away) do not suppress anything on an allow list
+    data, h = image
+    known = loaded_list([f"pdq,{_flip(h['pdq'], 5)},k,e1,,,"])
+    far = [f"pdq,{_flip(h['pdq'], 40)},benign,b1,,,", f"phash,{_flip(h['phash'], 12)},benign,b1,,,"]
+    assert plain.match_bytes("a", "i", data, [loaded_list(far)]).strength == "weak"
+    allow = loaded_list(far, name="allow", kind="allow")
+    assert plain.limits(allow, "pdq") == (31, 20, 31)
+    v = plain.match_bytes("a", "i", data, [known, allow])
+    assert [(m.entry_id, m.strength) for m in v.matches] == [("e1", "strong")]
