@@ -94,3 +94,16 @@ def test_transform_helpers_are_deterministic_and_in_bounds() -> None:
     assert crop(img, 0.1, "tl").size == (360, 270)
     assert region(img, "centre").size == (200, 150)
     assert region(img, "q4").size == (200, 150)
+
+
+def test_a_pdq_near_miss_is_recovered_without_any_phash_trigger() -> None:
+    # PDQ 60 (within its candidate radius, beyond its max) makes the group a near
+    # miss by itself; with no pHash retry distance there is no trigger at all
+    img = make_image(5, 640, 480, "scene")
+    turned = encode(img.rotate(2.0, expand=True, fillcolor=(0, 0, 0)), "JPEG", 90)
+    on = _matcher(unrotate_max_degrees=0, phash_retry_distance=None)
+    v = on.match_bytes("a", "i", turned, [_hash_only_list(img)])
+    assert [(m.algorithm, m.distance, m.strength) for m in v.matches] == [("pdq", 60, "weak")]
+    assert v.matches[0].signals[0] == "pdq"
+    assert any(s.startswith("retry:") for s in v.matches[0].signals)
+    assert on.retries_computed == 1
