@@ -6,6 +6,9 @@ the query is a letterboxed or slightly rotated copy.
 
 from __future__ import annotations
 
+import dataclasses
+
+import numpy as np
 from PIL import Image, ImageOps
 
 from tipline.operators.hashing import (
@@ -107,3 +110,60 @@ def test_a_pdq_near_miss_is_recovered_without_any_phash_trigger() -> None:
     assert v.matches[0].signals[0] == "pdq"
     assert any(s.startswith("retry:") for s in v.matches[0].signals)
     assert on.retries_computed == 1
+
+
+def test_a_retry_trigger_needs_a_phash_above_its_quality_floor() -> None:
+    # a fine checkerboard: textured (4.0) for the retries, but its 32x32 pHash
+    # luma is flat (quality 0 < phash_min_quality 2), so the pHash is not
+    # matched and cannot trigger a retry, even 13 bits from a list entry
+    y, x = np.mgrid[0:64, 0:64]
+    luma = np.where((x + y) % 2 == 0, 133, 123).astype(np.uint8)
+    data = encode(Image.fromarray(np.stack([luma] * 3, -1)), "PNG", 90)
+    m = _matcher()
+    _, p = m.hash_bytes(data)
+    phash = next(c for c in p.computed if c.algorithm == "phash")
+    assert phash.quality < HashingConfig().phash_min_quality
+    assert p.texture is not None and p.texture >= HashingConfig().weak_min_texture
+    near = (int.from_bytes(phash.value, "big") ^ ((1 << 13) - 1)).to_bytes(8, "big").hex()
+    content = f"algorithm,hash,list,id,category\nphash,{near},k,o,\n".encode()
+    known = build_loaded_list("k", parse_hash_list("k.csv", content, ALGOS, "k"), ALGOS, {})
+    v = m.match_bytes("a", "i", data, [known])
+    assert v.matches == []
+    assert any(n.startswith("phash: quality 0 below floor") for n in v.notes)
+    assert m.retries_computed == 0
+
+
+def test_a_triggered_retry_reports_the_whole_image_hits_and_the_trigger() -> None:
+    # 2 degrees: PDQ 60 (a near miss) and pHash 14 (past its candidate radius 12,
+    # within phash_retry_distance 14: a trigger); the retry recovers the match,
+    # which reports PDQ at 60 and the trigger's pHash at 14, never a retry's distance
+    img = make_image(5, 640, 480, "scene")
+    turned = encode(img.rotate(2.0, expand=True, fillcolor=(0, 0, 0)), "JPEG", 90)
+    on = _matcher(unrotate_max_degrees=0)
+    v = on.match_bytes("a", "i", turned, [_hash_only_list(img)])
+    assert [(m.algorithm, m.distance, m.orientation, m.strength) for m in v.matches] == [
+        ("phash", 14, "original", "weak"),
+        ("pdq", 60, "original", "weak"),
+    ]
+    assert v.matches[0].signals[:2] == ["pdq", "phash"]
+    assert all(s.startswith("retry:") for s in v.matches[0].signals[2:])
+    assert len(v.matches[0].signals) > 2
+
+
+def test_an_allow_list_never_triggers_a_retry() -> None:
+    # the rotated copy above is recovered from a match list by a triggered
+    # retry; the same entries as an allow list suppress nothing
+    img = make_image(5, 640, 480, "scene")
+    turned = encode(img.rotate(2.0, expand=True, fillcolor=(0, 0, 0)), "JPEG", 90)
+    on = _matcher(unrotate_max_degrees=0)
+    _, p = on.hash_bytes(turned)
+    own = next(c for c in p.computed if c.algorithm == "pdq").value.hex()
+    content = f"algorithm,hash,list,id,category\npdq,{own},known,x1,\n".encode()
+    known = build_loaded_list(
+        "known", parse_hash_list("known.csv", content, ALGOS, "known"), ALGOS, {}
+    )
+    original = _hash_only_list(img)
+    allow = dataclasses.replace(original, kind="allow")
+    v = on.match_bytes("a", "i", turned, [known, allow])
+    assert [(m.entry_id, m.strength) for m in v.matches] == [("x1", "strong")]
+    assert on.retries_computed == 0
