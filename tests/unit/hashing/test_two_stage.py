@@ -7,6 +7,7 @@ Defaults: PDQ strong 20, max 31, candidate 70; pHash strong 4, max 8, candidate 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Callable
 
@@ -272,3 +273,35 @@ def test_an_allow_list_is_never_widened_by_agreement(
     assert plain.limits(allow, "pdq") == (31, 20, 31)
     v = plain.match_bytes("a", "i", data, [known, allow])
     assert [(m.entry_id, m.strength) for m in v.matches] == [("e1", "strong")]
+
+
+def test_derived_pdq_entries_are_candidates_within_their_own_radius(
+    plain: Matcher, image: tuple[bytes, dict[str, str]]
+) -> None:
+    # two derived PDQ entries 55 and 60 bits away: beyond the derived radius (50),
+    # within the PDQ candidate radius (70); unset, the derived radius is the candidate's
+    data, h = image
+    rows = [
+        f"pdq,{_flip(h['pdq'], 5)},k,o,,,",
+        f"pdq,{_flip(h['pdq'], 55)},k,o~r1,,o,rotate:1",
+        f"pdq,{_flip(h['pdq'], 60)},k,o~r2,,o,rotate:2",
+    ]
+    assert plain.match_bytes("a", "i", data, [loaded_list(rows)]).matches[0].signals == ["pdq"]
+    unset = Matcher(
+        default_algorithms(),
+        dataclasses.replace(plain._settings, derived_candidate_distance=None),
+        4,
+    )
+    v = unset.match_bytes("a", "i", data, [loaded_list(rows)])
+    assert v.matches[0].signals == ["derived", "pdq"]
+
+
+def test_a_derived_phash_entry_is_a_direct_hit_within_the_phash_radius(
+    plain: Matcher, image: tuple[bytes, dict[str, str]]
+) -> None:
+    data, h = image
+    rows = [f"phash,{_flip(h['phash'], 6)},k,o~r1,,o,rotate:1"]
+    v = plain.match_bytes("a", "i", data, [loaded_list(rows)])
+    assert [(m.algorithm, m.distance, m.derived_from, m.transform) for m in v.matches] == [
+        ("phash", 6, "o", "rotate:1")
+    ]
