@@ -113,6 +113,11 @@ def test_an_anchor_entry_is_never_a_whole_image_hit() -> None:
     # the same hash as an ordinary derived entry is a direct hit
     derived = anchor.replace("anchor:640x480", "crop10")
     assert _matcher().match_bytes("a", "i", data, [loaded_list([derived])]).strength == "strong"
+    # an anchor beside a whole-image entry is skipped, not the end of the hits
+    own = f"pdq,{pdq.value.hex()},known,orig,c,,"
+    for rows in ([anchor, own], [own, anchor]):
+        v = _matcher().match_bytes("a", "i", data, [loaded_list(rows)])
+        assert [(m.entry_id, m.strength) for m in v.matches] == [("orig", "strong")]
 
 
 def test_a_crop_is_matched_through_its_anchor_only() -> None:

@@ -287,6 +287,9 @@ def test_derived_pdq_entries_are_candidates_within_their_own_radius(
         f"pdq,{_flip(h['pdq'], 60)},k,o~r2,,o,rotate:2",
     ]
     assert plain.match_bytes("a", "i", data, [loaded_list(rows)]).matches[0].signals == ["pdq"]
+    # a derived entry past its radius is skipped, not the end of the hits
+    last = plain.match_bytes("a", "i", data, [loaded_list(rows[::-1])])
+    assert [(m.entry_id, m.distance) for m in last.matches] == [("o", 5)]
     unset = Matcher(
         default_algorithms(),
         dataclasses.replace(plain._settings, derived_candidate_distance=None),
