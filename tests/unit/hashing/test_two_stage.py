@@ -290,6 +290,9 @@ def test_derived_pdq_entries_are_candidates_within_their_own_radius(
     # a derived entry past its radius is skipped, not the end of the hits
     last = plain.match_bytes("a", "i", data, [loaded_list(rows[::-1])])
     assert [(m.entry_id, m.distance) for m in last.matches] == [("o", 5)]
+    # one derived entry beside its original is no "derived" signal (that takes two)
+    near = [rows[0], f"pdq,{_flip(h['pdq'], 10)},k,o~r1,,o,rotate:1"]
+    assert plain.match_bytes("a", "i", data, [loaded_list(near)]).matches[0].signals == ["pdq"]
     unset = Matcher(
         default_algorithms(),
         dataclasses.replace(plain._settings, derived_candidate_distance=None),
@@ -308,3 +311,12 @@ def test_a_derived_phash_entry_is_a_direct_hit_within_the_phash_radius(
     assert [(m.algorithm, m.distance, m.derived_from, m.transform) for m in v.matches] == [
         ("phash", 6, "o", "rotate:1")
     ]
+
+
+def test_equal_hits_of_one_original_are_ordered_by_entry_id(
+    plain: Matcher, image: tuple[bytes, dict[str, str]]
+) -> None:
+    data, h = image
+    rows = [f"pdq,{_flip(h['pdq'], 3)},k,X,,,", f"pdq,{_flip(h['pdq'], 3)},k,,,X,rotate:1"]
+    v = plain.match_bytes("a", "i", data, [loaded_list(rows)])
+    assert [(m.entry_id, m.derived_from) for m in v.matches] == [(None, "X"), ("X", None)]
