@@ -167,3 +167,22 @@ def test_an_allow_list_never_triggers_a_retry() -> None:
     v = on.match_bytes("a", "i", turned, [known, allow])
     assert [(m.entry_id, m.strength) for m in v.matches] == [("x1", "strong")]
     assert on.retries_computed == 0
+
+
+def test_an_entry_hit_twice_is_reported_once_and_the_next_entry_still_is() -> None:
+    # a thin letterbox: the trimmed and the untrimmed PDQ (10 bits apart) both hit
+    # e1; its derived entry 20 bits away is reported too, after the duplicate
+    img = make_image(16006, 640, 480, "noise")
+    data = encode(ImageOps.expand(img, border=(0, 6, 0, 6), fill=(0, 0, 0)), "JPEG", 90)
+    m = _matcher()
+    _, p = m.hash_bytes(data)
+    trimmed = next(c for c in p.trimmed if c.algorithm == "pdq").value
+    flipped = (int.from_bytes(trimmed, "big") ^ ((1 << 20) - 1)).to_bytes(32, "big")
+    content = (
+        "algorithm,hash,list,id,category,derived_from,transform\n"
+        f"pdq,{trimmed.hex()},k,e1,,,\npdq,{flipped.hex()},k,e1~r,,e1,rotate:1\n"
+    ).encode()
+    known = build_loaded_list("k", parse_hash_list("k.csv", content, ALGOS, "k"), ALGOS, {})
+    v = m.match_bytes("a", "i", data, [known])
+    pdq = [(x.entry_id, x.distance) for x in v.matches if x.algorithm == "pdq"]
+    assert pdq == [("e1", 0), ("e1~r", 20)]
