@@ -320,3 +320,17 @@ def test_equal_hits_of_one_original_are_ordered_by_entry_id(
     rows = [f"pdq,{_flip(h['pdq'], 3)},k,X,,,", f"pdq,{_flip(h['pdq'], 3)},k,,,X,rotate:1"]
     v = plain.match_bytes("a", "i", data, [loaded_list(rows)])
     assert [(m.entry_id, m.derived_from) for m in v.matches] == [(None, "X"), ("X", None)]
+
+
+def test_an_exact_digest_match_is_exact_at_distance_zero_without_orientation(
+    plain: Matcher, image: tuple[bytes, dict[str, str]]
+) -> None:
+    data, _ = image
+    rows = [f"sha256,{hashlib.sha256(data).hexdigest()},k,x1,c9,,"]
+    v = plain.match_bytes("a", "i", data, [loaded_list(rows)])
+    got = [
+        (m.algorithm, m.entry_id, m.category, m.distance, m.orientation, m.strength)
+        for m in v.matches
+    ]
+    assert got == [("sha256", "x1", "c9", 0, None, "exact")]  # a digest has no orientation
+    assert (v.matches[0].list_version, v.matches[0].source) == (v.list_versions["known"], "known")
