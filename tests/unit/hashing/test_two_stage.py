@@ -251,13 +251,28 @@ def test_a_verdict_carries_the_attachment_and_all_three_digests(
     assert v.md5 == hashlib.md5(data).hexdigest()
 
 
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        # two originals (two groups), one without id
+        (",k,,,,", [(None, None), ("A1", None)]),
+        # one original: its derived entry without id beside it
+        (",k,,,A1,rotate:1", [(None, "A1"), ("A1", None)]),
+    ],
+)
 def test_equal_matches_are_ordered_by_entry_id_an_entry_without_id_first(
-    plain: Matcher, image: tuple[bytes, dict[str, str]]
+    plain: Matcher,
+    image: tuple[bytes, dict[str, str]],
+    second: str,
+    expected: list[tuple[str | None, str | None]],
 ) -> None:
     data, h = image
-    rows = [f"pdq,{_flip(h['pdq'], 3)},k,A1,,,", f"pdq,{_flip(h['pdq'], 3)},k,,,,"]
-    v = plain.match_bytes("a", "i", data, [loaded_list(rows)])
-    assert [(m.entry_id, m.distance) for m in v.matches] == [(None, 3), ("A1", 3)]
+    near = _flip(h["pdq"], 3)
+    v = plain.match_bytes(
+        "a", "i", data, [loaded_list([f"pdq,{near},k,A1,,,", f"pdq,{near}{second}"])]
+    )
+    assert [(m.entry_id, m.derived_from) for m in v.matches] == expected
+    assert {m.distance for m in v.matches} == {3}
 
 
 def test_an_allow_list_is_never_widened_by_agreement(
@@ -311,15 +326,6 @@ def test_a_derived_phash_entry_is_a_direct_hit_within_the_phash_radius(
     assert [(m.algorithm, m.distance, m.derived_from, m.transform) for m in v.matches] == [
         ("phash", 6, "o", "rotate:1")
     ]
-
-
-def test_equal_hits_of_one_original_are_ordered_by_entry_id(
-    plain: Matcher, image: tuple[bytes, dict[str, str]]
-) -> None:
-    data, h = image
-    rows = [f"pdq,{_flip(h['pdq'], 3)},k,X,,,", f"pdq,{_flip(h['pdq'], 3)},k,,,X,rotate:1"]
-    v = plain.match_bytes("a", "i", data, [loaded_list(rows)])
-    assert [(m.entry_id, m.derived_from) for m in v.matches] == [(None, "X"), ("X", None)]
 
 
 def test_an_exact_digest_match_is_exact_at_distance_zero_without_orientation(
