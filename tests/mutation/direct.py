@@ -27,34 +27,43 @@ import tomllib
 from concurrent.futures import ThreadPoolExecutor
 from fnmatch import fnmatch
 from pathlib import Path
+from typing import Any
 
 _TIMEOUT_S = 900  # one mutant's tests at most; a hang beyond this counts as a timeout (36)
-# mutmut's own rule, plus a fresh interpreter's start: a mutant whose traced tests
-# run past (recorded seconds + 5) x 3 + 60 is a timeout, as in mutmut's run
-# (``timeout_multiplier``/``timeout_constant`` in ``_configure``).
-_MULTIPLIER, _CONSTANT, _START_S = 3.0, 5.0, 60.0
+_START_S = 60.0  # a fresh interpreter's start and collection, beside the tests' own time
 
 
-def timeout_for(took: dict[str, float], tests: list[str]) -> float:
-    """Seconds ``tests`` may take against a mutant before it counts as a timeout."""
+def timeout_for(
+    took: dict[str, float], tests: list[str], multiplier: float, constant: float
+) -> float:
+    """Seconds ``tests`` may take against a mutant before it counts as a timeout:
+    mutmut's own rule for the copy (``timeout_multiplier``, ``timeout_constant`` of
+    ``[tool.mutmut]``, see ``_configure``) on their recorded time, plus a start."""
     recorded = sum(took.get(t, 0.0) for t in tests)
-    return min(_TIMEOUT_S, (recorded + _CONSTANT) * _MULTIPLIER + _START_S)
+    return min(_TIMEOUT_S, (recorded + constant) * multiplier + _START_S)
+
+
+def _spec(root: Path) -> dict[str, Any]:
+    """The copy's ``[tool.mutmut]`` section (written by ``run_mutation._configure``)."""
+    spec: dict[str, Any] = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["mutmut"]
+    return spec
 
 
 def _pytest_args(root: Path) -> list[str]:
-    """The pytest options of the copy's ``[tool.mutmut]`` section (``_configure``)."""
-    spec = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["mutmut"]
-    return [str(a) for a in spec["pytest_add_cli_args"]]
+    """The pytest options of the copy's ``[tool.mutmut]`` section."""
+    return [str(a) for a in _spec(root)["pytest_add_cli_args"]]
 
 
-def _traced_tests(root: Path) -> dict[str, list[str]]:
-    """The tests mutmut traced to each function, fastest first (``-x`` stops at a kill)."""
+def _traced_tests(root: Path) -> tuple[dict[str, list[str]], dict[str, float]]:
+    """The tests mutmut traced to each function, fastest first (``-x`` stops at a
+    kill), and each test's recorded seconds."""
     stats = json.loads((root / "mutants" / "mutmut-stats.json").read_text())
-    took = stats.get("duration_by_test", {})
-    return {
+    took: dict[str, float] = stats.get("duration_by_test", {})
+    traced = {
         k: sorted(v, key=lambda t: (took.get(t, 0.0), t))
         for k, v in stats["tests_by_mangled_function_name"].items()
     }
+    return traced, took
 
 
 def _meta_path(root: Path, name: str) -> Path:
@@ -98,7 +107,8 @@ def killers_first(tests: list[str], killers: list[str]) -> list[str]:
     the run after one test instead of after every faster one."""
     seen = set(tests)
     first = [t for t in dict.fromkeys(reversed(killers)) if t in seen]
-    return [*first, *(t for t in tests if t not in set(first))]
+    chosen = set(first)
+    return [*first, *(t for t in tests if t not in chosen)]
 
 
 _REPO = Path(__file__).resolve().parents[2]
@@ -134,10 +144,10 @@ def recheck(
     code in mutmut's results (one line each in ``log``); return the names left for
     mutmut (none)."""
     print(f"mutation: checking {len(names)} mutants directly", flush=True)
-    traced = _traced_tests(root)
-    took = json.loads((root / "mutants" / "mutmut-stats.json").read_text()).get(
-        "duration_by_test", {}
-    )
+    traced, took = _traced_tests(root)
+    spec = _spec(root)
+    # mutmut's defaults (15, 1) where the section leaves them out, as mutmut reads it
+    rule = (float(spec.get("timeout_multiplier", 15.0)), float(spec.get("timeout_constant", 1.0)))
 
     killed_by: dict[str, list[str]] = {}  # function -> tests that killed its mutants
 
@@ -146,7 +156,7 @@ def recheck(
         added = (extra or {}).get(function.rsplit(".", 1)[0], [])
         tests = traced.get(function, [])
         # a test file added since the trace has no recorded time: a minute each
-        limit = timeout_for(took, tests) + _START_S * len(added)
+        limit = timeout_for(took, tests, *rule) + _START_S * len(added)
         ordered = killers_first(tests, killed_by.get(function, []))
         code, seconds, killer = run_one(root, name, [*added, *ordered], min(_TIMEOUT_S, limit))
         if code == 1 and killer in tests:

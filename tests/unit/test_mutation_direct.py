@@ -126,10 +126,10 @@ def test_an_equivalent_mutant_without_a_verdict_is_still_checked(
 
 def test_a_direct_recheck_times_out_by_mutmuts_rule_plus_a_start() -> None:
     took = {"t1": 10.0, "t2": 5.0}
-    assert direct.timeout_for(took, ["t1", "t2"]) == (15.0 + 5.0) * 3.0 + 60.0
-    assert direct.timeout_for(took, ["t1", "unrecorded"]) == (10.0 + 5.0) * 3.0 + 60.0
-    assert direct.timeout_for(took, []) == 5.0 * 3.0 + 60.0
-    assert direct.timeout_for({"slow": 1000.0}, ["slow"]) == 900.0  # never past the cap
+    assert direct.timeout_for(took, ["t1", "t2"], 3.0, 5.0) == (15.0 + 5.0) * 3.0 + 60.0
+    assert direct.timeout_for(took, ["t1", "unrecorded"], 3.0, 5.0) == (10.0 + 5.0) * 3.0 + 60.0
+    assert direct.timeout_for(took, [], 3.0, 5.0) == 5.0 * 3.0 + 60.0
+    assert direct.timeout_for({"slow": 1000.0}, ["slow"], 3.0, 5.0) == 900.0  # never past the cap
 
 
 def test_the_first_failure_is_read_from_pytests_summary() -> None:
