@@ -24,3 +24,9 @@ def loaded_list(
     cand = {k.split("_")[0]: v for k, v in over.items() if k.endswith("candidate")}
     radii = {k.split("_")[0]: v for k, v in over.items() if k.endswith("max")}
     return build_loaded_list(name, parsed, ALGOS, radii, candidate_distance=cand, kind=kind)
+
+
+def flip(hex_value: str, nbits: int) -> str:
+    """``hex_value`` with its lowest ``nbits`` bits inverted: exactly ``nbits`` away."""
+    value = int(hex_value, 16) ^ ((1 << nbits) - 1)
+    return f"{value:0{len(hex_value)}x}"

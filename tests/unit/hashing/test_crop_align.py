@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tests.unit.hashing.list_rows import loaded_list
+from tests.unit.hashing.list_rows import flip, loaded_list
 from tipline.operators.hashing import Matcher, default_algorithms, settings_from_config
 from tipline.operators.hashing.algorithm import Computed, MediaInput
 from tipline.operators.hashing.align import (
@@ -204,7 +204,7 @@ def test_a_smooth_query_gets_no_retry_trigger_so_no_alignment() -> None:
     _, p = m.hash_bytes(data)
     assert p.texture is not None and p.texture < HashingConfig().weak_min_texture
     phash = next(c for c in p.computed if c.algorithm == "phash").value
-    far = (int.from_bytes(phash, "big") ^ ((1 << 13) - 1)).to_bytes(len(phash), "big").hex()
+    far = flip(phash.hex(), 13)
     pdq = next(c for c in p.computed if c.algorithm == "pdq").value.hex()
     known = loaded_list(
         [f"phash,{far},known,o,c,,", f"pdq,{pdq},known,o~anchor,c,o,anchor:640x480"]

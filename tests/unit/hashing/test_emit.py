@@ -11,8 +11,7 @@ from __future__ import annotations
 from tipline.operators.hashing.acceptance import _Hit
 from tipline.operators.hashing.catalog import EntryInfo, LoadedList
 from tipline.operators.hashing.matcher import Matcher
-from tipline.operators.hashing.settings import EventBudget, MatchSettings
-from tipline.schemas.event import Attachment
+from tipline.operators.hashing.settings import MatchSettings
 
 LIST = LoadedList(
     source="known", path="known.csv", version="sha256:00", indexes={}, max_distance={}
@@ -62,25 +61,3 @@ def test_an_agreed_group_reports_its_own_distance_not_the_retry_s() -> None:
     (match,) = MATCHER._emit(LIST, group)
     assert (match.entry_id, match.distance, match.strength) == ("img-1", 55, "weak")
     assert match.signals == ["pdq", "retry:rotate+2"]
-
-
-class _Fetcher:
-    def __init__(self) -> None:
-        self.timeouts: list[float] = []
-
-    def fetch(self, uri: str, max_bytes: int, timeout_s: float) -> bytes:
-        self.timeouts.append(timeout_s)
-        return b"not an image"
-
-
-def test_a_fetch_gets_at_most_the_event_s_remaining_time() -> None:
-    """With 0.5 s of the event's budget left, a 5 s fetch timeout becomes 0.5 s
-    (mutation survivor: ``left > 0`` → ``left > 1``)."""
-    settings = MatchSettings(max_bytes=1000, max_pixels=1, fetch_timeout_s=5.0, thresholds={})
-    matcher = Matcher([], settings, 1)
-    fetcher = _Fetcher()
-    attachment = Attachment(attachment_id="a", media_type="image/png", uri="s3://bucket/a.png")
-    for left, want in [(0.5, 0.5), (3.0, 3.0), (9.0, 5.0)]:
-        budget = EventBudget(deadline=100.0 + left, clock=lambda: 100.0)
-        matcher.match_attachment(attachment, fetcher, [], budget)
-        assert fetcher.timeouts[-1] == want

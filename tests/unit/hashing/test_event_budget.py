@@ -1,14 +1,18 @@
-"""``Matcher.new_budget``: an event gets a deadline only with both a clock and a
-configured event timeout (mutation survivors of issue #19)."""
+"""An event's time budget in the matcher (mutation survivors of issue #19).
+
+``Matcher.new_budget`` gives a deadline only with both a clock and a configured
+event timeout; once it is spent only the first attachment is fetched; a fetch
+gets at most the time left; a failed fetch is a verdict that names the attachment.
+"""
 
 from __future__ import annotations
 
 from tipline.operators.hashing.catalog import LoadedList
-from tipline.operators.hashing.matcher import STATUS_EVENT_BUDGET, Matcher
-from tipline.operators.hashing.settings import MatchSettings
+from tipline.operators.hashing.matcher import Matcher
+from tipline.operators.hashing.settings import EventBudget, MatchSettings
 from tipline.schemas.errors import FetchError
 from tipline.schemas.event import Attachment
-from tipline.schemas.hashing import MediaNotFoundError
+from tipline.schemas.hashing import STATUS_EVENT_BUDGET, MediaNotFoundError
 
 
 def _matcher(event_timeout_s: float | None) -> Matcher:
@@ -107,3 +111,16 @@ def test_a_failed_fetch_is_a_verdict_that_names_the_attachment() -> None:
     assert data is None
     plain, _ = matcher.fetch_and_match(att, _Fetcher(FetchError("no route")), lists)
     assert (plain.status, plain.reason) == ("fetch_failed", "no route")
+
+
+def test_a_fetch_gets_at_most_the_event_s_remaining_time() -> None:
+    """With 0.5 s of the event's budget left, a 5 s fetch timeout becomes 0.5 s
+    (mutation survivor: ``left > 0`` → ``left > 1``)."""
+    settings = MatchSettings(max_bytes=1000, max_pixels=1, fetch_timeout_s=5.0, thresholds={})
+    matcher = Matcher([], settings, 1)
+    fetcher = _Fetcher()
+    attachment = Attachment(attachment_id="a", media_type="image/png", uri="s3://bucket/a.png")
+    for left, want in [(0.5, 0.5), (3.0, 3.0), (9.0, 5.0)]:
+        budget = EventBudget(deadline=100.0 + left, clock=lambda: 100.0)
+        matcher.match_attachment(attachment, fetcher, [], budget)
+        assert fetcher.timeouts[-1] == want

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
+from tests.unit.hashing.list_rows import flip
 from tipline.operators.hashing import (
     LoadedList,
     Matcher,
@@ -30,11 +31,6 @@ def _loaded(
     parsed = parse_hash_list(f"{name}.csv", content, ALGOS, name)
     assert parsed.issues == []
     return build_loaded_list(name, parsed, ALGOS, radii or {})
-
-
-def _flip(hex_value: str, nbits: int) -> str:
-    value = int(hex_value, 16) ^ ((1 << nbits) - 1)
-    return f"{value:0{len(hex_value)}x}"
 
 
 def _hashes(matcher: Matcher, data: bytes) -> dict[str, str]:
@@ -70,8 +66,8 @@ def test_exact_match_and_all_hashes_recorded(matcher: Matcher, jpeg: Callable[..
 def test_pdq_strong_and_weak_by_distance(matcher: Matcher, jpeg: Callable[..., bytes]) -> None:
     data = jpeg(2)
     pdq = _hashes(matcher, data)["pdq"]
-    lists = [_loaded([f"pdq,{_flip(pdq, 10)},l,strong,", f"pdq,{_flip(pdq, 25)},l,weak,",
-                      f"pdq,{_flip(pdq, 40)},l,far,"])]  # fmt: skip
+    lists = [_loaded([f"pdq,{flip(pdq, 10)},l,strong,", f"pdq,{flip(pdq, 25)},l,weak,",
+                      f"pdq,{flip(pdq, 40)},l,far,"])]  # fmt: skip
     v = matcher.match_bytes("a", "image/jpeg", data, lists)
     got = [(m.entry_id, m.distance, m.strength, m.orientation) for m in v.matches]
     assert got == [("strong", 10, "strong", "original"), ("weak", 25, "weak", "original")]
@@ -81,7 +77,7 @@ def test_pdq_strong_and_weak_by_distance(matcher: Matcher, jpeg: Callable[..., b
 def test_per_list_radius_override(matcher: Matcher, jpeg: Callable[..., bytes]) -> None:
     data = jpeg(2)
     pdq = _hashes(matcher, data)["pdq"]
-    tight = _loaded([f"pdq,{_flip(pdq, 25)},l,weak,"], name="tight", radii={"pdq": 12})
+    tight = _loaded([f"pdq,{flip(pdq, 25)},l,weak,"], name="tight", radii={"pdq": 12})
     assert matcher.match_bytes("a", "image/jpeg", data, [tight]).matches == []
 
 
@@ -99,7 +95,7 @@ def test_orientation_is_reported_for_a_flipped_copy(
 def test_phash_matches_are_perceptual(matcher: Matcher, jpeg: Callable[..., bytes]) -> None:
     data = jpeg(4)
     ph = _hashes(matcher, data)["phash"]
-    lists = [_loaded([f"phash,{_flip(ph, 3)},internal,p,", f"phash,{_flip(ph, 7)},internal,q,"])]
+    lists = [_loaded([f"phash,{flip(ph, 3)},internal,p,", f"phash,{flip(ph, 7)},internal,q,"])]
     v = matcher.match_bytes("a", None, data, lists)
     assert [(m.entry_id, m.strength) for m in v.matches] == [("p", "strong"), ("q", "weak")]
 

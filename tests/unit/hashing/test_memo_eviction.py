@@ -13,7 +13,7 @@ import dataclasses
 import random
 from collections.abc import Callable
 
-from tests.unit.hashing.list_rows import loaded_list
+from tests.unit.hashing.list_rows import flip, loaded_list
 from tests.unit.hashing.test_crop_align import _built_rows
 from tipline.operators.hashing import Matcher, default_algorithms, settings_from_config
 from tipline.schemas.hashing import HashingConfig
@@ -23,11 +23,6 @@ from tipline.synth.images import encode, make_image, small_crop
 def _push_out_of_the_memo(matcher: Matcher, jpeg: Callable[..., bytes]) -> None:
     for seed in (901, 902):  # two other decodes: the memo holds two images
         matcher.hash_bytes(jpeg(seed, width=96, height=72))
-
-
-def _flip(hex_value: str, nbits: int) -> str:
-    value = int(hex_value, 16) ^ ((1 << nbits) - 1)
-    return f"{value:0{len(hex_value)}x}"
 
 
 def test_a_retry_decodes_the_bytes_again_when_the_image_left_the_memo(
@@ -44,7 +39,7 @@ def test_a_retry_decodes_the_bytes_again_when_the_image_left_the_memo(
     _, p = matcher.hash_bytes(data)
     pdq = next(c.value.hex() for c in p.computed if c.algorithm == "pdq")
     _push_out_of_the_memo(matcher, jpeg)
-    near = loaded_list([f"pdq,{_flip(pdq, 65)},k,e1,,,"])
+    near = loaded_list([f"pdq,{flip(pdq, 65)},k,e1,,,"])
     matcher.match_bytes("a", "i", data, [near])
     assert matcher.retries_computed == 1
 

@@ -11,6 +11,7 @@ import dataclasses
 import numpy as np
 from PIL import Image, ImageOps
 
+from tests.unit.hashing.list_rows import flip
 from tipline.operators.hashing import (
     LoadedList,
     Matcher,
@@ -124,7 +125,7 @@ def test_a_retry_trigger_needs_a_phash_above_its_quality_floor() -> None:
     phash = next(c for c in p.computed if c.algorithm == "phash")
     assert phash.quality < HashingConfig().phash_min_quality
     assert p.texture is not None and p.texture >= HashingConfig().weak_min_texture
-    near = (int.from_bytes(phash.value, "big") ^ ((1 << 13) - 1)).to_bytes(8, "big").hex()
+    near = flip(phash.value.hex(), 13)
     content = f"algorithm,hash,list,id,category\nphash,{near},k,o,\n".encode()
     known = build_loaded_list("k", parse_hash_list("k.csv", content, ALGOS, "k"), ALGOS, {})
     v = m.match_bytes("a", "i", data, [known])
@@ -177,10 +178,9 @@ def test_an_entry_hit_twice_is_reported_once_and_the_next_entry_still_is() -> No
     m = _matcher()
     _, p = m.hash_bytes(data)
     trimmed = next(c for c in p.trimmed if c.algorithm == "pdq").value
-    flipped = (int.from_bytes(trimmed, "big") ^ ((1 << 20) - 1)).to_bytes(32, "big")
     content = (
         "algorithm,hash,list,id,category,derived_from,transform\n"
-        f"pdq,{trimmed.hex()},k,e1,,,\npdq,{flipped.hex()},k,e1~r,,e1,rotate:1\n"
+        f"pdq,{trimmed.hex()},k,e1,,,\npdq,{flip(trimmed.hex(), 20)},k,e1~r,,e1,rotate:1\n"
     ).encode()
     known = build_loaded_list("k", parse_hash_list("k.csv", content, ALGOS, "k"), ALGOS, {})
     v = m.match_bytes("a", "i", data, [known])

@@ -11,14 +11,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from tests.unit.hashing.list_rows import loaded_list
+from tests.unit.hashing.list_rows import flip, loaded_list
 from tipline.operators.hashing import Matcher, default_algorithms, settings_from_config
 from tipline.schemas.hashing import HashingConfig
-
-
-def _flip(hex_value: str, nbits: int) -> str:
-    value = int(hex_value, 16) ^ ((1 << nbits) - 1)
-    return f"{value:0{len(hex_value)}x}"
 
 
 def _regions(matcher: Matcher, data: bytes) -> dict[str, str]:
@@ -28,7 +23,7 @@ def _regions(matcher: Matcher, data: bytes) -> dict[str, str]:
 
 
 def _region_row(regions: dict[str, str], name: str, bits: int) -> str:
-    return f"pdq,{_flip(regions[name], bits)},k,e1~region:{name},,e1,region:{name}"
+    return f"pdq,{flip(regions[name], bits)},k,e1~region:{name},,e1,region:{name}"
 
 
 def test_three_regions_alone_are_a_weak_match_at_the_closest_region(
@@ -72,7 +67,7 @@ def test_a_list_without_pdq_entries_beside_a_region_list(
     regions = _regions(matcher, data)
     _, p = matcher.hash_bytes(data)
     phash = next(c.value.hex() for c in p.computed if c.algorithm == "phash")
-    phash_only = loaded_list([f"phash,{_flip(phash, 2)},k,p1,,,"], name="phash-only")
+    phash_only = loaded_list([f"phash,{flip(phash, 2)},k,p1,,,"], name="phash-only")
     region_list = loaded_list([_region_row(regions, "q1", 4)], name="regions")
     v = matcher.match_bytes("a", "image/jpeg", data, [phash_only, region_list])
     assert [(m.source, m.entry_id, m.strength) for m in v.matches] == [
@@ -95,7 +90,7 @@ def test_a_phash_near_miss_allows_a_retry_whatever_the_pdq_retry_limit(
     data = jpeg(5)
     _, p = matcher.hash_bytes(data)
     phash = next(c.value.hex() for c in p.computed if c.algorithm == "phash")
-    matcher.match_bytes("a", "i", data, [loaded_list([f"phash,{_flip(phash, 10)},k,e1,,,"])])
+    matcher.match_bytes("a", "i", data, [loaded_list([f"phash,{flip(phash, 10)},k,e1,,,"])])
     assert matcher.retries_computed == 1
 
 
@@ -106,10 +101,10 @@ def test_a_pdq_near_miss_allows_a_retry_at_any_distance_without_a_limit(
     unlimited = _retry_matcher(retry_max_distance=None, phash_retry_distance=None)
     _, p = unlimited.hash_bytes(data)
     pdq = next(c.value.hex() for c in p.computed if c.algorithm == "pdq")
-    unlimited.match_bytes("a", "i", data, [loaded_list([f"pdq,{_flip(pdq, 65)},k,e1,,,"])])
+    unlimited.match_bytes("a", "i", data, [loaded_list([f"pdq,{flip(pdq, 65)},k,e1,,,"])])
     assert unlimited.retries_computed == 1
     limited = _retry_matcher(retry_max_distance=64, phash_retry_distance=None)
-    limited.match_bytes("a", "i", data, [loaded_list([f"pdq,{_flip(pdq, 65)},k,e1,,,"])])
+    limited.match_bytes("a", "i", data, [loaded_list([f"pdq,{flip(pdq, 65)},k,e1,,,"])])
     assert limited.retries_computed == 0
-    limited.match_bytes("a", "i", data, [loaded_list([f"pdq,{_flip(pdq, 64)},k,e1,,,"])])
+    limited.match_bytes("a", "i", data, [loaded_list([f"pdq,{flip(pdq, 64)},k,e1,,,"])])
     assert limited.retries_computed == 1

@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tests.unit.hashing.list_rows import loaded_list
+from tests.unit.hashing.list_rows import flip, loaded_list
 from tipline.operators.hashing import (
     Matcher,
     default_algorithms,
@@ -25,11 +25,6 @@ from tipline.operators.hashing import (
 )
 from tipline.operators.hashing.robust import texture
 from tipline.schemas.hashing import HashingConfig
-
-
-def _flip(hex_value: str, nbits: int) -> str:
-    value = int(hex_value, 16) ^ ((1 << nbits) - 1)
-    return f"{value:0{len(hex_value)}x}"
 
 
 def _matcher(**over: Any) -> Matcher:
@@ -57,8 +52,8 @@ def test_derived_entries_are_candidates_only_within_their_radius(
 ) -> None:
     data, h, _ = image
     rows = [
-        f"pdq,{_flip(h['pdq'], bits)},k,e1~rot+1,,e1,rot+1",
-        f"pdq,{_flip(h['pdq'], bits)},k,e1~crop3,,e1,crop3",
+        f"pdq,{flip(h['pdq'], bits)},k,e1~rot+1,,e1,rot+1",
+        f"pdq,{flip(h['pdq'], bits)},k,e1~crop3,,e1,crop3",
     ]
     v = _matcher(pdq_derived_candidate_distance=50).match_bytes("a", "i", data, [loaded_list(rows)])
     assert (v.strength == "weak") is accepted
@@ -72,7 +67,7 @@ def test_a_derived_entry_within_max_is_direct_whatever_its_candidate_radius(
     image: tuple[bytes, dict[str, str], float],
 ) -> None:
     data, h, _ = image
-    rows = [f"pdq,{_flip(h['pdq'], 31)},k,e1~rot+1,,e1,rot+1"]
+    rows = [f"pdq,{flip(h['pdq'], 31)},k,e1~rot+1,,e1,rot+1"]
     m = _matcher(pdq_derived_candidate_distance=10)
     assert m.match_bytes("a", "i", data, [loaded_list(rows)]).strength == "weak"
 
@@ -82,7 +77,7 @@ def test_candidate_agreement_needs_the_texture_floor(
     image: tuple[bytes, dict[str, str], float], offset: float, accepted: bool
 ) -> None:
     data, h, tex = image
-    rows = [f"pdq,{_flip(h['pdq'], 40)},k,e1,,,", f"phash,{_flip(h['phash'], 10)},k,e1,,,"]
+    rows = [f"pdq,{flip(h['pdq'], 40)},k,e1,,,", f"phash,{flip(h['phash'], 10)},k,e1,,,"]
     v = _matcher(weak_min_texture=round(tex + offset, 3)).match_bytes(
         "a", "i", data, [loaded_list(rows)]
     )
@@ -96,7 +91,7 @@ def test_candidate_agreement_needs_the_texture_floor(
 def test_a_direct_hit_needs_no_texture(image: tuple[bytes, dict[str, str], float]) -> None:
     data, h, _ = image
     v = _matcher(weak_min_texture=100.0).match_bytes(
-        "a", "i", data, [loaded_list([f"pdq,{_flip(h['pdq'], 20)},k,e1,,,"])]
+        "a", "i", data, [loaded_list([f"pdq,{flip(h['pdq'], 20)},k,e1,,,"])]
     )
     assert v.strength == "strong"
 
@@ -107,7 +102,7 @@ def test_retries_need_a_close_enough_pdq_hit(
 ) -> None:
     data, h, _ = image
     m = _matcher(near_miss_retries=True, retry_max_distance=limit)
-    m.match_bytes("a", "i", data, [loaded_list([f"pdq,{_flip(h['pdq'], 60)},k,e1,,,"])])
+    m.match_bytes("a", "i", data, [loaded_list([f"pdq,{flip(h['pdq'], 60)},k,e1,,,"])])
     assert m.retries_computed == retried
 
 
@@ -117,7 +112,7 @@ def test_retries_need_the_texture_floor(
 ) -> None:
     data, h, tex = image
     m = _matcher(near_miss_retries=True, weak_min_texture=round(tex + offset, 3))
-    m.match_bytes("a", "i", data, [loaded_list([f"pdq,{_flip(h['pdq'], 50)},k,e1,,,"])])
+    m.match_bytes("a", "i", data, [loaded_list([f"pdq,{flip(h['pdq'], 50)},k,e1,,,"])])
     assert m.retries_computed == retried
 
 
@@ -127,7 +122,7 @@ def test_a_phash_hit_beyond_agreement_triggers_retries_within_its_radius(
 ) -> None:
     data, h, _ = image
     m = _matcher(near_miss_retries=True, phash_candidate_distance=12, phash_retry_distance=16)
-    m.match_bytes("a", "i", data, [loaded_list([f"phash,{_flip(h['phash'], bits)},k,e1,,,"])])
+    m.match_bytes("a", "i", data, [loaded_list([f"phash,{flip(h['phash'], bits)},k,e1,,,"])])
     assert m.retries_computed == retried
 
 
@@ -135,7 +130,7 @@ def test_a_phash_retry_trigger_is_no_agreement_signal(
     image: tuple[bytes, dict[str, str], float],
 ) -> None:
     data, h, _ = image
-    rows = [f"pdq,{_flip(h['pdq'], 40)},k,e1,,,", f"phash,{_flip(h['phash'], 16)},k,e1,,,"]
+    rows = [f"pdq,{flip(h['pdq'], 40)},k,e1,,,", f"phash,{flip(h['phash'], 16)},k,e1,,,"]
     m = _matcher(phash_candidate_distance=12, phash_retry_distance=20)
     assert m.match_bytes("a", "i", data, [loaded_list(rows)]).matches == []
 
@@ -145,7 +140,7 @@ def test_a_smooth_query_triggers_no_phash_retry(
 ) -> None:
     data, h, tex = image
     m = _matcher(near_miss_retries=True, weak_min_texture=round(tex + 0.001, 3))
-    m.match_bytes("a", "i", data, [loaded_list([f"phash,{_flip(h['phash'], 14)},k,e1,,,"])])
+    m.match_bytes("a", "i", data, [loaded_list([f"phash,{flip(h['phash'], 14)},k,e1,,,"])])
     assert m.retries_computed == 0
 
 
@@ -180,8 +175,8 @@ def test_a_smooth_query_is_matched_only_directly(jpeg: Callable[..., bytes]) -> 
     else:
         pytest.fail("no smooth gradient with a matchable PDQ among 40 seeds")
     h = {c.algorithm: c.value.hex() for c in p.computed}
-    far = [f"pdq,{_flip(h['pdq'], 40)},k,e1,,,", f"phash,{_flip(h['phash'], 10)},k,e1,,,"]
+    far = [f"pdq,{flip(h['pdq'], 40)},k,e1,,,", f"phash,{flip(h['phash'], 10)},k,e1,,,"]
     assert open_.match_bytes("a", "i", data, [loaded_list(far)]).strength == "weak"
     assert gated.match_bytes("a", "i", data, [loaded_list(far)]).matches == []
-    near = [f"pdq,{_flip(h['pdq'], 25)},k,e1,,,"]
+    near = [f"pdq,{flip(h['pdq'], 25)},k,e1,,,"]
     assert gated.match_bytes("a", "i", data, [loaded_list(near)]).strength == "weak"

@@ -13,18 +13,13 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.unit.hashing.list_rows import loaded_list
+from tests.unit.hashing.list_rows import flip, loaded_list
 from tipline.operators.hashing import (
     Matcher,
     default_algorithms,
     settings_from_config,
 )
 from tipline.schemas.hashing import HashingConfig
-
-
-def _flip(hex_value: str, nbits: int) -> str:
-    value = int(hex_value, 16) ^ ((1 << nbits) - 1)
-    return f"{value:0{len(hex_value)}x}"
 
 
 @pytest.fixture
@@ -50,7 +45,7 @@ def test_pdq_alone_is_accepted_up_to_max_only(
 ) -> None:
     data, h = image
     v = plain.match_bytes(
-        "a", "image/jpeg", data, [loaded_list([f"pdq,{_flip(h['pdq'], bits)},k,e1,,,"])]
+        "a", "image/jpeg", data, [loaded_list([f"pdq,{flip(h['pdq'], bits)},k,e1,,,"])]
     )
     assert v.strength == strength
     if strength != "none":
@@ -64,7 +59,7 @@ def test_phash_alone_is_accepted_up_to_max_only(
     plain: Matcher, image: tuple[bytes, dict[str, str]], bits: int, strength: str
 ) -> None:
     data, h = image
-    row = f"phash,{_flip(h['phash'], bits)},k,e1,,,"
+    row = f"phash,{flip(h['phash'], bits)},k,e1,,,"
     assert plain.match_bytes("a", "image/jpeg", data, [loaded_list([row])]).strength == strength
 
 
@@ -88,8 +83,8 @@ def test_a_candidate_counts_only_when_the_other_algorithm_agrees(
 ) -> None:
     data, h = image
     rows = [
-        f"pdq,{_flip(h['pdq'], pdq_bits)},k,e1,,,",
-        f"phash,{_flip(h['phash'], phash_bits)},k,e1,,,",
+        f"pdq,{flip(h['pdq'], pdq_bits)},k,e1,,,",
+        f"phash,{flip(h['phash'], phash_bits)},k,e1,,,",
     ]
     v = plain.match_bytes("a", "image/jpeg", data, [loaded_list(rows)])
     if accepted:
@@ -104,7 +99,7 @@ def test_agreement_must_be_on_the_same_original(
     plain: Matcher, image: tuple[bytes, dict[str, str]]
 ) -> None:
     data, h = image
-    rows = [f"pdq,{_flip(h['pdq'], 40)},k,e1,,,", f"phash,{_flip(h['phash'], 12)},k,e2,,,"]
+    rows = [f"pdq,{flip(h['pdq'], 40)},k,e1,,,", f"phash,{flip(h['phash'], 12)},k,e2,,,"]
     assert plain.match_bytes("a", "image/jpeg", data, [loaded_list(rows)]).matches == []
 
 
@@ -112,8 +107,8 @@ def test_several_derived_entries_of_one_original_agree(
     plain: Matcher, image: tuple[bytes, dict[str, str]]
 ) -> None:
     data, h = image
-    one = [f"pdq,{_flip(h['pdq'], 45)},k,e1~rot+1,,e1,rot+1"]
-    two = [*one, f"pdq,{_flip(h['pdq'], 50)},k,e1~crop3,,e1,crop3"]
+    one = [f"pdq,{flip(h['pdq'], 45)},k,e1~rot+1,,e1,rot+1"]
+    two = [*one, f"pdq,{flip(h['pdq'], 50)},k,e1~crop3,,e1,crop3"]
     assert plain.match_bytes("a", "image/jpeg", data, [loaded_list(one)]).matches == []
     v = plain.match_bytes("a", "image/jpeg", data, [loaded_list(two)])
     assert v.strength == "weak"
@@ -127,7 +122,7 @@ def test_a_derived_entry_within_max_is_a_direct_match_with_provenance(
 ) -> None:
     data, h = image
     v = plain.match_bytes(
-        "a", "image/jpeg", data, [loaded_list([f"pdq,{_flip(h['pdq'], 10)},k,e1~rot-4,,e1,rot-4"])]
+        "a", "image/jpeg", data, [loaded_list([f"pdq,{flip(h['pdq'], 10)},k,e1~rot-4,,e1,rot-4"])]
     )
     (m,) = v.matches
     assert (m.strength, m.entry_id, m.derived_from, m.transform) == (
@@ -147,9 +142,9 @@ def test_region_hashes_are_a_second_signal(jpeg: Callable[..., bytes]) -> None:
     region_hashes = dict(p.regions)
     whole = p.computed[0].value.hex()
     q1, q4 = region_hashes["q1"].value.hex(), region_hashes["q4"].value.hex()
-    base = [f"pdq,{_flip(whole, 45)},k,e1,,,"]
+    base = [f"pdq,{flip(whole, 45)},k,e1,,,"]
     assert matcher.match_bytes("a", "image/jpeg", data, [loaded_list(base)]).matches == []
-    rows = [*base, f"pdq,{_flip(q1, 30)},k,e1~region:q1,,e1,region:q1"]
+    rows = [*base, f"pdq,{flip(q1, 30)},k,e1~region:q1,,e1,region:q1"]
     v = matcher.match_bytes("a", "image/jpeg", data, [loaded_list(rows), regions_list])
     assert v.strength == "weak"
     assert v.matches[0].signals == ["pdq", "region:q1"]
@@ -157,7 +152,7 @@ def test_region_hashes_are_a_second_signal(jpeg: Callable[..., bytes]) -> None:
     rows = [*base, f"pdq,{q4},k,e1~region:q1,,e1,region:q1"]
     assert matcher.match_bytes("a", "image/jpeg", data, [loaded_list(rows)]).matches == []
     # beyond max (31) a region hit is no signal
-    rows = [*base, f"pdq,{_flip(q1, 32)},k,e1~region:q1,,e1,region:q1"]
+    rows = [*base, f"pdq,{flip(q1, 32)},k,e1~region:q1,,e1,region:q1"]
     assert matcher.match_bytes("a", "image/jpeg", data, [loaded_list(rows)]).matches == []
 
 
@@ -165,7 +160,7 @@ def test_per_list_candidate_and_max_distance(
     plain: Matcher, image: tuple[bytes, dict[str, str]]
 ) -> None:
     data, h = image
-    rows = [f"pdq,{_flip(h['pdq'], 40)},k,e1,,,", f"phash,{_flip(h['phash'], 12)},k,e1,,,"]
+    rows = [f"pdq,{flip(h['pdq'], 40)},k,e1,,,", f"phash,{flip(h['phash'], 12)},k,e1,,,"]
     assert plain.match_bytes("a", "i", data, [loaded_list(rows)]).strength == "weak"
     tight = loaded_list(rows, pdq_candidate=39)
     assert plain.match_bytes("a", "i", data, [tight]).matches == []
@@ -181,14 +176,14 @@ def test_an_allow_list_suppresses_every_match(
     plain: Matcher, image: tuple[bytes, dict[str, str]]
 ) -> None:
     data, h = image
-    known = loaded_list([f"pdq,{_flip(h['pdq'], 5)},k,e1,,,"])
-    allow = loaded_list([f"pdq,{_flip(h['pdq'], 31)},benign,b1,,,"], name="allow", kind="allow")
+    known = loaded_list([f"pdq,{flip(h['pdq'], 5)},k,e1,,,"])
+    allow = loaded_list([f"pdq,{flip(h['pdq'], 31)},benign,b1,,,"], name="allow", kind="allow")
     v = plain.match_bytes("a", "i", data, [known, allow])
     assert v.matches == []
     assert v.strength == "none"
     assert any("suppressed by allow-list" in n and "allow:b1" in n for n in v.notes)
     # an allow entry needs a direct hit: no two-stage widening on allow lists
-    far = loaded_list([f"pdq,{_flip(h['pdq'], 32)},benign,b1,,,"], name="allow", kind="allow")
+    far = loaded_list([f"pdq,{flip(h['pdq'], 32)},benign,b1,,,"], name="allow", kind="allow")
     assert plain.match_bytes("a", "i", data, [known, far]).strength == "strong"
 
 
@@ -197,13 +192,13 @@ def test_retries_run_only_for_near_misses(jpeg: Callable[..., bytes]) -> None:
     data = jpeg(5)
     _, p = matcher.hash_bytes(data)
     pdq = p.computed[0].value.hex()
-    matcher.match_bytes("a", "i", data, [loaded_list([f"pdq,{_flip(pdq, 100)},k,e1,,,"])])
+    matcher.match_bytes("a", "i", data, [loaded_list([f"pdq,{flip(pdq, 100)},k,e1,,,"])])
     assert matcher.retries_computed == 0
-    matcher.match_bytes("a", "i", data, [loaded_list([f"pdq,{_flip(pdq, 5)},k,e1,,,"])])
+    matcher.match_bytes("a", "i", data, [loaded_list([f"pdq,{flip(pdq, 5)},k,e1,,,"])])
     assert matcher.retries_computed == 0
-    matcher.match_bytes("a", "i", data, [loaded_list([f"pdq,{_flip(pdq, 60)},k,e1,,,"])])
+    matcher.match_bytes("a", "i", data, [loaded_list([f"pdq,{flip(pdq, 60)},k,e1,,,"])])
     assert matcher.retries_computed == 1
-    matcher.match_bytes("a", "i", data, [loaded_list([f"pdq,{_flip(pdq, 60)},k,e1,,,"])])
+    matcher.match_bytes("a", "i", data, [loaded_list([f"pdq,{flip(pdq, 60)},k,e1,,,"])])
     assert matcher.retries_computed == 1  # cached by SHA-256
 
 
@@ -212,9 +207,9 @@ def test_the_wide_search_is_bounded_by_list_size(image: tuple[bytes, dict[str, s
     cfg = HashingConfig(candidate_max_entries=1, near_miss_retries=False, region_hashes=False)
     matcher = Matcher(default_algorithms(), settings_from_config(cfg), 4)
     rows = [
-        f"pdq,{_flip(h['pdq'], 40)},k,e1,,,",
+        f"pdq,{flip(h['pdq'], 40)},k,e1,,,",
         f"pdq,{'0' * 64},k,e2,,,",
-        f"phash,{_flip(h['phash'], 12)},k,e1,,,",
+        f"phash,{flip(h['phash'], 12)},k,e1,,,",
     ]
     loaded = loaded_list(rows)
     assert matcher.limits(loaded, "pdq") == (31, 20, 31)
@@ -225,12 +220,12 @@ def test_the_suppression_note_names_every_allow_entry_once(
     plain: Matcher, image: tuple[bytes, dict[str, str]]
 ) -> None:
     data, h = image
-    known = loaded_list([f"pdq,{_flip(h['pdq'], 5)},k,e1,,,"])
+    known = loaded_list([f"pdq,{flip(h['pdq'], 5)},k,e1,,,"])
     allow = loaded_list(
         [
-            f"pdq,{_flip(h['pdq'], 3)},benign,b2,,,",
-            f"pdq,{_flip(h['pdq'], 4)},benign,,,,",
-            f"phash,{_flip(h['phash'], 2)},benign,b2,,,",
+            f"pdq,{flip(h['pdq'], 3)},benign,b2,,,",
+            f"pdq,{flip(h['pdq'], 4)},benign,,,,",
+            f"phash,{flip(h['phash'], 2)},benign,b2,,,",
         ],
         name="allow",
         kind="allow",
@@ -267,7 +262,7 @@ def test_equal_matches_are_ordered_by_entry_id_an_entry_without_id_first(
     expected: list[tuple[str | None, str | None]],
 ) -> None:
     data, h = image
-    near = _flip(h["pdq"], 3)
+    near = flip(h["pdq"], 3)
     v = plain.match_bytes(
         "a", "i", data, [loaded_list([f"pdq,{near},k,A1,,,", f"pdq,{near}{second}"])]
     )
@@ -281,8 +276,8 @@ def test_an_allow_list_is_never_widened_by_agreement(
     # the same two far hashes that make a weak two-stage match on a match list
     # (PDQ 40 and pHash 12 bits away) do not suppress anything on an allow list
     data, h = image
-    known = loaded_list([f"pdq,{_flip(h['pdq'], 5)},k,e1,,,"])
-    far = [f"pdq,{_flip(h['pdq'], 40)},benign,b1,,,", f"phash,{_flip(h['phash'], 12)},benign,b1,,,"]
+    known = loaded_list([f"pdq,{flip(h['pdq'], 5)},k,e1,,,"])
+    far = [f"pdq,{flip(h['pdq'], 40)},benign,b1,,,", f"phash,{flip(h['phash'], 12)},benign,b1,,,"]
     assert plain.match_bytes("a", "i", data, [loaded_list(far)]).strength == "weak"
     allow = loaded_list(far, name="allow", kind="allow")
     assert plain.limits(allow, "pdq") == (31, 20, 31)
@@ -297,16 +292,16 @@ def test_derived_pdq_entries_are_candidates_within_their_own_radius(
     # within the PDQ candidate radius (70); unset, the derived radius is the candidate's
     data, h = image
     rows = [
-        f"pdq,{_flip(h['pdq'], 5)},k,o,,,",
-        f"pdq,{_flip(h['pdq'], 55)},k,o~r1,,o,rotate:1",
-        f"pdq,{_flip(h['pdq'], 60)},k,o~r2,,o,rotate:2",
+        f"pdq,{flip(h['pdq'], 5)},k,o,,,",
+        f"pdq,{flip(h['pdq'], 55)},k,o~r1,,o,rotate:1",
+        f"pdq,{flip(h['pdq'], 60)},k,o~r2,,o,rotate:2",
     ]
     assert plain.match_bytes("a", "i", data, [loaded_list(rows)]).matches[0].signals == ["pdq"]
     # a derived entry past its radius is skipped, not the end of the hits
     last = plain.match_bytes("a", "i", data, [loaded_list(rows[::-1])])
     assert [(m.entry_id, m.distance) for m in last.matches] == [("o", 5)]
     # one derived entry beside its original is no "derived" signal (that takes two)
-    near = [rows[0], f"pdq,{_flip(h['pdq'], 10)},k,o~r1,,o,rotate:1"]
+    near = [rows[0], f"pdq,{flip(h['pdq'], 10)},k,o~r1,,o,rotate:1"]
     assert plain.match_bytes("a", "i", data, [loaded_list(near)]).matches[0].signals == ["pdq"]
     unset = Matcher(
         default_algorithms(),
@@ -321,7 +316,7 @@ def test_a_derived_phash_entry_is_a_direct_hit_within_the_phash_radius(
     plain: Matcher, image: tuple[bytes, dict[str, str]]
 ) -> None:
     data, h = image
-    rows = [f"phash,{_flip(h['phash'], 6)},k,o~r1,,o,rotate:1"]
+    rows = [f"phash,{flip(h['phash'], 6)},k,o~r1,,o,rotate:1"]
     v = plain.match_bytes("a", "i", data, [loaded_list(rows)])
     assert [(m.algorithm, m.distance, m.derived_from, m.transform) for m in v.matches] == [
         ("phash", 6, "o", "rotate:1")

@@ -15,16 +15,11 @@ from typing import Any
 import pytest
 from PIL import Image, ImageOps
 
-from tests.unit.hashing.list_rows import loaded_list
+from tests.unit.hashing.list_rows import flip, loaded_list
 from tipline.operators.hashing import Matcher, default_algorithms, settings_from_config
 from tipline.operators.hashing.robust import REGIONS, unrotate
 from tipline.schemas.hashing import HashingConfig
 from tipline.synth.images import encode, make_image
-
-
-def _flip(hex_value: str, nbits: int) -> str:
-    value = int(hex_value, 16) ^ ((1 << nbits) - 1)
-    return f"{value:0{len(hex_value)}x}"
 
 
 def _matcher(**over: Any) -> Matcher:
@@ -99,7 +94,7 @@ def smooth() -> tuple[bytes, dict[str, str]]:
 
 
 def _region_rows(regions: dict[str, str], names: tuple[str, ...], bits: int) -> list[str]:
-    return [f"pdq,{_flip(regions[n], bits)},k,e1~region:{n},,e1,region:{n}" for n in names]
+    return [f"pdq,{flip(regions[n], bits)},k,e1~region:{n},,e1,region:{n}" for n in names]
 
 
 @pytest.mark.parametrize(("bits", "accepted"), [(15, True), (16, True), (17, False)])
