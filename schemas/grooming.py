@@ -174,6 +174,10 @@ class ModelConfig(Section, frozen=True):
     # training only: how the review threshold is chosen on the out-of-corpus scores:
     # "pooled" (best F0.5 over all training authors) or "worst_corpus" (best worst author)
     review_choice: Literal["pooled", "worst_corpus"] = "pooled"
+    # training only: candidate threshold_shift values, chosen with the review
+    # threshold on the same out-of-corpus scores (best F0.5, ties keep the
+    # earlier); empty = keep threshold_shift as configured
+    shift_choices: tuple[Annotated[float, Meta(ge=-5.0, le=5.0)], ...] = ()
 
 
 class PeopleConfig(Section, frozen=True):

@@ -74,6 +74,7 @@ def write_cue_model(
     corpora: dict[str, str | None],
     params: TrainParams,
     review_score: tuple[float, float] | None = None,
+    threshold_shift: float | None = None,
 ) -> tuple[Path, str]:
     """Write the artifact and its manifest; return the artifact path and its sha256.
 
@@ -83,6 +84,7 @@ def write_cue_model(
         corpora: training corpus name -> sha256 of its ``SHA256SUMS`` (None if unfrozen).
         params: the training settings.
         review_score: the out-of-corpus review threshold and its F0.5, if chosen.
+        threshold_shift: the ``[grooming.model] threshold_shift`` chosen with it, if any.
 
     """
     path = out / f"cues-{model.version}.npz" if out.is_dir() or not out.suffix else out
@@ -106,5 +108,7 @@ def write_cue_model(
     }
     if review_score is not None:
         manifest["review_score"] = {"value": review_score[0], "out_of_corpus_f05": review_score[1]}
+    if threshold_shift is not None:
+        manifest["threshold_shift"] = threshold_shift
     path.with_suffix(".json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return path, digest

@@ -31,11 +31,12 @@ from tipline.operators.grooming.baseline import keyword_flag_at
 from tipline.operators.grooming.corpus import (
     Corpus,
     fit_session_aggregator,
-    out_of_corpus_trajectories,
+    out_of_corpus_choice,
     report,
     review_score_by,
     run_keyword_baseline,
     run_session,
+    with_shift,
 )
 from tipline.operators.grooming.cues import CueModel
 from tipline.operators.grooming.scorer import Scorer, compile_scorer
@@ -103,16 +104,18 @@ def _fold(
         agg, review, inner_f = fit_session_aggregator(cfg.grooming, cfg.decision, training, inner)
         model = with_aggregator(model, agg)
     else:
-        by_corpus = out_of_corpus_trajectories(cfg.grooming, cfg.decision, training, inner)
-        by_corpus = [c for c in by_corpus if c]
+        chosen = out_of_corpus_choice(cfg.grooming, cfg.decision, training, inner)
+        cfg = msgspec.structs.replace(
+            cfg, grooming=with_shift(cfg.grooming, chosen.threshold_shift)
+        )
+        review, inner_f = chosen.review_score, chosen.f05
         hold = cfg.grooming.family.hold_messages if cfg.grooming.family.enabled else 0
-        review, inner_f = cfg.decision.review_score, float("nan")
-        if by_corpus:
-            review, inner_f = review_score_by(cfg.grooming.model.review_choice, by_corpus, hold)
-            choices = {
-                choice: _held_out_at(cfg, model, held, *review_score_by(choice, by_corpus, hold))
-                for choice in REVIEW_CHOICES
-            }
+        by_corpus = chosen.trajectories
+        choices = {
+            choice: _held_out_at(cfg, model, held, *review_score_by(choice, by_corpus, hold))
+            for choice in REVIEW_CHOICES
+            if by_corpus
+        }
     scorer = compile_scorer(cfg.grooming, _with_review(cfg.decision, review), model)
     previous = compile_scorer(prev.grooming, prev.decision)
     keyword = {s.session_id: run_keyword_baseline(s, keyword_flag_at) for s in held.sessions}
@@ -121,6 +124,7 @@ def _fold(
         "model_version": model.version,
         "review_score": review,
         "review_score_inner_f05": inner_f,
+        "threshold_shift": cfg.grooming.model.threshold_shift,
         "review_choice": cfg.grooming.model.review_choice,
         "review_choices": choices,
         "tipline": report(held, _runs(scorer, held)),
@@ -186,7 +190,11 @@ def format_table(result: dict[str, Any]) -> str:
                 f"  {low_s}{mark if system == 'tipline' else ''}"
             )
     for name, row in result["corpora"].items():
-        lines.append(f"\n{name}: recall per style (tipline / previous / keyword)")
+        lines.append(
+            f"\n{name}: chosen on the training authors' out-of-corpus scores: review_score "
+            f"{_fmt(row['review_score'])}, threshold_shift {_fmt(row.get('threshold_shift'))}"
+        )
+        lines.append(f"{name}: recall per style (tipline / previous / keyword)")
         for style, v in row["tipline"]["style_recall"].items():
             pv = row["previous"]["style_recall"][style]["recall"]
             kv = row["keyword"]["style_recall"][style]["recall"]

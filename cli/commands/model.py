@@ -8,9 +8,10 @@ shipped model: each independent author's corpus and the synthetic one, in
 name order).
 
 Writes ``models/cues-<version>.npz`` and its manifest ``cues-<version>.json``
-and prints the two lines to put in ``[grooming.model]`` (``path`` and
-``sha256``) and the ``[decision] review_score`` chosen out of corpus (each
-training corpus scored with the model trained without it, best F0.5).
+and prints the lines to put in ``[grooming.model]`` (``path``, ``sha256`` and
+``threshold_shift``) and the ``[decision] review_score``, both chosen out of
+corpus (each training corpus scored with the model trained without it, best
+F0.5; the shift among ``shift_choices``).
 Deterministic: the same corpora and config give the same bytes.
 """
 
@@ -19,7 +20,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tipline.operators.grooming.corpus import fit_session_aggregator, out_of_corpus_review_score
+from tipline.operators.grooming.corpus import fit_session_aggregator, out_of_corpus_choice
 from tipline.operators.grooming.scorer import compile_scorer
 from tipline.operators.grooming.training import TrainParams, train_folds, with_aggregator
 from tipline.schemas.config import load_config
@@ -55,21 +56,25 @@ def run_train(args: argparse.Namespace) -> int:
     scorer = compile_scorer(cfg.grooming, cfg.decision)
     params = TrainParams()
     model, inner = train_folds(corpora, scorer, CUE_VOCABULARY, params)
+    shift = cfg.grooming.model.threshold_shift
     if cfg.grooming.model.aggregate:
         agg, review, inner_f = fit_session_aggregator(cfg.grooming, cfg.decision, corpora, inner)
         model = with_aggregator(model, agg)
     else:
-        review, inner_f = out_of_corpus_review_score(cfg.grooming, cfg.decision, corpora, inner)
+        choice = out_of_corpus_choice(cfg.grooming, cfg.decision, corpora, inner)
+        shift, review, inner_f = choice.threshold_shift, choice.review_score, choice.f05
     path, digest = write_cue_model(
         model,
         Path(args.out),
         corpora={c.name: c.sums_sha256 for c in corpora},
         params=params,
         review_score=(review, inner_f),
+        threshold_shift=shift,
     )
     print(f"{path}: version {model.version}, {len(model.vocab)} features")
     print("[grooming.model]")
     print(f'path = "{path}"')
     print(f'sha256 = "{digest}"')
+    print(f"threshold_shift = {shift}")
     print(f"[decision]\nreview_score = {review}  # best out-of-corpus F0.5 {inner_f:.3f}")
     return 0

@@ -24,6 +24,7 @@ import statistics
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+import msgspec
 import numpy as np
 import numpy.typing as npt
 
@@ -249,27 +250,56 @@ def review_score_by(choice: str, by_corpus: list[Trajectories], hold: int) -> tu
     return choose_review_score([t for c in by_corpus for t in c], hold)
 
 
-def out_of_corpus_review_score(
+def with_shift(cfg: GroomingConfig, shift: float) -> GroomingConfig:
+    """Return ``cfg`` with ``[grooming.model] threshold_shift`` set to ``shift``."""
+    model = msgspec.structs.replace(cfg.model, threshold_shift=shift)
+    return msgspec.structs.replace(cfg, model=model)
+
+
+@dataclass(frozen=True, slots=True)
+class OutOfCorpusChoice:
+    """What training chose on the out-of-corpus scores of its own corpora."""
+
+    threshold_shift: float
+    review_score: float
+    f05: float
+    """The pooled (or worst-corpus) F0.5 at the choice; NaN when nothing was scored."""
+    trajectories: list[Trajectories] = field(default_factory=list)
+    """Per training corpus, at the chosen shift (for comparing review choices)."""
+
+
+def out_of_corpus_choice(
     cfg: GroomingConfig,
     decision: DecisionConfig,
     corpora: list[Corpus],
     inner: dict[int, CueModel],
-) -> tuple[float, float]:
-    """Choose ``decision.review_score`` on text from authors the model did not see.
+) -> OutOfCorpusChoice:
+    """Choose ``threshold_shift`` and ``decision.review_score`` on text from unseen authors.
 
     Each training corpus is scored through the scorer with the model trained
-    without it (:func:`~tipline.operators.grooming.training.train_folds`), and
-    the threshold is chosen by ``grooming.model.review_choice``.
+    without it (:func:`~tipline.operators.grooming.training.train_folds`), once
+    per candidate of ``grooming.model.shift_choices`` (only the configured
+    ``threshold_shift`` when empty); at each, the review threshold is chosen by
+    ``grooming.model.review_choice``, and the shift whose F0.5 there is best
+    wins (ties keep the earlier candidate). The cue thresholds are each
+    chosen for F1 at message level; a session needs a different balance
+    (many cues add up, so it pays for recall), which is what the shift finds.
 
     Returns:
-        ``(review_score, F0.5 at it)``; the configured score when there is nothing to choose on.
+        The choice; the configured shift and score (F0.5 NaN) when there is nothing to choose on.
 
     """
-    by_corpus = [c for c in out_of_corpus_trajectories(cfg, decision, corpora, inner) if c]
-    if not by_corpus:
-        return decision.review_score, float("nan")
     hold = cfg.family.hold_messages if cfg.family.enabled else 0
-    return review_score_by(cfg.model.review_choice, by_corpus, hold)
+    best = OutOfCorpusChoice(cfg.model.threshold_shift, decision.review_score, float("nan"))
+    for shift in cfg.model.shift_choices or (cfg.model.threshold_shift,):
+        scored = out_of_corpus_trajectories(with_shift(cfg, shift), decision, corpora, inner)
+        by_corpus = [c for c in scored if c]
+        if not by_corpus:
+            return best
+        review, f = review_score_by(cfg.model.review_choice, by_corpus, hold)
+        if not best.f05 >= f - 1e-9:  # NaN (nothing yet) or a better F0.5
+            best = OutOfCorpusChoice(shift, review, f, by_corpus)
+    return best
 
 
 def run_keyword_baseline(

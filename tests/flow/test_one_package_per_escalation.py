@@ -62,7 +62,7 @@ def test_only_escalations_are_packaged(tmp_path: Path) -> None:
         evidence=msgspec.structs.replace(base.evidence, path=str(tmp_path / "vault")),
         reports=msgspec.structs.replace(base.reports, path=str(tmp_path / "reports")),
         # review well below report, so the session rises one level at a time (with the
-        # shipped 0.76 / 0.8 one message can jump from none straight to report)
+        # shipped 0.82 / 0.86 one message can jump from none straight to report)
         decision=msgspec.structs.replace(base.decision, review_score=0.5, report_score=0.9),
     )
     records = [_record(n, s, t) for n, (s, t) in enumerate(LINES)]

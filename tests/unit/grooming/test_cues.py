@@ -105,8 +105,9 @@ def test_shipped_artifact_rewrites_to_the_same_bytes(config: TiplineConfig) -> N
 
 
 def test_shipped_manifest_matches_the_config(config: TiplineConfig) -> None:
-    """The manifest beside the shipped model records the digest and review score in config."""
+    """The shipped model's manifest records the digest, review score and shift in config."""
     path = resolve(config.grooming.model.path)
     manifest = msgspec.json.decode(path.with_suffix(".json").read_bytes())
     assert manifest["sha256"] == config.grooming.model.sha256
     assert manifest["review_score"]["value"] == config.decision.review_score
+    assert manifest.get("threshold_shift", 0.0) == config.grooming.model.threshold_shift

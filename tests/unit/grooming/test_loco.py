@@ -4,16 +4,28 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from tests.unit.grooming.conftest import REPO
 from tipline.cli.commands.evaluate import evaluate_loco, format_table
 from tipline.cli.commands.model import all_corpora
 from tipline.operators.grooming import Scorer
-from tipline.operators.grooming.corpus import SessionRun, cue_figures, errors, report, run_session
-from tipline.operators.grooming.training import TrainParams
+from tipline.operators.grooming.corpus import (
+    OutOfCorpusChoice,
+    SessionRun,
+    cue_figures,
+    errors,
+    out_of_corpus_choice,
+    report,
+    run_session,
+    with_shift,
+)
+from tipline.operators.grooming.training import TrainParams, train_folds
+from tipline.schemas.config import TiplineConfig, load_config
 from tipline.schemas.errors import InputError
 from tipline.services.corpus import read_corpus, write_synth_corpus
+from tipline.synth.corpus import CUE_VOCABULARY
 
 
 @pytest.fixture(scope="module")
@@ -62,13 +74,21 @@ def test_leave_one_corpus_out_table(corpora: list[Path], tmp_path: Path) -> None
         params=TrainParams(max_iter=15),
     )
     assert set(result["corpora"]) == {"a", "b"}
+    shifts = load_config(REPO / "config/default.toml").grooming.model.shift_choices
+    assert len(shifts) > 1
     assert result["corpora"]["a"]["trained_on"] == ["b", "synth"]
     for row in result["corpora"].values():
         assert {"tipline", "previous", "keyword"} <= set(row)
         assert "cues" in row["tipline"]
     assert result["worst"] in {"a", "b"}
-    assert "*worst*" in format_table(result)
+    table = format_table(result)
+    assert "*worst*" in table
+    for name, row in result["corpora"].items():
+        review, shift = row["review_score"], row["threshold_shift"]
+        chosen = f"review_score {review:.2f}, threshold_shift {shift:.2f}"
+        assert f"{name}: chosen on the training authors' out-of-corpus scores: {chosen}" in table
     for row in result["corpora"].values():
+        assert row["threshold_shift"] in shifts  # one of the default config's candidates
         assert set(row["review_choices"]) == {"pooled", "worst_corpus"}
         chosen = row["review_choices"][row["review_choice"]]
         assert chosen["review_score"] == row["review_score"]
@@ -123,3 +143,63 @@ def test_worst_corpus_choice_holds_up_on_each_author() -> None:
     assert pooled > 0.7  # separates the large author, misses every positive of the small one
     assert 0.4 < worst <= 0.6  # the small author's positives are caught ...
     assert f == pytest.approx(1.25 * 0.5 / (0.25 * 0.5 + 1))  # ... at precision 0.5 on the large
+
+
+def test_threshold_shift_is_chosen_with_the_review_score_out_of_corpus(
+    corpora: list[Path], config: TiplineConfig, scorer: Scorer
+) -> None:
+    """Each candidate shift is scored on unseen authors; the best F0.5 wins, ties the earlier."""
+    loaded = [read_corpus(p) for p in corpora]
+    _, inner = train_folds(loaded, scorer, CUE_VOCABULARY, TrainParams(max_iter=15))
+    d = config.decision
+    g = msgspec.structs.replace(
+        config.grooming, model=msgspec.structs.replace(config.grooming.model, shift_choices=())
+    )
+
+    def chosen(*shifts: float) -> OutOfCorpusChoice:
+        model = msgspec.structs.replace(g.model, shift_choices=shifts)
+        return out_of_corpus_choice(msgspec.structs.replace(g, model=model), d, loaded, inner)
+
+    candidates = (0.0, -2.0, 2.0, -0.5)
+    alone = [chosen(s) for s in candidates]
+    best = max(c.f05 for c in alone)
+    both = chosen(*candidates)
+    assert both.f05 == best
+    assert both.threshold_shift == next(c.threshold_shift for c in alone if c.f05 == best)
+    assert (both.review_score, both.trajectories) == next(
+        (c.review_score, c.trajectories) for c in alone if c.f05 == best
+    )
+    # the shifts do change what is recognised (the choice is not vacuous)
+    assert len({c.f05 for c in alone}) > 1
+    # a tie keeps the earlier candidate
+    assert chosen(2.0, 2.0 + 1e-12).threshold_shift == 2.0
+    # no candidates: the configured shift, with the review score chosen at it
+    plain = out_of_corpus_choice(with_shift(g, -0.5), d, loaded, inner)
+    assert (plain.threshold_shift, plain.review_score) == (-0.5, alone[3].review_score)
+    # nothing to score on: the configured values, F0.5 unknown
+    empty = out_of_corpus_choice(g, d, loaded, {})
+    assert (empty.threshold_shift, empty.review_score) == (g.model.threshold_shift, d.review_score)
+    assert empty.f05 != empty.f05  # NaN
+
+
+def test_model_train_writes_and_prints_the_chosen_shift(
+    corpora: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`model train` writes the chosen shift and review score to its manifest and prints them."""
+    import argparse
+    import json
+
+    from tipline.cli.commands.model import run_train
+
+    config = tmp_path / "shift.toml"
+    config.write_text(
+        f'extends = "{REPO / "config/default.toml"}"\n'
+        "[grooming.model]\nshift_choices = [0.0, -0.5, -1.0]\n"
+    )
+    args = argparse.Namespace(corpus=[str(p) for p in corpora], config=str(config), out=tmp_path)
+    assert run_train(args) == 0
+    printed = capsys.readouterr().out
+    manifest = json.loads(next(tmp_path.glob("cues-*.json")).read_text())
+    assert manifest["threshold_shift"] in (0.0, -0.5, -1.0)
+    assert f"threshold_shift = {manifest['threshold_shift']}" in printed
+    assert f"review_score = {manifest['review_score']['value']}" in printed

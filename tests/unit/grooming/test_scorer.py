@@ -64,7 +64,7 @@ def _variant(config: TiplineConfig, **changes: object) -> Scorer:
 
 def test_grooming_escalates_once_per_level(config: TiplineConfig) -> None:
     # review well below report, so this conversation passes both levels one at a time
-    # (with review_score 0.76 one message can jump from none straight to report)
+    # (with the shipped 0.82 / 0.86 one message can jump from none straight to report)
     scorer = _variant(config, family_hold_messages=0, decision_review_score=0.5)
     state, verdicts = run(scorer, GROOMING)
     levels = [v.level for v in verdicts]
@@ -236,7 +236,9 @@ def test_window_forgets_old_hits(config: TiplineConfig) -> None:
 
 def test_hysteresis_releases_and_realerts(config: TiplineConfig) -> None:
     cfg = msgspec.structs.replace(config.grooming, half_life_s=600.0)
-    scorer = compile_scorer(cfg, config.decision)
+    # thresholds of their own: this is about release and re-alert, not the shipped cut-off
+    decision = msgspec.structs.replace(config.decision, review_score=0.7, report_score=0.8)
+    scorer = compile_scorer(cfg, decision)
     state: SessionState | None = None
     escalations = 0
     for i, (sender, text) in enumerate(GROOMING[:6]):
