@@ -80,10 +80,13 @@ def build_world(root: Path) -> World:
             for n, d in enumerate(images())]  # fmt: skip
     (root / "list.csv").write_text("algorithm,hash,list,id,category\n" + "\n".join(rows) + "\n")
     out = root / "out"
-    # An overlay of the base config: a vault, drafts and operators of its own.
+    # An overlay of the base config: a vault, drafts and operators of its own, and
+    # session thresholds of its own, far apart, so both review and report cases
+    # arise whatever the shipped model's cut-offs are.
     text = (
         f'extends = "{REPO / "config" / "base.toml"}"\n'
         "[hashing]\nlists = []\n"
+        "[decision]\nreview_score = 0.6\nreport_score = 0.9\n"
         f'[evidence]\npath = "{out / "vault"}"\n'
         f"[evidence.access]\noperators = {ROLES}\n"
         f'[reports]\npath = "{out / "reports"}"\n'
