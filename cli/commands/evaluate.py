@@ -170,6 +170,19 @@ def _fmt(v: object, digits: int = 2) -> str:
     return str(v)
 
 
+def _relation_line(relations: dict[str, dict[str, Any]]) -> str:
+    """One line on the age relation read against the annotated true ages."""
+    every, grooming = relations["all"], relations["grooming"]
+    negatives = [v for k, v in relations.items() if k not in ("all", "grooming")]
+    n_neg = sum(v["n"] for v in negatives)
+    wrong = sum(v["wrongly_adult_minor"] for v in negatives)
+    return (
+        f"age relation right in {_fmt(every['accuracy'])} of {every['n']} sessions "
+        f"(grooming {_fmt(grooming['accuracy'])}); hard negatives wrongly read "
+        f"adult-minor: {wrong} of {n_neg}"
+    )
+
+
 def format_table(result: dict[str, Any]) -> str:
     """Format the printed table: session figures, then per-style, per-negative-kind and per-cue."""
     lines = [
@@ -194,6 +207,9 @@ def format_table(result: dict[str, Any]) -> str:
             f"\n{name}: chosen on the training authors' out-of-corpus scores: review_score "
             f"{_fmt(row['review_score'])}, threshold_shift {_fmt(row.get('threshold_shift'))}"
         )
+        relations = row["tipline"].get("relations")
+        if relations:
+            lines.append(f"{name}: {_relation_line(relations)}")
         lines.append(f"{name}: recall per style (tipline / previous / keyword)")
         for style, v in row["tipline"]["style_recall"].items():
             pv = row["previous"]["style_recall"][style]["recall"]

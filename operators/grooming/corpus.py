@@ -12,7 +12,9 @@ into the figures of the leave-one-corpus-out table:
 * recall per grooming style, false-alert rate per hard-negative kind;
 * per cue, message-level recall and precision of what fired against the
   annotations (recognition measured apart from aggregation);
-* the false-negative and false-positive session ids with the cues that fired.
+* the false-negative and false-positive session ids with the cues that fired;
+* how often the age relation read matches the participants' annotated true
+  ages, for grooming and for each hard-negative kind (:func:`relation_figures`).
 
 Invariants: pure; reads ids, labels and cue names only (the scorer reads the
 text), so reports carry no content.
@@ -395,10 +397,59 @@ def errors(corpus: Corpus, runs: dict[str, SessionRun]) -> dict[str, dict[str, l
     return out
 
 
+# the age at which an annotated true age counts as an adult's (the law's, not a setting)
+ADULT_AGE = 18
+
+
+def true_relation(session: CorpusSession) -> str | None:
+    """Return the annotated age relation, oldest to youngest true age, or None.
+
+    ``adult-minor``, ``minor-minor`` or ``adult-adult``; None without two known ages.
+    """
+    ages = [p.true_age for p in session.participants if p.true_age is not None]
+    if len(ages) < 2:
+        return None
+    side = ("minor", "adult")
+    return f"{side[max(ages) >= ADULT_AGE]}-{side[min(ages) >= ADULT_AGE]}"
+
+
+def relation_figures(corpus: Corpus, runs: dict[str, SessionRun]) -> dict[str, dict[str, object]]:
+    """How often the scorer's age relation matches the participants' annotated true ages.
+
+    The relation read is the verdict's ``age_relation`` at the session's peak
+    score (``older-minor-minor`` counts as ``minor-minor``). Per group
+    (``all``, ``grooming``, then each hard-negative kind): sessions with two
+    known true ages, how many were read right, and how many were read
+    ``adult-minor`` although they are not (the relation that weighs most).
+    """
+    groups: dict[str, list[int]] = {"all": [0, 0, 0], "grooming": [0, 0, 0]}
+    kinds: dict[str, list[int]] = {}
+    for s in corpus.sessions:
+        truth = true_relation(s)
+        if truth is None:
+            continue
+        seen = runs[s.session_id].relation.removeprefix("older-")
+        group = (
+            groups["grooming"]
+            if s.positive
+            else kinds.setdefault(s.negative_kind or "other", [0, 0, 0])
+        )
+        for g in (groups["all"], group):
+            g[0] += 1
+            g[1] += seen == truth
+            g[2] += seen == "adult-minor" and truth != "adult-minor"
+    groups.update(sorted(kinds.items()))
+    return {
+        k: {"n": n, "right": right, "accuracy": _ratio(right, n), "wrongly_adult_minor": wrong}
+        for k, (n, right, wrong) in groups.items()
+    }
+
+
 def report(corpus: Corpus, runs: dict[str, SessionRun], *, cues: bool = True) -> dict[str, object]:
     """All figures of one detector on one corpus (see the module docstring)."""
     out = _session_figures(corpus, runs)
     if cues:
         out["cues"] = cue_figures(corpus, runs)
         out["errors"] = errors(corpus, runs)
+        out["relations"] = relation_figures(corpus, runs)
     return out

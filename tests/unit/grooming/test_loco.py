@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import msgspec
@@ -12,13 +13,18 @@ from tipline.cli.commands.evaluate import evaluate_loco, format_table
 from tipline.cli.commands.model import all_corpora
 from tipline.operators.grooming import Scorer
 from tipline.operators.grooming.corpus import (
+    Corpus,
+    CorpusSession,
     OutOfCorpusChoice,
+    Participant,
     SessionRun,
     cue_figures,
     errors,
     out_of_corpus_choice,
+    relation_figures,
     report,
     run_session,
+    true_relation,
     with_shift,
 )
 from tipline.operators.grooming.training import TrainParams, train_folds
@@ -61,6 +67,39 @@ def test_report_counts_sessions_styles_kinds_and_cues(scorer: Scorer, corpora: l
     assert all(v["recall"] in (0.0, None) for v in cue_figures(corpus, silent).values())
     missed = errors(corpus, silent)["false_negatives"]
     assert set(missed) == {s.session_id for s in corpus.sessions if s.positive}
+    relations = r["relations"]
+    assert relations["all"]["n"] == sum(true_relation(s) is not None for s in corpus.sessions)  # type: ignore[index]
+
+
+def _with_ages(session: CorpusSession, *ages: int) -> CorpusSession:
+    people = [Participant(f"u{i}", age, "") for i, age in enumerate(ages)]
+    return replace(session, participants=people)
+
+
+def test_relation_figures_set_the_read_relation_against_true_ages(corpora: list[Path]) -> None:
+    """Right, wrong and wrongly adult-minor, per group; older-minor-minor is minor-minor."""
+    base = read_corpus(corpora[0]).sessions[0]
+    groom = replace(base, session_id="g", positive=True, style="subtle", negative_kind=None)
+    peers = replace(base, session_id="p", positive=False, style=None, negative_kind="peers")
+    dating = replace(base, session_id="d", positive=False, style=None, negative_kind="adults")
+    sessions = [
+        _with_ages(replace(groom, session_id="g1"), 35, 13),
+        _with_ages(replace(groom, session_id="g2"), 35, 13),
+        _with_ages(replace(peers, session_id="p1"), 14, 13),
+        _with_ages(replace(peers, session_id="p2"), 16, 11),
+        _with_ages(replace(dating, session_id="d1"), 30, 28),
+        _with_ages(replace(dating, session_id="d2"), 30),  # one known age: no relation
+    ]
+    read = {"g1": "adult-minor", "g2": "minor-minor", "p1": "adult-minor",
+            "p2": "older-minor-minor", "d1": "adult-adult", "d2": "adult-minor"}  # fmt: skip
+    runs = {k: SessionRun(k, None, relation=v) for k, v in read.items()}
+    figures = relation_figures(Corpus("x", None, sessions), runs)
+    assert list(figures) == ["all", "grooming", "adults", "peers"]
+    assert figures["all"] == {"n": 5, "right": 3, "accuracy": 0.6, "wrongly_adult_minor": 1}
+    assert figures["grooming"] == {"n": 2, "right": 1, "accuracy": 0.5, "wrongly_adult_minor": 0}
+    assert figures["peers"] == {"n": 2, "right": 1, "accuracy": 0.5, "wrongly_adult_minor": 1}
+    assert figures["adults"] == {"n": 1, "right": 1, "accuracy": 1.0, "wrongly_adult_minor": 0}
+    assert true_relation(sessions[5]) is None
 
 
 def test_leave_one_corpus_out_table(corpora: list[Path], tmp_path: Path) -> None:
@@ -87,6 +126,11 @@ def test_leave_one_corpus_out_table(corpora: list[Path], tmp_path: Path) -> None
         review, shift = row["review_score"], row["threshold_shift"]
         chosen = f"review_score {review:.2f}, threshold_shift {shift:.2f}"
         assert f"{name}: chosen on the training authors' out-of-corpus scores: {chosen}" in table
+        relations = row["tipline"]["relations"]["all"]
+        assert (
+            f"{name}: age relation right in {relations['accuracy']:.2f} of {relations['n']}"
+            in table
+        )
     for row in result["corpora"].values():
         assert row["threshold_shift"] in shifts  # one of the default config's candidates
         assert set(row["review_choices"]) == {"pooled", "worst_corpus"}
