@@ -170,16 +170,13 @@ def _fmt(v: object, digits: int = 2) -> str:
     return str(v)
 
 
-def _relation_line(relations: dict[str, dict[str, Any]]) -> str:
+def _relation_line(relations: dict[str, Any]) -> str:
     """One line on the age relation read against the annotated true ages."""
-    every, grooming = relations["all"], relations["grooming"]
-    negatives = [v for k, v in relations.items() if k not in ("all", "grooming")]
-    n_neg = sum(v["n"] for v in negatives)
-    wrong = sum(v["wrongly_adult_minor"] for v in negatives)
+    every, negatives = relations["all"], relations["hard_negatives"]
     return (
         f"age relation right in {_fmt(every['accuracy'])} of {every['n']} sessions "
-        f"(grooming {_fmt(grooming['accuracy'])}); hard negatives wrongly read "
-        f"adult-minor: {wrong} of {n_neg}"
+        f"(grooming {_fmt(relations['grooming']['accuracy'])}); hard negatives wrongly read "
+        f"adult-minor: {negatives['wrongly_adult_minor']} of {negatives['n']}"
     )
 
 

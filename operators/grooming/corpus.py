@@ -413,36 +413,38 @@ def true_relation(session: CorpusSession) -> str | None:
     return f"{side[max(ages) >= ADULT_AGE]}-{side[min(ages) >= ADULT_AGE]}"
 
 
-def relation_figures(corpus: Corpus, runs: dict[str, SessionRun]) -> dict[str, dict[str, object]]:
+def relation_figures(corpus: Corpus, runs: dict[str, SessionRun]) -> dict[str, object]:
     """How often the scorer's age relation matches the participants' annotated true ages.
 
     The relation read is the verdict's ``age_relation`` at the session's peak
-    score (``older-minor-minor`` counts as ``minor-minor``). Per group
-    (``all``, ``grooming``, then each hard-negative kind): sessions with two
-    known true ages, how many were read right, and how many were read
-    ``adult-minor`` although they are not (the relation that weighs most).
+    score (``older-minor-minor`` counts as ``minor-minor``). For ``all``,
+    ``grooming``, ``hard_negatives`` and each hard-negative kind (``by_kind``):
+    sessions with two known true ages, how many were read right, and how many
+    were read ``adult-minor`` although they are not (the relation that weighs
+    most).
     """
     groups: dict[str, list[int]] = {"all": [0, 0, 0], "grooming": [0, 0, 0]}
+    groups["hard_negatives"] = [0, 0, 0]
     kinds: dict[str, list[int]] = {}
     for s in corpus.sessions:
         truth = true_relation(s)
         if truth is None:
             continue
         seen = runs[s.session_id].relation.removeprefix("older-")
-        group = (
-            groups["grooming"]
-            if s.positive
-            else kinds.setdefault(s.negative_kind or "other", [0, 0, 0])
-        )
-        for g in (groups["all"], group):
+        own = [groups["grooming"]] if s.positive else [
+            groups["hard_negatives"], kinds.setdefault(s.negative_kind or "other", [0, 0, 0])
+        ]  # fmt: skip
+        for g in (groups["all"], *own):
             g[0] += 1
             g[1] += seen == truth
             g[2] += seen == "adult-minor" and truth != "adult-minor"
-    groups.update(sorted(kinds.items()))
-    return {
-        k: {"n": n, "right": right, "accuracy": _ratio(right, n), "wrongly_adult_minor": wrong}
-        for k, (n, right, wrong) in groups.items()
-    }
+
+    def figures(n: int, right: int, wrong: int) -> dict[str, object]:
+        return {"n": n, "right": right, "accuracy": _ratio(right, n), "wrongly_adult_minor": wrong}
+
+    out: dict[str, object] = {k: figures(*v) for k, v in groups.items()}
+    out["by_kind"] = {k: figures(*v) for k, v in sorted(kinds.items())}
+    return out
 
 
 def report(corpus: Corpus, runs: dict[str, SessionRun], *, cues: bool = True) -> dict[str, object]:

@@ -94,11 +94,15 @@ def test_relation_figures_set_the_read_relation_against_true_ages(corpora: list[
             "p2": "older-minor-minor", "d1": "adult-adult", "d2": "adult-minor"}  # fmt: skip
     runs = {k: SessionRun(k, None, relation=v) for k, v in read.items()}
     figures = relation_figures(Corpus("x", None, sessions), runs)
-    assert list(figures) == ["all", "grooming", "adults", "peers"]
+    assert list(figures) == ["all", "grooming", "hard_negatives", "by_kind"]
     assert figures["all"] == {"n": 5, "right": 3, "accuracy": 0.6, "wrongly_adult_minor": 1}
     assert figures["grooming"] == {"n": 2, "right": 1, "accuracy": 0.5, "wrongly_adult_minor": 0}
-    assert figures["peers"] == {"n": 2, "right": 1, "accuracy": 0.5, "wrongly_adult_minor": 1}
-    assert figures["adults"] == {"n": 1, "right": 1, "accuracy": 1.0, "wrongly_adult_minor": 0}
+    negatives = {"n": 3, "right": 2, "accuracy": 2 / 3, "wrongly_adult_minor": 1}
+    assert figures["hard_negatives"] == negatives
+    assert figures["by_kind"] == {
+        "adults": {"n": 1, "right": 1, "accuracy": 1.0, "wrongly_adult_minor": 0},
+        "peers": {"n": 2, "right": 1, "accuracy": 0.5, "wrongly_adult_minor": 1},
+    }
     assert true_relation(sessions[5]) is None
 
 
