@@ -31,7 +31,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
-from tipline.operators.grooming.corpus import Corpus
+from tipline.operators.grooming.corpus import ADULT_AGE, Corpus
 from tipline.operators.grooming.cues import CueModel, feature_names
 from tipline.operators.grooming.normalise import normalise
 from tipline.operators.grooming.optimise import minimise
@@ -75,7 +75,9 @@ def _messages(corpora: Sequence[Corpus], scorer: Scorer, cues: tuple[str, ...]) 
     for g, corpus in enumerate(corpora):
         for s in corpus.sessions:
             adult = {
-                p.user_id: float(p.true_age >= 18) for p in s.participants if p.true_age is not None
+                p.user_id: float(p.true_age >= ADULT_AGE)
+                for p in s.participants
+                if p.true_age is not None
             }
             start = len(d.feats)
             for n, e in enumerate(s.events):

@@ -104,6 +104,10 @@ def test_relation_figures_set_the_read_relation_against_true_ages(corpora: list[
         "peers": {"n": 2, "right": 1, "accuracy": 0.5, "wrongly_adult_minor": 1},
     }
     assert true_relation(sessions[5]) is None
+    # an annotated 18 is an adult, 17 a minor
+    assert true_relation(_with_ages(base, 18, 17)) == "adult-minor"
+    assert true_relation(_with_ages(base, 18, 18)) == "adult-adult"
+    assert true_relation(_with_ages(base, 17, 12)) == "minor-minor"
 
 
 def test_leave_one_corpus_out_table(corpora: list[Path], tmp_path: Path) -> None:
