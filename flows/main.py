@@ -7,7 +7,8 @@
                                                 │ cases, and batches of messages following them
                                          package-evidence (vault receipt; a background thread,
                                                 │  flows/evidence_step.py)
-                                                ├→ report-draft → drafts
+                                                ├→ report-draft → drafts (stored on a
+                                                │  background thread too)
                                                 └→ alert → alerts
 
 Every step that works on one event turns a per-event failure into a dead
@@ -35,10 +36,11 @@ from bytewax.connectors.kafka import KafkaSource
 from bytewax.dataflow import Dataflow, Stream
 from bytewax.inputs import Source
 
-from tipline.flows.evidence_step import EvidenceLogic, shard_of
+from tipline.flows.evidence_step import DraftLogic, EvidenceLogic, draft_shard, shard_of
 from tipline.flows.heartbeat import HeartbeatSource
 from tipline.flows.outputs import (
     OutputOverrides,
+    draft_writer,
     write_alerts,
     write_dead_letters,
     write_decisions,
@@ -100,9 +102,7 @@ def build_flow(
         # Cases and follow-up batches stay in one ordered stream: a batch never
         # overtakes the case that opened its package.
         packaged = _split_letters("package-failed", _packaged(cfg, pipe, scored_ok), letters)
-        drafts = _split_letters(
-            "draft-failed", op.flat_map("report-draft", packaged, pipe.draft), letters
-        )
+        drafts = _split_letters("draft-failed", _drafted(cfg, pipe, packaged, overrides), letters)
         write_drafts("report-drafts", drafts, cfg, overrides.drafts)
         alerts = _split_letters("alert-failed", op.map("alert", packaged, pipe.alert), letters)
         write_alerts("alerts", alerts, cfg, overrides.alerts, pipe.env)
@@ -164,6 +164,23 @@ def _packaged(
     shards = op.map("evidence-shard", keyed, partial(shard_of, cfg.evidence.shards))
     done = op.stateful_batch("package-evidence", shards, lambda resume: EvidenceLogic(pipe, resume))
     return op.key_rm("evidence-unkey", done)
+
+
+def _drafted(
+    cfg: TiplineConfig, pipe: Pipeline, packaged: Stream[Any], overrides: OutputOverrides
+) -> Stream[Any]:
+    """Return the drafts and dead letters of ``report-draft`` (flows/evidence_step.py).
+
+    In the background the worker also stores each draft before it is emitted,
+    unless an override sink stores them.
+    """
+    if cfg.evidence.executor == "inline":
+        return op.flat_map("report-draft", packaged, pipe.draft)
+    reports = op.filter("needs-draft", packaged, pipe.needs_draft)
+    shards = op.map("draft-shard", reports, partial(draft_shard, cfg.evidence.shards))
+    write = draft_writer(cfg, overrides.drafts)
+    done = op.stateful_batch("report-draft", shards, lambda resume: DraftLogic(pipe, resume, write))
+    return op.key_rm("draft-unkey", done)
 
 
 def configured_source(cfg: TiplineConfig, env: Mapping[str, str]) -> Source[Any]:

@@ -26,7 +26,7 @@ from tipline.schemas.environment import EMPTY_ENV
 from tipline.services.metrics import METRICS, stage_timer
 from tipline.sinks.callback import CallbackSink
 from tipline.sinks.decisions import decision_message
-from tipline.sinks.drafts import DraftsSink
+from tipline.sinks.drafts import DraftsSink, DraftWriter
 from tipline.sinks.jsonl import JsonlSink
 from tipline.sinks.kafka_out import IDEMPOTENT, producer_sink
 from tipline.sinks.lake import LakeSink
@@ -185,12 +185,23 @@ def write_decisions(
         op.output(step, lines, sink)
 
 
+def draft_writer(cfg: TiplineConfig, override: Sink[Any] | None) -> DraftWriter | None:
+    """Return how the background draft worker stores a draft (None: ``override`` does)."""
+    return None if override is not None else DraftsSink(cfg.reports.path).write
+
+
 def write_drafts(
     step: str, drafts: Stream[Any], cfg: TiplineConfig, override: Sink[Any] | None
 ) -> None:
-    """Write report drafts next to the evidence (idempotent: an existing draft is kept)."""
+    """Write report drafts next to the evidence (idempotent: an existing draft is kept).
+
+    With ``evidence.executor = "background"`` the draft worker has stored them
+    (:func:`draft_writer`); only an override sink still receives them.
+    """
     if override is not None:
         op.output(step, drafts, override)
+        return
+    if cfg.evidence.executor == "background":
         return
     path = cfg.reports.path
     op.output(step, drafts, CallbackSink(lambda: DraftsSink(path).write))

@@ -56,6 +56,10 @@ from tipline.services.media_fetch import media_fetcher
 from tipline.services.metrics import METRICS, decision_counter, observe_batch, timed
 from tipline.services.packaging import PackagingStep
 from tipline.sinks.cases import CasesSink
+from tipline.sinks.drafts import DraftWriter
+
+# a batch of receipts for the draft worker, and where it stores the drafts (None: a sink does)
+DraftJob = tuple[list[Packaged], DraftWriter | None]
 
 
 @dataclass
@@ -307,6 +311,30 @@ class Pipeline:
         bound = self.config.evidence.max_in_flight
         return OrderedWorker(self.package, max_in_flight=bound, name="tipline-evidence")
 
+    @cached_property
+    def draft_worker(
+        self,
+    ) -> OrderedWorker[DraftJob, list[ReportDraft | DeadLetter]]:
+        """The background thread that builds and stores drafts (``executor = "background"``)."""
+        bound = self.config.evidence.max_in_flight
+        return OrderedWorker(self.draft_and_store, max_in_flight=bound, name="tipline-drafts")
+
+    def draft_and_store(self, job: DraftJob) -> list[ReportDraft | DeadLetter]:
+        """Build the drafts of a batch of receipts; store each one before it is returned.
+
+        ``job`` is the batch and the store's write function (None when a sink
+        downstream stores them). Storing is idempotent, so a re-driven batch
+        writes nothing twice; a store that fails raises (a systemic fault).
+        """
+        items, write = job
+        out: list[ReportDraft | DeadLetter] = []
+        for packaged in items:
+            for result in self.draft(packaged):
+                if write is not None and isinstance(result, ReportDraft):
+                    write(result)
+                out.append(result)
+        return out
+
     def package(self, items: list[Decided | FollowUps]) -> list[Packaged | DeadLetter]:
         """Store the evidence of a batch (step ``package-evidence``).
 
@@ -351,15 +379,19 @@ class Pipeline:
         weight_of = {c.name: c.weight for c in scorer.categories}
         return {"cues_of": lambda text: message_cues(scorer, text), "weight_of": weight_of}
 
+    def needs_draft(self, packaged: Packaged) -> bool:
+        """Return True for a ``report`` case while drafts are on (``[reports] enabled``)."""
+        return packaged.decided.decision.decision == "report" and self.config.reports.enabled
+
     def draft(self, packaged: Packaged) -> list[ReportDraft | DeadLetter]:
         """Build the CyberTipline draft of a ``report`` case (step ``report-draft``).
 
         A draft that cannot be built is stored anyway, in status ``failed`` with
         the reason (``tipline reports list`` shows it), beside a dead letter.
         """
-        decision = packaged.decided.decision
-        if decision.decision != "report" or not self.config.reports.enabled:
+        if not self.needs_draft(packaged):
             return []
+        decision = packaged.decided.decision
         now = self.clock.now()
         event = packaged.decided.event
         try:

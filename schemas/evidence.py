@@ -226,9 +226,10 @@ class EvidenceConfig(Section, frozen=True):
 
     Group commit (docs/evidence.md): ``group_packages`` cases per commit, made
     durable by ``syncfs(2)`` or by fsyncing every file and folder (``group_sync``).
-    The flow packages on a background thread (``executor``, flows/evidence_step.py):
-    ``shards`` keys, at most ``max_in_flight`` batches waiting, finished batches
-    collected every ``poll_ms``.
+    The flow packages on a background thread (``executor``, flows/evidence_step.py),
+    and builds and stores report drafts on another: ``shards`` keys, at most
+    ``max_in_flight`` batches waiting on each, finished batches collected every
+    ``poll_ms``.
     """
 
     enabled: bool = True

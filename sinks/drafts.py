@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Final
@@ -49,6 +49,9 @@ DRAFT_FILE: Final = "draft.json"
 REPORT_FILE: Final = "report.xml"
 LOG_FILE: Final = "submissions.jsonl"
 _SAFE_ID: Final = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
+
+# how a built draft is stored (``DraftsSink.write``): the flow's draft worker calls it
+DraftWriter = Callable[[ReportDraft], object]
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

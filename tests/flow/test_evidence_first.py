@@ -6,6 +6,7 @@ import base64
 import json
 from pathlib import Path
 
+import msgspec
 import pytest
 from bytewax.testing import TestingSink, TestingSource, run_main
 
@@ -19,6 +20,7 @@ from tipline.schemas.config import TiplineConfig, parse_config
 from tipline.schemas.errors import VaultWriteError
 from tipline.schemas.hashing import HashingConfig
 from tipline.schemas.source import RawRecord, SourcePosition
+from tipline.sinks.drafts import DraftsSink
 from tipline.synth.images import encode, make_image
 
 
@@ -126,3 +128,43 @@ def test_failed_vault_write_leaves_no_alert_and_no_draft(tmp_path: Path) -> None
     assert any(isinstance(c, VaultWriteError) for c in causes)
     assert alerts == []
     assert drafts == []
+
+
+def _run_stored(cfg: TiplineConfig, records: list[RawRecord]) -> list:
+    """Run with the configured drafts store (no override): the draft worker stores them."""
+    alerts: list = []
+    outputs = OutputOverrides(lake=TestingSink([]), alerts=TestingSink(alerts))
+    run_main(build_flow(cfg, source=TestingSource(records), outputs=outputs))
+    return alerts
+
+
+def _with(cfg: TiplineConfig, **evidence: object) -> TiplineConfig:
+    return msgspec.structs.replace(cfg, evidence=msgspec.structs.replace(cfg.evidence, **evidence))
+
+
+@pytest.mark.parametrize("executor", ["background", "inline"])
+def test_drafts_are_stored_for_their_receipts_by_either_executor(
+    tmp_path: Path, executor: str
+) -> None:
+    cfg, image = known_image_setup(tmp_path)
+    cfg = _with(cfg, executor=executor)
+    alerts = _run_stored(cfg, [message_with_image(image, n) for n in range(3)])
+    packages = sorted(json.loads(a)["package_id"] for a in alerts)
+    assert len(packages) == 3
+    store = DraftsSink(cfg.reports.path)
+    # one complete draft per stored case (draft id = package id), built from its receipt
+    assert sorted(p.parent.name for p in Path(cfg.reports.path).glob("*/draft.json")) == packages
+    assert all(store.read(p).report_xml for p in packages)
+    assert sorted(Pipeline(cfg).evidence.list_packages()) == packages
+
+
+def test_a_draft_store_that_fails_stops_the_job(tmp_path: Path) -> None:
+    cfg, image = known_image_setup(tmp_path)
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the drafts folder should be", encoding="utf-8")
+    cfg = msgspec.structs.replace(
+        cfg, reports=msgspec.structs.replace(cfg.reports, path=str(blocked))
+    )
+    # Storage is systemic, not bad data: the job stops (recovery retries), nothing is skipped.
+    with pytest.raises(RuntimeError, match="report-draft"):
+        _run_stored(cfg, [message_with_image(image, 1)])

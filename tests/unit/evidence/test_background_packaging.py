@@ -12,13 +12,14 @@ import pytest
 from bytewax.operators import StatefulBatchLogic
 
 from tests.flow.conftest import T0
-from tipline.flows.evidence_step import EvidenceLogic, shard_of
-from tipline.flows.records import Decided, FollowUps
+from tipline.flows.evidence_step import DraftLogic, EvidenceLogic, draft_shard, shard_of
+from tipline.flows.records import Decided, FollowUps, Packaged
 from tipline.operators.evidence.context import ContextKeys
 from tipline.schemas.clock import SYSTEM_CLOCK
 from tipline.schemas.decision import Decision
 from tipline.schemas.errors import EvidenceError, VaultWriteError
 from tipline.schemas.event import Account, MessageEvent
+from tipline.schemas.evidence import EvidenceReceipt
 from tipline.schemas.source import SourcePosition
 from tipline.services.evidence_queue import OrderedWorker
 
@@ -88,6 +89,11 @@ def test_cases_of_one_session_share_a_shard_and_shards_spread() -> None:
     item = FollowUps(package_id="p", events=[])
     assert shard_of(8, ("s-1", item)) == shard_of(8, ("s-1", item))
     assert {shard_of(8, (f"s-{n}", item))[0] for n in range(200)} == {str(n) for n in range(8)}
+
+
+def test_a_receipt_is_drafted_on_its_session_shard() -> None:
+    packaged = _packaged(1)
+    assert draft_shard(8, packaged) == (shard_of(8, ("s-1", packaged))[0], packaged)
 
 
 # ---------------------------------------------------------------- the Bytewax logic
@@ -256,3 +262,76 @@ def test_a_batch_emitted_leaves_the_snapshot() -> None:
         threading.Event().wait(0.005)
     assert out == [("receipt", "e-1")] and keep == StatefulBatchLogic.DISCARD
     assert logic.snapshot() != before
+
+
+# ---------------------------------------------------------------- report drafts
+
+
+class FakeDraftPipe(FakePipe):
+    """FakePipe with the draft worker: each receipt's "draft" is stored, then returned."""
+
+    def __init__(self, root: bytes, gate: threading.Event | None = None) -> None:
+        super().__init__(_receipts, root)
+        self.gate = gate
+        self.draft_worker: OrderedWorker[Any, list[Any]] = OrderedWorker(
+            self._drafts, max_in_flight=4, name="t-drafts"
+        )
+
+    def _drafts(self, job: tuple[list[Packaged], Any]) -> list[Any]:
+        batch, write = job
+        if self.gate is not None:
+            self.gate.wait(WAIT)
+        self.calls.append(batch)
+        out = [("draft", p.decided.decision.event_id) for p in batch]
+        for draft in out:
+            if write is not None:
+                write(draft)
+        return out
+
+
+def _packaged(n: int) -> Packaged:
+    receipt = EvidenceReceipt(
+        package_id=f"pkg-{n}",
+        event_id=f"e-{n}",
+        session_id="s-1",
+        manifest_sha256="0" * 64,
+        location=f"vault/pkg-{n}",
+        stored_at=T0,
+        retain_until=T0,
+    )
+    return Packaged(decided=_decided(n), receipt=receipt)
+
+
+def test_a_draft_is_emitted_only_after_the_worker_stored_it() -> None:
+    stored: list[Any] = []
+    logic = DraftLogic(FakeDraftPipe(os.urandom(32)), None, stored.append)  # type: ignore[arg-type]
+    logic.on_batch([_packaged(1), _packaged(2)])
+    out = _drain(logic)
+    assert out == [("draft", "e-1"), ("draft", "e-2")]
+    assert stored == out  # each one stored before the logic emitted it
+
+
+def test_drafts_without_a_store_are_only_built() -> None:
+    logic = DraftLogic(FakeDraftPipe(os.urandom(32)), None, None)  # type: ignore[arg-type]
+    logic.on_batch([_packaged(1)])
+    assert _drain(logic) == [("draft", "e-1")]
+
+
+def test_pending_drafts_are_sealed_and_redriven_to_the_same_store() -> None:
+    root, gate = os.urandom(32), threading.Event()
+    first: list[Any] = []
+    logic = DraftLogic(FakeDraftPipe(root, gate), None, first.append)  # type: ignore[arg-type]
+    logic.on_batch([_packaged(1)])
+    snap = logic.snapshot()
+    for needle in (CANARY.encode(), b"e-1", b"pkg-1"):
+        assert needle not in snap
+    # the drafts seal under their own queue name: the evidence step cannot open them
+    with pytest.raises(EvidenceError, match="does not open"):
+        EvidenceLogic(FakePipe(_receipts, root), snap)  # type: ignore[arg-type]
+    gate.set()  # the "crashed" job's worker finishes; its results are never emitted
+
+    again: list[Any] = []
+    resumed = FakeDraftPipe(root)
+    logic = DraftLogic(resumed, snap, again.append)  # type: ignore[arg-type]
+    assert _drain(logic) == [("draft", "e-1")]
+    assert again == [("draft", "e-1")] and resumed.calls == [[_packaged(1)]]
