@@ -290,7 +290,7 @@ def run_suite(opts: SuiteOptions) -> dict[str, Any]:
                           "error": str(exc), "sustained": False, "p99_ms": None})  # fmt: skip
         print_table(steps[-1:], header=i == 0)
     machine["suite_wall_s"] = round(time.monotonic() - started, 1)
-    machine["load_after"] = other_processes_note()
+    machine["load_after"] = other_processes_note(when="after")
     doc = results_document(opts, machine, steps)
     write_results(opts.results, doc)
     return doc

@@ -90,8 +90,11 @@ def git_head() -> str:
     return out.stdout.strip() or "unknown"
 
 
-def other_processes_note(sample_s: float = 2.0, top: int = 4) -> str:
-    """Load average and the busiest other processes over a short sample (CPU %)."""
+def other_processes_note(sample_s: float = 2.0, top: int = 4, *, when: str = "before") -> str:
+    """Load average and the busiest other processes over a short sample (CPU %).
+
+    ``when`` names the moment in the note: "before" or "after" the run.
+    """
     me = os.getpid()
     procs = []
     for p in psutil.process_iter(["pid", "name"]):
@@ -112,7 +115,7 @@ def other_processes_note(sample_s: float = 2.0, top: int = 4) -> str:
     busy.sort(reverse=True)
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     names = "; ".join(f"{name} {pct:.0f}%" for pct, name in busy[:top] if pct >= 1)
-    return f"before the run: load average {load}; busiest other processes: {names or 'none'}"
+    return f"{when} the run: load average {load}; busiest other processes: {names or 'none'}"
 
 
 def _describe(p: psutil.Process) -> str:

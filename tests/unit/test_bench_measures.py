@@ -16,6 +16,7 @@ from tipline.benchmarks.collector import (
     source_ts_header,
     summarize,
 )
+from tipline.benchmarks.machine import other_processes_note
 from tipline.benchmarks.readme_table import floor_table, scale_table, targets_table
 from tipline.benchmarks.stages import MetricsSnapshot
 from tipline.benchmarks.steps import FLOOR_OVERRIDES, StepSpec, expand_steps
@@ -207,3 +208,9 @@ def test_scrapes_of_several_processes_add_up() -> None:
     assert (hist.count, hist.total, hist.buckets[0.001]) == (40.0, 2.0, 40.0)
     assert both.counters["tipline_events_total"] == 40.0
     assert hist.quantile(0.5) == pytest.approx(0.0005)
+
+
+def test_the_load_note_says_when_it_was_taken() -> None:
+    before, after = other_processes_note(0.0), other_processes_note(0.0, when="after")
+    assert before.startswith("before the run: load average ")
+    assert after.startswith("after the run: load average ")
