@@ -10,9 +10,9 @@ sizes and reasons.
 
 from __future__ import annotations
 
-from typing import ClassVar, Final, Literal
+from typing import Annotated, ClassVar, Final, Literal
 
-from msgspec import Struct
+from msgspec import Meta, Struct, field
 
 from tipline.schemas.errors import FetchError
 from tipline.schemas.section import (
@@ -25,6 +25,9 @@ from tipline.schemas.section import (
 )
 
 ATTACHMENT_VERDICT_SCHEMA: Final = "tipline.attachment_verdict/1"
+
+UncropPad = Annotated[float, Meta(gt=0, le=0.25)]
+"""A fraction of the query's size to pad back out on each side (``uncrop_pads``)."""
 
 Strength = Literal["none", "weak", "strong", "exact"]
 Signals = list[str]
@@ -126,11 +129,14 @@ class HashMatch(Struct, frozen=True, kw_only=True):
 
     Two-stage acceptance (docs/hashing.md): ``signals`` names every independent
     signal that agreed on this entry's original (``pdq``, ``phash``,
-    ``region:<name>``, ``derived``, ``retry:<transform>``, ``trimmed``). A
+    ``region:<name>``, ``derived``, ``retry:<transform>``, ``trimmed``,
+    ``uncrop:pdq`` with ``uncrop:phash``). A
     perceptual match at or below the list's ``max_distance`` stands alone; one
     beyond it (up to ``candidate_distance``) is kept only when a second signal
-    agrees, and is then always ``weak``. ``derived_from`` and ``transform`` are
-    set when the matched entry is a derived entry (``tipline hashes build``).
+    agrees, and is then always ``weak``; a match of a query padded back out
+    (``uncrop:*``: a crop against a list without images) is always ``weak``.
+    ``derived_from`` and ``transform`` are set when the matched entry is a
+    derived entry (``tipline hashes build``).
     """
 
     list: str
@@ -248,6 +254,13 @@ class HashingConfig(Section, frozen=True):
     ``region_agree_distance`` of one original's region entries are accepted at
     any texture (0 regions = off); region hashes have their own quality floor,
     ``region_min_quality``.
+    Crops against lists without images (no anchor to align with): when a list
+    gives a textured query no match, the query is padded back out by each of
+    ``uncrop_pads`` (a fraction of its size on every side, edge pixels
+    repeated, on a 256 px reduction) and re-queried upright; one padded copy
+    whose PDQ and pHash both lie within the candidate radii of the same
+    original is a ``weak`` match with signals ``uncrop:pdq`` and
+    ``uncrop:phash`` (empty list = off).
     Flood quarantine: an entry that matches more than ``quarantine_min_matches``
     times and more than ``quarantine_factor`` times its expected rate within the
     last ``quarantine_window`` attachments is held for review (verdict strength
@@ -291,6 +304,7 @@ class HashingConfig(Section, frozen=True):
     region_agree_distance: NonNegativeInt = 16
     region_agree_regions: NonNegativeInt = 3
     region_min_quality: NonNegativeInt = 10
+    uncrop_pads: list[UncropPad] = field(default_factory=lambda: [0.04, 0.08])
     quarantine_window: PositiveInt = 1000
     quarantine_factor: PositiveFloat = 10.0
     quarantine_min_matches: PositiveInt = 20

@@ -7,7 +7,7 @@ matches what is computed here against the loaded lists).
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final
 
 from tipline.operators.hashing.algorithm import Computed, HashAlgorithm, MediaInput
@@ -20,6 +20,7 @@ from tipline.operators.hashing.robust import (
     retry_variants,
     texture,
     trim_borders,
+    uncrop_variants,
     unrotate,
 )
 from tipline.schemas.hashing import (
@@ -114,8 +115,10 @@ class HashComputing:
     _settings: MatchSettings
     cache: LruCache[bytes, Perceptual]
     retry_cache: LruCache[bytes, tuple[tuple[str, Computed], ...]]
+    uncrop_cache: LruCache[bytes, tuple[tuple[str, Computed], ...]]
     _images: LruCache[bytes, Image.Image]
     retries_computed: int
+    uncrops_computed: int
     alignments_computed: int
 
     def below_floor(self, c: Computed) -> bool:  # pragma: no cover - Matcher defines it
@@ -227,6 +230,29 @@ class HashComputing:
         )
         if key is not None:
             self.retry_cache.put(key, out)
+        return out
+
+    def _uncrop_hashes(self, key: bytes | None, data: bytes) -> tuple[tuple[str, Computed], ...]:
+        """Upright hashes of the attachment padded back out (``uncrop_pads``; cached).
+
+        Only the upright orientation is queried: a crop does not turn the
+        image, and every extra orientation would be another chance agreement.
+        """
+        cached = self.uncrop_cache.get(key) if key is not None else None
+        if cached is not None:
+            return cached
+        image = self._query_content(key, data)
+        if image is None:
+            return ()
+        self.uncrops_computed += 1
+        out = tuple(
+            (name, replace(c, variants=c.variants[:1]))
+            for name, variant in uncrop_variants(image, self._settings.uncrop_pads)
+            for c in self._compute_all(variant)
+            if not self.below_floor(c)
+        )
+        if key is not None:
+            self.uncrop_cache.put(key, out)
         return out
 
     def _aligned_distance(

@@ -18,8 +18,12 @@ A group whose hits lie only within ``candidate_distance`` is accepted (always
 ``weak``) when at least two independent signals agree: the two algorithms,
 region hashes (quadrants, centre), two or more derived entries, or a near-miss
 retry (a small rotation or crop re-queried at ``max_distance``, or a window
-aligned with the original's anchor entry; near misses only). Every match
-records the signals. A hit on an ``allow`` list suppresses every match.
+aligned with the original's anchor entry; near misses only). A textured
+query a list does not match is padded back out (``uncrop_pads``) and
+re-queried: one padded copy whose PDQ and pHash both hit one original within
+the candidate radii is a weak match (signals ``uncrop:pdq``, ``uncrop:phash``;
+crops against lists without images). Every match records the signals. A hit
+on an ``allow`` list suppresses every match.
 
 Smooth images sit close together in both hashes, so for them the signals are
 not independent: candidate-only groups are accepted, and retries computed,
@@ -85,6 +89,8 @@ __all__ = [
     "settings_from_config",
 ]
 
+_UNCROP_AGREEMENT = frozenset({"pdq", "phash"})
+"""Both algorithms must hit the same original from one padded copy."""
 _MAX_ALIGNMENTS = 4
 """Crop-alignment searches per attachment and list, at most (each hashes ~100 small windows)."""
 
@@ -111,7 +117,11 @@ class Matcher(HashComputing):
             cache_entries
         )
         self._images: LruCache[bytes, Image.Image] = LruCache(2)
+        self.uncrop_cache: LruCache[bytes, tuple[tuple[str, Computed], ...]] = LruCache(
+            cache_entries
+        )
         self.retries_computed = 0
+        self.uncrops_computed = 0
         self.alignments_computed = 0
 
     def new_budget(self, clock: Callable[[], float] | None = None) -> EventBudget:
@@ -225,6 +235,7 @@ class Matcher(HashComputing):
                 low,
                 lambda: self._retry_hashes(key, data),
                 lambda anchor: self._aligned_distance(key, data, anchor),
+                uncrops=lambda: self._uncrop_hashes(key, data),
             )
             (allowed if ll.kind == "allow" else found).extend(got)
         if allowed and found:
@@ -279,6 +290,8 @@ class Matcher(HashComputing):
         low: Mapping[str, str],
         retries: Callable[[], tuple[tuple[str, Computed], ...]],
         align: Callable[[tuple[bytes, int, int]], int | None],
+        *,
+        uncrops: Callable[[], tuple[tuple[str, Computed], ...]],
     ) -> list[HashMatch]:
         """Perceptual matches of one list after two-stage acceptance."""
         hits: list[_Hit] = []
@@ -326,6 +339,34 @@ class Matcher(HashComputing):
                 extra = _aligned_hit(loaded, anchor, align(anchor[1:]), radius)
             if extra:
                 out += self._emit(loaded, group + trigger + extra)
+        if textured and not out and s.uncrop_pads and loaded.kind != "allow":
+            out = self._uncropped(loaded, uncrops())
+        return out
+
+    def _uncropped(
+        self, loaded: LoadedList, values: Sequence[tuple[str, Computed]]
+    ) -> list[HashMatch]:
+        """Weak matches of padded copies: one copy's PDQ and pHash agree on one original.
+
+        Hits on derived entries do not count (the rule is measured on the
+        originals' own hashes); every hit is weak, whatever its distance.
+        """
+        by_copy: dict[tuple[str, str, str | None], list[_Hit]] = {}
+        for name, c in values:
+            for h in self._whole_hits(loaded, c):
+                if h.info.derived_from is None:
+                    hit = _Hit(h.info, h.algorithm, h.distance, h.orientation,
+                               f"uncrop:{h.algorithm}", False, False)  # fmt: skip
+                    by_copy.setdefault((name, h.info.list, h.info.original), []).append(hit)
+        out: list[HashMatch] = []
+        done: set[tuple[str, str | None]] = set()
+        for (_, list_name, original), group in sorted(
+            by_copy.items(), key=lambda kv: (kv[0][1], kv[0][2] or "", kv[0][0])
+        ):
+            agreed = {h.algorithm for h in group} >= _UNCROP_AGREEMENT
+            if agreed and (list_name, original) not in done:
+                done.add((list_name, original))
+                out += self._emit(loaded, group)
         return out
 
     def _retry_triggers(

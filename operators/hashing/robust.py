@@ -49,6 +49,8 @@ _AGREE_DEGREES: Final = 0.15
 """Two corner estimates within this many degrees agree on the angle."""
 _MIN_LEG_ROWS: Final = 3
 RETRY_SIDE: Final = 512
+UNCROP_SIDE: Final = 128
+"""Long side (px) of the reduction the uncropped copies are padded from (PDQ works on 64 px)."""
 TEXTURE_SIDE: Final = 64
 
 
@@ -184,6 +186,30 @@ def retry_variants(image: Image.Image) -> list[tuple[str, Image.Image]]:
         image.thumbnail((RETRY_SIDE, RETRY_SIDE), Image.Resampling.BILINEAR)
     out = [(f"rot{d:+g}", rotate(image, d)) for d in RETRY_ROTATIONS]
     out += [(f"crop{round(f * 100)}", crop(image, f)) for f in RETRY_CROPS]
+    return out
+
+
+def uncrop_variants(image: Image.Image, pads: tuple[float, ...]) -> list[tuple[str, Image.Image]]:
+    """Return the image padded back out by each fraction of ``pads``, as a crop's undoing.
+
+    A crop of a few percent per side moves PDQ by ~100 bits: the content is
+    enlarged against the original's frame. Padding every side by a fraction of
+    the image (its edge pixels repeated) puts the content back at about its
+    original scale and place; the padding itself differs from what was cut,
+    so the hashes come back to the candidate radii, not to a direct match
+    (docs/hashing.md, "Crops against hash-only lists"). Works on a reduction
+    to at most :data:`UNCROP_SIDE` px by a whole factor (box filter: a third of a
+    bilinear thumbnail's time; PDQ and pHash see 64 and 32 px anyway).
+    """
+    factor = math.ceil(max(image.size) / UNCROP_SIDE)
+    if factor > 1:
+        image = image.reduce(factor)
+    pixels = np.asarray(image.convert("RGB"))
+    out = []
+    for f in pads:
+        ph, pw = int(pixels.shape[0] * f), int(pixels.shape[1] * f)
+        padded = np.pad(pixels, ((ph, ph), (pw, pw), (0, 0)), mode="edge")
+        out.append((f"uncrop{round(f * 100)}", Image.fromarray(padded)))
     return out
 
 

@@ -53,6 +53,8 @@ class MatchSettings:
     """This many regions within ``region_agree_distance``: accepted at any texture (0: off)."""
     region_min_quality: int | None = None
     """Region hashes below this PDQ quality are left out (``None``: the PDQ floor)."""
+    uncrop_pads: tuple[float, ...] = ()
+    """Pad a textured query without a match back out by these fractions and re-query (crops)."""
 
 
 def settings_from_config(cfg: HashingConfig) -> MatchSettings:
@@ -90,6 +92,7 @@ def settings_from_config(cfg: HashingConfig) -> MatchSettings:
         region_agree_distance=cfg.region_agree_distance,
         region_agree_regions=cfg.region_agree_regions,
         region_min_quality=cfg.region_min_quality,
+        uncrop_pads=tuple(cfg.uncrop_pads),
     )
 
 
