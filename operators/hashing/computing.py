@@ -215,21 +215,8 @@ class HashComputing:
 
     def _retry_hashes(self, key: bytes | None, data: bytes) -> tuple[tuple[str, Computed], ...]:
         """Hashes of small rotations and crops of the attachment (near misses only; cached)."""
-        cached = self.retry_cache.get(key) if key is not None else None
-        if cached is not None:
-            return cached
-        image = self._query_content(key, data)
-        if image is None:
-            return ()
-        self.retries_computed += 1
-        out = tuple(
-            (name, c)
-            for name, variant in retry_variants(image)
-            for c in self._compute_all(variant)
-            if not self.below_floor(c)
-        )
-        if key is not None:
-            self.retry_cache.put(key, out)
+        out, fresh = self._variant_hashes(self.retry_cache, key, data, retry_variants)
+        self.retries_computed += fresh
         return out
 
     def _uncrop_hashes(self, key: bytes | None, data: bytes) -> tuple[tuple[str, Computed], ...]:
@@ -238,22 +225,38 @@ class HashComputing:
         Only the upright orientation is queried: a crop does not turn the
         image, and every extra orientation would be another chance agreement.
         """
-        cached = self.uncrop_cache.get(key) if key is not None else None
+        pads = self._settings.uncrop_pads
+        out, fresh = self._variant_hashes(
+            self.uncrop_cache, key, data, lambda image: uncrop_variants(image, pads), upright=True
+        )
+        self.uncrops_computed += fresh
+        return out
+
+    def _variant_hashes(
+        self,
+        cache: LruCache[bytes, tuple[tuple[str, Computed], ...]],
+        key: bytes | None,
+        data: bytes,
+        variants: Callable[[Image.Image], list[tuple[str, Image.Image]]],
+        *,
+        upright: bool = False,
+    ) -> tuple[tuple[tuple[str, Computed], ...], bool]:
+        """Hashes of named variants of the attachment, cached by SHA-256; True when computed now."""
+        cached = cache.get(key) if key is not None else None
         if cached is not None:
-            return cached
+            return cached, False
         image = self._query_content(key, data)
         if image is None:
-            return ()
-        self.uncrops_computed += 1
+            return (), False
         out = tuple(
-            (name, replace(c, variants=c.variants[:1]))
-            for name, variant in uncrop_variants(image, self._settings.uncrop_pads)
+            (name, replace(c, variants=c.variants[:1]) if upright else c)
+            for name, variant in variants(image)
             for c in self._compute_all(variant)
             if not self.below_floor(c)
         )
         if key is not None:
-            self.uncrop_cache.put(key, out)
-        return out
+            cache.put(key, out)
+        return out, True
 
     def _aligned_distance(
         self, key: bytes | None, data: bytes, anchor: tuple[bytes, int, int]
