@@ -61,3 +61,24 @@ def test_an_agreed_group_reports_its_own_distance_not_the_retry_s() -> None:
     (match,) = MATCHER._emit(LIST, group)
     assert (match.entry_id, match.distance, match.strength) == ("img-1", 55, "weak")
     assert match.signals == ["pdq", "retry:rotate+2"]
+
+
+def test_a_region_hit_ahead_of_a_whole_image_hit_does_not_end_the_choice() -> None:
+    # a retry's pHash trigger is added after the group's region hits: it must still be reported
+    phash = _Hit(ORIGINAL, "phash", 16, "original", "phash", False, False)
+    group = [_hit(QUADRANT, 4, "region:q1"), _hit(ORIGINAL, 9, "retry:rotate+2"), phash]
+    (match,) = MATCHER._emit(LIST, group)
+    assert (match.entry_id, match.algorithm, match.distance) == ("img-1", "phash", 16)
+
+
+def test_ties_keep_the_first_hit_and_entries_without_id_sort_first() -> None:
+    # best per algorithm: a later hit at the same distance does not replace the first
+    (match,) = MATCHER._emit(LIST, [_hit(ORIGINAL, 40, "pdq"), _hit(ROTATED, 40, "derived")])
+    assert match.entry_id == "img-1"
+    # reported order: distance, algorithm, then entry id with "no id" first
+    unnamed = EntryInfo(list="known", entry_id=None, category="A1")
+    named = EntryInfo(list="known", entry_id="B", category="A1")
+    matches = MATCHER._emit(
+        LIST, [_hit(named, 10, "pdq", direct=True), _hit(unnamed, 10, "pdq", direct=True)]
+    )
+    assert [m.entry_id for m in matches] == [None, "B"]
