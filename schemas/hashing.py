@@ -257,7 +257,7 @@ class HashingConfig(Section, frozen=True):
     Crops against lists without images (no anchor to align with): when a list
     gives a textured query no match, the query is padded back out by each of
     ``uncrop_pads`` (a fraction of its size on every side, edge pixels
-    repeated, on a 256 px reduction) and re-queried upright; one padded copy
+    repeated, on a 128 px reduction) and re-queried upright; one padded copy
     whose PDQ and pHash both lie within the candidate radii of the same
     original is a ``weak`` match with signals ``uncrop:pdq`` and
     ``uncrop:phash`` (empty list = off).
