@@ -134,3 +134,15 @@ def test_pads_are_fractions_of_at_most_a_quarter() -> None:
         with pytest.raises(msgspec.ValidationError):
             msgspec.convert({"uncrop_pads": bad}, HashingConfig)
     assert msgspec.convert({"uncrop_pads": [0.25]}, HashingConfig).uncrop_pads == [0.25]
+
+
+def test_every_original_a_copy_agrees_with_is_a_match_upright() -> None:
+    """Two entries of one list with the same hashes (one without an id): both are matched."""
+    rows = _rows(SCENE)
+    no_id = [r.replace(",e1,", ",,") for r in rows]
+    v = _matcher().match_bytes("a", "image/jpeg", CROP, [loaded_list(no_id + rows)])
+    assert sorted((m.entry_id or "", m.algorithm) for m in v.matches) == [
+        ("", "pdq"), ("", "phash"), ("e1", "pdq"), ("e1", "phash"),
+    ]  # fmt: skip
+    # the copies are hashed upright, so every uncropped match is in the original orientation
+    assert {m.orientation for m in v.matches} == {"original"}
