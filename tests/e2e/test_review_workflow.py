@@ -1,7 +1,8 @@
 """The review workflow on `tipline demo`'s data, through the CLI as a reviewer runs it.
 
 One demo run (module fixture, in a temporary folder) serves every test:
-every hash-match draft names the sender of the matched media; a review case
+every hash-match draft names the sender of the matched media (or, for media a
+child was coerced into sending, the older party of the pair); a review case
 goes from the queue to an escalated, rebuilt and approved draft; a report
 draft is rejected; a review case is dismissed. Each step is checked in the
 custody log, which `tipline evidence verify` recomputes.
@@ -68,20 +69,48 @@ def _senders(demo: Path) -> dict[str, dict[str, Any]]:
     return events
 
 
+def _coerced(decision: dict[str, Any], event: dict[str, Any]) -> bool:
+    """docs/reports.md: matched media a minor sent to the older party of a sextortion pair."""
+    session = decision.get("session") or {}
+    sender = event["sender"]
+    recipients = {r["user_id"] for r in event["recipients"]}
+    minor = (sender.get("declared_age") or 99) < 18 or bool(
+        session.get("minor_to_minor") or str(session.get("age_relation", "")).endswith("-minor")
+    )
+    return bool(
+        session.get("sextortion")
+        and session.get("younger_id") == sender["user_id"]
+        and session.get("older_id") in recipients
+        and minor
+    )
+
+
 def test_every_hash_match_draft_reports_the_sender_of_the_matched_media(demo: Path) -> None:
+    """The uploader is reported, unless a child was coerced into sending it (then the coercer)."""
     events = _senders(demo)
+    lines = (demo / "out" / "demo" / "decisions.jsonl").read_text(encoding="utf-8").splitlines()
+    decisions = {d["event_id"]: d for d in map(json.loads, lines)}
     checked = 0
     for path in sorted((demo / "out" / "demo" / "reports").glob("*/draft.json")):
         draft = json.loads(path.read_text(encoding="utf-8"))
         if not any(f.get("matches") for f in draft["files"]):
             continue
         event = events[draft["event_id"]]
+        sender = event["sender"]["user_id"]
         report = ET.fromstring((path.parent / "report.xml").read_bytes())
         reported = report.find("personOrUserReported")
         assert reported is not None
-        assert reported.findtext("espIdentifier") == event["sender"]["user_id"]
         victims = [v.findtext("espIdentifier") for v in report.findall("victim")]
-        assert event["sender"]["user_id"] not in victims
+        if _coerced(decisions[draft["event_id"]], event):
+            # the child who sent it is the victim, the older party of the pair is reported
+            assert (
+                reported.findtext("espIdentifier")
+                == decisions[draft["event_id"]]["session"]["older_id"]
+            )
+            assert sender in victims
+            continue
+        assert reported.findtext("espIdentifier") == sender
+        assert sender not in victims
         client = event.get("client") or {}
         if client.get("ip"):
             assert reported.findtext("ipCaptureEvent/ipAddress") == client["ip"]
