@@ -16,14 +16,17 @@ HEADER = "algorithm,hash,list,id,category,derived_from,transform"
 def loaded_list(
     rows: list[str], name: str = "known", kind: str = "match", **over: int
 ) -> LoadedList:
-    """Parse ``rows`` under :data:`HEADER` and index them; ``over``: ``<algo>_max`` radii and
-    ``<algo>_candidate`` distances of this list."""
+    """Parse ``rows`` under :data:`HEADER` and index them; ``over``: ``<algo>_max`` radii,
+    ``<algo>_strong`` and ``<algo>_candidate`` distances of this list."""
     content = (HEADER + "\n" + "\n".join(rows) + "\n").encode()
     parsed = parse_hash_list(f"{name}.csv", content, ALGOS, name)
     assert parsed.issues == []
     cand = {k.split("_")[0]: v for k, v in over.items() if k.endswith("candidate")}
     radii = {k.split("_")[0]: v for k, v in over.items() if k.endswith("max")}
-    return build_loaded_list(name, parsed, ALGOS, radii, candidate_distance=cand, kind=kind)
+    strong = {k.split("_")[0]: v for k, v in over.items() if k.endswith("strong")}
+    return build_loaded_list(
+        name, parsed, ALGOS, radii, strong_distance=strong, candidate_distance=cand, kind=kind
+    )
 
 
 def flip(hex_value: str, nbits: int) -> str:

@@ -16,6 +16,7 @@ import pytest
 from tests.unit.hashing.list_rows import flip, loaded_list
 from tipline.operators.hashing import (
     Matcher,
+    Thresholds,
     default_algorithms,
     settings_from_config,
 )
@@ -214,6 +215,24 @@ def test_the_wide_search_is_bounded_by_list_size(image: tuple[bytes, dict[str, s
     loaded = loaded_list(rows)
     assert matcher.limits(loaded, "pdq") == (31, 20, 31)
     assert matcher.match_bytes("a", "i", data, [loaded]).matches == []
+
+
+def test_limits_per_list_strong_radius_unset_candidate_and_the_size_bound() -> None:
+    """``limits``: a list's own strong radius wins; no candidate radius means the max; a list
+    of exactly ``candidate_max_entries`` entries still gets the wide search."""
+    rows = [f"pdq,{'0' * 64},k,e1,,,", f"pdq,{'f' * 64},k,e2,,,"]
+    plain = Matcher(default_algorithms(), settings_from_config(HashingConfig()), 4)
+    assert plain.limits(loaded_list(rows, pdq_strong=10), "pdq") == (31, 10, 70)
+    assert plain.limits(loaded_list(rows, pdq_strong=25), "phash") == (8, 4, 12)  # pdq's only
+    settings = settings_from_config(HashingConfig(candidate_max_entries=2))
+    at_bound = Matcher(default_algorithms(), settings, 4)
+    assert at_bound.limits(loaded_list(rows), "pdq") == (31, 20, 70)  # 2 entries, bound 2
+    no_candidate = dataclasses.replace(
+        settings,
+        thresholds={**settings.thresholds, "pdq": Thresholds(31, 20, 50, None)},
+    )
+    unset = Matcher(default_algorithms(), no_candidate, 4)
+    assert unset.limits(loaded_list(rows), "pdq") == (31, 20, 31)
 
 
 def test_the_suppression_note_names_every_allow_entry_once(
