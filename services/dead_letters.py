@@ -22,7 +22,6 @@ before re-driving them. The dead-letter file is created 0600 in a 0700 folder.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from typing import Final
 
@@ -30,7 +29,7 @@ import msgspec
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from tipline.operators.evidence.keys import NONCE_BYTES, KeyProvider
+from tipline.operators.evidence.keys import NONCE_BYTES, KeyProvider, random_nonce
 from tipline.schemas.dead_letter import DeadLetter
 from tipline.schemas.errors import EvidenceError
 from tipline.schemas.evidence import EvidenceConfig
@@ -64,7 +63,7 @@ class DeadLetterSealer:
         """Return the letter with ``raw`` encrypted (a sealed letter is returned as is)."""
         if letter.sealed is not None:
             return letter
-        nonce = os.urandom(NONCE_BYTES)
+        nonce = random_nonce()
         sealed = nonce + self._aead.encrypt(nonce, letter.raw, self._aad(letter))
         return msgspec.structs.replace(letter, raw=sealed, sealed=SEAL_SCHEME)
 

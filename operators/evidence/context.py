@@ -19,7 +19,6 @@ package is created the buffer remembers it for ``following_messages`` /
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -28,7 +27,7 @@ from typing import Final
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from tipline.operators.evidence.keys import NONCE_BYTES, hkdf
+from tipline.operators.evidence.keys import NONCE_BYTES, hkdf, random_nonce
 from tipline.operators.evidence.package import strip_inline
 from tipline.schemas.errors import EvidenceError
 from tipline.schemas.event import MessageEvent, decode_event, encode_event
@@ -73,7 +72,7 @@ class SessionSealer:
 
     def seal_bytes(self, item_id: str, data: bytes) -> bytes:
         """Return ``nonce || ciphertext`` of ``data``, bound to this session and ``item_id``."""
-        nonce = os.urandom(NONCE_BYTES)
+        nonce = random_nonce()
         return nonce + self._aead.encrypt(nonce, data, self._aad(item_id))
 
     def open(self, event_id: str, sealed: bytes) -> MessageEvent:

@@ -22,6 +22,7 @@ import binascii
 import hashlib
 import hmac
 import os
+import threading
 from collections.abc import Sequence
 from typing import Final, Protocol
 
@@ -39,6 +40,52 @@ KEY_BYTES: Final = 32
 NONCE_BYTES: Final = 12
 WRAP_ALG: Final = "AES-256-GCM-KEYWRAP"
 _WRAP_AAD: Final = b"tipline.data-key/1:"
+_NONCE_POOL_NONCES: Final = 4096
+
+
+class _NoncePool:
+    """Random AES-GCM nonces cut from one larger read of the OS's random source.
+
+    ``os.urandom`` releases the interpreter lock around its system call, so a
+    thread that calls it once per message gives the lock away once per
+    message; with another thread busy in Python (evidence packaging, drafts)
+    each such call waits up to the switch interval (5 ms) to get it back. The
+    flow seals every buffered message (:mod:`.context`), so one read per
+    4,096 nonces keeps that wait off the hot path. The bytes are the same
+    OS randomness, only read in bulk; they are unpredictable before use and
+    never handed out twice. A forked child starts with an empty pool, so it
+    never repeats its parent's nonces.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._buf = b""
+        self._pos = 0
+
+    def take(self) -> bytes:
+        """Return ``NONCE_BYTES`` fresh random bytes."""
+        with self._lock:
+            pos = self._pos
+            if pos + NONCE_BYTES > len(self._buf):
+                self._buf = os.urandom(NONCE_BYTES * _NONCE_POOL_NONCES)
+                pos = 0
+            self._pos = pos + NONCE_BYTES
+            return self._buf[pos : pos + NONCE_BYTES]
+
+    def reset(self) -> None:
+        """Forget what was read (a forked child: its parent holds the same bytes)."""
+        self._lock = threading.Lock()
+        self._buf = b""
+        self._pos = 0
+
+
+_NONCES: Final = _NoncePool()
+os.register_at_fork(after_in_child=_NONCES.reset)
+
+
+def random_nonce() -> bytes:
+    """Return a fresh random 96-bit AES-GCM nonce (see :class:`_NoncePool`)."""
+    return _NONCES.take()
 
 
 class WrappedKey(Struct, frozen=True, kw_only=True):
@@ -173,7 +220,7 @@ class InMemoryKeyProvider:
 
     def wrap(self, data_key: bytes, *, package_id: str) -> WrappedKey:
         """Seal ``data_key`` under the current version, bound to ``package_id``."""
-        nonce = os.urandom(NONCE_BYTES)
+        nonce = random_nonce()
         aead = AESGCM(self._versions[self._key_id])
         sealed = aead.encrypt(nonce, data_key, _WRAP_AAD + package_id.encode())
         return WrappedKey(

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from evidence_helpers import noise_bytes
 
+from tipline.operators.evidence import context, keys
 from tipline.operators.evidence.canonical import digests_of
 from tipline.operators.evidence.keys import InMemoryKeyProvider, item_nonce, new_data_key
 from tipline.operators.evidence.package import PlainItem, seal
@@ -172,3 +173,80 @@ def test_generated_data_keys_differ() -> None:
     keys = [provider.generate(package_id=f"p{i}")[0] for i in range(4)]
     assert len(set(keys)) == 4
     assert all(len(k) == 32 for k in keys)
+
+
+# ------------------------------------------------------------ random nonces
+# Random nonces (key wraps, context buffer, sealed dead letters) come from one
+# bulk read of os.urandom per 4,096: each os.urandom call gives the interpreter
+# lock away, and on the flow's thread that cost up to 5 ms per sealed message
+# whenever a background thread was busy (docs/benchmarks.md, issue #15).
+
+
+def test_random_nonces_are_twelve_bytes_and_never_repeat_across_refills() -> None:
+    n = 3 * keys._NONCE_POOL_NONCES + 17  # several refills, one partial
+    nonces = [keys.random_nonce() for _ in range(n)]
+    assert all(len(x) == keys.NONCE_BYTES for x in nonces)
+    assert len(set(nonces)) == n
+
+
+def test_random_nonces_read_the_os_source_once_per_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    reads: list[int] = []
+    real = os.urandom
+
+    def counting(size: int) -> bytes:
+        reads.append(size)
+        return real(size)
+
+    monkeypatch.setattr(keys.os, "urandom", counting)
+    pool = keys._NoncePool()
+    got = [pool.take() for _ in range(2 * keys._NONCE_POOL_NONCES + 1)]
+    assert reads == [keys.NONCE_BYTES * keys._NONCE_POOL_NONCES] * 3
+    assert len(set(got)) == len(got)
+
+
+def test_random_nonces_follow_the_os_bytes_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    block = bytes(range(256)) * 200
+    monkeypatch.setattr(keys.os, "urandom", lambda size: block[:size])
+    pool = keys._NoncePool()
+    assert [pool.take() for _ in range(3)] == [block[0:12], block[12:24], block[24:36]]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+def test_a_forked_child_never_repeats_its_parents_nonces() -> None:
+    keys.random_nonce()  # the pool is filled before the fork
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: write what it draws, then leave at once
+        os.close(read_end)
+        try:
+            os.write(write_end, b"".join(keys.random_nonce() for _ in range(8)))
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    child = b""
+    while chunk := os.read(read_end, 4096):
+        child += chunk
+    os.close(read_end)
+    os.waitpid(pid, 0)
+    parent = [keys.random_nonce() for _ in range(8)]
+    child_nonces = [child[i : i + 12] for i in range(0, len(child), 12)]
+    assert len(child_nonces) == 8
+    assert not set(child_nonces) & set(parent)
+
+
+def test_context_and_wrap_seal_with_the_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    drawn: list[bytes] = []
+    real = keys.random_nonce
+
+    def spy() -> bytes:
+        drawn.append(real())
+        return drawn[-1]
+
+    monkeypatch.setattr(context, "random_nonce", spy)
+    monkeypatch.setattr(keys, "random_nonce", spy)
+    sealer = context.SessionSealer(new_data_key(), "s-1")
+    sealed = sealer.seal_bytes("e-1", b"hello")
+    assert sealed[: keys.NONCE_BYTES] == drawn[-1]
+    assert sealer.open_bytes("e-1", sealed) == b"hello"
+    wrapped = InMemoryKeyProvider(new_data_key()).wrap(new_data_key(), package_id="p")
+    assert bytes.fromhex(wrapped.nonce) == drawn[-1]
