@@ -99,12 +99,3 @@ class SessionSnapshot:
         if seen is None:  # state snapshotted before this field existed
             seen = self.seen = {}
         return seen_before(seen, event_id, limit)
-        seen = getattr(self, "seen", None)
-        if seen is None:  # state snapshotted before this field existed
-            seen = self.seen = {}
-        if event_id in seen:
-            return True
-        seen[event_id] = None
-        while len(seen) > limit:
-            del seen[next(iter(seen))]
-        return False

@@ -84,6 +84,59 @@ def test_decision_latency_prefers_the_header_and_falls_back_to_the_body() -> Non
     assert watcher.parse(Message(topic="d", value=b"not json"), 1000 * MS) is None
 
 
+class _LibrdkafkaLikeConsumer:
+    """Records that arrive at given times, on a clock that the reads move.
+
+    ``consume(n, timeout)`` blocks as librdkafka's does: until ``n`` records are
+    in or the timeout is over; ``poll(timeout)`` until one record is in.
+    """
+
+    def __init__(self, arrivals_ms: list[float]) -> None:
+        self.now_ms = 0.0
+        self._pending = [
+            (at, Message(topic="d", value=_decision(f"e{i}", 0)))
+            for i, at in enumerate(arrivals_ms)
+        ]
+
+    def clock(self) -> int:
+        return int(self.now_ms * MS)
+
+    def _take(self, n: int) -> list[Message]:
+        ready = [m for at, m in self._pending if at <= self.now_ms][:n]
+        self._pending = self._pending[len(ready) :]
+        return ready
+
+    def poll(self, timeout: float) -> Message | None:
+        if self._pending and self._pending[0][0] <= self.now_ms + timeout * 1000:
+            self.now_ms = max(self.now_ms, self._pending[0][0])
+            return self._take(1)[0]
+        self.now_ms += timeout * 1000
+        return None
+
+    def consume(self, n: int, timeout: float) -> list[Message]:
+        deadline = self.now_ms + timeout * 1000
+        if len(self._pending) >= n and self._pending[n - 1][0] <= deadline:
+            self.now_ms = max(self.now_ms, self._pending[n - 1][0])
+        else:
+            self.now_ms = deadline
+        return self._take(n)
+
+
+def test_a_decision_lands_when_it_arrives_not_when_a_batch_read_times_out() -> None:
+    # 2,000 msg/s: one record every 0.5 ms, far fewer than a batch per 50 ms.
+    arrivals = [i * 0.5 for i in range(200)]
+    consumer = _LibrdkafkaLikeConsumer(arrivals)
+    watcher = DecisionWatcher("127.0.0.1:1", "unused")
+    read = 0
+    while read < len(arrivals):
+        read += watcher.read_once(consumer, consumer.clock)
+    landings = watcher.landings()
+    # Every record's timestamp is 0, so its latency is the clock when it was stamped:
+    # exactly its arrival. A read that waits for 500 records or 50 ms stamped
+    # these up to 50 ms late.
+    assert [landings[f"e{i}"].latency_ms for i in range(len(arrivals))] == arrivals
+
+
 def test_every_full_step_gets_a_floor_twin_on_every_layout() -> None:
     plan = expand_steps(
         [StepSpec("text", 2000), StepSpec("mixed", 400)], floors=True, processes=(1, 2)
