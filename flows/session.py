@@ -48,12 +48,13 @@ from tipline.operators.evidence.context import SessionSealer
 from tipline.operators.evidence.followups import batch_full, flush_at, idle_at, is_due
 from tipline.schemas.dead_letter import DeadLetter
 from tipline.schemas.decision import Decision
-from tipline.services.metrics import METRICS
+from tipline.services.metrics import METRICS, SnapshotGap
 from tipline.services.session_state import SessionSnapshot
 
 __all__ = ["SessionLogic", "SessionSnapshot"]  # older snapshots name SessionSnapshot here
 
 Out = Decided | FollowUps | DeadLetter
+_GAP = SnapshotGap()  # per worker thread
 
 
 class SessionLogic(StatefulLogic[Matched, Out, SessionSnapshot]):
@@ -75,6 +76,7 @@ class SessionLogic(StatefulLogic[Matched, Out, SessionSnapshot]):
 
     def on_item(self, value: Matched) -> tuple[list[Out], bool]:
         """Score, decide and seal one message of this session (a replayed event: nothing)."""
+        _GAP.resumed()
         snap, event, now = self._own(), value.event, self._pipe.clock.now()
         if self._duplicate(event.event_id):
             METRICS.duplicates.inc()
@@ -133,6 +135,7 @@ class SessionLogic(StatefulLogic[Matched, Out, SessionSnapshot]):
         The state is marked shared: the next change forks it first, so what
         Bytewax holds never changes (see the module docstring).
         """
+        _GAP.snapshotting()
         self._shared = True
         return self._snap
 

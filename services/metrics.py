@@ -6,6 +6,7 @@ text or any other per-message value (bounded cardinality, no content).
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, field
 from functools import cache
@@ -152,3 +153,32 @@ def observe_batch(stage: str, count: int, seconds: float) -> None:
         if mean <= bound:
             child._buckets[i].inc(count)
             break
+
+
+class SnapshotGap:
+    """The stall a recovery snapshot puts on a step, per worker thread.
+
+    Observed in ``tipline_stage_seconds{stage="snapshot-gap"}``: from the
+    first ``snapshot()`` of an epoch in the step to the next message the step
+    handles. That spans what Bytewax does in between on the worker (every
+    step's snapshot, pickling, the recovery store's write and commit), plus
+    any wait for the next message, so at a low rate it is an upper bound.
+
+    Keyed by the OS thread id, not ``threading.local``: Bytewax's workers
+    enter Python through PyO3, which may give each entry a fresh Python
+    thread state, and a ``threading.local`` lives in the thread state.
+    """
+
+    def __init__(self) -> None:
+        self._started: dict[int, float] = {}
+
+    def snapshotting(self) -> None:
+        """Mark an epoch's snapshot (the first call of the epoch counts)."""
+        self._started.setdefault(threading.get_ident(), time.perf_counter())
+
+    def resumed(self) -> None:
+        """Close the gap at the step's next message (no-op outside one)."""
+        if self._started:
+            started = self._started.pop(threading.get_ident(), None)
+            if started is not None:
+                stage_timer("snapshot-gap").observe(time.perf_counter() - started)

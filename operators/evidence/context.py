@@ -19,9 +19,10 @@ package is created the buffer remembers it for ``following_messages`` /
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import struct
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Final
 
 from cryptography.exceptions import InvalidTag
@@ -112,22 +113,108 @@ class ContextKeys:
         return SessionSealer(self._root, session_id, self._older)
 
 
-@dataclass(slots=True)
 class SealedMessage:
     """One buffered message: ids and time in clear, the message sealed.
 
-    Never changed once made, so copies of a buffer share them.
+    Never changed once made, so copies of a buffer share them. Held in its
+    snapshot form (:func:`pack_entry`: a header, the event id, then the
+    sealed bytes), so a snapshot of a whole buffer is one ``bytes`` join
+    (:meth:`ContextBuffer.__reduce__`) instead of one pickled object per
+    message; ``sealed`` is cut from it when a buffer is opened (rare).
     """
 
-    event_id: str
-    sent_at: datetime
-    sealed: bytes
+    __slots__ = ("event_id", "packed", "sent_at", "size")
+
+    def __init__(self, event_id: str, sent_at: datetime, sealed: bytes) -> None:
+        self.event_id = event_id
+        self.sent_at = sent_at
+        self.size = len(sealed)  # what the buffer's byte bound counts
+        self.packed = pack_entry(event_id, sent_at, sealed)
+
+    @property
+    def sealed(self) -> bytes:
+        """``nonce || ciphertext`` of the message."""
+        eid_len = _ENTRY_HEAD.unpack_from(self.packed)[2]
+        return self.packed[_ENTRY_HEAD.size + eid_len :]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SealedMessage):
+            return NotImplemented
+        return (self.event_id, self.sent_at, self.sealed) == (
+            other.event_id,
+            other.sent_at,
+            other.sealed,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # compared by value, as the dataclass was
+
+    def __repr__(self) -> str:
+        return f"SealedMessage(event_id={self.event_id!r}, sent_at={self.sent_at!r})"
 
     def __reduce__(self) -> tuple[type[SealedMessage], tuple[str, datetime, bytes]]:
-        # Pickled as a constructor call: a snapshot holds many of these, and the
-        # dataclass's generated __getstate__ costs several times more. Pickles
-        # made before this still load (the generated __setstate__ is kept).
+        # Alone (a follow-up waiting in ``pending``) it pickles as a constructor call.
         return SealedMessage, (self.event_id, self.sent_at, self.sealed)
+
+    def __setstate__(self, state: object) -> None:
+        # Pickles made while this was a slots dataclass: ``(None, {slot: value})``.
+        slots = state[1] if isinstance(state, tuple) and len(state) == 2 else None
+        if not isinstance(slots, dict):
+            msg = "a snapshot's sealed message has an unknown form"
+            raise EvidenceError(msg)
+        self.__init__(slots["event_id"], slots["sent_at"], slots["sealed"])  # type: ignore[misc]
+
+
+# A packed entry: local wall-clock time of ``sent_at`` in µs since 0001-01-01,
+# its UTC offset in µs, the UTF-8 length of the event id, the sealed length.
+# Wall clock + offset round-trips every aware datetime, even 9999-12-31 at
+# -05:00, whose UTC instant lies past datetime.max (issue #13's hostile times).
+_ENTRY_HEAD: Final = struct.Struct("<qqII")
+_WALL_ZERO: Final = datetime(1, 1, 1)  # noqa: DTZ001  (a naive origin on purpose: wall clock)
+_MICRO: Final = timedelta(microseconds=1)
+
+
+def pack_entry(event_id: str, sent_at: datetime, sealed: bytes) -> bytes:
+    """Return the snapshot form of one buffered message (see :data:`_ENTRY_HEAD`)."""
+    offset = sent_at.utcoffset()
+    if offset is None:
+        msg = "a buffered message's sent_at must be timezone-aware"
+        raise ValueError(msg)
+    eid = event_id.encode()
+    wall = (sent_at.replace(tzinfo=None) - _WALL_ZERO) // _MICRO
+    return _ENTRY_HEAD.pack(wall, offset // _MICRO, len(eid), len(sealed)) + eid + sealed
+
+
+def unpack_entries(packed: bytes) -> list[SealedMessage]:
+    """Return the messages :meth:`ContextBuffer.__reduce__` joined into ``packed``.
+
+    Raises:
+        EvidenceError: the bytes are not whole entries (a damaged snapshot).
+
+    """
+    out: list[SealedMessage] = []
+    pos, end, head = 0, len(packed), _ENTRY_HEAD.size
+    zones: dict[int, timezone] = {}
+    try:
+        while pos < end:
+            wall, offset, eid_len, sealed_len = _ENTRY_HEAD.unpack_from(packed, pos)
+            stop = pos + head + eid_len + sealed_len
+            if stop > end:
+                msg = "truncated"
+                raise ValueError(msg)
+            zone = zones.get(offset)
+            if zone is None:
+                zone = zones[offset] = timezone(offset * _MICRO)
+            entry = SealedMessage.__new__(SealedMessage)
+            entry.event_id = packed[pos + head : pos + head + eid_len].decode()
+            entry.sent_at = (_WALL_ZERO + wall * _MICRO).replace(tzinfo=zone)
+            entry.packed = packed[pos:stop]
+            entry.size = sealed_len
+            out.append(entry)
+            pos = stop
+    except (ValueError, OverflowError, struct.error) as exc:
+        msg = f"a snapshot's sealed context does not unpack ({type(exc).__name__})"
+        raise EvidenceError(msg) from exc
+    return out
 
 
 @dataclass(slots=True)
@@ -157,6 +244,18 @@ class ContextBuffer:
         """Return a copy that can change without changing this one (entries are shared)."""
         return ContextBuffer(self.cfg, list(self.entries), [p.copy() for p in self.open_packages])
 
+    def __reduce__(
+        self,
+    ) -> tuple[
+        Callable[[ContextConfig, bytes, list[OpenPackage]], ContextBuffer],
+        tuple[ContextConfig, bytes, list[OpenPackage]],
+    ]:
+        # The entries as one bytes object: pickling it is a copy, not one
+        # object per message (docs/benchmarks.md "Snapshot stall"). Buffers
+        # pickled before this still load (the dataclass's __setstate__).
+        packed = b"".join([e.packed for e in self.entries])
+        return restore_buffer, (self.cfg, packed, self.open_packages)
+
     def append(self, event: MessageEvent, sealer: SessionSealer) -> None:
         """Seal and remember ``event``, then drop what falls outside the bounds."""
         if self.cfg.preceding_messages == 0:
@@ -184,9 +283,9 @@ class ContextBuffer:
         while start < len(entries) and entries[start].sent_at < horizon:
             start += 1
         start = max(start, len(entries) - self.cfg.preceding_messages)
-        size = sum([len(e.sealed) for e in entries[start:]])
+        size = sum([e.size for e in entries[start:]])
         while len(entries) - start > 1 and size > self.cfg.max_buffer_bytes:
-            size -= len(entries[start].sealed)
+            size -= entries[start].size
             start += 1
         if start:
             del entries[:start]
@@ -245,3 +344,10 @@ class ContextBuffer:
                 still_open.append(pkg)
         self.open_packages = still_open
         return targets
+
+
+def restore_buffer(
+    cfg: ContextConfig, packed: bytes, open_packages: list[OpenPackage]
+) -> ContextBuffer:
+    """Rebuild a buffer from its snapshot form (what :meth:`ContextBuffer.__reduce__` gives)."""
+    return ContextBuffer(cfg, unpack_entries(packed), open_packages)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import msgspec
 import pytest
+from prometheus_client import REGISTRY
 
 from tests.flow.snapshot_fixture import (
     SESSION,
@@ -171,3 +172,25 @@ def test_snapshot_holds_no_message_text(pipe: FixedKeyPipeline) -> None:
     for text in {t for _, t, _ in _conversation(15)}:
         assert text.encode() not in pickled
     assert msgspec.json.encode(TEXTS[0]) not in pickled
+
+
+def _gap_count() -> float:
+    value = REGISTRY.get_sample_value("tipline_stage_seconds_count", {"stage": "snapshot-gap"})
+    return value or 0.0
+
+
+def test_the_snapshot_gap_is_one_sample_per_epoch_at_the_next_message(
+    pipe: FixedKeyPipeline,
+) -> None:
+    first, second = SessionLogic(pipe, None), SessionLogic(pipe, None)
+    first.on_item(matched(0, TEXTS[0]))  # closes a gap an earlier test may have left open
+    before = _gap_count()
+    second.on_item(matched(3, TEXTS[3]))
+    assert _gap_count() == before  # no snapshot since: nothing observed
+    first.snapshot()
+    second.snapshot()  # the same epoch, another key: still one gap
+    assert _gap_count() == before
+    second.on_item(matched(1, TEXTS[1]))
+    assert _gap_count() == before + 1
+    first.on_item(matched(2, TEXTS[2]))
+    assert _gap_count() == before + 1  # the gap closed at the first message after it

@@ -2,12 +2,20 @@ from __future__ import annotations
 
 import os
 import pickle
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 from evidence_helpers import T0, inline, make_event, noise_bytes
 
-from tipline.operators.evidence.context import ContextBuffer, ContextKeys
+from tipline.operators.evidence.context import (
+    ContextBuffer,
+    ContextKeys,
+    OpenPackage,
+    SealedMessage,
+    restore_buffer,
+    unpack_entries,
+)
 from tipline.schemas.errors import EvidenceError
 from tipline.schemas.evidence import ContextConfig
 
@@ -78,3 +86,97 @@ def test_following_messages_join_open_packages_until_allowance_used() -> None:
     assert buf.followers(make_event(2)) == ["pkg-1"]
     assert buf.followers(make_event(3)) == ["pkg-1"]
     assert buf.followers(make_event(4)) == []
+
+
+# ------------------------------------------- snapshot form: one bytes object
+# A buffer pickles as its entries joined into one bytes object (not one pickled
+# object per message), so Bytewax's snapshot of a busy session is a copy; it
+# must give back exactly what was buffered, whatever the sender claimed as time.
+
+HOSTILE_TIMES = [
+    T0,
+    datetime(2026, 7, 1, 12, 30, 0, 123456, tzinfo=ZoneInfo("Europe/London")),
+    datetime(2026, 11, 27, 9, 0, tzinfo=timezone(timedelta(hours=5, minutes=30))),
+    datetime(9999, 12, 31, 23, 59, 59, 999999, tzinfo=timezone(timedelta(hours=-5))),
+    datetime(1, 1, 1, 0, 0, tzinfo=timezone(timedelta(hours=14))),
+    datetime(1, 1, 1, tzinfo=UTC),
+]
+
+
+def _restored(buf: ContextBuffer) -> ContextBuffer:
+    out = pickle.loads(pickle.dumps(buf, protocol=pickle.HIGHEST_PROTOCOL))
+    assert isinstance(out, ContextBuffer)
+    return out
+
+
+def test_a_snapshot_gives_back_every_entry_exactly() -> None:
+    sealer = ContextKeys(os.urandom(32)).for_session("dm:u-1:u-2")
+    buf = ContextBuffer(ContextConfig(preceding_messages=50, preceding_window_s=1e12))
+    buf.entries = [
+        SealedMessage(f"évt-{i}-🙂", at, sealer.seal(make_event(i, at=at)))
+        for i, at in enumerate(HOSTILE_TIMES)
+    ]
+    buf.open_packages = [OpenPackage("pkg-1", "évt-0-🙂", T0 + timedelta(days=1), 3, T0)]
+    got = _restored(buf)
+    assert got.cfg == buf.cfg
+    assert got.open_packages == buf.open_packages
+    assert got.entries == buf.entries
+    for new, old in zip(got.entries, buf.entries, strict=True):
+        assert (new.event_id, new.sent_at, new.sealed, new.size) == (
+            old.event_id,
+            old.sent_at,
+            old.sealed,
+            old.size,
+        )
+        assert new.sent_at.utcoffset() == old.sent_at.utcoffset()
+        assert new.sent_at.replace(tzinfo=None) == old.sent_at.replace(tzinfo=None)
+    # each still opens under its (restored) id and time
+    for i, entry in enumerate(got.entries):
+        assert sealer.open(make_event(i).event_id, entry.sealed).sent_at == HOSTILE_TIMES[i]
+
+
+def test_restored_messages_open_and_a_restored_buffer_keeps_working() -> None:
+    sealer = ContextKeys(os.urandom(32)).for_session("dm:u-1:u-2")
+    buf = ContextBuffer(ContextConfig(preceding_messages=3))
+    for n in range(4):
+        buf.append(make_event(n, text=f"line {n}"), sealer)
+    got = _restored(buf)
+    assert [m.text for m in got.messages(sealer)] == ["line 1", "line 2", "line 3"]
+    got.append(make_event(4, text="line 4"), sealer)
+    assert [e.event_id for e in got.entries] == ["evt-0002", "evt-0003", "evt-0004"]
+    assert _restored(ContextBuffer(ContextConfig())).entries == []
+
+
+def test_a_snapshot_holds_the_entries_as_one_bytes_object() -> None:
+    sealer = ContextKeys(os.urandom(32)).for_session("s")
+    buf = ContextBuffer(ContextConfig())
+    for n in range(50):
+        buf.append(make_event(n), sealer)
+    snapshot = pickle.dumps(buf, protocol=pickle.HIGHEST_PROTOCOL)
+    assert b"SealedMessage" not in snapshot  # no object per message
+    assert b"datetime" not in snapshot
+    sealed = sum(e.size for e in buf.entries)
+    assert sealed < len(snapshot) < sealed + 50 * 64 + 1024
+
+
+def test_a_damaged_snapshot_form_is_an_evidence_error() -> None:
+    sealer = ContextKeys(os.urandom(32)).for_session("s")
+    buf = ContextBuffer(ContextConfig())
+    buf.append(make_event(1), sealer)
+    packed = buf.entries[0].packed
+    with pytest.raises(EvidenceError, match="does not unpack"):
+        restore_buffer(buf.cfg, packed[:-1], [])
+    with pytest.raises(EvidenceError, match="does not unpack"):
+        restore_buffer(buf.cfg, packed[:5], [])
+    with pytest.raises(EvidenceError, match="does not unpack"):
+        restore_buffer(buf.cfg, packed[:24] + b"\xff\xfe" + packed[26:], [])
+    assert len(unpack_entries(packed + packed)) == 2
+
+
+def test_a_waiting_follower_pickles_alone() -> None:
+    at = HOSTILE_TIMES[3]
+    msg = SealedMessage("e-1", at, b"\x00" * 40)
+    got = pickle.loads(pickle.dumps(msg))
+    assert got == msg and got.sealed == b"\x00" * 40 and got.size == 40
+    assert got.sent_at.utcoffset() == at.utcoffset()
+    assert "\\x00" not in repr(msg)
