@@ -16,7 +16,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-STAGES = ("decode", "match-hashes", "score-session", "decide", "evidence", "reports", "lake")
+STAGES = (
+    "decode",
+    "match-hashes",
+    "score-session",
+    "decide",
+    "evidence",
+    "reports",
+    "lake",
+    "snapshot-gap",
+)
 
 
 def _ms(value: Any) -> str:
