@@ -58,9 +58,7 @@ class _NoncePool:
     """
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._buf = b""
-        self._pos = 0
+        self.reset()
 
     def take(self) -> bytes:
         """Return ``NONCE_BYTES`` fresh random bytes."""
@@ -73,7 +71,10 @@ class _NoncePool:
             return self._buf[pos : pos + NONCE_BYTES]
 
     def reset(self) -> None:
-        """Forget what was read (a forked child: its parent holds the same bytes)."""
+        """Forget what was read (a forked child: its parent holds the same bytes).
+
+        A new lock too: another thread of the parent may have held the old one.
+        """
         self._lock = threading.Lock()
         self._buf = b""
         self._pos = 0

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import select
+import signal
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -204,11 +206,37 @@ def test_random_nonces_read_the_os_source_once_per_pool(monkeypatch: pytest.Monk
     assert len(set(got)) == len(got)
 
 
-def test_random_nonces_follow_the_os_bytes_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
-    block = bytes(range(256)) * 200
-    monkeypatch.setattr(keys.os, "urandom", lambda size: block[:size])
+def _numbered_reads(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
+    """Make os.urandom return distinct, recognisable blocks; return the blocks given."""
+    given: list[bytes] = []
+
+    def read(size: int) -> bytes:
+        block = bytes((len(given) + i) % 251 for i in range(size))
+        given.append(block)
+        return block
+
+    monkeypatch.setattr(keys.os, "urandom", read)
+    return given
+
+
+def test_random_nonces_use_every_byte_of_a_read_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    given = _numbered_reads(monkeypatch)
     pool = keys._NoncePool()
-    assert [pool.take() for _ in range(3)] == [block[0:12], block[12:24], block[24:36]]
+    n = keys._NONCE_POOL_NONCES
+    got = [pool.take() for _ in range(n + 2)]
+    assert b"".join(got[:n]) == given[0]  # the last nonce of a read is used, not skipped
+    assert got[n:] == [given[1][0:12], given[1][12:24]]
+
+
+def test_a_reset_pool_reads_anew_and_works(monkeypatch: pytest.MonkeyPatch) -> None:
+    given = _numbered_reads(monkeypatch)
+    pool = keys._NoncePool()
+    first = pool.take()
+    pool.reset()
+    second = pool.take()
+    assert len(given) == 2
+    assert (first, second) == (given[0][:12], given[1][:12])
+    assert pool.take() == given[1][12:24]
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
@@ -224,8 +252,13 @@ def test_a_forked_child_never_repeats_its_parents_nonces() -> None:
             os._exit(0)
     os.close(write_end)
     child = b""
-    while chunk := os.read(read_end, 4096):
+    while select.select([read_end], [], [], 30)[0]:  # a hung child must not hang the suite
+        chunk = os.read(read_end, 4096)
+        if not chunk:
+            break
         child += chunk
+    else:
+        os.kill(pid, signal.SIGKILL)
     os.close(read_end)
     os.waitpid(pid, 0)
     parent = [keys.random_nonce() for _ in range(8)]
