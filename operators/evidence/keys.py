@@ -57,6 +57,10 @@ class _NoncePool:
     never repeats its parent's nonces.
     """
 
+    _lock: threading.Lock
+    _buf: bytes
+    _pos: int
+
     def __init__(self) -> None:
         self.reset()
 
