@@ -327,12 +327,18 @@ def test_crash_continues_session_state_and_never_duplicates_evidence(
         )
     finally:
         stop_job(job, hard=True)
+    ref_packages, ref_drafts = _packages(ref_dir), _drafts(ref_dir)
     job = start_job(config)
     try:
+        # The lake is written beside the evidence step, not after it: all rows
+        # in does not mean every package and draft is stored. A SIGTERM leaves
+        # batches in flight to the next resume, so wait for those too.
         wait_for(
-            lambda: len(lake_event_ids(tmp_path / "lake")) >= len(records),
+            lambda: len(lake_event_ids(tmp_path / "lake")) >= len(records)
+            and _packages(tmp_path) >= ref_packages
+            and _drafts(tmp_path) >= ref_drafts,
             timeout=240,
-            what="all rows",
+            what="all rows, packages and drafts",
             jobs=[job],
         )
     finally:
@@ -341,12 +347,18 @@ def test_crash_continues_session_state_and_never_duplicates_evidence(
     # Every decision, score and alert equals the uninterrupted run's: state continued.
     assert lake_rows(tmp_path / "lake") == reference
     # Packages and drafts are keyed by event: a replay after the crash adds none.
-    ref_packages = sorted(p.name for p in (ref_dir / "vault" / "objects" / "packages").iterdir())
-    packages = sorted(p.name for p in (tmp_path / "vault" / "objects" / "packages").iterdir())
-    assert packages == ref_packages
-    ref_drafts = sorted(p.name for p in (ref_dir / "reports").iterdir() if p.is_dir())
-    drafts = sorted(p.name for p in (tmp_path / "reports").iterdir() if p.is_dir())
-    assert drafts == ref_drafts
+    assert sorted(_packages(tmp_path)) == sorted(ref_packages)
+    assert sorted(_drafts(tmp_path)) == sorted(ref_drafts)
+
+
+def _packages(root: Path) -> set[str]:
+    folder = root / "vault" / "objects" / "packages"
+    return {p.name for p in folder.iterdir()} if folder.is_dir() else set()
+
+
+def _drafts(root: Path) -> set[str]:
+    folder = root / "reports"
+    return {p.name for p in folder.iterdir() if p.is_dir()} if folder.is_dir() else set()
 
 
 def test_sigterm_leaves_every_decision_in_the_lake_and_a_restart_duplicates_none(
