@@ -16,7 +16,6 @@ if TYPE_CHECKING:
 
     from tipline.operators.hashing.catalog import EntryInfo, IndexedEntries, LoadedList
 
-from tipline.operators.hashing.settings import Thresholds
 
 REGION_ALGORITHM: Final = "pdq"
 DERIVED_ALGORITHM: Final = "pdq"
@@ -51,10 +50,6 @@ def _closest(
         if h.entry not in best or h.distance < best[h.entry][0]:
             best[h.entry] = (h.distance, c.variants[h.query][0])
     return best
-
-
-def _strength(distance: int, t: Thresholds) -> Strength:
-    return "strong" if distance <= t.strong_distance else "weak"
 
 
 def _signals(group: Sequence[_Hit]) -> list[str]:

@@ -69,7 +69,6 @@ from tipline.operators.hashing.acceptance import (
     _Hit,
     _regions_agree,
     _signals,
-    _strength,
 )
 from tipline.operators.hashing.computing import HashComputing, Perceptual
 from tipline.operators.hashing.settings import (
@@ -515,15 +514,12 @@ class Matcher(HashComputing):
         return self._settings.thresholds.get(algorithm, Thresholds())
 
     def _lookup(self, loaded: LoadedList, c: Computed) -> list[HashMatch]:
-        """Match one exact digest against one loaded list."""
+        """Match one exact digest against one loaded list (equality: every match is ``exact``)."""
         indexed = loaded.indexes.get(c.algorithm)
         if indexed is None:
             return []
-        t = self._thresholds(c.algorithm)
-        radius = loaded.max_distance.get(c.algorithm, t.max_distance)
-        exact = c.algorithm in self._exact_names
         out = []
-        for entry, (distance, orientation) in sorted(_closest(indexed, c, radius).items()):
+        for entry, (distance, _) in sorted(_closest(indexed, c, 0).items()):
             info = indexed.info(entry)
             out.append(
                 HashMatch(
@@ -532,8 +528,7 @@ class Matcher(HashComputing):
                     category=info.category,
                     algorithm=c.algorithm,
                     distance=distance,
-                    orientation=orientation,
-                    strength="exact" if exact else _strength(distance, t),
+                    strength="exact",
                     list_version=loaded.version,
                     source=loaded.source,
                 )
