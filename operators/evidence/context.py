@@ -20,6 +20,7 @@ package is created the buffer remembers it for ``following_messages`` /
 from __future__ import annotations
 
 import struct
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
@@ -51,6 +52,59 @@ def shifted(at: datetime, seconds: float) -> datetime:
         return _LATEST if seconds > 0 else _EARLIEST
 
 
+# Sealed context formats: an event's JSON as is (it starts with "{"), or this
+# marker and the JSON deflated (raw, 4 KiB window) against _EVENT_DICTIONARY.
+_DEFLATED: Final = b"\x01"
+_WINDOW_BITS: Final = 12
+# Never change these bytes: buffers in snapshots were deflated against them
+# (a new dictionary needs a new marker). The contract's field names in order.
+_EVENT_DICTIONARY: Final = (
+    b'{"schema":"tipline.message/1","event_id":"","sent_at":"2026-01-01T00:00:00Z",'
+    b'"session_id":"","sender":{"user_id":"","screen_name":"","display_name":null,'
+    b'"email":null,"phone":null,"created_at":null,"declared_age":null,"age_verified":null,'
+    b'"country":null,"prior_actions":[]},"recipients":[{"user_id":"","screen_name":"",'
+    b'"display_name":null,"email":null,"phone":null,"created_at":null,"declared_age":null,'
+    b'"age_verified":null,"country":null,"prior_actions":[]}],"platform":"","text":"",'
+    b'"attachments":[],"client":null}'
+)
+MAX_EXPANDED_BYTES: Final = 16 << 20
+"""The most a sealed context message may expand to (it was an accepted event)."""
+
+
+def compress_event(data: bytes) -> bytes:
+    """Return an event's JSON deflated against the event dictionary, marked.
+
+    Sealed afterwards: the length of the ciphertext is only seen by whoever
+    reads the recovery store, and each message is deflated alone.
+    """
+    deflate = zlib.compressobj(
+        1, zlib.DEFLATED, -_WINDOW_BITS, 4, zlib.Z_DEFAULT_STRATEGY, _EVENT_DICTIONARY
+    )
+    return _DEFLATED + deflate.compress(data) + deflate.flush()
+
+
+def expand_event(data: bytes) -> bytes:
+    """Undo :func:`compress_event`; JSON sealed before it is returned as is.
+
+    Raises:
+        EvidenceError: the deflated bytes are damaged or expand past
+            :data:`MAX_EXPANDED_BYTES`.
+
+    """
+    if not data.startswith(_DEFLATED):
+        return data
+    inflate = zlib.decompressobj(-_WINDOW_BITS, zdict=_EVENT_DICTIONARY)
+    try:
+        out = inflate.decompress(memoryview(data)[1:], MAX_EXPANDED_BYTES)
+    except zlib.error as exc:
+        msg = "a sealed context message does not expand (damaged)"
+        raise EvidenceError(msg) from exc
+    if not inflate.eof or inflate.unconsumed_tail or inflate.unused_data:
+        msg = "a sealed context message does not expand to one whole event"
+        raise EvidenceError(msg)
+    return out
+
+
 class SessionSealer:
     """Seals and opens buffered messages of one session.
 
@@ -68,8 +122,12 @@ class SessionSealer:
         return f"{self.session_id}\0{event_id}".encode()
 
     def seal(self, event: MessageEvent) -> bytes:
-        """Return ``nonce || ciphertext`` of the event without inline bytes."""
-        return self.seal_bytes(event.event_id, encode_event(strip_inline(event)))
+        """Return ``nonce || ciphertext`` of the event without inline bytes, compressed.
+
+        Compressed first (:func:`compress_event`): a chat event's JSON is
+        mostly field names, so the state and its snapshots shrink ~4x.
+        """
+        return self.seal_bytes(event.event_id, compress_event(encode_event(strip_inline(event))))
 
     def seal_bytes(self, item_id: str, data: bytes) -> bytes:
         """Return ``nonce || ciphertext`` of ``data``, bound to this session and ``item_id``."""
@@ -83,7 +141,7 @@ class SessionSealer:
             EvidenceError: wrong session/key or tampered state.
 
         """
-        return decode_event(self.open_bytes(event_id, sealed))
+        return decode_event(expand_event(self.open_bytes(event_id, sealed)))
 
     def open_bytes(self, item_id: str, sealed: bytes) -> bytes:
         """Decrypt what :meth:`seal_bytes` sealed for ``item_id``.

@@ -9,10 +9,13 @@ import pytest
 from evidence_helpers import T0, inline, make_event, noise_bytes
 
 from tipline.operators.evidence.context import (
+    MAX_EXPANDED_BYTES,
     ContextBuffer,
     ContextKeys,
     OpenPackage,
     SealedMessage,
+    compress_event,
+    expand_event,
     restore_buffer,
     unpack_entries,
 )
@@ -52,10 +55,14 @@ def test_bounded_by_count_window_and_bytes() -> None:
     assert [e.event_id for e in buf.entries] == ["evt-0003", "evt-0004", "evt-0005"]
     buf.append(make_event(99, at=T0 + timedelta(hours=5)), sealer)
     assert [e.event_id for e in buf.entries] == ["evt-0099"]
-    small = ContextBuffer(ContextConfig(max_buffer_bytes=2000))
+    one = len(sealer.seal(make_event(0)))
+    bound = 3 * one + one // 2
+    small = ContextBuffer(ContextConfig(max_buffer_bytes=bound))
     for n in range(10):
         small.append(make_event(n), sealer)
-    assert sum(len(e.sealed) for e in small.entries) <= 2000
+    kept = sum(len(e.sealed) for e in small.entries)
+    assert kept <= bound < kept + one  # the newest that fit; one more would not
+    assert small.entries[-1].event_id == "evt-0009"
 
 
 def test_inline_bytes_are_not_buffered() -> None:
@@ -180,3 +187,64 @@ def test_a_waiting_follower_pickles_alone() -> None:
     assert got == msg and got.sealed == b"\x00" * 40 and got.size == 40
     assert got.sent_at.utcoffset() == at.utcoffset()
     assert "\\x00" not in repr(msg)
+
+
+def test_buffered_messages_are_deflated_before_sealing_and_open_the_same() -> None:
+    from tipline.operators.evidence.package import strip_inline
+    from tipline.schemas.event import encode_event
+
+    sealer = ContextKeys(os.urandom(32)).for_session("s")
+    event = make_event(1, text=TEXT)
+    plain = encode_event(strip_inline(event))
+    sealed = sealer.seal(event)
+    assert len(sealed) * 3 < len(plain)  # mostly field names: at least 3x smaller
+    buf = ContextBuffer(ContextConfig())
+    buf.append(event, sealer)
+    assert buf.messages(sealer) == [strip_inline(event)]
+
+
+def test_a_message_sealed_as_plain_json_still_opens() -> None:
+    from tipline.operators.evidence.package import strip_inline
+    from tipline.schemas.event import encode_event
+
+    sealer = ContextKeys(os.urandom(32)).for_session("s")
+    event = strip_inline(make_event(1, text=TEXT))
+    before = sealer.seal_bytes(event.event_id, encode_event(event))  # how it was sealed until now
+    buf = restore_buffer(
+        ContextConfig(), SealedMessage(event.event_id, event.sent_at, before).packed, []
+    )
+    assert buf.messages(sealer) == [event]
+
+
+# compress_event of this JSON with the shipped dictionary: snapshots hold such
+# bytes, so the dictionary and format must never change under the same marker.
+_PINNED_JSON = b'{"schema":"tipline.message/1","event_id":"evt-1","text":"see you at practice"}'
+_PINNED = bytes.fromhex("01ab263afe53cb4a744149026a72716aaa42657ea9426289424111c829c9a94ab500")
+
+
+def test_the_deflate_format_and_dictionary_are_pinned() -> None:
+    assert expand_event(_PINNED) == _PINNED_JSON
+    assert compress_event(_PINNED_JSON) == _PINNED
+
+
+@pytest.mark.parametrize(
+    ("data", "match"),
+    [
+        (b"\x01not deflate at all", "does not expand"),
+        (_PINNED[:-3], "one whole event"),  # cut short
+        (_PINNED + b"tail", "one whole event"),  # something after the stream
+    ],
+)
+def test_damaged_deflated_context_is_an_evidence_error(data: bytes, match: str) -> None:
+    with pytest.raises(EvidenceError, match=match):
+        expand_event(data)
+
+
+def test_a_deflated_context_message_never_expands_without_bound() -> None:
+    import zlib
+
+    deflate = zlib.compressobj(1, zlib.DEFLATED, -12)
+    bomb = b"\x01" + deflate.compress(b"{" * (MAX_EXPANDED_BYTES + 1)) + deflate.flush()
+    assert len(bomb) < 100_000
+    with pytest.raises(EvidenceError):
+        expand_event(bomb)
