@@ -20,7 +20,6 @@ package is created the buffer remembers it for ``following_messages`` /
 from __future__ import annotations
 
 import struct
-import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
@@ -52,57 +51,53 @@ def shifted(at: datetime, seconds: float) -> datetime:
         return _LATEST if seconds > 0 else _EARLIEST
 
 
-# Sealed context formats: an event's JSON as is (it starts with "{"), or this
-# marker and the JSON deflated (raw, 4 KiB window) against _EVENT_DICTIONARY.
-_DEFLATED: Final = b"\x01"
-_WINDOW_BITS: Final = 12
-# Never change these bytes: buffers in snapshots were deflated against them
-# (a new dictionary needs a new marker). The contract's field names in order.
-_EVENT_DICTIONARY: Final = (
-    b'{"schema":"tipline.message/1","event_id":"","sent_at":"2026-01-01T00:00:00Z",'
-    b'"session_id":"","sender":{"user_id":"","screen_name":"","display_name":null,'
-    b'"email":null,"phone":null,"created_at":null,"declared_age":null,"age_verified":null,'
-    b'"country":null,"prior_actions":[]},"recipients":[{"user_id":"","screen_name":"",'
-    b'"display_name":null,"email":null,"phone":null,"created_at":null,"declared_age":null,'
-    b'"age_verified":null,"country":null,"prior_actions":[]}],"platform":"","text":"",'
-    b'"attachments":[],"client":null}'
+# A buffered message is sealed as its event's JSON with the contract's recurring
+# runs of keys replaced by one control byte each (~660 -> ~180 bytes for a chat
+# line, so snapshots write less and a session's context takes less memory).
+# msgspec escapes every control character inside a JSON string and writes no
+# whitespace, so these bytes never occur in an event's JSON: each stands for
+# its run alone, the substitution is undone exactly, and JSON sealed before it
+# (which holds none of them) opens unchanged. Plain byte replacement keeps the
+# interpreter lock (zlib, measured first, gave it away twice per message and
+# made the decision latency worse: docs/benchmarks.md "The sealed context
+# shortened"). Snapshots hold bytes made with these runs: never change or
+# reorder them; a new run may only be appended.
+_RUNS: Final = (
+    b'{"schema":"tipline.message/1","event_id":"',
+    b'","sent_at":"',
+    b'","session_id":"',
+    b'","sender":{"user_id":"',
+    b',"recipients":[{"user_id":"',
+    b',{"user_id":"',
+    b'","screen_name":"',
+    b'","display_name":null,"email":null,"phone":null,"created_at":null,"declared_age":',
+    b',"age_verified":null,"country":"',
+    b'","prior_actions":[]}',
+    b'],"platform":"',
+    b'","text":"',
+    b'","attachments":[],"client":null}',
 )
-MAX_EXPANDED_BYTES: Final = 16 << 20
-"""The most a sealed context message may expand to (it was an accepted event)."""
+_TOKENS: Final = tuple(bytes([i + 1]) for i in range(len(_RUNS)))
+_AS_IS: Final = b"\x00"  # marks JSON kept whole (it held a control byte: not msgspec's)
+_CONTROL: Final = bytes(range(32))
 
 
-def compress_event(data: bytes) -> bytes:
-    """Return an event's JSON deflated against the event dictionary, marked.
-
-    Sealed afterwards: the length of the ciphertext is only seen by whoever
-    reads the recovery store, and each message is deflated alone.
-    """
-    deflate = zlib.compressobj(
-        1, zlib.DEFLATED, -_WINDOW_BITS, 4, zlib.Z_DEFAULT_STRATEGY, _EVENT_DICTIONARY
-    )
-    return _DEFLATED + deflate.compress(data) + deflate.flush()
+def shorten_event(data: bytes) -> bytes:
+    """Return an event's JSON with the contract's recurring runs as one byte each."""
+    if len(data.translate(None, _CONTROL)) != len(data):
+        return _AS_IS + data  # never from msgspec; kept whole rather than made ambiguous
+    for run, token in zip(_RUNS, _TOKENS, strict=True):
+        data = data.replace(run, token)
+    return data
 
 
 def expand_event(data: bytes) -> bytes:
-    """Undo :func:`compress_event`; JSON sealed before it is returned as is.
-
-    Raises:
-        EvidenceError: the deflated bytes are damaged or expand past
-            :data:`MAX_EXPANDED_BYTES`.
-
-    """
-    if not data.startswith(_DEFLATED):
-        return data
-    inflate = zlib.decompressobj(-_WINDOW_BITS, zdict=_EVENT_DICTIONARY)
-    try:
-        out = inflate.decompress(memoryview(data)[1:], MAX_EXPANDED_BYTES)
-    except zlib.error as exc:
-        msg = "a sealed context message does not expand (damaged)"
-        raise EvidenceError(msg) from exc
-    if not inflate.eof or inflate.unconsumed_tail or inflate.unused_data:
-        msg = "a sealed context message does not expand to one whole event"
-        raise EvidenceError(msg)
-    return out
+    """Undo :func:`shorten_event` (JSON sealed before it comes back unchanged)."""
+    if data.startswith(_AS_IS):
+        return data[1:]
+    for run, token in zip(_RUNS, _TOKENS, strict=True):
+        data = data.replace(token, run)
+    return data
 
 
 class SessionSealer:
@@ -122,12 +117,8 @@ class SessionSealer:
         return f"{self.session_id}\0{event_id}".encode()
 
     def seal(self, event: MessageEvent) -> bytes:
-        """Return ``nonce || ciphertext`` of the event without inline bytes, compressed.
-
-        Compressed first (:func:`compress_event`): a chat event's JSON is
-        mostly field names, so the state and its snapshots shrink ~4x.
-        """
-        return self.seal_bytes(event.event_id, compress_event(encode_event(strip_inline(event))))
+        """Return ``nonce || ciphertext`` of the event without inline bytes, shortened."""
+        return self.seal_bytes(event.event_id, shorten_event(encode_event(strip_inline(event))))
 
     def seal_bytes(self, item_id: str, data: bytes) -> bytes:
         """Return ``nonce || ciphertext`` of ``data``, bound to this session and ``item_id``."""

@@ -9,14 +9,13 @@ import pytest
 from evidence_helpers import T0, inline, make_event, noise_bytes
 
 from tipline.operators.evidence.context import (
-    MAX_EXPANDED_BYTES,
     ContextBuffer,
     ContextKeys,
     OpenPackage,
     SealedMessage,
-    compress_event,
     expand_event,
     restore_buffer,
+    shorten_event,
     unpack_entries,
 )
 from tipline.schemas.errors import EvidenceError
@@ -189,7 +188,7 @@ def test_a_waiting_follower_pickles_alone() -> None:
     assert "\\x00" not in repr(msg)
 
 
-def test_buffered_messages_are_deflated_before_sealing_and_open_the_same() -> None:
+def test_buffered_messages_are_shortened_before_sealing_and_open_the_same() -> None:
     from tipline.operators.evidence.package import strip_inline
     from tipline.schemas.event import encode_event
 
@@ -197,7 +196,7 @@ def test_buffered_messages_are_deflated_before_sealing_and_open_the_same() -> No
     event = make_event(1, text=TEXT)
     plain = encode_event(strip_inline(event))
     sealed = sealer.seal(event)
-    assert len(sealed) * 3 < len(plain)  # mostly field names: at least 3x smaller
+    assert len(sealed) * 2 < len(plain)  # mostly the contract's keys: at least 2x smaller
     buf = ContextBuffer(ContextConfig())
     buf.append(event, sealer)
     assert buf.messages(sealer) == [strip_inline(event)]
@@ -210,41 +209,62 @@ def test_a_message_sealed_as_plain_json_still_opens() -> None:
     sealer = ContextKeys(os.urandom(32)).for_session("s")
     event = strip_inline(make_event(1, text=TEXT))
     before = sealer.seal_bytes(event.event_id, encode_event(event))  # how it was sealed until now
-    buf = restore_buffer(
-        ContextConfig(), SealedMessage(event.event_id, event.sent_at, before).packed, []
-    )
+    entry = SealedMessage(event.event_id, event.sent_at, before)
+    buf = restore_buffer(ContextConfig(), entry.packed, [])
     assert buf.messages(sealer) == [event]
 
 
-# compress_event of this JSON with the shipped dictionary: snapshots hold such
-# bytes, so the dictionary and format must never change under the same marker.
-_PINNED_JSON = b'{"schema":"tipline.message/1","event_id":"evt-1","text":"see you at practice"}'
-_PINNED = bytes.fromhex("01ab263afe53cb4a744149026a72716aaa42657ea9426289424111c829c9a94ab500")
+HOSTILE_TEXTS = [
+    "",
+    'quote " backslash \\ slash /',
+    "control \x00\x01\x02\x1f tab\t newline\n return\r",
+    '","text":"',  # a run of keys, inside the text
+    '{"schema":"tipline.message/1","event_id":"',
+    'null,null ],"platform":"',
+    "emoji 😀 and ünïcödé and \u2028",
+    "\x01\x02\x03" * 50,
+]
 
 
-def test_the_deflate_format_and_dictionary_are_pinned() -> None:
-    assert expand_event(_PINNED) == _PINNED_JSON
-    assert compress_event(_PINNED_JSON) == _PINNED
+@pytest.mark.parametrize("text", HOSTILE_TEXTS)
+def test_shortening_is_exact_for_any_text(text: str) -> None:
+    from tipline.schemas.event import encode_event
+
+    event = make_event(3, text=text)
+    plain = encode_event(event)
+    short = shorten_event(plain)
+    assert expand_event(short) == plain
+    sealer = ContextKeys(os.urandom(32)).for_session("s")
+    buf = ContextBuffer(ContextConfig())
+    buf.append(event, sealer)
+    assert [m.text for m in buf.messages(sealer)] == [text]
 
 
-@pytest.mark.parametrize(
-    ("data", "match"),
-    [
-        (b"\x01not deflate at all", "does not expand"),
-        (_PINNED[:-3], "one whole event"),  # cut short
-        (_PINNED + b"tail", "one whole event"),  # something after the stream
-    ],
+def test_json_holding_a_raw_control_byte_is_kept_whole() -> None:
+    odd = b'{"text":"\x01\x0b"}'  # not msgspec's output: its bytes would read as runs
+    assert shorten_event(odd) == b"\x00" + odd
+    assert expand_event(shorten_event(odd)) == odd
+
+
+# shorten_event of this JSON with the shipped runs: snapshots hold such bytes,
+# so the runs must never change or be reordered (a new one may only be appended).
+_PINNED_JSON = (
+    b'{"schema":"tipline.message/1","event_id":"e-1","sent_at":"2026-01-01T00:00:00Z",'
+    b'"session_id":"s-1","sender":{"user_id":"u-1","screen_name":"a","display_name":null,'
+    b'"email":null,"phone":null,"created_at":null,"declared_age":30,"age_verified":null,'
+    b'"country":"US","prior_actions":[]},"recipients":[{"user_id":"u-2","screen_name":"b",'
+    b'"display_name":null,"email":null,"phone":null,"created_at":null,"declared_age":14,'
+    b'"age_verified":null,"country":"US","prior_actions":[]},{"user_id":"u-3",'
+    b'"screen_name":"c","display_name":null,"email":null,"phone":null,"created_at":null,'
+    b'"declared_age":null,"age_verified":null,"country":"US","prior_actions":[]}],'
+    b'"platform":"p","text":"hi","attachments":[],"client":null}'
 )
-def test_damaged_deflated_context_is_an_evidence_error(data: bytes, match: str) -> None:
-    with pytest.raises(EvidenceError, match=match):
-        expand_event(data)
+_PINNED = (
+    b"\x01e-1\x022026-01-01T00:00:00Z\x03s-1\x04u-1\x07a\x0830\tUS\n\x05u-2\x07b\x0814"
+    b"\tUS\n\x06u-3\x07c\x08null\tUS\n\x0bp\x0chi\r"
+)
 
 
-def test_a_deflated_context_message_never_expands_without_bound() -> None:
-    import zlib
-
-    deflate = zlib.compressobj(1, zlib.DEFLATED, -12)
-    bomb = b"\x01" + deflate.compress(b"{" * (MAX_EXPANDED_BYTES + 1)) + deflate.flush()
-    assert len(bomb) < 100_000
-    with pytest.raises(EvidenceError):
-        expand_event(bomb)
+def test_the_shortened_format_is_pinned() -> None:
+    assert shorten_event(_PINNED_JSON) == _PINNED
+    assert expand_event(_PINNED) == _PINNED_JSON
