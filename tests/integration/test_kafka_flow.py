@@ -334,9 +334,11 @@ def test_crash_continues_session_state_and_never_duplicates_evidence(
         # in does not mean every package and draft is stored. A SIGTERM leaves
         # batches in flight to the next resume, so wait for those too.
         wait_for(
-            lambda: len(lake_event_ids(tmp_path / "lake")) >= len(records)
-            and _packages(tmp_path) >= ref_packages
-            and _drafts(tmp_path) >= ref_drafts,
+            lambda: (
+                len(lake_event_ids(tmp_path / "lake")) >= len(records)
+                and _packages(tmp_path) >= ref_packages
+                and _drafts(tmp_path) >= ref_drafts
+            ),
             timeout=240,
             what="all rows, packages and drafts",
             jobs=[job],
