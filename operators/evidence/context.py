@@ -52,7 +52,7 @@ def shifted(at: datetime, seconds: float) -> datetime:
 
 
 # A buffered message is sealed as its event's JSON with the contract's recurring
-# runs of keys replaced by one control byte each (~660 -> ~180 bytes for a chat
+# runs of keys replaced by one control byte each (~660 -> ~150 bytes for a chat
 # line, so snapshots write less and a session's context takes less memory).
 # msgspec escapes every control character inside a JSON string and writes no
 # whitespace, so these bytes never occur in an event's JSON: each stands for
