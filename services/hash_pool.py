@@ -221,7 +221,7 @@ class HashPool:
                 max_workers=self.workers,
                 mp_context=multiprocessing.get_context("fork"),
                 initializer=_init_worker,
-                initargs=(self.service, os.getpid()),
+                initargs=(self.service, os.getpid(), self.workers < pool_size("auto")),
             )
         return self._executor
 
@@ -257,8 +257,13 @@ _SERVICE: HashService | None = None
 """In a worker process: the service inherited from the parent at fork."""
 
 
-def _init_worker(service: HashService, parent: int) -> None:
-    """Set up a freshly forked worker (runs once per worker process)."""
+def _init_worker(service: HashService, parent: int, spare_core: bool) -> None:
+    """Set up a freshly forked worker (runs once per worker process).
+
+    ``spare_core``: the pool leaves a core free, so a large image's SHA-256 may
+    run on a thread beside its decode; with a worker per core it would only
+    compete with the other workers.
+    """
     global _SERVICE  # noqa: PLW0603  (the one per-process state of a worker)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
     with contextlib.suppress(OSError, AttributeError):
@@ -267,6 +272,7 @@ def _init_worker(service: HashService, parent: int) -> None:
     if os.getppid() != parent:  # the parent died before prctl took effect
         os._exit(1)
     gc.freeze()  # inherited objects are never scanned: their pages stay shared
+    service.matcher.spare_core = spare_core
     _SERVICE = service
 
 

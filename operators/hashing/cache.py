@@ -41,6 +41,11 @@ class LruCache(Generic[K, V]):
         """Return the number of cached values."""
         return len(self._items)
 
+    def __contains__(self, key: object) -> bool:
+        """Return whether ``key`` is cached (neither a use nor a hit or miss)."""
+        with self._lock:
+            return key in self._items
+
     def get(self, key: K) -> V | None:
         """Return the value for ``key`` (marking it recently used) or ``None``."""
         with self._lock:

@@ -6,6 +6,7 @@ matches what is computed here against the loaded lists).
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final
@@ -41,9 +42,29 @@ from tipline.operators.hashing.settings import (
 )
 
 CACHE_KEY: Final = "sha256"
-"""The digest the perceptual cache is keyed by (computed before anything else)."""
+"""The digest the perceptual cache is keyed by.
+
+Computed before the decode when the attachment may be cached (small, or its
+:func:`_fingerprint` was seen), else beside it with the other digests."""
 OVERLAP_MIN_BYTES: Final = 1 << 20
 """Attachments this large get their other digests computed on a thread during the decode."""
+
+
+FINGERPRINT_SPAN: Final = 1 << 15
+"""Bytes read from each end of an attachment for :func:`_fingerprint`."""
+
+
+def _fingerprint(data: bytes) -> bytes:
+    """Probe cheaply whether an attachment was hashed before (its length and both ends).
+
+    Only chooses the order of work: the cache itself is keyed by SHA-256, so a
+    collision (crafted or not) costs a serial SHA-256, never a wrong result.
+    """
+    view = memoryview(data)
+    probe = hashlib.blake2b(view[:FINGERPRINT_SPAN], digest_size=16)
+    probe.update(view[-FINGERPRINT_SPAN:])
+    probe.update(len(data).to_bytes(8, "little"))
+    return probe.digest()
 
 
 def _digests(algorithms: Sequence[HashAlgorithm], media: MediaInput) -> list[Computed]:
@@ -117,6 +138,13 @@ class HashComputing:
     retry_cache: LruCache[bytes, tuple[tuple[str, Computed], ...]]
     uncrop_cache: LruCache[bytes, tuple[tuple[str, Computed], ...]]
     _images: LruCache[bytes, Image.Image]
+    _seen: LruCache[bytes, bytes]
+    """Fingerprints of large cached attachments (:func:`_fingerprint` → SHA-256)."""
+    spare_core: bool
+    """A core is free beside this matcher's thread, so SHA-256 may run beside a decode.
+
+    False in pool workers that fill the cores: there a thread beside the decode
+    only competes with the other workers (docs/hashing.md)."""
     retries_computed: int
     uncrops_computed: int
     alignments_computed: int
@@ -128,45 +156,79 @@ class HashComputing:
     def hash_bytes(
         self, data: bytes, budget: EventBudget | None = None, *, regions: bool = False
     ) -> tuple[list[Computed], Perceptual]:
-        """Exact digests of ``data``, then its (cached) perceptual hashes.
+        """Exact digests of ``data``, and its (cached) perceptual hashes.
+
+        With :attr:`spare_core`, a large attachment whose fingerprint was never
+        seen is decoded at once, its digests (SHA-256 included) computed on a
+        thread beside the decode, and the cache consulted once SHA-256 is
+        known: a 12 MP PNG's SHA-256 (~10 ms) leaves the critical path of a
+        miss. Anything else computes SHA-256 first, so a repeat skips the
+        decode (and the other digests of a large one run beside it).
 
         With ``regions`` (and ``region_hashes`` in the settings) the region
         hashes are computed too; a cached result without them is recomputed.
         """
         media = MediaInput(data=data)
+        want_regions = regions and self._settings.region_hashes
+        large = len(data) >= OVERLAP_MIN_BYTES
+        overlap = large and self.spare_core
+        probe = _fingerprint(data) if overlap else b""
+        if overlap and self._seen.get(probe) is None:
+            # Not seen before (by a cheap fingerprint), so most likely a cache
+            # miss: every digest, SHA-256 included, runs beside the decode, and
+            # the cache is consulted once the key is known.
+            with _Beside(lambda: _digests(self._exact, media), threaded=True) as digests:
+                fresh, image = self._perceptual_hashes(data, budget, want_regions)
+            computed = digests.result()
+            key = next((c.value for c in computed if c.algorithm == CACHE_KEY), None)
+            cached = self.cache.get(key) if key is not None else None
+            if cached is None or (want_regions and cached.regions is None and cached.computed):
+                cached = self._keep(key, fresh, image)
+            if key is not None and key in self.cache:
+                self._seen.put(probe, key)
+            return self._in_order(computed), cached
         keyed = [a for a in self._exact if a.name == CACHE_KEY]
         others = [a for a in self._exact if a.name != CACHE_KEY]
-        first = [c for c in (a.compute(media) for a in keyed) if c is not None]
+        first = _digests(keyed, media)
         key = next((c.value for c in first), None)
         cached = self.cache.get(key) if key is not None else None
-        want_regions = regions and self._settings.region_hashes
         if cached is None or (want_regions and cached.regions is None and cached.computed):
             # the other digests run on a thread while the image decodes (both release the GIL)
-            with _Beside(lambda: _digests(others, media), len(data) >= OVERLAP_MIN_BYTES) as rest:
-                cached = self._perceptual_hashes(data, budget, want_regions, key)
-            if key is not None and cached.cacheable:
-                self.cache.put(key, cached)
+            with _Beside(lambda: _digests(others, media), large) as rest:
+                fresh, image = self._perceptual_hashes(data, budget, want_regions)
+            cached = self._keep(key, fresh, image)
             later = rest.result()
         else:
             later = _digests(others, media)
-        by_name = {c.algorithm: c for c in (*first, *later)}
-        exact = [by_name[a.name] for a in self._exact if a.name in by_name]
-        return exact, cached
+        return self._in_order([*first, *later]), cached
+
+    def _in_order(self, computed: list[Computed]) -> list[Computed]:
+        by_name = {c.algorithm: c for c in computed}
+        return [by_name[a.name] for a in self._exact if a.name in by_name]
+
+    def _keep(self, key: bytes | None, fresh: Perceptual, image: Image.Image | None) -> Perceptual:
+        """Cache what was just computed for ``key`` (and the decoded image); return it."""
+        if key is None:
+            return fresh
+        if image is not None:
+            self._images.put(key, image)
+        if fresh.cacheable:
+            self.cache.put(key, fresh)
+        return fresh
 
     def _perceptual_hashes(
-        self, data: bytes, budget: EventBudget | None, regions: bool, key: bytes | None
-    ) -> Perceptual:
+        self, data: bytes, budget: EventBudget | None, regions: bool
+    ) -> tuple[Perceptual, Image.Image | None]:
+        """Decode and hash; return the outcome and the decoded image (None: not decoded)."""
         s = self._settings
         try:
             img = open_image(data, s.max_pixels, s.max_pixels_other)
             refusal = budget.charge(decode_cost(img)) if budget is not None else None
             if refusal is not None:
-                return Perceptual((), STATUS_EVENT_BUDGET, refusal, cacheable=False)
+                return Perceptual((), STATUS_EVENT_BUDGET, refusal, cacheable=False), None
             image = decode_opened(img, data)
         except MediaDecodeError as exc:
-            return Perceptual(computed=(), status=exc.status, reason=str(exc))
-        if key is not None:
-            self._images.put(key, image)
+            return Perceptual(computed=(), status=exc.status, reason=str(exc)), None
         computed = self._compute_all(image, data)
         trimmed: tuple[Computed, ...] = ()
         content = image
@@ -182,7 +244,7 @@ class HashComputing:
             trimmed=trimmed,
             regions=self.region_hashes(content) if regions else None,
             texture=texture(content),
-        )
+        ), image
 
     def hash_image(self, image: Image.Image) -> tuple[Computed, ...]:
         """Perceptual hashes of an already decoded image (list building)."""

@@ -116,6 +116,8 @@ class Matcher(HashComputing):
             cache_entries
         )
         self._images: LruCache[bytes, Image.Image] = LruCache(2)
+        self._seen: LruCache[bytes, bytes] = LruCache(cache_entries)
+        self.spare_core = True
         self.uncrop_cache: LruCache[bytes, tuple[tuple[str, Computed], ...]] = LruCache(
             cache_entries
         )

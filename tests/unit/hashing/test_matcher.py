@@ -15,10 +15,13 @@ from tipline.operators.hashing import (
     build_loaded_list,
     default_algorithms,
     parse_hash_list,
+    settings_from_config,
 )
+from tipline.operators.hashing.cache import LruCache
+from tipline.operators.hashing.computing import OVERLAP_MIN_BYTES, _fingerprint
 from tipline.schemas.errors import FetchError
 from tipline.schemas.event import Attachment
-from tipline.schemas.hashing import MediaNotFoundError, MediaTimeoutError
+from tipline.schemas.hashing import HashingConfig, MediaNotFoundError, MediaTimeoutError
 from tipline.synth.images import apply_transform
 
 ALGOS = {a.name: a for a in default_algorithms()}
@@ -194,3 +197,92 @@ def test_inline_data_over_the_limit_is_too_large(jpeg: Callable[..., bytes]) -> 
 def test_uri_without_a_fetcher_is_a_fetch_failure(matcher: Matcher) -> None:
     att = Attachment(attachment_id="a", media_type="image/jpeg", uri="s3://b/k")
     assert matcher.match_attachment(att, None, []).status == "fetch_failed"
+
+
+def _bmp(seed: int, middle: int = 0) -> bytes:
+    """A 3 MB uncompressed BMP; ``middle`` changes only rows far from both ends."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(seed)
+    pixels = rng.integers(0, 256, (1000, 1000, 3), dtype=np.uint8)
+    if middle:
+        pixels[400:600] = np.random.default_rng(middle).integers(0, 256, (200, 1000, 3))
+    buf = io.BytesIO()
+    Image.fromarray(pixels).save(buf, "BMP")
+    return buf.getvalue()
+
+
+def test_a_large_repeat_is_a_cache_hit_after_the_overlapped_first_hashing(
+    matcher: Matcher,
+) -> None:
+    data = _bmp(1)
+    assert len(data) >= OVERLAP_MIN_BYTES
+    first = _hashes(matcher, data)  # unseen: SHA-256 runs beside the decode
+    assert matcher.cache.misses == 1 and len(matcher.cache) == 1
+    second = _hashes(matcher, data)  # seen: SHA-256 first, then the cache
+    assert matcher.cache.hits == 1
+    assert first == second
+    assert first["sha256"] == hashlib.sha256(data).hexdigest()
+    assert first["md5"] == hashlib.md5(data).hexdigest()
+
+
+def test_a_fingerprint_collision_costs_order_never_a_wrong_hash(matcher: Matcher) -> None:
+    a, b = _bmp(2), _bmp(2, middle=3)
+    # same length and the same bytes at both ends: the cheap probe cannot tell them apart
+    assert len(a) == len(b) and a[:40_000] == b[:40_000] and a[-40_000:] == b[-40_000:]
+    assert a != b
+    _hashes(matcher, a)
+    collided = _hashes(matcher, b)  # probed as seen: serial SHA-256, a cache miss
+    fresh = Matcher(default_algorithms(), settings_from_config(HashingConfig()), cache_entries=8)
+    assert collided == _hashes(fresh, b)
+    assert collided["pdq"] != _hashes(fresh, a)["pdq"]
+    assert matcher.cache.hits == 0 and len(matcher.cache) == 2
+
+
+def test_the_overlapped_path_finds_a_cached_entry_it_did_not_probe(matcher: Matcher) -> None:
+    data = _bmp(4)
+    _hashes(matcher, data)
+    matcher._seen = LruCache(8)  # the probe forgot it; the cache did not
+    _hashes(matcher, data)
+    assert matcher.cache.hits == 1
+    assert matcher._seen.get(_fingerprint(data)) is not None
+
+
+def test_sha256_runs_beside_the_decode_when_unseen_and_first_when_seen(
+    matcher: Matcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    decoding_started = threading.Event()
+    patience = [10.0]  # how long SHA-256 waits to see the decode start
+    overlapped: list[bool] = []
+    sha256 = next(a for a in matcher._exact if a.name == "sha256")
+    decode = matcher._perceptual_hashes
+    compute = sha256.compute
+
+    def keyed(media: object) -> object:
+        overlapped.append(decoding_started.wait(patience[0]))
+        return compute(media)  # type: ignore[arg-type]
+
+    def decoding(*args: object) -> object:
+        decoding_started.set()
+        return decode(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sha256, "compute", keyed, raising=False)
+    monkeypatch.setattr(matcher, "_perceptual_hashes", decoding)
+    data = _bmp(5)
+    _hashes(matcher, data)
+    assert overlapped == [True]  # unseen: the decode started while SHA-256 ran
+    decoding_started.clear()
+    patience[0] = 0.5
+    matcher.cache = LruCache(8)  # evicted, but the probe remembers: likely a hit, so key first
+    _hashes(matcher, data)
+    assert overlapped == [True, False]
+    matcher.spare_core = False  # a pool worker that fills a core: never a thread for SHA-256
+    decoding_started.clear()
+    _hashes(matcher, _bmp(6))
+    assert overlapped == [True, False, False]
+    assert matcher.cache.misses == 2 and len(matcher._seen) == 1  # misses since the new cache

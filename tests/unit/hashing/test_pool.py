@@ -260,3 +260,32 @@ def test_close_pools_shuts_every_live_pool_before_exit(
     assert all(pool._executor is None for pool in pools)
     assert _plain(pools[0].match_all(events, T0)) == _plain(pools[1].match_all(events, T0))
     close_pools()
+
+
+def _worker_spare_core() -> bool:
+    """Run in a worker: whether its matcher may put SHA-256 on a thread beside a decode."""
+    from tipline.services import hash_pool
+
+    assert hash_pool._SERVICE is not None
+    return hash_pool._SERVICE.matcher.spare_core
+
+
+@pytest.mark.parametrize(
+    ("cores", "workers", "spare"), [(1, 1, False), (2, 2, False), (4, 1, True)]
+)
+def test_workers_overlap_sha256_only_when_the_pool_leaves_a_core_free(
+    tmp_path: Path,
+    jpeg: Callable[..., bytes],
+    monkeypatch: pytest.MonkeyPatch,
+    cores: int,
+    workers: int,
+    spare: bool,
+) -> None:
+    monkeypatch.setattr("tipline.services.hash_pool.pool_size", lambda _: cores)
+    service = _service(tmp_path, jpeg(1))
+    pool = HashPool(service, workers=workers)
+    try:
+        assert pool._pool().submit(_worker_spare_core).result() is spare
+        assert service.matcher.spare_core  # the parent (inline hashing) keeps it
+    finally:
+        pool.close()
