@@ -286,3 +286,53 @@ def test_sha256_runs_beside_the_decode_when_unseen_and_first_when_seen(
     _hashes(matcher, _bmp(6))
     assert overlapped == [True, False, False]
     assert matcher.cache.misses == 2 and len(matcher._seen) == 1  # misses since the new cache
+
+
+def _framed_bmp(seed: int) -> bytes:
+    """A ≥ 1 MiB BMP with a uniform frame, so the border trim changes what is hashed."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    pixels = np.full((800, 900, 3), 240, dtype=np.uint8)
+    inner = np.random.default_rng(seed).integers(0, 256, (600, 700, 3), dtype=np.uint8)
+    pixels[100:700, 100:800] = inner
+    buf = io.BytesIO()
+    Image.fromarray(pixels).save(buf, "BMP")
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("seed", [7, 8])
+def test_pdq_beside_the_other_hashes_gives_what_the_serial_order_gives(seed: int) -> None:
+    data = _framed_bmp(seed)
+    assert len(data) >= OVERLAP_MIN_BYTES
+    results = []
+    for spare in (True, False):
+        m = Matcher(default_algorithms(), settings_from_config(HashingConfig()), cache_entries=8)
+        m.spare_core = spare
+        exact, perceptual = m.hash_bytes(data, regions=True)
+        results.append((exact, perceptual))
+    (exact_a, threaded), (exact_b, serial) = results
+    assert exact_a == exact_b
+    assert threaded == serial  # hashes, trimmed-content hashes, regions and texture
+    assert [c.algorithm for c in threaded.computed] == ["pdq", "phash"]  # the list's order
+    assert threaded.trimmed  # the frame was trimmed, so both paths hashed the content too
+
+
+@pytest.mark.parametrize("spare", [True, False])
+def test_a_failing_perceptual_hash_raises_the_same_on_either_path(
+    monkeypatch: pytest.MonkeyPatch, spare: bool
+) -> None:
+    m = Matcher(default_algorithms(), settings_from_config(HashingConfig()), cache_entries=8)
+    m.spare_core = spare
+    pdq = next(a for a in m._perceptual if a.name == "pdq")
+
+    def broken(media: object) -> object:
+        msg = "pdq failed"
+        raise ValueError(msg)
+
+    monkeypatch.setattr(pdq, "compute", broken, raising=False)
+    with pytest.raises(ValueError, match="pdq failed"):
+        m.hash_bytes(_framed_bmp(9))
+    assert len(m.cache) == 0  # nothing half-computed is cached
