@@ -142,7 +142,7 @@ class HashComputing:
     _seen: LruCache[bytes, bytes]
     """Fingerprints of large cached attachments (:func:`_fingerprint` → SHA-256)."""
     spare_core: bool
-    """A core is free beside this matcher's thread, so SHA-256 may run beside a decode.
+    """A core is free: SHA-256 may run beside a decode, and PDQ beside pHash.
 
     False in pool workers that fill the cores: there a thread beside the decode
     only competes with the other workers (docs/hashing.md)."""
