@@ -13,6 +13,8 @@ into the figures of the leave-one-corpus-out table:
 * per cue, message-level recall and precision of what fired against the
   annotations (recognition measured apart from aggregation);
 * the false-negative and false-positive session ids with the cues that fired;
+* per cue, in how many caught, missed, falsely flagged and quiet sessions it
+  fired (:func:`cue_sessions`: the base rate beside the errors);
 * how often the age relation read matches the participants' annotated true
   ages, for grooming and for each hard-negative kind (:func:`relation_figures`).
 
@@ -397,6 +399,32 @@ def errors(corpus: Corpus, runs: dict[str, SessionRun]) -> dict[str, dict[str, l
     return out
 
 
+OUTCOMES = ("caught", "missed", "false_alert", "quiet")
+"""Session outcomes of :func:`cue_sessions`: grooming flagged or not, negatives flagged or not."""
+
+
+def cue_sessions(corpus: Corpus, runs: dict[str, SessionRun]) -> dict[str, dict[str, int]]:
+    """For each cue that fired: in how many sessions of each outcome it fired at least once.
+
+    Outcomes are :data:`OUTCOMES`, and ``sessions`` holds each outcome's total,
+    so a cue's base rate can be read: a cue that fired in most missed sessions
+    says something only if it fired less often in the caught ones.
+    """
+    totals = dict.fromkeys(OUTCOMES, 0)
+    by_cue: dict[str, dict[str, int]] = {}
+    for s in corpus.sessions:
+        run = runs[s.session_id]
+        flagged = run.flagged_at is not None
+        if s.positive:
+            outcome = "caught" if flagged else "missed"
+        else:
+            outcome = "false_alert" if flagged else "quiet"
+        totals[outcome] += 1
+        for cue in {c for fired in run.fired.values() for c in fired}:
+            by_cue.setdefault(cue, dict.fromkeys(OUTCOMES, 0))[outcome] += 1
+    return {"sessions": totals} | {cue: by_cue[cue] for cue in sorted(by_cue)}
+
+
 # the age at which an annotated true age counts as an adult's (the law's, not a setting)
 ADULT_AGE = 18
 
@@ -453,5 +481,6 @@ def report(corpus: Corpus, runs: dict[str, SessionRun], *, cues: bool = True) ->
     if cues:
         out["cues"] = cue_figures(corpus, runs)
         out["errors"] = errors(corpus, runs)
+        out["cue_sessions"] = cue_sessions(corpus, runs)
         out["relations"] = relation_figures(corpus, runs)
     return out

@@ -19,6 +19,7 @@ from tipline.operators.grooming.corpus import (
     Participant,
     SessionRun,
     cue_figures,
+    cue_sessions,
     errors,
     out_of_corpus_choice,
     relation_figures,
@@ -67,8 +68,31 @@ def test_report_counts_sessions_styles_kinds_and_cues(scorer: Scorer, corpora: l
     assert all(v["recall"] in (0.0, None) for v in cue_figures(corpus, silent).values())
     missed = errors(corpus, silent)["false_negatives"]
     assert set(missed) == {s.session_id for s in corpus.sessions if s.positive}
+    assert r["cue_sessions"]["sessions"]["caught"] == r["tp"]  # type: ignore[index]
     relations = r["relations"]
     assert relations["all"]["n"] == sum(true_relation(s) is not None for s in corpus.sessions)  # type: ignore[index]
+
+
+def test_cue_sessions_count_each_cue_once_per_session_by_outcome(corpora: list[Path]) -> None:
+    base = read_corpus(corpora[0]).sessions[0]
+    groom = replace(base, positive=True, style="subtle", negative_kind=None)
+    other = replace(base, positive=False, style=None, negative_kind="family")
+    sessions = [replace(groom, session_id=f"g{i}") for i in range(3)]
+    sessions += [replace(other, session_id=f"n{i}") for i in range(2)]
+    fired = {"m1": ("secrecy", "family_context"), "m2": ("secrecy",)}  # secrecy twice: one session
+    runs = {
+        "g0": SessionRun("g0", 4, fired),  # caught
+        "g1": SessionRun("g1", None, {"m1": ("family_context",)}),  # missed
+        "g2": SessionRun("g2", None, {}),  # missed, nothing fired
+        "n0": SessionRun("n0", 2, {"m1": ("family_context",)}),  # false alert
+        "n1": SessionRun("n1", None, {"m1": ("family_context",), "m2": ("gifts",)}),  # quiet
+    }
+    figures = cue_sessions(Corpus("x", None, sessions), runs)
+    assert figures["sessions"] == {"caught": 1, "missed": 2, "false_alert": 1, "quiet": 1}
+    assert figures["secrecy"] == {"caught": 1, "missed": 0, "false_alert": 0, "quiet": 0}
+    assert figures["family_context"] == {"caught": 1, "missed": 1, "false_alert": 1, "quiet": 1}
+    assert figures["gifts"] == {"caught": 0, "missed": 0, "false_alert": 0, "quiet": 1}
+    assert list(figures) == ["sessions", "family_context", "gifts", "secrecy"]
 
 
 def _with_ages(session: CorpusSession, *ages: int) -> CorpusSession:
