@@ -261,8 +261,8 @@ def _init_worker(service: HashService, parent: int, spare_core: bool) -> None:
     """Set up a freshly forked worker (runs once per worker process).
 
     ``spare_core``: the pool leaves a core free, so a large image's SHA-256 may
-    run on a thread beside its decode; with a worker per core it would only
-    compete with the other workers.
+    run on a thread beside its decode (and PDQ beside pHash); with a worker per
+    core those threads would only compete with the other workers.
     """
     global _SERVICE  # noqa: PLW0603  (the one per-process state of a worker)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
