@@ -2,7 +2,9 @@
 
     input → decode ─bad→ dead letters
               │ok
-         match-hashes → key-by-session → score-session (score, decide, seal context)
+         match-hashes (images hashed on a background thread: flows/match_step.py)
+              │
+         key-by-session → score-session (score, decide, seal context)
                                                 │ every decision → decisions log + audit lake
                                                 │ cases, and batches of messages following them
                                          package-evidence (vault receipt; a background thread,
@@ -38,6 +40,7 @@ from bytewax.inputs import Source
 
 from tipline.flows.evidence_step import DraftLogic, EvidenceLogic, draft_shard, shard_of
 from tipline.flows.heartbeat import HeartbeatSource
+from tipline.flows.match_step import MatchLogic
 from tipline.flows.outputs import (
     OutputOverrides,
     draft_writer,
@@ -85,9 +88,7 @@ def build_flow(
     split = op.branch("split-dead-letters", decoded, _is_inbound)
     letters: list[Stream[DeadLetter]] = [cast("Stream[DeadLetter]", split.falses)]
 
-    matched = _split_letters(
-        "match-failed", op.flat_map_batch("match-hashes", split.trues, pipe.match), letters
-    )
+    matched = _split_letters("match-failed", _matched(cfg, pipe, split.trues), letters)
     keyed = op.key_on("key-by-session", matched, lambda m: m.event.session_id)
     scored = op.stateful("score-session", keyed, lambda resume: SessionLogic(pipe, resume))
     scored_ok = _split_keyed_letters("score-failed", scored, letters)
@@ -151,6 +152,16 @@ def _decided(kv: tuple[str, Decided | FollowUps]) -> tuple[str, Decided] | None:
 
 def _needs_evidence(item: Decided | FollowUps) -> bool:
     return isinstance(item, FollowUps) or item.decision.alert
+
+
+def _matched(cfg: TiplineConfig, pipe: Pipeline, inbound: Stream[Inbound]) -> Stream[Any]:
+    """Return the matched messages and dead letters of ``match-hashes`` (flows/match_step.py)."""
+    if not pipe.match_in_background:
+        return op.flat_map_batch("match-hashes", inbound, pipe.match)
+    n = cfg.hashing.shards
+    shards = op.map("match-shard", inbound, lambda i: shard_of(n, (i.event.session_id, i)))
+    done = op.stateful_batch("match-hashes", shards, lambda resume: MatchLogic(pipe, resume))
+    return op.key_rm("match-unkey", done)
 
 
 def _packaged(

@@ -218,6 +218,23 @@ class Pipeline:
         observe_batch("match-hashes", text_only, perf_counter() - started - media_s)
         return out
 
+    @property
+    def match_in_background(self) -> bool:
+        """Whether ``match-hashes`` hashes on :attr:`match_worker` (flows/match_step.py).
+
+        ``hashing.executor = "background"`` with hashing and evidence on: the
+        messages handed over are sealed in the snapshot under the evidence
+        keys, so without evidence the step hashes inline.
+        """
+        cfg = self.config
+        return cfg.hashing.executor == "background" and cfg.hashing.enabled and cfg.evidence.enabled
+
+    @cached_property
+    def match_worker(self) -> OrderedWorker[list[Inbound], list[Matched | DeadLetter]]:
+        """The background thread that runs :meth:`match` for ``hashing.executor = "background"``."""
+        bound = self.config.hashing.max_in_flight
+        return OrderedWorker(self.match, max_in_flight=bound, name="tipline-match")
+
     def _matched(
         self, inbound: Inbound, result: MatchResult, now: datetime
     ) -> Matched | DeadLetter:

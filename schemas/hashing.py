@@ -274,6 +274,14 @@ class HashingConfig(Section, frozen=True):
     ``pool_workers``: processes that fetch, decode and hash attachments beside
     the dataflow worker (``"auto"``: one per usable core; 0: inline, on the
     dataflow worker's thread). See services/hash_pool.py.
+    ``executor``: ``"background"`` (the default) hashes on a background thread
+    while the dataflow goes on, so a text message waits only for an earlier
+    image of its own session (flows/match_step.py; keyed by ``shards`` shards
+    of the session id, at most ``max_in_flight`` batches handed over per
+    worker, finished ones collected every ``poll_ms``); it needs evidence on
+    (the pending messages are sealed under its keys), and without it the flow
+    hashes inline. ``"inline"``: every message of a batch waits for the
+    batch's images.
     """
 
     enabled: bool = True
@@ -310,6 +318,10 @@ class HashingConfig(Section, frozen=True):
     quarantine_min_matches: PositiveInt = 20
     cache_entries: PositiveInt = 10_000
     pool_workers: NonNegativeInt | Literal["auto"] = "auto"
+    executor: Literal["background", "inline"] = "background"
+    shards: PositiveInt = 8
+    max_in_flight: PositiveInt = 8
+    poll_ms: PositiveFloat = 2.0
     reload_interval_s: PositiveFloat = 30.0
     reload_min_fraction: Fraction = 0.9
     reload_in_background: bool = True

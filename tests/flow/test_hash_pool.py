@@ -2,7 +2,8 @@
 
 Image and text messages of several sessions interleave within Bytewax batches.
 With ``hashing.pool_workers = 2`` every output equals the inline run's
-(``pool_workers = 0``), per-session order is input order, a message that kills
+(``pool_workers = 0``), and hashing on a background thread (``hashing.executor``,
+the default) equals the inline step; per-session order is input order, a message that kills
 its worker is a dead letter of ``match-hashes``, and a worker killed mid-run
 loses and duplicates nothing. No wall time is asserted.
 """
@@ -66,9 +67,10 @@ def interleaved(known: bytes, extra: dict[int, bytes] | None = None) -> list[Raw
     return out
 
 
-def pipeline(cfg: TiplineConfig, workers: int, tmp: Path) -> Pipeline:
+def pipeline(cfg: TiplineConfig, workers: int, tmp: Path, executor: str = "background") -> Pipeline:
     cfg = msgspec.structs.replace(
-        cfg, hashing=msgspec.structs.replace(cfg.hashing, pool_workers=workers)
+        cfg,
+        hashing=msgspec.structs.replace(cfg.hashing, pool_workers=workers, executor=executor),
     )
     pipe = Pipeline(cfg, clock=FixedClock(T0))
     flags = tmp / "flags"
@@ -117,6 +119,28 @@ def test_pool_outputs_equal_inline_and_keep_session_order(tmp_path: Path) -> Non
         ids = [r.event_id for r in rows]
         assert ids == sorted(ids), session  # input order within the session
     assert [r.event_id for r in pooled if r.match_strength == "exact"] == ["evt-0009", "evt-0030"]
+
+
+def test_hashing_in_the_background_equals_the_inline_step(tmp_path: Path) -> None:
+    """``hashing.executor``: the same decisions, each session in input order."""
+    cfg, known = known_image_setup(tmp_path)
+    records = interleaved(known)
+    inline, inline_dead = run(pipeline(cfg, 2, tmp_path / "a", "inline"), records)
+    (tmp_path / "b").mkdir()
+    cfg_b, _ = known_image_setup(tmp_path / "b")
+    pipe = pipeline(cfg_b, 2, tmp_path / "b", "background")
+    assert pipe.match_in_background
+    background, background_dead = run(pipe, records)
+
+    assert inline_dead == background_dead == []
+    assert per_session(background) == per_session(inline)
+    for session, rows in per_session(background).items():
+        ids = [r.event_id for r in rows]
+        assert ids == sorted(ids), session
+    assert sorted(r.event_id for r in background if r.match_strength == "exact") == [
+        "evt-0009",
+        "evt-0030",
+    ]
 
 
 def test_a_poison_image_in_the_pool_is_a_dead_letter_of_match_hashes(tmp_path: Path) -> None:
