@@ -31,7 +31,13 @@ from tipline.schemas.labels import Labels, decode_labels
 def isolated_config(
     cfg: TiplineConfig, out: Path, *, events: str | None, hash_lists: Sequence[str] = ()
 ) -> TiplineConfig:
-    """Point every output of ``cfg`` under ``out`` and read ``events``; recovery off."""
+    """Point every output of ``cfg`` under ``out`` and read ``events``; recovery off.
+
+    Hashing runs inline (``hashing.executor``): the background step decides the
+    same, but lets one session's text overtake another's image, so the lines of
+    ``decisions.jsonl`` would be ordered differently from run to run; inline,
+    two replays of the same input write the same file.
+    """
     rep = msgspec.structs.replace
     extra = (
         HashListSource(path=p, name=f"replay-{i}-{Path(p).stem}") for i, p in enumerate(hash_lists)
@@ -46,7 +52,7 @@ def isolated_config(
         lake=rep(cfg.lake, path=str(out / "lake")),
         recovery=rep(cfg.recovery, enabled=False),
         metrics=rep(cfg.metrics, port=0),
-        hashing=rep(cfg.hashing, lists=lists),
+        hashing=rep(cfg.hashing, lists=lists, executor="inline"),
         evidence=rep(cfg.evidence, path=str(out / "vault")),
         reports=rep(cfg.reports, path=str(out / "reports"), cases_path=str(out / "cases")),
     )

@@ -50,7 +50,7 @@ from tipline.services.dead_letters import DeadLetterSealer
 from tipline.services.evidence import Case, EvidenceService, build_evidence_service
 from tipline.services.evidence_queue import OrderedWorker
 from tipline.services.failures import FailureTracker
-from tipline.services.hash_pool import HashPool, MatchResult, pool_size
+from tipline.services.hash_pool import HashPool, MatchResult, StreamingMatcher, pool_size
 from tipline.services.hashing import HashService, build_hash_service
 from tipline.services.media_fetch import media_fetcher
 from tipline.services.metrics import METRICS, decision_counter, observe_batch, timed
@@ -60,6 +60,9 @@ from tipline.sinks.drafts import DraftWriter
 
 # a batch of receipts for the draft worker, and where it stores the drafts (None: a sink does)
 DraftJob = tuple[list[Packaged], DraftWriter | None]
+
+# the hashing result of a message without attachments (never read: it has nothing to match)
+_NOTHING: MatchResult = ([], {})
 
 
 @dataclass
@@ -199,23 +202,34 @@ class Pipeline:
         now = self.clock.now()
         started = perf_counter()
         with_media = [i.event for i in batch if i.event.attachments]
-        results = iter(self.hash_pool.match_all(with_media, now) if with_media else ())
+        hashed = iter(self.hash_pool.match_all(with_media, now) if with_media else ())
         media_s = perf_counter() - started
+        results = [next(hashed) if i.event.attachments else _NOTHING for i in batch]
+        out = self.matched(batch, results, now)
+        observe_batch(
+            "match-hashes", len(batch) - len(with_media), perf_counter() - started - media_s
+        )
+        return out
+
+    def matched(
+        self, batch: list[Inbound], results: list[MatchResult], now: datetime
+    ) -> list[Matched | DeadLetter]:
+        """Return the step's output for a batch and its hashing results (one per message)."""
         out: list[Matched | DeadLetter] = []
-        for inbound in batch:
+        text_only = False
+        for inbound, result in zip(batch, results, strict=True):
             if inbound.event.attachments:
-                out.append(self._matched(inbound, next(results), now))
+                out.append(self._matched(inbound, result, now))
                 continue
+            text_only = True
             out.append(
                 Matched(
                     event=inbound.event, source=inbound.source, attachments=[],
                     oversized=inbound.oversized,
                 )
             )  # fmt: skip
-        text_only = len(batch) - len(with_media)
         if text_only:
             self.failures.ok("match-hashes")
-        observe_batch("match-hashes", text_only, perf_counter() - started - media_s)
         return out
 
     @property
@@ -230,10 +244,20 @@ class Pipeline:
         return cfg.hashing.executor == "background" and cfg.hashing.enabled and cfg.evidence.enabled
 
     @cached_property
-    def match_worker(self) -> OrderedWorker[list[Inbound], list[Matched | DeadLetter]]:
-        """The background thread that runs :meth:`match` for ``hashing.executor = "background"``."""
-        bound = self.config.hashing.max_in_flight
-        return OrderedWorker(self.match, max_in_flight=bound, name="tipline-match")
+    def match_worker(self) -> StreamingMatcher[Inbound, Matched | DeadLetter]:
+        """The background thread of ``hashing.executor = "background"`` (flows/match_step.py).
+
+        It keeps the hashing pool busy with the images of every batch handed
+        over, and completes the batches in order (services/hash_pool.py).
+        """
+        return StreamingMatcher(
+            self.hash_pool,
+            lambda inbound: inbound.event,
+            lambda batch, results: self.matched(batch, results, self.clock.now()),
+            max_in_flight=self.config.hashing.max_in_flight,
+            name="tipline-match",
+            clock=self.clock.now,
+        )
 
     def _matched(
         self, inbound: Inbound, result: MatchResult, now: datetime

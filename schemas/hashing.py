@@ -277,8 +277,8 @@ class HashingConfig(Section, frozen=True):
     ``executor``: ``"background"`` (the default) hashes on a background thread
     while the dataflow goes on, so a text message waits only for an earlier
     image of its own session (flows/match_step.py; keyed by ``shards`` shards
-    of the session id, at most ``max_in_flight`` batches handed over per
-    worker, finished ones collected every ``poll_ms``); it needs evidence on
+    of the session id, at most ``max_in_flight`` batches handed over and
+    unfinished, finished ones collected every ``poll_ms``); it needs evidence on
     (the pending messages are sealed under its keys), and without it the flow
     hashes inline. ``"inline"``: every message of a batch waits for the
     batch's images.
@@ -320,7 +320,7 @@ class HashingConfig(Section, frozen=True):
     pool_workers: NonNegativeInt | Literal["auto"] = "auto"
     executor: Literal["background", "inline"] = "background"
     shards: PositiveInt = 8
-    max_in_flight: PositiveInt = 8
+    max_in_flight: PositiveInt = 64
     poll_ms: PositiveFloat = 2.0
     reload_interval_s: PositiveFloat = 30.0
     reload_min_fraction: Fraction = 0.9

@@ -14,6 +14,10 @@ letters inside the job) is kept in its future and raised on the dataflow
 thread when the flow collects that batch, so the job stops and recovery
 retries, as when packaging ran inline. Engine-agnostic: the Bytewax step is
 ``flows/evidence_step.py``.
+
+The hashing step's worker (services/hash_pool.py, :class:`StreamingMatcher`)
+is one too, with a thread loop of its own that keeps the hashing pool busy
+with the images of every batch handed over.
 """
 
 from __future__ import annotations
@@ -80,3 +84,4 @@ class OrderedWorker(Generic[T, R]):
                         future.set_result(result)
             finally:
                 self._slots.release()
+

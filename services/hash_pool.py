@@ -42,20 +42,23 @@ import gc
 import multiprocessing
 import os
 import pickle
+import queue
 import signal
 import threading
 import time
 import weakref
-from collections.abc import Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from collections import deque
+from collections.abc import Callable, Sequence
+from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime
-from typing import Final
+from typing import Final, Generic, TypeVar
 
 from tipline.operators.failures import SystemicFailure
 from tipline.schemas.errors import TiplineError
 from tipline.schemas.event import MessageEvent
 from tipline.schemas.hashing import AttachmentVerdict
+from tipline.services.evidence_queue import OrderedWorker
 from tipline.services.hashing import HashService
 from tipline.services.metrics import METRICS, stage_timer, timed
 
@@ -70,6 +73,9 @@ SOLO_ATTEMPTS: Final = 2
 """Runs of one message alone on a fresh pool before it is a dead letter."""
 
 _PR_SET_PDEATHSIG: Final = 1
+
+T = TypeVar("T")  # an item of a batch handed to a StreamingMatcher
+R = TypeVar("R")  # what it emits per item
 
 
 def pool_size(setting: int | str) -> int:
@@ -150,8 +156,16 @@ class HashPool:
     ) -> None:
         """Fill ``results[i]`` for every ``i`` in ``todo``: together, then alone after a crash."""
         unfinished = self._run(events, todo, results)
-        if not unfinished:
-            return
+        if unfinished:
+            self._recover(events, unfinished, results)
+
+    def _recover(
+        self,
+        events: Sequence[MessageEvent],
+        unfinished: list[int],
+        results: list[MatchResult | None],
+    ) -> None:
+        """After a worker died: fork anew, hash ``unfinished`` together again, then each alone."""
         self._restart()
         unfinished = self._run(events, unfinished, results)
         for i in unfinished:
@@ -232,6 +246,217 @@ class HashPool:
             with contextlib.suppress(Exception):
                 self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
+
+
+class _Job(Generic[T, R]):
+    """One batch handed to a :class:`StreamingMatcher`: its events and results so far."""
+
+    __slots__ = ("batch", "events", "future", "left", "results")
+
+    def __init__(self, batch: list[T], events: list[MessageEvent], future: Future[list[R]]) -> None:
+        self.batch, self.events, self.future = batch, events, future
+        self.results: list[MatchResult | None] = [
+            None if e.attachments else ([], {}) for e in events
+        ]
+        self.left = sum(1 for e in events if e.attachments)
+
+
+class StreamingMatcher(OrderedWorker[list[T], list[R]]):
+    """Hashes the media of batches as they are handed over; completes the batches in order.
+
+    The background ``match-hashes`` step (flows/match_step.py) hands over small
+    batches (per shard, per Bytewax batch). One thread keeps the pool's window
+    (2 x workers messages) full from all of them: a message's image starts as
+    soon as a worker is free, not when the previous batch has finished. A batch
+    is complete when its last image is back and every earlier batch is
+    complete; then the flood guard runs over its results, in submission order
+    (so quarantines equal the inline path's), and ``finish(batch, results)``
+    makes what the step emits.
+
+    Crashes follow :class:`HashPool`: a worker's death fails every message in
+    flight; they are hashed again on a fresh pool, together, then each alone
+    (:meth:`HashPool._recover`), and a :class:`SystemicFailure` fails every
+    batch handed over (the job stops). A list reload accepted by this process
+    waits for the messages in flight, then forks the pool anew. With
+    ``workers = 0`` the thread matches one batch at a time, inline.
+
+    The thread is the pool's only user while it runs (``match_all`` of text-only
+    batches never touches the pool).
+    """
+
+    def __init__(
+        self,
+        pool: HashPool,
+        event_of: Callable[[T], MessageEvent],
+        finish: Callable[[list[T], list[MatchResult]], list[R]],
+        *,
+        max_in_flight: int,
+        name: str,
+        clock: Callable[[], datetime],
+        poll_s: float = 0.002,
+    ) -> None:
+        self._hash_pool, self._event_of, self._finish = pool, event_of, finish
+        self._clock, self._poll_s = clock, poll_s
+        super().__init__(self._alone_batch, max_in_flight=max_in_flight, name=name)
+
+    def _alone_batch(self, batch: list[T]) -> list[R]:
+        """One batch, start to end (``workers = 0``)."""
+        events = [self._event_of(x) for x in batch]
+        media = [e for e in events if e.attachments]
+        hashed = iter(self._hash_pool.match_all(media, self._clock()) if media else ())
+        results: list[MatchResult] = [next(hashed) if e.attachments else ([], {}) for e in events]
+        return self._finish(batch, results)
+
+    def _run(self) -> None:
+        pool = self._hash_pool
+        if pool.workers == 0 or not pool.service.enabled:
+            super()._run()
+            return
+        pending: deque[_Job[T, R]] = deque()
+        backlog: deque[tuple[_Job[T, R], int]] = deque()
+        running: dict[Future[tuple[MatchResult, float]], tuple[_Job[T, R], int]] = {}
+        closing = False
+        while not (closing and not pending):
+            closing = self._take(pending, backlog, running, block=not pending) or closing
+            broken = self._submit_window(backlog, running)
+            lost = self._collect(running)
+            if lost or (broken and not running):
+                self._redo(pending, backlog, running, lost)
+            self._complete(pending)
+
+    def _take(
+        self,
+        pending: deque[_Job[T, R]],
+        backlog: deque[tuple[_Job[T, R], int]],
+        running: dict[Future[tuple[MatchResult, float]], tuple[_Job[T, R], int]],
+        *,
+        block: bool,
+    ) -> bool:
+        """Take every batch handed over (wait for one when idle); True once closed."""
+        while True:
+            try:
+                item = self._jobs.get() if block else self._jobs.get_nowait()
+            except queue.Empty:
+                return False
+            block = False
+            if item is None:
+                return True
+            batch, future = item
+            if not future.set_running_or_notify_cancel():
+                self._slots.release()
+                continue
+            job = _Job(batch, [self._event_of(x) for x in batch], future)
+            if job.left and self._hash_pool.service.reload_changed(self._clock()):
+                # an accepted list version: the messages in flight finish on the old
+                # workers, this batch and everything after it on workers forked anew
+                while running:
+                    lost = self._collect(running, wait_all=True)
+                    if lost:
+                        self._redo(pending, backlog, running, lost)
+                self._hash_pool.close()
+            pending.append(job)
+            backlog.extend((job, i) for i, e in enumerate(job.events) if e.attachments)
+
+    def _submit_window(
+        self,
+        backlog: deque[tuple[_Job[T, R], int]],
+        running: dict[Future[tuple[MatchResult, float]], tuple[_Job[T, R], int]],
+    ) -> bool:
+        """Start messages while the window has room; True when the pool is broken."""
+        window = 2 * self._hash_pool.workers
+        while backlog and len(running) < window:
+            job, i = backlog[0]
+            try:
+                future = self._hash_pool._pool().submit(_hash_event, job.events[i])
+            except BrokenProcessPool:
+                return True  # the message stays in the backlog and is hashed again
+            backlog.popleft()
+            running[future] = (job, i)
+        return False
+
+    def _collect(
+        self,
+        running: dict[Future[tuple[MatchResult, float]], tuple[_Job[T, R], int]],
+        *,
+        wait_all: bool = False,
+    ) -> list[tuple[_Job[T, R], int]]:
+        """Record finished messages (waiting up to ``poll_s``); return those a dead worker lost."""
+        if not running:
+            return []
+        done, _ = wait(
+            running,
+            timeout=None if wait_all else self._poll_s,
+            return_when=ALL_COMPLETED if wait_all else FIRST_COMPLETED,
+        )
+        lost: list[tuple[_Job[T, R], int]] = []
+        for future in done:
+            job, i = running.pop(future)
+            try:
+                result, seconds = future.result()
+            except BrokenProcessPool:
+                lost.append((job, i))
+                continue
+            stage_timer("match-hashes").observe(seconds)
+            job.results[i] = result
+            job.left -= 1
+            self._hash_pool._poison_streak = 0
+        return lost
+
+    def _redo(
+        self,
+        pending: deque[_Job[T, R]],
+        backlog: deque[tuple[_Job[T, R], int]],
+        running: dict[Future[tuple[MatchResult, float]], tuple[_Job[T, R], int]],
+        lost: list[tuple[_Job[T, R], int]],
+    ) -> None:
+        """Hash everything not back again after a worker died (the pool's crash path), in order."""
+        done, _ = wait(running)  # a broken pool fails the rest at once
+        for future in done:
+            job, i = running.pop(future)
+            try:
+                result, seconds = future.result()
+            except BrokenProcessPool:
+                lost.append((job, i))
+                continue
+            stage_timer("match-hashes").observe(seconds)
+            job.results[i], job.left = result, job.left - 1
+        order = {id(job): n for n, job in enumerate(pending)}
+        todo = sorted([*lost, *backlog], key=lambda ji: (order[id(ji[0])], ji[1]))
+        backlog.clear()
+        events = [job.events[i] for job, i in todo]
+        results: list[MatchResult | None] = [None] * len(todo)
+        try:
+            self._hash_pool._recover(events, list(range(len(todo))), results)
+        except BaseException as exc:  # systemic: every batch handed over fails with it
+            while pending:
+                self._fail(pending.popleft(), exc)
+            return
+        for (job, i), redone in zip(todo, results, strict=True):
+            job.results[i], job.left = redone, job.left - 1
+
+    def _complete(self, pending: deque[_Job[T, R]]) -> None:
+        """Guard and emit the finished batches at the head, in submission order."""
+        while pending and pending[0].left == 0:
+            job = pending.popleft()
+            try:
+                guarded: list[MatchResult] = []
+                for event, result in zip(job.events, job.results, strict=True):
+                    if result is None:  # a bug: a batch is complete only with every result
+                        msg = "a batch completed with a message not hashed"
+                        raise RuntimeError(msg)
+                    guarded.append(
+                        self._hash_pool._guarded(result) if event.attachments else result
+                    )
+                out = self._finish(job.batch, guarded)
+            except BaseException as exc:  # kept for the flow thread, raised there
+                self._fail(job, exc)
+            else:
+                job.future.set_result(out)
+                self._slots.release()
+
+    def _fail(self, job: _Job[T, R], exc: BaseException) -> None:
+        job.future.set_exception(exc)
+        self._slots.release()
 
 
 _LIVE: Final[weakref.WeakSet[HashPool]] = weakref.WeakSet()

@@ -15,6 +15,7 @@ from tests.support import REPO
 from tipline.cli import exit_codes, logs
 from tipline.cli.config_path import packaged_default, resolve_config
 from tipline.cli.output import emit_rows, print_table
+from tipline.cli.replay import isolated_config
 from tipline.cli.validate import named_file_problems
 from tipline.schemas.config import load_config, parse_config
 from tipline.schemas.errors import (
@@ -250,3 +251,15 @@ def test_reports_and_cases_refuse_a_missing_identity_with_status_4(
     assert "tipline cases: access denied" in capsys.readouterr().err
     assert main(["reports", "approve", "no-such-draft"]) == 4
     assert "access denied" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ replays
+
+
+def test_a_replay_hashes_inline_so_its_decisions_file_keeps_input_order(tmp_path: Path) -> None:
+    cfg = load_config(REPO / "config/default.toml")
+    assert cfg.hashing.executor == "background"  # the job's default
+    isolated = isolated_config(cfg, tmp_path, events=str(tmp_path / "in.jsonl"))
+    assert isolated.hashing.executor == "inline"
+    assert not isolated.recovery.enabled
+    assert isolated.hashing.lists == cfg.hashing.lists

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -27,6 +28,7 @@ from tipline.services.hash_pool import (
     HashPool,
     HashWorkerDied,
     MatchResult,
+    StreamingMatcher,
     close_pools,
 )
 from tipline.services.hashing import HashService, build_hash_service
@@ -35,6 +37,9 @@ T0 = datetime(2025, 1, 1, tzinfo=UTC)
 KILL = b"KILL-WORKER"  # SIGKILLs the worker that hashes it, every time
 KILL_ONCE = b"KILL-ONCE"  # SIGKILLs the first worker that hashes it (a flag file marks it)
 RAISE = b"RAISE-IN-WORKER"  # raises ValueError
+HOLD = b"HOLD-UNTIL-RELEASED"  # waits for the flag file "release" (at most WAIT s)
+MARK = b"MARK-WHEN-HASHED"  # touches the flag file "hashed-<rest of the bytes>"
+WAIT = 10.0  # seconds a test waits for a process or thread (never a timing assertion)
 
 
 class Saboteur(ExactAlgorithm):
@@ -56,7 +61,20 @@ class Saboteur(ExactAlgorithm):
         if data.startswith(RAISE):
             msg = "bad bytes"
             raise ValueError(msg)
+        if data.startswith(HOLD):
+            _await(self.flag_dir / "release")
+        if data.startswith(MARK):
+            (self.flag_dir / f"hashed-{data[len(MARK) :].decode()}").touch()
         return super().compute(media)
+
+
+def _await(flag: Path) -> None:
+    for _ in range(int(WAIT / 0.005)):
+        if flag.exists():
+            return
+        time.sleep(0.005)
+    msg = f"{flag.name} never appeared"
+    raise AssertionError(msg)
 
 
 def _event(i: int, *blobs: bytes) -> MessageEvent:
@@ -288,4 +306,146 @@ def test_workers_overlap_sha256_only_when_the_pool_leaves_a_core_free(
         assert pool._pool().submit(_worker_spare_core).result() is spare
         assert service.matcher.spare_core  # the parent (inline hashing) keeps it
     finally:
+        pool.close()
+
+
+# ------------------------------------------------------------ the streaming matcher
+
+
+def _streaming(
+    pool: HashPool, now: list[datetime] | None = None
+) -> StreamingMatcher[MessageEvent, MatchResult]:
+    """A matcher whose batches are events and whose output is their results, as they are."""
+    clock = now if now is not None else [T0]
+    return StreamingMatcher(
+        pool,
+        lambda event: event,
+        lambda batch, results: results,
+        max_in_flight=16,
+        name="t-stream",
+        clock=lambda: clock[0],
+    )
+
+
+def _batches(events: list[MessageEvent], size: int) -> list[list[MessageEvent]]:
+    return [events[i : i + size] for i in range(0, len(events), size)]
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_streamed_batches_equal_match_all_in_order(
+    tmp_path: Path, jpeg: Callable[..., bytes], events: list[MessageEvent], workers: int
+) -> None:
+    expected = HashPool(_service(tmp_path, jpeg(1)), workers=0).match_all(events, T0)
+    pool = HashPool(_service(tmp_path, jpeg(1)), workers=workers)
+    stream = _streaming(pool)
+    try:
+        futures = [stream.submit(b) for b in _batches(events, 2)]
+        got = [r for f in futures for r in f.result(WAIT)]
+        assert _plain(got) == _plain(expected)
+    finally:
+        stream.close(WAIT)
+        pool.close()
+
+
+def test_a_later_batch_is_hashed_while_an_earlier_one_waits_and_leaves_after_it(
+    tmp_path: Path, jpeg: Callable[..., bytes]
+) -> None:
+    pool = HashPool(_service(tmp_path, jpeg(1)), workers=2)
+    stream = _streaming(pool)
+    flags = tmp_path / "flags"
+    try:
+        first = stream.submit([_event(1, HOLD + b"-1")])
+        second = stream.submit([_event(2), _event(3, MARK + b"b")])
+        _await(flags / "hashed-b")  # hashed beside the held image, not after it
+        assert not first.done() and not second.done()  # in order: behind the held batch
+        (flags / "release").touch()
+        assert [type(r).__name__ for r in first.result(WAIT)] == ["tuple"]
+        assert second.result(WAIT)[0] == ([], {})
+        assert len(second.result(WAIT)) == 2
+    finally:
+        (flags / "release").touch()
+        stream.close(WAIT)
+        pool.close()
+
+
+def test_a_worker_killed_in_the_stream_loses_and_duplicates_nothing(
+    tmp_path: Path, jpeg: Callable[..., bytes], events: list[MessageEvent]
+) -> None:
+    expected = HashPool(_service(tmp_path, jpeg(1)), workers=0).match_all(events, T0)
+    victims = [_event(40, KILL_ONCE + b"-40"), _event(41, KILL_ONCE + b"-41")]
+    mixed = [*events[:4], victims[0], *events[4:9], victims[1], *events[9:]]
+    pool = HashPool(_service(tmp_path, jpeg(1)), workers=2)
+    stream = _streaming(pool)
+    try:
+        futures = [stream.submit(b) for b in _batches(mixed, 3)]
+        got = [r for f in futures for r in f.result(WAIT)]
+        assert pool.restarts >= 2  # each victim killed a worker once
+        assert len(got) == len(mixed)
+        assert [type(got[i]).__name__ for i in (4, 10)] == ["tuple", "tuple"]  # hashed again
+        assert _plain(got[:4] + got[5:10] + got[11:]) == _plain(expected)
+    finally:
+        stream.close(WAIT)
+        pool.close()
+
+
+def test_a_poison_image_in_the_stream_is_its_own_dead_letter_result(
+    tmp_path: Path, jpeg: Callable[..., bytes], events: list[MessageEvent]
+) -> None:
+    expected = HashPool(_service(tmp_path, jpeg(1)), workers=0).match_all(events, T0)
+    pool = HashPool(_service(tmp_path, jpeg(1)), workers=2)
+    stream = _streaming(pool)
+    try:
+        poisoned = [*events[:3], _event(50, KILL + b"-a"), *events[3:]]
+        got = [r for f in [stream.submit(b) for b in _batches(poisoned, 4)] for r in f.result(WAIT)]
+        assert isinstance(got[3], HashWorkerDied)
+        assert _plain(got[:3] + got[4:]) == _plain(expected)
+        again = stream.submit(events).result(WAIT)  # the stream works on
+        assert _plain(again) == _plain(expected)
+    finally:
+        stream.close(WAIT)
+        pool.close()
+
+
+def test_workers_dying_on_every_streamed_message_fail_every_batch(
+    tmp_path: Path, jpeg: Callable[..., bytes]
+) -> None:
+    pool = HashPool(_service(tmp_path, jpeg(1)), workers=1)
+    stream = _streaming(pool)
+    poison = [_event(i, KILL + str(i).encode()) for i in range(POISON_LIMIT)]
+    try:
+        futures = [stream.submit(b) for b in _batches(poison, 2)]
+        for future in futures:
+            with pytest.raises(SystemicFailure, match="in a row"):
+                future.result(WAIT * 3)
+    finally:
+        stream.close(WAIT)
+        pool.close()
+
+
+def test_an_accepted_reload_reaches_the_streamed_batches_after_it(
+    tmp_path: Path, jpeg: Callable[..., bytes]
+) -> None:
+    old, new = jpeg(1), jpeg(2)
+    pool = HashPool(_service(tmp_path, old), workers=2)
+    now = [T0]
+    stream = _streaming(pool, now)
+
+    def strengths() -> list[str]:
+        results = stream.submit([_event(1, old), _event(2, new)]).result(WAIT)
+        return [r[0][0].strength for r in results if not isinstance(r, Exception)]
+
+    try:
+        assert strengths() == ["exact", "none"]
+        before = pool.worker_pids()
+        rows = [
+            ("sha256", hashlib.sha256(b).hexdigest(), "ncmec", f"n{i}", "A1")
+            for i, b in enumerate((old, new))
+        ]
+        write_list(tmp_path / "known.csv", rows)
+        os.utime(tmp_path / "known.csv", ns=(2, 2))
+        now[0] = T0 + timedelta(seconds=31)
+        assert strengths() == ["exact", "exact"]
+        assert set(pool.worker_pids()).isdisjoint(before)  # forked anew for the new version
+    finally:
+        stream.close(WAIT)
         pool.close()
