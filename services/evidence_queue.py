@@ -84,4 +84,3 @@ class OrderedWorker(Generic[T, R]):
                         future.set_result(result)
             finally:
                 self._slots.release()
-

@@ -74,6 +74,9 @@ SOLO_ATTEMPTS: Final = 2
 
 _PR_SET_PDEATHSIG: Final = 1
 
+_IDLE_S: Final = 0.5
+"""Longest sleep of a StreamingMatcher's thread between wake-ups (a safety net only)."""
+
 T = TypeVar("T")  # an item of a batch handed to a StreamingMatcher
 R = TypeVar("R")  # what it emits per item
 
@@ -280,8 +283,10 @@ class StreamingMatcher(OrderedWorker[list[T], list[R]]):
     waits for the messages in flight, then forks the pool anew. With
     ``workers = 0`` the thread matches one batch at a time, inline.
 
-    The thread is the pool's only user while it runs (``match_all`` of text-only
-    batches never touches the pool).
+    The thread sleeps until a batch is handed over or an image comes back (no
+    polling, so it takes the interpreter lock from the dataflow thread only
+    when there is work). It is the pool's only user while it runs
+    (``match_all`` of text-only batches never touches the pool).
     """
 
     def __init__(
@@ -293,11 +298,26 @@ class StreamingMatcher(OrderedWorker[list[T], list[R]]):
         max_in_flight: int,
         name: str,
         clock: Callable[[], datetime],
-        poll_s: float = 0.002,
     ) -> None:
         self._hash_pool, self._event_of, self._finish = pool, event_of, finish
-        self._clock, self._poll_s = clock, poll_s
+        self._clock = clock
+        # set by a batch handed over, an image back or close(): the thread sleeps on it
+        self._wake = threading.Event()
         super().__init__(self._alone_batch, max_in_flight=max_in_flight, name=name)
+
+    def submit(self, job: list[T]) -> Future[list[R]]:
+        """Hand a batch over (waits first while ``max_in_flight`` are unfinished)."""
+        future = super().submit(job)
+        self._wake.set()
+        return future
+
+    def close(self, timeout: float | None = None) -> None:
+        """Finish the batches handed over, then stop the thread (waits at most ``timeout`` s)."""
+        if not self._closed:
+            self._closed = True
+            self._jobs.put(None)
+        self._wake.set()
+        self._thread.join(timeout)
 
     def _alone_batch(self, batch: list[T]) -> list[R]:
         """One batch, start to end (``workers = 0``)."""
@@ -316,29 +336,32 @@ class StreamingMatcher(OrderedWorker[list[T], list[R]]):
         backlog: deque[tuple[_Job[T, R], int]] = deque()
         running: dict[Future[tuple[MatchResult, float]], tuple[_Job[T, R], int]] = {}
         closing = False
-        while not (closing and not pending):
-            closing = self._take(pending, backlog, running, block=not pending) or closing
+        while True:
+            self._wake.clear()  # anything after this wakes the wait below at once
+            closing = self._take(pending, backlog, running) or closing
             broken = self._submit_window(backlog, running)
             lost = self._collect(running)
             if lost or (broken and not running):
                 self._redo(pending, backlog, running, lost)
             self._complete(pending)
+            if closing and not pending:
+                return
+            # no polling: the interpreter lock stays with the dataflow thread until
+            # a batch is handed over or an image comes back (the timeout is a safety net)
+            self._wake.wait(_IDLE_S)
 
     def _take(
         self,
         pending: deque[_Job[T, R]],
         backlog: deque[tuple[_Job[T, R], int]],
         running: dict[Future[tuple[MatchResult, float]], tuple[_Job[T, R], int]],
-        *,
-        block: bool,
     ) -> bool:
-        """Take every batch handed over (wait for one when idle); True once closed."""
+        """Take every batch handed over; True once closed."""
         while True:
             try:
-                item = self._jobs.get() if block else self._jobs.get_nowait()
+                item = self._jobs.get_nowait()
             except queue.Empty:
                 return False
-            block = False
             if item is None:
                 return True
             batch, future = item
@@ -372,7 +395,11 @@ class StreamingMatcher(OrderedWorker[list[T], list[R]]):
                 return True  # the message stays in the backlog and is hashed again
             backlog.popleft()
             running[future] = (job, i)
+            future.add_done_callback(self._woken)
         return False
+
+    def _woken(self, _: Future[tuple[MatchResult, float]]) -> None:
+        self._wake.set()
 
     def _collect(
         self,
@@ -380,14 +407,13 @@ class StreamingMatcher(OrderedWorker[list[T], list[R]]):
         *,
         wait_all: bool = False,
     ) -> list[tuple[_Job[T, R], int]]:
-        """Record finished messages (waiting up to ``poll_s``); return those a dead worker lost."""
+        """Record finished messages (all of them: wait); return those a dead worker lost."""
         if not running:
             return []
-        done, _ = wait(
-            running,
-            timeout=None if wait_all else self._poll_s,
-            return_when=ALL_COMPLETED if wait_all else FIRST_COMPLETED,
-        )
+        if wait_all:
+            done, _ = wait(running, return_when=ALL_COMPLETED)
+        else:
+            done = {future for future in running if future.done()}
         lost: list[tuple[_Job[T, R], int]] = []
         for future in done:
             job, i = running.pop(future)
