@@ -243,13 +243,20 @@ class Pipeline:
         cfg = self.config
         return cfg.hashing.executor == "background" and cfg.hashing.enabled and cfg.evidence.enabled
 
-    @cached_property
+    @property
     def match_worker(self) -> StreamingMatcher[Inbound, Matched | DeadLetter]:
         """The background thread of ``hashing.executor = "background"`` (flows/match_step.py).
 
         It keeps the hashing pool busy with the images of every batch handed
-        over, and completes the batches in order (services/hash_pool.py).
+        over, and completes the batches in order (services/hash_pool.py). The
+        end of a run stops it (``close_pools``); a later run starts another.
         """
+        worker = self._cache.get("match-worker")
+        if worker is None or worker.closed:
+            worker = self._cache["match-worker"] = self._match_worker()
+        return cast("StreamingMatcher[Inbound, Matched | DeadLetter]", worker)
+
+    def _match_worker(self) -> StreamingMatcher[Inbound, Matched | DeadLetter]:
         return StreamingMatcher(
             self.hash_pool,
             lambda inbound: inbound.event,

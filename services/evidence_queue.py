@@ -54,12 +54,17 @@ class OrderedWorker(Generic[T, R]):
 
         """
         if self._closed:
-            msg = "the evidence worker is closed"
+            msg = f"the background worker {self._thread.name} is closed"
             raise RuntimeError(msg)
         self._slots.acquire()
         future: Future[R] = Future()
         self._jobs.put((job, future))
         return future
+
+    @property
+    def closed(self) -> bool:
+        """Whether the worker takes no more jobs (closed, or its thread stopped)."""
+        return self._closed
 
     def close(self, timeout: float | None = None) -> None:
         """Finish the queued jobs, then stop the thread (waits at most ``timeout`` s)."""

@@ -52,7 +52,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime
-from typing import Final, Generic, TypeVar
+from typing import Any, Final, Generic, TypeVar
 
 from tipline.operators.failures import SystemicFailure
 from tipline.schemas.errors import TiplineError
@@ -303,6 +303,8 @@ class StreamingMatcher(OrderedWorker[list[T], list[R]]):
         self._clock = clock
         # set by a batch handed over, an image back or close(): the thread sleeps on it
         self._wake = threading.Event()
+        self._abandoned = False
+        _STREAMS.add(self)
         super().__init__(self._alone_batch, max_in_flight=max_in_flight, name=name)
 
     def submit(self, job: list[T]) -> Future[list[R]]:
@@ -333,10 +335,41 @@ class StreamingMatcher(OrderedWorker[list[T], list[R]]):
             super()._run()
             return
         pending: deque[_Job[T, R]] = deque()
+        try:
+            self._stream(pending)
+        except BaseException as exc:  # a bug, or the run ended under it: no traceback here
+            self._closed = True  # a later submit raises instead of waiting forever
+            self._abandon(pending, exc)
+
+    def abandon(self, timeout: float = 1.0) -> None:
+        """Stop at once (the end of a run): unfinished batches fail, nothing more is hashed."""
+        self._abandoned = True
+        self._wake.set()
+        self._thread.join(timeout)
+
+    def _abandon(self, pending: deque[_Job[T, R]], exc: BaseException) -> None:
+        """Fail every batch handed over and not emitted (the flow thread raises it)."""
+        while pending:
+            job = pending.popleft()
+            if not job.future.done():
+                self._fail(job, exc)
+        while True:
+            try:
+                item = self._jobs.get_nowait()
+            except queue.Empty:
+                return
+            if item is not None and item[1].set_running_or_notify_cancel():
+                item[1].set_exception(exc)
+                self._slots.release()
+
+    def _stream(self, pending: deque[_Job[T, R]]) -> None:
         backlog: deque[tuple[_Job[T, R], int]] = deque()
         running: dict[Future[tuple[MatchResult, float]], tuple[_Job[T, R], int]] = {}
         closing = False
         while True:
+            if self._abandoned:
+                msg = "the run ended with batches still being hashed"
+                raise RuntimeError(msg)
             self._wake.clear()  # anything after this wakes the wait below at once
             closing = self._take(pending, backlog, running) or closing
             broken = self._submit_window(backlog, running)
@@ -489,6 +522,10 @@ _LIVE: Final[weakref.WeakSet[HashPool]] = weakref.WeakSet()
 """Every pool of this process (:func:`close_pools` shuts them down at the end of a run)."""
 
 
+_STREAMS: Final[weakref.WeakSet[StreamingMatcher[Any, Any]]] = weakref.WeakSet()
+"""Every streaming matcher of this process (:func:`close_pools` stops them first)."""
+
+
 def close_pools() -> None:
     """Shut down every pool's workers; the end of a run calls this, before the interpreter exits.
 
@@ -498,6 +535,8 @@ def close_pools() -> None:
     (seen in 1 of ~10 replays of hostile images under load). A pool shut down
     here has joined its manager thread, so the hook has nothing left to wake.
     """
+    for stream in list(_STREAMS):
+        stream.abandon()  # nothing submits to a pool being shut down
     for pool in list(_LIVE):
         pool.close()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
+import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -448,4 +449,26 @@ def test_an_accepted_reload_reaches_the_streamed_batches_after_it(
         assert set(pool.worker_pids()).isdisjoint(before)  # forked anew for the new version
     finally:
         stream.close(WAIT)
+        pool.close()
+
+
+def test_the_end_of_a_run_stops_the_stream_quietly_and_fails_what_is_unfinished(
+    tmp_path: Path, jpeg: Callable[..., bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    uncaught: list[object] = []
+    monkeypatch.setattr(threading, "excepthook", uncaught.append)
+    pool = HashPool(_service(tmp_path, jpeg(1)), workers=2)
+    stream = _streaming(pool)
+    flags = tmp_path / "flags"
+    try:
+        held = stream.submit([_event(1, HOLD + b"-1")])
+        stream.abandon(WAIT)  # what close_pools() does first at the end of a run
+        with pytest.raises(RuntimeError, match="run ended"):
+            held.result(WAIT)
+        assert stream.closed
+        with pytest.raises(RuntimeError, match="closed"):
+            stream.submit([_event(2)])
+        assert uncaught == []  # no traceback from the background thread
+    finally:
+        (flags / "release").touch()
         pool.close()
