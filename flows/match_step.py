@@ -8,10 +8,11 @@ each shard's :class:`MatchLogic` splits every batch:
   emitted at once, as the inline step would have matched it (nothing to hash);
 * a message with attachments, and every later message of its session while
   one is in flight, is handed to the pipeline's ``match_worker``
-  (:class:`~tipline.services.evidence_queue.OrderedWorker`: one thread, batches
-  in submission order, at most ``hashing.max_in_flight`` unfinished, then the
-  dataflow waits), which runs the inline step's :meth:`Pipeline.match` on it
-  (the hashing pool, results in order, the flood guard applied in that order).
+  (:class:`~tipline.services.hash_pool.StreamingMatcher`: one thread that keeps
+  the hashing pool busy with the images of every batch handed over and
+  completes the batches in submission order, the flood guard applied in that
+  order; at most ``hashing.max_in_flight`` batches unfinished, then the
+  dataflow waits).
 
 Finished batches are emitted oldest first, looked for every
 ``hashing.poll_ms``. So a session's messages leave in their input order, and
