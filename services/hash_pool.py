@@ -344,6 +344,9 @@ class StreamingMatcher(OrderedWorker[list[T], list[R]]):
     def abandon(self, timeout: float = 1.0) -> None:
         """Stop at once (the end of a run): unfinished batches fail, nothing more is hashed."""
         self._abandoned = True
+        if not self._closed:
+            self._closed = True
+            self._jobs.put(None)  # also ends the one-batch-at-a-time loop (workers = 0)
         self._wake.set()
         self._thread.join(timeout)
 
@@ -440,7 +443,7 @@ class StreamingMatcher(OrderedWorker[list[T], list[R]]):
         *,
         wait_all: bool = False,
     ) -> list[tuple[_Job[T, R], int]]:
-        """Record finished messages (all of them: wait); return those a dead worker lost."""
+        """Record the finished messages (``wait_all``: wait for all); return the ones lost."""
         if not running:
             return []
         if wait_all:
