@@ -472,16 +472,7 @@ class StreamingMatcher(OrderedWorker[list[T], list[R]]):
         lost: list[tuple[_Job[T, R], int]],
     ) -> None:
         """Hash everything not back again after a worker died (the pool's crash path), in order."""
-        done, _ = wait(running)  # a broken pool fails the rest at once
-        for future in done:
-            job, i = running.pop(future)
-            try:
-                result, seconds = future.result()
-            except BrokenProcessPool:
-                lost.append((job, i))
-                continue
-            stage_timer("match-hashes").observe(seconds)
-            job.results[i], job.left = result, job.left - 1
+        lost = lost + self._collect(running, wait_all=True)  # a broken pool fails the rest at once
         order = {id(job): n for n, job in enumerate(pending)}
         todo = sorted([*lost, *backlog], key=lambda ji: (order[id(ji[0])], ji[1]))
         backlog.clear()

@@ -169,7 +169,9 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(tmp_path: Path) ->
     lake, dead = run(pipe, interleaved(known, victims))
 
     assert dead == []
-    assert pipe.hash_pool.restarts >= 2  # both victims killed a worker
+    # both victims killed a worker once (their flag files), in one pool break or two
+    assert len(list((tmp_path / "b" / "flags").glob("*"))) == 2
+    assert pipe.hash_pool.restarts >= 1
     assert sorted(r.event_id for r in lake) == [f"evt-{n:04d}" for n in range(40)]
     others = [r for r in lake if r.event_id not in {"evt-0006", "evt-0021"}]
     assert per_session(others) == per_session(
