@@ -40,7 +40,7 @@ from bytewax.inputs import Source
 
 from tipline.flows.evidence_step import DraftLogic, EvidenceLogic, draft_shard, shard_of
 from tipline.flows.heartbeat import HeartbeatSource
-from tipline.flows.match_step import MatchLogic
+from tipline.flows.match_step import MatchLogic, hashes_in_background
 from tipline.flows.outputs import (
     OutputOverrides,
     draft_writer,
@@ -156,7 +156,7 @@ def _needs_evidence(item: Decided | FollowUps) -> bool:
 
 def _matched(cfg: TiplineConfig, pipe: Pipeline, inbound: Stream[Inbound]) -> Stream[Any]:
     """Return the matched messages and dead letters of ``match-hashes`` (flows/match_step.py)."""
-    if not pipe.match_in_background:
+    if not hashes_in_background(cfg):
         return op.flat_map_batch("match-hashes", inbound, pipe.match)
     n = cfg.hashing.shards
     shards = op.map("match-shard", inbound, lambda i: shard_of(n, (i.event.session_id, i)))

@@ -30,13 +30,65 @@ from __future__ import annotations
 
 from collections import Counter
 from concurrent.futures import Future
+from pathlib import Path
+from typing import Final
 
 from tipline.flows.background import BackgroundLogic
 from tipline.flows.pipeline import Pipeline
 from tipline.flows.records import Inbound, Matched
+from tipline.schemas.config import TiplineConfig
 from tipline.schemas.dead_letter import DeadLetter
+from tipline.schemas.errors import ConfigError
+from tipline.sinks.durable import fsync_path
 
 Out = Matched | DeadLetter
+
+EXECUTOR_STAMP: Final = "hashing-executor"
+"""The file in a recovery store that names the ``match-hashes`` executor it was written by."""
+
+
+def hashes_in_background(cfg: TiplineConfig) -> bool:
+    """Whether the flow's ``match-hashes`` is this module's background step.
+
+    ``hashing.executor = "background"`` with hashing and evidence on: the
+    messages in flight are sealed in the snapshot under the evidence keys, so
+    without evidence the step hashes inline.
+    """
+    h = cfg.hashing
+    return h.executor == "background" and h.enabled and cfg.evidence.enabled
+
+
+def check_executor_switch(db_dir: Path, background: bool) -> None:
+    """Refuse to resume a background store inline; record the executor in the store.
+
+    A snapshot of the background step holds messages already read from the
+    input and not yet decided; the inline step has no state to resume them
+    from, so starting it on such a store would lose them. Inline to
+    background is safe (the new step starts empty), and a store written
+    before the executor was recorded was written inline.
+
+    Raises:
+        ConfigError: the store was written by the background step and the
+            config now hashes inline.
+
+    """
+    stamp = db_dir / EXECUTOR_STAMP
+    now = "background" if background else "inline"
+    try:
+        before = stamp.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        before = "inline"
+    if before == "background" and now == "inline":
+        msg = (
+            f"recovery.path {str(db_dir)!r} was written with hashing.executor = "
+            '"background" (and evidence on); resuming it inline would lose the messages its '
+            "snapshot holds in flight. Keep the executor, or start from a new recovery store "
+            "(docs/hashing.md, Hashing pool)"
+        )
+        raise ConfigError(msg)
+    if before != now or not stamp.exists():
+        stamp.write_text(now, encoding="ascii")
+        fsync_path(db_dir)
 
 
 class MatchLogic(BackgroundLogic[Inbound, Out]):
@@ -96,4 +148,4 @@ class MatchLogic(BackgroundLogic[Inbound, Out]):
         return out
 
 
-__all__ = ["MatchLogic"]
+__all__ = ["EXECUTOR_STAMP", "MatchLogic", "check_executor_switch", "hashes_in_background"]

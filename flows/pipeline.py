@@ -233,17 +233,6 @@ class Pipeline:
         return out
 
     @property
-    def match_in_background(self) -> bool:
-        """Whether ``match-hashes`` hashes on :attr:`match_worker` (flows/match_step.py).
-
-        ``hashing.executor = "background"`` with hashing and evidence on: the
-        messages handed over are sealed in the snapshot under the evidence
-        keys, so without evidence the step hashes inline.
-        """
-        cfg = self.config
-        return cfg.hashing.executor == "background" and cfg.hashing.enabled and cfg.evidence.enabled
-
-    @property
     def match_worker(self) -> StreamingMatcher[Inbound, Matched | DeadLetter]:
         """The background thread of ``hashing.executor = "background"`` (flows/match_step.py).
 

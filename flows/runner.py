@@ -17,6 +17,7 @@ from bytewax.errors import BytewaxRuntimeError
 from bytewax.recovery import RecoveryConfig, init_db_dir
 from bytewax.run import cli_main
 
+from tipline.flows.match_step import check_executor_switch, hashes_in_background
 from tipline.schemas.config import TiplineConfig
 from tipline.schemas.environment import export_engine_settings
 from tipline.schemas.errors import (
@@ -69,6 +70,7 @@ def recovery_config(cfg: TiplineConfig, *, clustered: bool = False) -> RecoveryC
             msg = f"recovery.path {str(db_dir)!r} cannot be written ({reason})"
             raise ConfigError(msg) from exc
     stamp_recovery_store(db_dir)
+    check_executor_switch(db_dir, hashes_in_background(cfg))
     backup = timedelta(seconds=rec.backup_interval_s)
     return RecoveryConfig(str(db_dir), backup_interval=backup)  # type: ignore[no-untyped-call]
 

@@ -22,6 +22,7 @@ from tests.flow.conftest import T0
 from tests.flow.test_evidence_first import known_image_setup
 from tests.unit.hashing.test_pool import KILL, KILL_ONCE, Saboteur
 from tipline.flows.main import build_flow
+from tipline.flows.match_step import hashes_in_background
 from tipline.flows.outputs import OutputOverrides
 from tipline.flows.pipeline import Pipeline
 from tipline.operators.hashing import default_algorithms
@@ -132,7 +133,7 @@ def test_hashing_in_the_background_equals_the_inline_step(tmp_path: Path) -> Non
     (tmp_path / "b").mkdir()
     cfg_b, _ = known_image_setup(tmp_path / "b")
     pipe = pipeline(cfg_b, 2, tmp_path / "b", "background")
-    assert pipe.match_in_background
+    assert hashes_in_background(pipe.config)
     background, background_dead = run(pipe, records)
 
     assert inline_dead == background_dead == []

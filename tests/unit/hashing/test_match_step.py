@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import pickle
 import threading
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -17,11 +18,18 @@ import pytest
 from bytewax.operators import StatefulBatchLogic
 
 from tests.flow.conftest import T0
-from tipline.flows.match_step import MatchLogic
+from tipline.flows.match_step import (
+    EXECUTOR_STAMP,
+    MatchLogic,
+    check_executor_switch,
+    hashes_in_background,
+)
 from tipline.flows.records import Inbound, Matched
+from tipline.flows.runner import recovery_config
 from tipline.operators.evidence.context import ContextKeys
 from tipline.schemas.clock import SYSTEM_CLOCK
-from tipline.schemas.errors import VaultWriteError
+from tipline.schemas.config import TiplineConfig, parse_config
+from tipline.schemas.errors import ConfigError, VaultWriteError
 from tipline.schemas.event import Account, Attachment, MessageEvent
 from tipline.schemas.source import SourcePosition
 from tipline.services.evidence_queue import OrderedWorker
@@ -203,3 +211,48 @@ def test_a_systemic_fault_of_the_hashing_is_raised_on_the_flow_thread() -> None:
     logic.on_batch([inbound(1, "s-a", image=True)])
     with pytest.raises(VaultWriteError, match="media store gone"):
         logic.on_eof()
+
+
+# ------------------------------------------------------------ switching executors
+
+
+def test_a_background_store_is_not_resumed_inline(tmp_path: Path) -> None:
+    """Its snapshot may hold messages in flight that the inline step cannot resume."""
+    check_executor_switch(tmp_path, background=True)
+    assert (tmp_path / EXECUTOR_STAMP).read_text(encoding="ascii") == "background"
+    check_executor_switch(tmp_path, background=True)  # the same executor again: fine
+    with pytest.raises(ConfigError, match="lose the messages"):
+        check_executor_switch(tmp_path, background=False)
+    assert (tmp_path / EXECUTOR_STAMP).read_text(encoding="ascii") == "background"
+
+
+def test_an_inline_or_older_store_may_move_to_the_background(tmp_path: Path) -> None:
+    check_executor_switch(tmp_path, background=False)  # an older store: no stamp, inline
+    assert (tmp_path / EXECUTOR_STAMP).read_text(encoding="ascii") == "inline"
+    check_executor_switch(tmp_path, background=True)
+    assert (tmp_path / EXECUTOR_STAMP).read_text(encoding="ascii") == "background"
+
+
+def test_the_background_step_needs_hashing_and_evidence_on() -> None:
+    cfg = parse_config({})
+    assert hashes_in_background(cfg)
+    off = [
+        {"hashing": {"executor": "inline"}},
+        {"hashing": {"enabled": False}},
+        {"evidence": {"enabled": False}},
+    ]
+    assert [hashes_in_background(parse_config(o)) for o in off] == [False, False, False]
+
+
+def test_the_runner_refuses_to_resume_a_background_store_inline(tmp_path: Path) -> None:
+    def cfg(executor: str) -> TiplineConfig:
+        return parse_config(
+            {
+                "recovery": {"enabled": True, "path": str(tmp_path / "rec")},
+                "hashing": {"executor": executor},
+            }
+        )
+
+    assert recovery_config(cfg("background")) is not None
+    with pytest.raises(ConfigError, match=r"hashing\.executor"):
+        recovery_config(cfg("inline"))
