@@ -82,8 +82,8 @@ def check_executor_switch(db_dir: Path, background: bool) -> None:
         msg = (
             f"recovery.path {str(db_dir)!r} was written with hashing.executor = "
             '"background" (and evidence on); resuming it inline would lose the messages its '
-            "snapshot holds in flight. Keep the executor, or start from a new recovery store "
-            "(docs/hashing.md, Hashing pool)"
+            "snapshot holds in flight. Keep the executor for this store (a new store starts "
+            "from input.starting_offset, not from this store's offsets; docs/hashing.md)"
         )
         raise ConfigError(msg)
     if before != now or not stamp.exists():
