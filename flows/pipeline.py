@@ -8,6 +8,7 @@ Each step records its duration in ``tipline_stage_seconds{stage}``.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -63,6 +64,9 @@ DraftJob = tuple[list[Packaged], DraftWriter | None]
 
 # the hashing result of a message without attachments (never read: it has nothing to match)
 _NOTHING: MatchResult = ([], {})
+
+# one match worker per pipeline, even when two dataflow workers start it at once
+_MATCH_WORKER_LOCK = threading.Lock()
 
 
 @dataclass
@@ -240,9 +244,10 @@ class Pipeline:
         over, and completes the batches in order (services/hash_pool.py). The
         end of a run stops it (``close_pools``); a later run starts another.
         """
-        worker = self._cache.get("match-worker")
-        if worker is None or worker.closed:
-            worker = self._cache["match-worker"] = self._match_worker()
+        with _MATCH_WORKER_LOCK:  # dataflow workers of one process share the pipeline
+            worker = self._cache.get("match-worker")
+            if worker is None or worker.closed:
+                worker = self._cache["match-worker"] = self._match_worker()
         return cast("StreamingMatcher[Inbound, Matched | DeadLetter]", worker)
 
     def _match_worker(self) -> StreamingMatcher[Inbound, Matched | DeadLetter]:
