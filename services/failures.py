@@ -6,6 +6,7 @@ in :mod:`tipline.operators.failures` (the table of exceptions is there).
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NoReturn
@@ -25,15 +26,24 @@ from tipline.services.metrics import METRICS
 
 @dataclass
 class FailureTracker:
-    """Turns per-event exceptions into dead letters; re-raises systemic ones."""
+    """Turns per-event exceptions into dead letters; re-raises systemic ones.
+
+    One tracker serves every thread of a process (the dataflow workers, the
+    background match, evidence and draft threads), and a stage may succeed on
+    one thread while it fails on another (``match-hashes``: text on the flow
+    thread, images on the match thread). Its streaks change under a lock, so
+    no success's reset and no failure's count is lost between threads.
+    """
 
     limit: int = BREAKER_LIMIT
     _streak: dict[str, int] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def ok(self, stage: str) -> None:
         """Record a success of ``stage`` (resets its breaker)."""
-        if self._streak.get(stage):
-            self._streak[stage] = 0
+        if self._streak.get(stage):  # the common case (no streak) takes no lock
+            with self._lock:
+                self._streak[stage] = 0
 
     def letter(
         self,
@@ -68,10 +78,11 @@ class FailureTracker:
         )
 
     def _trip(self, stage: str, exc: Exception) -> None:
-        streak = self._streak.get(stage, 0) + 1
-        self._streak[stage] = streak
-        if streak >= self.limit:
-            self._streak[stage] = 0
+        with self._lock:
+            streak = self._streak.get(stage, 0) + 1
+            tripped = streak >= self.limit
+            self._streak[stage] = 0 if tripped else streak
+        if tripped:
             _raise_breaker(stage, streak, exc)
 
 
