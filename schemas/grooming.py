@@ -172,8 +172,9 @@ class ModelConfig(Section, frozen=True):
     # training only: also learn the session aggregator (`tipline model train`, `evaluate`)
     aggregate: bool = False
     # training only: how the review threshold is chosen on the out-of-corpus scores:
-    # "pooled" (best F0.5 over all training authors) or "worst_corpus" (best worst author)
-    review_choice: Literal["pooled", "worst_corpus"] = "pooled"
+    # "pooled" (best F0.5 over all training authors), "worst_corpus" (best worst
+    # author) or "plateau" (the lowest threshold within 0.01 of the pooled best)
+    review_choice: Literal["pooled", "worst_corpus", "plateau"] = "pooled"
     # training only: candidate threshold_shift values, chosen with the review
     # threshold on the same out-of-corpus scores (best F0.5, ties keep the
     # earlier); empty = keep threshold_shift as configured

@@ -49,7 +49,7 @@ from tipline.synth.corpus import CUE_VOCABULARY
 DEFAULT_CONFIG = "config/default.toml"
 PREVIOUS_CONFIG = "config/grooming-previous.toml"
 SYSTEMS = ("tipline", "previous", "keyword")
-REVIEW_CHOICES = ("pooled", "worst_corpus")
+REVIEW_CHOICES = ("pooled", "worst_corpus", "plateau")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

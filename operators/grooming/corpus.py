@@ -191,6 +191,34 @@ def choose_review_score_worst(
     return best[0], best[1]
 
 
+# How far below the best out-of-corpus F0.5 a lower review threshold may be and still be
+# chosen by ``review_choice = "plateau"``: about the run-to-run movement of F0.5 that
+# threshold and decay tuning gave (docs/grooming.md).
+PLATEAU_TOLERANCE = 0.01
+
+
+def choose_review_score_plateau(
+    trajectories: Trajectories,
+    hold: int,
+    tolerance: float = PLATEAU_TOLERANCE,
+    grid: tuple[float, ...] = _GRID,
+) -> tuple[float, float]:
+    """Return the lowest threshold whose F0.5 is within ``tolerance`` of the best.
+
+    Over a flat top of the F0.5 curve the best point is chance; an unseen
+    author's scores tend to sit lower than the training authors' out-of-corpus
+    ones (the recogniser is less sure of phrasing it never saw), so the low
+    end of the top keeps recall where the high end loses it.
+
+    Returns:
+        ``(threshold, F0.5 at it)``.
+
+    """
+    scored = [(t, _f05_at(trajectories, t, hold)) for t in grid]
+    top = max(f for _, f in scored)
+    return next((t, f) for t, f in scored if f >= top - tolerance - 1e-9)
+
+
 def fit_session_aggregator(
     cfg: GroomingConfig,
     decision: DecisionConfig,
@@ -248,10 +276,17 @@ def out_of_corpus_trajectories(
 
 
 def review_score_by(choice: str, by_corpus: list[Trajectories], hold: int) -> tuple[float, float]:
-    """Choose the review threshold by ``choice``: ``pooled`` (best F0.5) or ``worst_corpus``."""
+    """Choose the review threshold by ``choice``.
+
+    ``pooled`` (best F0.5), ``worst_corpus`` or ``plateau`` (the lowest within
+    :data:`PLATEAU_TOLERANCE` of the pooled best).
+    """
     if choice == "worst_corpus":
         return choose_review_score_worst(by_corpus, hold)
-    return choose_review_score([t for c in by_corpus for t in c], hold)
+    pooled = [t for c in by_corpus for t in c]
+    if choice == "plateau":
+        return choose_review_score_plateau(pooled, hold)
+    return choose_review_score(pooled, hold)
 
 
 def with_shift(cfg: GroomingConfig, shift: float) -> GroomingConfig:
@@ -267,7 +302,7 @@ class OutOfCorpusChoice:
     threshold_shift: float
     review_score: float
     f05: float
-    """The pooled (or worst-corpus) F0.5 at the choice; NaN when nothing was scored."""
+    """F0.5 at the chosen review threshold (pooled, or the worst author's); NaN if none."""
     trajectories: list[Trajectories] = field(default_factory=list)
     """Per training corpus, at the chosen shift (for comparing review choices)."""
 
@@ -294,15 +329,19 @@ def out_of_corpus_choice(
 
     """
     hold = cfg.family.hold_messages if cfg.family.enabled else 0
+    rule = cfg.model.review_choice
     best = OutOfCorpusChoice(cfg.model.threshold_shift, decision.review_score, float("nan"))
+    best_rank = float("nan")
     for shift in cfg.model.shift_choices or (cfg.model.threshold_shift,):
         scored = out_of_corpus_trajectories(with_shift(cfg, shift), decision, corpora, inner)
         by_corpus = [c for c in scored if c]
         if not by_corpus:
             return best
-        review, f = review_score_by(cfg.model.review_choice, by_corpus, hold)
-        if not best.f05 >= f - 1e-9:  # NaN (nothing yet) or a better F0.5
-            best = OutOfCorpusChoice(shift, review, f, by_corpus)
+        review, f = review_score_by(rule, by_corpus, hold)
+        # "plateau" ranks shifts by the pooled best, then takes its top's low end
+        rank = review_score_by("pooled", by_corpus, hold)[1] if rule == "plateau" else f
+        if not best_rank >= rank - 1e-9:  # NaN (nothing yet) or a better F0.5
+            best, best_rank = OutOfCorpusChoice(shift, review, f, by_corpus), rank
     return best
 
 

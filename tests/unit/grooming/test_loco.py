@@ -165,7 +165,10 @@ def test_leave_one_corpus_out_table(corpora: list[Path], tmp_path: Path) -> None
         )
     for row in result["corpora"].values():
         assert row["threshold_shift"] in shifts  # one of the default config's candidates
-        assert set(row["review_choices"]) == {"pooled", "worst_corpus"}
+        assert set(row["review_choices"]) == {"pooled", "worst_corpus", "plateau"}
+        plateau, pooled = row["review_choices"]["plateau"], row["review_choices"]["pooled"]
+        assert plateau["review_score"] <= pooled["review_score"]
+        assert plateau["inner_f05"] >= pooled["inner_f05"] - 0.01 - 1e-9
         chosen = row["review_choices"][row["review_choice"]]
         assert chosen["review_score"] == row["review_score"]
         assert chosen["f05"] == row["tipline"]["f05"]
@@ -252,6 +255,12 @@ def test_threshold_shift_is_chosen_with_the_review_score_out_of_corpus(
     # no candidates: the configured shift, with the review score chosen at it
     plain = out_of_corpus_choice(with_shift(g, -0.5), d, loaded, inner)
     assert (plain.threshold_shift, plain.review_score) == (-0.5, alone[3].review_score)
+    # "plateau" keeps the pooled rule's shift and takes the low end of its F0.5 top
+    flat = msgspec.structs.replace(g.model, shift_choices=candidates, review_choice="plateau")
+    low = out_of_corpus_choice(msgspec.structs.replace(g, model=flat), d, loaded, inner)
+    assert low.threshold_shift == both.threshold_shift
+    assert low.review_score <= both.review_score
+    assert both.f05 - 0.01 - 1e-9 <= low.f05 <= both.f05
     # nothing to score on: the configured values, F0.5 unknown
     empty = out_of_corpus_choice(g, d, loaded, {})
     assert (empty.threshold_shift, empty.review_score) == (g.model.threshold_shift, d.review_score)
@@ -279,3 +288,32 @@ def test_model_train_writes_and_prints_the_chosen_shift(
     assert manifest["threshold_shift"] in (0.0, -0.5, -1.0)
     assert f"threshold_shift = {manifest['threshold_shift']}" in printed
     assert f"review_score = {manifest['review_score']['value']}" in printed
+
+
+def test_plateau_choice_takes_the_low_end_of_a_flat_top() -> None:
+    """Within 0.01 of the best F0.5 the lowest threshold wins; a larger drop stops it."""
+    from tipline.operators.grooming.corpus import (
+        PLATEAU_TOLERANCE,
+        choose_review_score,
+        choose_review_score_plateau,
+        review_score_by,
+    )
+
+    def f05(tp: int, fp: int, fn: int) -> float:
+        p, r = tp / (tp + fp), tp / (tp + fn)
+        return 1.25 * p * r / (0.25 * p + r)
+
+    # 100 positives peak at 0.9 and 2 at 0.7; negatives peak at 0.8 and 0.5
+    sessions = [(True, [0.9])] * 100 + [(True, [0.7])] * 2 + [(False, [0.8]), (False, [0.5])]
+    best, f_best = choose_review_score(sessions, hold=0)
+    assert 0.8 < best <= 0.9  # no false alert, two positives missed
+    assert f_best == pytest.approx(f05(100, 0, 2))
+    low, f_low = choose_review_score_plateau(sessions, hold=0)
+    # one false alert, nothing missed: F0.5 0.0038 below the best, inside the tolerance;
+    # at 0.5 and below the second negative costs 0.0114, outside it
+    assert 0.5 < low <= 0.7
+    assert f_low == pytest.approx(f05(102, 1, 0))
+    assert f_best - PLATEAU_TOLERANCE < f_low < f_best
+    assert f05(102, 2, 0) < f_best - PLATEAU_TOLERANCE
+    assert review_score_by("plateau", [sessions], hold=0) == (low, f_low)
+    assert review_score_by("pooled", [sessions], hold=0) == (best, f_best)
