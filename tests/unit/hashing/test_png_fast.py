@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import io
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pytest
@@ -38,6 +39,7 @@ CAP = 100_000_000
 MAX_LEVELS = 1
 MAX_PDQ_BITS = 4
 MAX_PHASH_BITS = 2
+_KINDS = ("noise", "gradient", "shapes", "scene")
 
 
 def _png(img: Image.Image, **params: object) -> bytes:
@@ -228,3 +230,81 @@ def test_every_row_filter_decodes_as_pillow_does(
     pixels = base[:, :, :bpp] if bpp != 2 else base[:, :, [0, 3]]
     pixels = np.where(rng.random(pixels.shape) < 0.05, 255 - pixels, pixels).astype(np.uint8)
     _assert_same(_filtered_png(pixels, color_type))
+
+
+@functools.cache
+def _trailers() -> dict[str, bytes]:
+    """The zlib stream's header and Adler-32 trailer edited (the extension checks both itself)."""
+    good = _png(make_image(4, 600, 400, "scene"))
+    chunks = _chunks(good)
+    header = [c for c in chunks if c[0] not in (b"IDAT", b"IEND")]
+    stream = b"".join(b for k, b in chunks if k == b"IDAT")
+    streams = {
+        "wrong checksum": stream[:-1] + bytes([stream[-1] ^ 1]),
+        "no checksum": stream[:-4],
+        "half a checksum": stream[:-2],
+        "preset dictionary flag": bytes([0x78, 0xBB]) + stream[2:],
+        "bytes after the checksum": stream + bytes(7),
+    }
+    return {k: _assemble([*header, (b"IDAT", s), (b"IEND", b"")]) for k, s in streams.items()}
+
+
+@pytest.mark.parametrize("name", list(_trailers()))
+def test_the_checksum_and_zlib_header_are_checked_as_before(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bad checksum or header is refused; Pillow's verdict stands (it accepts a missing one).
+
+    The checksum is computed row by row during the unfiltering instead of by
+    libdeflate after the inflate: the same streams must be accepted and refused.
+    """
+    data = _trailers()[name]
+    fast = decode_png.reduce_png(data, 2, CAP)
+    assert (fast is not None) == (name == "bytes after the checksum")
+    try:
+        with_extension: Image.Image | str = decode_image(data, CAP, CAP)
+    except MediaDecodeError as exc:
+        with_extension = str(exc)
+    monkeypatch.setattr(decode_png, "EXTENSION", None)
+    try:
+        pillow: Image.Image | str = decode_image(data, CAP, CAP)
+    except MediaDecodeError as exc:
+        pillow = str(exc)
+    assert isinstance(with_extension, str) == isinstance(pillow, str)
+    if isinstance(pillow, str):
+        assert with_extension == pillow
+        assert name in {"wrong checksum", "preset dictionary flag"}
+    else:
+        assert not isinstance(with_extension, str)
+        assert np.array_equal(np.asarray(with_extension), np.asarray(pillow))
+
+
+def test_a_reused_row_buffer_never_leaks_the_previous_image() -> None:
+    """Each thread keeps its last row buffer: a smaller or failed decode between changes nothing."""
+    big = _png(make_image(11, 1500, 1000, "noise"))
+    small = _png(make_image(12, 300, 200, "gradient"))
+    fresh = {k: decode_png.reduce_png(v, 2, CAP) for k, v in (("big", big), ("small", small))}
+    extension = decode_png.EXTENSION
+    assert extension is not None
+    for name in ("small", "big", "small", "big"):
+        with pytest.raises(ValueError, match="PNG decode failed"):
+            extension.reduce_png(_broken()["short rows"], 2, CAP)
+        again = decode_png.reduce_png(big if name == "big" else small, 2, CAP)
+        expected = fresh[name]
+        assert again is not None
+        assert expected is not None
+        assert again.tobytes() == expected.tobytes()
+
+
+def test_threads_decoding_at_once_get_their_own_images() -> None:
+    images = [_png(make_image(20 + i, 800, 600, kind)) for i, kind in enumerate(_KINDS)]
+
+    def decoded(data: bytes) -> bytes:
+        out = decode_png.reduce_png(data, 2, CAP)
+        assert out is not None
+        return out.tobytes()
+
+    want = [decoded(d) for d in images]
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(decoded, images * 4))
+    assert got == want * 4
