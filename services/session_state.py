@@ -19,7 +19,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Final
+
+import msgspec
 
 from tipline.operators.evidence.context import ContextBuffer, SealedMessage, SessionSealer
 from tipline.operators.evidence.followups import queue_follower, release
@@ -39,6 +41,21 @@ class SessionSnapshot:
     pending: dict[str, list[SealedMessage]] = field(default_factory=dict)
     pending_since: datetime | None = None
     seen: dict[str, None] = field(default_factory=dict)  # recent event ids, oldest first
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle the small fields as one msgpack ``bytes``; see :func:`restore_snapshot`.
+
+        The scorer state and the context buffer pickle in their own packed
+        forms; pending follow-ups (rare) pickle as they are. A naive time
+        (never from the job's clock) keeps the plain dataclass form.
+        """
+        times = (self.last_seen, self.pending_since)
+        if any(t is not None and t.tzinfo is None for t in times):
+            return _plain_snapshot, (dict(vars(self)),)
+        small = _PACKER.encode(
+            (_PACKED_V1, self.last_seen, self.session_id, self.pending_since, list(self.seen))
+        )
+        return restore_snapshot, (self.scorer, self.context, small, self.pending)
 
     def fork(self) -> SessionSnapshot:
         """Return a copy that can change without changing this one.
@@ -99,3 +116,48 @@ class SessionSnapshot:
         if seen is None:  # state snapshotted before this field existed
             seen = self.seen = {}
         return seen_before(seen, event_id, limit)
+
+
+# The packed form of a snapshot's small fields: msgpack of [version, last_seen,
+# session_id, pending_since, seen ids oldest first]. Aware datetimes travel as
+# msgpack timestamps (the same instant, in UTC). Pickles made before it (the
+# dataclass's ``__dict__``) still load.
+_PACKED_V1: Final = 1
+_PACKER: Final = msgspec.msgpack.Encoder()
+
+
+def _plain_snapshot(fields: dict[str, Any]) -> SessionSnapshot:
+    """Rebuild a snapshot pickled with its fields as they are (a naive time)."""
+    return SessionSnapshot(**fields)
+
+
+def restore_snapshot(
+    scorer: Any,
+    context: ContextBuffer | None,
+    small: bytes,
+    pending: dict[str, list[SealedMessage]],
+) -> SessionSnapshot:
+    """Rebuild a snapshot from :meth:`SessionSnapshot.__reduce__`'s form.
+
+    Raises:
+        ValueError: the packed fields are damaged or of an unknown version.
+
+    """
+    try:
+        values = msgspec.msgpack.decode(small)
+    except msgspec.DecodeError as exc:
+        msg = "a snapshot's session fields do not unpack"
+        raise ValueError(msg) from exc
+    if not isinstance(values, list) or len(values) != 5 or values[0] != _PACKED_V1:
+        msg = "a snapshot's session fields have an unknown packed form"
+        raise ValueError(msg)
+    _, last_seen, session_id, pending_since, seen = values
+    return SessionSnapshot(
+        scorer=scorer,
+        context=context,
+        last_seen=last_seen,
+        session_id=session_id,
+        pending=pending,
+        pending_since=pending_since,
+        seen=dict.fromkeys(seen),
+    )

@@ -194,3 +194,23 @@ def test_the_snapshot_gap_is_one_sample_per_epoch_at_the_next_message(
     assert _gap_count() == before + 1
     first.on_item(matched(2, TEXTS[2]))
     assert _gap_count() == before + 1  # the gap closed at the first message after it
+
+
+def test_resuming_from_the_pickle_after_every_message_decides_as_never_stopping(
+    pipe: FixedKeyPipeline,
+) -> None:
+    never = SessionLogic(pipe, None)
+    out_never: list[object] = []
+    out_resumed: list[object] = []
+    state: SessionSnapshot | None = None
+    for k, text, hit in _conversation(40):
+        out_never += never.on_item(matched(k, text, hit=hit))[0]
+        logic = SessionLogic(pipe, state)
+        out_resumed += logic.on_item(matched(k, text, hit=hit))[0]
+        state = pickle.loads(pickle.dumps(logic.snapshot(), protocol=pickle.HIGHEST_PROTOCOL))
+    assert state is not None
+    out_never += never.on_eof()[0]
+    out_resumed += SessionLogic(pipe, state).on_eof()[0]
+    assert _decisions(out_resumed) == _decisions(out_never)
+    assert any(d.decision.alert for d in out_resumed if isinstance(d, Decided))
+    assert state.scorer == never.snapshot().scorer
