@@ -53,6 +53,7 @@ from tipline.benchmarks.harness import (
     wait_until,
     warm_up,
 )
+from tipline.benchmarks.loadgen import SESSIONS
 from tipline.benchmarks.machine import code_fingerprint, machine_info, other_processes_note
 from tipline.benchmarks.record import JobReadings, Watchers, step_record, sustained
 from tipline.benchmarks.stages import MetricsSnapshot
@@ -86,6 +87,7 @@ class SuiteOptions:
     image_share: float = 0.05
     known_share: float = 0.1
     positive_share: float = 0.05
+    sessions: int = 0  # conversations at once, round-robin; 0: the generator's default mix
     keep: bool = False
     command: str = ""
     profile: tuple[str, ...] = ()
@@ -109,6 +111,7 @@ def run_loadgen(
         "--duration", f"{opts.duration_s:g}", "--seed", str(opts.seed),
         "--prefix", f"{step.label}-", "--image-share", f"{opts.image_share:g}",
         "--known-share", f"{opts.known_share:g}", "--positive-share", f"{opts.positive_share:g}",
+        "--sessions", str(opts.sessions),
         "--cache", str(REPO / "out/bench/cache"),
         "--known-dir", str(REPO / "demo-data/known-images"),
     ]  # fmt: skip
@@ -309,7 +312,8 @@ def results_document(
         "partitions": opts.partitions,
         "traffic": {"image_share": opts.image_share, "image_megapixels": [1, 12],
                     "known_image_share": opts.known_share,
-                    "positive_session_share": opts.positive_share},
+                    "positive_session_share": opts.positive_share,
+                    "sessions_at_once": opts.sessions or f"default ({SESSIONS} in time order)"},
         "latency_definition": (
             "decision: Kafka record timestamp of the input (producer CreateTime) to the "
             "collector consumer's receive time of the decision on the decisions topic, or, "

@@ -75,6 +75,11 @@ class TrafficSpec:
         positive_session_share: share of grooming sessions among the generated
             sessions (the generator's own mix is ~40 %, far above any platform's).
         image_pool: distinct unrelated images (each send is made unique anyway).
+        sessions: conversations running at once, their messages dealt
+            round-robin (0: :data:`SESSIONS` generated ones in event-time
+            order, ~550 at once, each with many messages per snapshot epoch;
+            see :func:`text_templates`). Each session touched in an epoch is
+            snapshotted whole, so this sets how many keys an epoch writes.
     """
 
     kind: Traffic = "text"
@@ -84,6 +89,7 @@ class TrafficSpec:
     known_share: float = 0.1
     positive_session_share: float = 0.05
     image_pool: int = 8
+    sessions: int = 0  # 0: SESSIONS
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,18 +208,34 @@ def _strip(value: Any) -> Any:
     return value
 
 
-def _pick_sessions(seed: int, positive_share: float) -> list[SyntheticSession]:
-    sessions = generate_sessions(seed, SESSIONS, START)
+def _pick_sessions(seed: int, positive_share: float, count: int = 0) -> list[SyntheticSession]:
+    sessions = generate_sessions(seed, count or SESSIONS, START)
     negatives = [s for s in sessions if not s.label]
     positives = [s for s in sessions if s.label]
     keep = round(len(negatives) * positive_share / max(1e-9, 1 - positive_share))
     return negatives + positives[: min(keep, len(positives))]
 
 
-def text_templates(seed: int, positive_share: float) -> list[EventTemplate]:
-    """Event templates from generated sessions, interleaved in ``sent_at`` order."""
-    events = [e for s in _pick_sessions(seed, positive_share) for e in to_events(s)]
-    events.sort(key=lambda e: (e.sent_at, e.event_id))
+def text_templates(seed: int, positive_share: float, sessions: int = 0) -> list[EventTemplate]:
+    """Event templates from generated sessions.
+
+    By default :data:`SESSIONS` conversations interleaved in ``sent_at`` order:
+    the generator staggers their starts, so ~550 run at once and each gets
+    many messages per snapshot epoch. With ``sessions`` > 0, that many
+    conversations run at once instead: their messages are dealt round-robin
+    (each session's in its own order), so at ``rate`` msg/s each session gets
+    a message every ``sessions / rate`` seconds, as on a platform where many
+    conversations are active and each is touched once or twice per epoch.
+    The grooming share is cut to ``positive_share`` in both cases.
+    """
+    picked = _pick_sessions(seed, positive_share, sessions)
+    if sessions > 0:
+        queues = [to_events(s) for s in picked]
+        longest = max((len(q) for q in queues), default=0)
+        events = [q[k] for k in range(longest) for q in queues if k < len(q)]
+    else:
+        events = [e for s in picked for e in to_events(s)]
+        events.sort(key=lambda e: (e.sent_at, e.event_id))
     templates = []
     for event in events:
         doc = _strip(msgspec.to_builtins(event))
@@ -285,7 +307,7 @@ def _upscale(src: Path, width: int, height: int) -> bytes:
 
 def build_pool(spec: TrafficSpec, seed: int, cache: Path, known_dir: Path) -> PayloadPool:
     """Precompute every payload of a run (images are generated once and cached)."""
-    pool = PayloadPool(templates=text_templates(seed, spec.positive_session_share))
+    pool = PayloadPool(templates=text_templates(seed, spec.positive_session_share, spec.sessions))
     if spec.kind == "text" or spec.image_share <= 0:
         return pool
     unrelated, known = image_payloads(spec, seed, cache, known_dir)
@@ -415,6 +437,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--max-mp", type=float, default=12.0)
     p.add_argument("--known-share", type=float, default=0.1)
     p.add_argument("--positive-share", type=float, default=0.05)
+    p.add_argument(
+        "--sessions",
+        type=int,
+        default=0,
+        help="conversations at once, round-robin (0: default mix)",
+    )
     p.add_argument("--cache", default="out/bench/cache")
     p.add_argument("--known-dir", default="demo-data/known-images")
     args = p.parse_args(argv)
@@ -425,6 +453,7 @@ def main(argv: list[str] | None = None) -> int:
         max_megapixels=args.max_mp,
         known_share=args.known_share,
         positive_session_share=args.positive_share,
+        sessions=args.sessions,
     )
     pool = build_pool(spec, args.seed, Path(args.cache), Path(args.known_dir))
     producer = Producer(producer_config(args.bootstrap))

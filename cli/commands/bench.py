@@ -61,6 +61,14 @@ def _add_options(p: argparse.ArgumentParser, *, sub: bool) -> None:
         default=default(0.05),
         help="share of grooming sessions in the generated traffic",
     )
+    p.add_argument(
+        "--sessions",
+        type=int,
+        default=default(0),
+        help="conversations running at once, their messages dealt round-robin, so each "
+        "snapshot epoch touches up to this many sessions (default 0: 600 generated "
+        "conversations in event-time order, ~550 at once)",
+    )
     p.add_argument("--results", default=default("benchmarks/results"), help="output folder")
     p.add_argument(
         "--profile",
@@ -101,6 +109,7 @@ def run_e2e(args: argparse.Namespace) -> int:
         results=Path(args.results),
         image_share=args.image_share,
         positive_share=args.positive_share,
+        sessions=args.sessions,
         keep=args.keep,
         command=_command_line(),
         profile=tuple(s.strip() for s in args.profile.split(",") if s.strip()),

@@ -15,7 +15,13 @@ from PIL import Image
 from tipline.benchmarks.collector import summarize
 from tipline.benchmarks.e2e import StepSpec, sustained
 from tipline.benchmarks.harness import Topics, decisions_on_kafka, derive_config
-from tipline.benchmarks.loadgen import TrafficSpec, _payload, text_templates
+from tipline.benchmarks.loadgen import (
+    TrafficSpec,
+    _payload,
+    _pick_sessions,
+    text_templates,
+    to_events,
+)
 from tipline.benchmarks.stages import Histogram, MetricsSnapshot, stage_breakdown
 from tipline.schemas.config import load_config
 from tipline.schemas.event import decode_event
@@ -98,6 +104,24 @@ def test_text_templates_fill_into_valid_events() -> None:
     event = decode_event(raw)
     assert event.event_id == "bench-1"
     assert event.session_id.endswith("~4")
+
+
+def test_sessions_at_once_are_dealt_round_robin_in_their_own_order() -> None:
+    dealt = text_templates(seed=3, positive_share=0.05, sessions=300)
+    picked = _pick_sessions(3, 0.05, 300)
+    ids = [s.session_id.encode() for s in picked]
+    assert len(ids) > 150  # the grooming share cut leaves most negatives
+    # the first round touches every session once, before any second message
+    assert [t.session for t in dealt[: len(ids)]] == ids
+    # each session's messages keep their own order (texts compared, ids are holes)
+    for session in picked[:20]:
+        sid = session.session_id.encode()
+        texts = [decode_event(t.fill(b"e", b"2026-01-01T00:00:00+00:00", b"0")).text
+                 for t in dealt if t.session == sid]  # fmt: skip
+        assert texts == [e.text for e in to_events(session)]
+    # the default mix is in event-time order: far fewer sessions at once
+    default = text_templates(seed=3, positive_share=0.05)
+    assert len({t.session for t in default[: len(ids)]}) < len(ids) // 2
 
 
 def test_unique_image_keeps_pixels_and_changes_bytes() -> None:
