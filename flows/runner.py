@@ -28,7 +28,7 @@ from tipline.schemas.errors import (
 from tipline.services.failures import stopped_by_signal, tipline_cause
 from tipline.services.hash_pool import close_pools
 from tipline.services.health import HEALTH
-from tipline.services.heap import freeze_startup_heap
+from tipline.services.heap import configure_heap, freeze_startup_heap
 from tipline.services.side_services import start_side_services
 from tipline.sinks.kafka_out import request_stop
 from tipline.sinks.lake import flush_open_shards, stamp_recovery_store
@@ -101,6 +101,7 @@ def run_flow(
     try:
         rc = recovery_config(cfg, clustered=bool(addresses))
         freeze_startup_heap()  # lists, models, keys: built, never garbage (services/heap.py)
+        configure_heap(cfg.job.gc_freeze_interval_s, cfg.job.gc_full_collect_s)
         HEALTH.mark_ready()
         try:
             # Bytewax's own entry point: same engine as run_main/cluster_main, plus

@@ -47,6 +47,8 @@ class JobConfig(Section, frozen=True):
     esp_service: str = "example-chat"
     detector_version: str = "tipline-0.1.0"
     workers: PositiveInt = 1
+    gc_freeze_interval_s: NonNegativeFloat = 5.0
+    gc_full_collect_s: PositiveFloat = 900.0
 
 
 class KafkaConnection(Section, frozen=True):

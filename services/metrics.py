@@ -176,9 +176,11 @@ class SnapshotGap:
         """Mark an epoch's snapshot (the first call of the epoch counts)."""
         self._started.setdefault(threading.get_ident(), time.perf_counter())
 
-    def resumed(self) -> None:
-        """Close the gap at the step's next message (no-op outside one)."""
+    def resumed(self) -> bool:
+        """Close the gap at the step's next message; return whether one was open."""
         if self._started:
             started = self._started.pop(threading.get_ident(), None)
             if started is not None:
                 stage_timer("snapshot-gap").observe(time.perf_counter() - started)
+                return True
+        return False

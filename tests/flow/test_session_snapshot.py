@@ -1,10 +1,12 @@
-"""The session step's snapshots: copy-on-write, never changed afterwards, and old ones resume.
+"""The session step's snapshots: pickled when asked, never changed afterwards, old ones resume.
 
-``snapshot()`` returns the live state without copying it and the next change
-forks it first (flows/session.py). These tests pin what that must keep:
-what Bytewax was handed never changes, a job that snapshots after every
-message decides exactly as one that never does, and a snapshot pickled by
-the code before this change (``fixtures/session-snapshot-v1.pickle``, see
+``snapshot()`` returns the state pickled (kept while nothing changes), so
+the live state is never shared with Bytewax (flows/session.py); a state
+resumed as an object (older recovery data) is forked before it changes.
+These tests pin what that must keep: what Bytewax was handed never changes,
+a job that snapshots (or even restarts) after every message decides exactly
+as one that never does, and a snapshot pickled by older code
+(``fixtures/session-snapshot-v1.pickle``, see
 ``tests/flow/snapshot_fixture.py``) still resumes.
 """
 
@@ -26,7 +28,7 @@ from tests.flow.snapshot_fixture import (
     matched,
 )
 from tipline.flows.records import Decided, FollowUps
-from tipline.flows.session import SessionLogic, SessionSnapshot
+from tipline.flows.session import SessionLogic, SessionSnapshot, load_snapshot
 from tipline.operators.snapshots import fork_state, mutable_leaves
 from tipline.schemas.clock import FixedClock
 from tipline.schemas.decision import encode_decision
@@ -87,14 +89,14 @@ def test_snapshotting_after_every_message_decides_as_never_snapshotting(
     follow = [f for f in out_always if isinstance(f, FollowUps)]
     assert follow
     assert follow == [f for f in out_never if isinstance(f, FollowUps)]
-    assert pickle.dumps(always.snapshot().scorer) == pickle.dumps(never.snapshot().scorer)
+    assert load_snapshot(always.snapshot()).scorer == load_snapshot(never.snapshot()).scorer
 
 
 def test_a_resumed_snapshot_is_forked_before_it_changes(pipe: FixedKeyPipeline) -> None:
     first = SessionLogic(pipe, None)
     for k, text, hit in _conversation(12):
         first.on_item(matched(k, text, hit=hit))
-    stored = first.snapshot()
+    stored = load_snapshot(first.snapshot())  # an object, as older recovery data resumes
     pickled = pickle.dumps(stored)
     resumed = SessionLogic(pipe, stored)  # Bytewax may still hold `stored`
     resumed.on_item(matched(12, "one more"))
@@ -133,7 +135,7 @@ def test_a_fork_shares_no_mutable_object_with_its_origin(pipe: FixedKeyPipeline)
     logic = SessionLogic(pipe, None)
     for k, text, hit in _conversation(25):
         logic.on_item(matched(k, text, hit=hit))
-    snap = logic.snapshot()
+    snap = load_snapshot(logic.snapshot())
     assert snap.scorer is not None
     assert snap.context is not None
     assert list(mutable_leaves(snap.scorer)) == []  # containers hold immutable entries only
@@ -208,9 +210,44 @@ def test_resuming_from_the_pickle_after_every_message_decides_as_never_stopping(
         logic = SessionLogic(pipe, state)
         out_resumed += logic.on_item(matched(k, text, hit=hit))[0]
         state = pickle.loads(pickle.dumps(logic.snapshot(), protocol=pickle.HIGHEST_PROTOCOL))
-    assert state is not None
+    assert isinstance(state, bytes)
     out_never += never.on_eof()[0]
     out_resumed += SessionLogic(pipe, state).on_eof()[0]
     assert _decisions(out_resumed) == _decisions(out_never)
     assert any(d.decision.alert for d in out_resumed if isinstance(d, Decided))
-    assert state.scorer == never.snapshot().scorer
+    assert load_snapshot(state).scorer == load_snapshot(never.snapshot()).scorer
+
+
+def test_the_snapshot_is_kept_while_nothing_changes(pipe: FixedKeyPipeline) -> None:
+    logic = SessionLogic(pipe, None)
+    logic.on_item(matched(0, TEXTS[0]))
+    first = logic.snapshot()
+    assert logic.snapshot() is first  # not pickled again
+    logic.on_item(matched(1, TEXTS[1]))
+    second = logic.snapshot()
+    assert second != first
+    assert load_snapshot(second).seen.keys() > load_snapshot(first).seen.keys()
+
+
+def test_a_state_resumed_from_bytes_changes_in_place(
+    pipe: FixedKeyPipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = SessionLogic(pipe, None)
+    for k, text, hit in _conversation(12):
+        first.on_item(matched(k, text, hit=hit))
+    packed = first.snapshot()
+
+    def no_fork(self: SessionSnapshot) -> SessionSnapshot:
+        raise AssertionError("a state Bytewax never held was forked")
+
+    monkeypatch.setattr(SessionSnapshot, "fork", no_fork)
+    resumed = SessionLogic(pipe, packed)
+    resumed.on_item(matched(12, "one more"))
+    resumed.snapshot()
+    resumed.on_item(matched(13, "and another"))
+    assert load_snapshot(resumed.snapshot()).seen.keys() >= {"snap-012", "snap-013"}
+
+
+def test_damaged_snapshot_bytes_are_refused() -> None:
+    with pytest.raises(TypeError, match="holds a dict"):
+        load_snapshot(pickle.dumps({"not": "a snapshot"}))
