@@ -37,7 +37,6 @@ raises ``OSError``: systemic.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import gc
 import multiprocessing
 import os
@@ -72,7 +71,8 @@ POISON_LIMIT: Final = 5
 SOLO_ATTEMPTS: Final = 2
 """Runs of one message alone on a fresh pool before it is a dead letter."""
 
-_PR_SET_PDEATHSIG: Final = 1
+PARENT_POLL_S: Final = 0.5
+"""How often a worker checks that the job process that forked it is still alive."""
 
 _IDLE_S: Final = 0.5
 """Longest sleep of a StreamingMatcher's thread between wake-ups (a safety net only)."""
@@ -541,6 +541,13 @@ _SERVICE: HashService | None = None
 """In a worker process: the service inherited from the parent at fork."""
 
 
+def _exit_with_parent(parent: int) -> None:
+    """End this worker process as soon as the process that forked it is gone."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_S)
+    os._exit(1)
+
+
 def _init_worker(service: HashService, parent: int, spare_core: bool) -> None:
     """Set up a freshly forked worker (runs once per worker process).
 
@@ -550,11 +557,13 @@ def _init_worker(service: HashService, parent: int, spare_core: bool) -> None:
     """
     global _SERVICE  # noqa: PLW0603  (the one per-process state of a worker)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)  # die with the parent (no orphans)
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        os._exit(1)
+    # Die with the job process (no orphans). Not Linux's parent-death signal:
+    # it fires when the forking *thread* ends, and workers are forked by
+    # whichever thread submits first; one killed while waiting for work held
+    # the pool's shared queue lock forever (tests/unit/hashing/test_pool.py).
+    threading.Thread(
+        target=_exit_with_parent, args=(parent,), name="parent-watch", daemon=True
+    ).start()
     gc.freeze()  # inherited objects are never scanned: their pages stay shared
     service.matcher.spare_core = spare_core
     _SERVICE = service

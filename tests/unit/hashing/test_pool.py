@@ -486,3 +486,67 @@ def test_abandoning_an_inline_stream_ends_its_thread(
     stream.abandon(WAIT)
     assert stream.closed
     assert not stream._thread.is_alive()
+
+
+def test_workers_outlive_the_thread_that_forked_them(
+    tmp_path: Path, jpeg: Callable[..., bytes], events: list[MessageEvent]
+) -> None:
+    """A worker forked by a thread that has since ended keeps working, and close() returns.
+
+    Workers are forked by whichever thread submits first (the background
+    matcher's, a Bytewax worker's). Linux's parent-death signal fires when the
+    forking *thread* ends, not the process: a worker killed that way while
+    waiting for work holds the pool's shared queue lock forever, and the other
+    workers and the pool's shutdown then wait on it for good (a hang seen in
+    the flow tests).
+    """
+    pool = HashPool(_service(tmp_path, jpeg(1)), workers=2)
+    try:
+        forker = threading.Thread(target=pool.match_all, args=(events, T0), name="short-lived")
+        forker.start()
+        forker.join()
+        pids = pool.worker_pids()
+        assert len(pids) == 2
+        time.sleep(0.5)  # a parent-death signal would have been delivered by now
+        assert pool.worker_pids() == pids
+        got = pool.match_all(events, T0)  # the same workers, from another thread
+        assert pool.restarts == 0
+        assert len(got) == len(events)
+    finally:
+        closer = threading.Thread(target=pool.close, daemon=True)
+        closer.start()
+        closer.join(30)
+        assert not closer.is_alive(), "close() hung"
+
+
+def _dead(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
+    except FileNotFoundError:
+        return True
+    return "\nState:\tZ" in status  # exited, waiting to be reaped by whoever adopted it
+
+
+def test_workers_exit_when_the_job_process_dies(
+    tmp_path: Path, jpeg: Callable[..., bytes], events: list[MessageEvent]
+) -> None:
+    """No orphans: a job killed outright takes its hashing workers with it."""
+    read, write = os.pipe()
+    job = os.fork()
+    if job == 0:  # the "job": fork a pool, report its workers, die without cleanup
+        os.close(read)
+        try:
+            pool = HashPool(_service(tmp_path, jpeg(1)), workers=2)
+            pool.match_all(events, T0)
+            os.write(write, ",".join(map(str, pool.worker_pids())).encode())
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        workers = [int(p) for p in pipe.read().split(",") if p]
+    os.waitpid(job, 0)
+    assert len(workers) == 2
+    deadline = time.monotonic() + 10
+    while not all(_dead(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert all(_dead(p) for p in workers)
