@@ -296,7 +296,7 @@ def run_snapshot(cfg: TiplineConfig, sessions: int, context: int, seed: int) -> 
     total_s, size = _cpu(epoch)
     snaps = [pickle.dumps(logic.snapshot(), protocol=pickle.HIGHEST_PROTOCOL) for logic in logics]
     # a resume: Bytewax unpickles, the step builds its logic from what it got
-    load_s, _ = _cpu(lambda: [SessionLogic(pipe, pickle.loads(b)) for b in snaps])  # noqa: S301
+    load_s, _ = _cpu(lambda: [SessionLogic(pipe, pickle.loads(b)) for b in snaps])
     # what the next message of each snapshotted session pays first (a fork, when shared)
     own_s, _ = _cpu(lambda: [logic._own() for logic in logics])
     return {
