@@ -1,17 +1,19 @@
-"""What the session step keeps per session, and its copy-on-write fork.
+"""What the session step keeps per session, its packed pickle, and its fork.
 
 :class:`SessionSnapshot` is what Bytewax snapshots for one ``session_id``
 (``flows/session.py``): the scorer's state (ids, signal hits, ages — no
 text), the seen event ids, the sealed context buffer and the pending
 follow-ups (ciphertext only).
 
-Snapshots are copy-on-write: the session step hands Bytewax the live state
-and marks it shared; the next change forks it first (:meth:`SessionSnapshot.fork`:
-new containers, the same immutable entries). A snapshot therefore costs O(1)
-whatever the state's size, and the fork is paid once per session per epoch,
-only by sessions that go on talking. Pickles made before this module existed
-(the class then lived in ``tipline.flows.session``, which still exports it)
-load unchanged: the fields and their types are the same.
+The session step hands Bytewax the state already pickled, so it never
+shares the live object; the small fields pickle as one msgpack ``bytes``
+(:meth:`SessionSnapshot.__reduce__`), the scorer state and the context
+buffer in their own packed forms. :meth:`SessionSnapshot.fork` (new
+containers, the same immutable entries) is still used for a state resumed
+as an object from recovery data written before that form, which Bytewax may
+hold. Pickles made before this module existed (the class then lived in
+``tipline.flows.session``, which still exports it) load unchanged: the
+fields and their types are the same.
 """
 
 from __future__ import annotations

@@ -65,9 +65,10 @@ def _add_options(p: argparse.ArgumentParser, *, sub: bool) -> None:
         "--sessions",
         type=int,
         default=default(0),
-        help="conversations running at once, their messages dealt round-robin, so each "
-        "snapshot epoch touches up to this many sessions (default 0: 600 generated "
-        "conversations in event-time order, ~550 at once)",
+        help="conversations generated and run at once, their messages dealt round-robin "
+        "(cutting grooming to --positive-share keeps ~2/3 of them), so a snapshot epoch "
+        "touches up to that many sessions (default 0: 600 generated conversations in "
+        "event-time order, ~550 at once)",
     )
     p.add_argument("--results", default=default("benchmarks/results"), help="output folder")
     p.add_argument(

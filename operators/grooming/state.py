@@ -120,8 +120,8 @@ class SessionState:
 # The packed snapshot form: msgpack of [version, *fields], the index as its
 # little-endian bytes. Bytewax pickles every touched session's state at each
 # epoch's end; one msgpack call instead of pickle walking ~100 small tuples,
-# strings and dicts per session costs about a quarter of the CPU
-# (docs/benchmarks.md "The scorer state packed"). Decoding is untyped, so a
+# strings and dicts per session costs about a third of the CPU
+# (docs/benchmarks.md "Many sessions at once"). Decoding is untyped, so a
 # value of an unexpected type comes back as it was written rather than failing
 # the resume; the containers are rebuilt as the tuples the scorer keeps.
 # A new field needs a new version (older packs restore it with its default).
