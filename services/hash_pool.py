@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import logging
 import multiprocessing
 import os
 import pickle
@@ -71,8 +72,13 @@ POISON_LIMIT: Final = 5
 SOLO_ATTEMPTS: Final = 2
 """Runs of one message alone on a fresh pool before it is a dead letter."""
 
+log = logging.getLogger(__name__)
+
 PARENT_POLL_S: Final = 0.5
 """How often a worker checks that the job process that forked it is still alive."""
+
+SHUTDOWN_S: Final = 30.0
+"""Longest wait for the workers to stop at a close or restart; then they are killed."""
 
 _IDLE_S: Final = 0.5
 """Longest sleep of a StreamingMatcher's thread between wake-ups (a safety net only)."""
@@ -130,7 +136,7 @@ class HashPool:
     def close(self) -> None:
         """Shut the workers down (a new pool is forked on the next batch with media)."""
         if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
+            _stop(self._executor)
             self._executor = None
 
     def worker_pids(self) -> list[int]:
@@ -247,7 +253,7 @@ class HashPool:
         METRICS.hash_pool_restarts.inc()
         if self._executor is not None:
             with contextlib.suppress(Exception):
-                self._executor.shutdown(wait=True, cancel_futures=True)
+                _stop(self._executor)
             self._executor = None
 
 
@@ -539,6 +545,34 @@ def close_pools() -> None:
 
 _SERVICE: HashService | None = None
 """In a worker process: the service inherited from the parent at fork."""
+
+
+def _stop(executor: ProcessPoolExecutor) -> int:
+    """Shut ``executor`` down without waiting forever; return how many workers were killed.
+
+    A worker can hang where no shutdown reaches it: one forked while another
+    thread of the job held an interpreter lock deadlocks before it runs any
+    code (CPython 3.11 forking a threaded process), and its pool's shutdown
+    would wait on it for good. After :data:`SHUTDOWN_S` such workers are
+    killed, and the count is logged.
+    """
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    deadline = time.monotonic() + SHUTDOWN_S
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+    stuck = [p for p in processes if p.is_alive()]
+    for process in stuck:
+        process.kill()
+        process.join(5.0)
+    manager = getattr(executor, "_executor_manager_thread", None)
+    if manager is not None:
+        manager.join(max(1.0, deadline - time.monotonic()))
+    if stuck:
+        log.warning(
+            "%d hashing worker(s) did not stop within %.0f s: killed", len(stuck), SHUTDOWN_S
+        )
+    return len(stuck)
 
 
 def _exit_with_parent(parent: int) -> None:

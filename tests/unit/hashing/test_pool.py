@@ -8,12 +8,14 @@ exact digests are computed for any bytes). No wall time is asserted.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import signal
 import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import pytest
@@ -24,6 +26,7 @@ from tipline.operators.hashing import ExactAlgorithm, default_algorithms
 from tipline.operators.hashing.algorithm import Computed, MediaInput
 from tipline.schemas.event import Account, Attachment, MessageEvent
 from tipline.schemas.hashing import HashingConfig, HashListSource
+from tipline.services import hash_pool
 from tipline.services.hash_pool import (
     POISON_LIMIT,
     HashPool,
@@ -527,26 +530,51 @@ def _dead(pid: int) -> bool:
     return "\nState:\tZ" in status  # exited, waiting to be reaped by whoever adopted it
 
 
-def test_workers_exit_when_the_job_process_dies(
-    tmp_path: Path, jpeg: Callable[..., bytes], events: list[MessageEvent]
-) -> None:
-    """No orphans: a job killed outright takes its hashing workers with it."""
-    read, write = os.pipe()
-    job = os.fork()
-    if job == 0:  # the "job": fork a pool, report its workers, die without cleanup
-        os.close(read)
-        try:
-            pool = HashPool(_service(tmp_path, jpeg(1)), workers=2)
-            pool.match_all(events, T0)
-            os.write(write, ",".join(map(str, pool.worker_pids())).encode())
-        finally:
-            os._exit(0)
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        workers = [int(p) for p in pipe.read().split(",") if p]
-    os.waitpid(job, 0)
+def _job_with_a_pool(folder: str, conn: Connection) -> None:
+    """A stand-in job (a fresh interpreter): fork a pool, report its workers, die at once."""
+    pool = HashPool(_service(Path(folder), b"known"), workers=2)
+    pool.match_all([_event(i, b"not an image %d" % i) for i in range(4)], T0)
+    conn.send(pool.worker_pids())
+    os._exit(0)  # no cleanup: the workers must notice on their own
+
+
+def test_workers_exit_when_the_job_process_dies(tmp_path: Path) -> None:
+    """No orphans: a job killed outright takes its hashing workers with it.
+
+    The job is spawned (a fresh interpreter), not forked from this
+    multi-threaded test process, so the test itself cannot inherit a held lock.
+    """
+    ctx = multiprocessing.get_context("spawn")
+    mine, theirs = ctx.Pipe()
+    job = ctx.Process(target=_job_with_a_pool, args=(str(tmp_path), theirs))
+    job.start()
+    try:
+        assert mine.poll(120), "the stand-in job never reported its workers"
+        workers: list[int] = mine.recv()
+    finally:
+        job.join(30)
+        if job.is_alive():
+            job.kill()
     assert len(workers) == 2
     deadline = time.monotonic() + 10
     while not all(_dead(p) for p in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert all(_dead(p) for p in workers)
+
+
+def test_close_kills_a_worker_that_does_not_stop(
+    tmp_path: Path, jpeg: Callable[..., bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker no shutdown reaches (busy, or deadlocked at fork) cannot hang close()."""
+    monkeypatch.setattr(hash_pool, "SHUTDOWN_S", 1.0)
+    pool = HashPool(_service(tmp_path, jpeg(1)), workers=1)
+    pool._pool().submit(time.sleep, 600)  # stands in for a worker that never comes back
+    deadline = time.monotonic() + 30
+    while not pool.worker_pids() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    (worker,) = pool.worker_pids()
+    closer = threading.Thread(target=pool.close, daemon=True)
+    closer.start()
+    closer.join(30)
+    assert not closer.is_alive(), "close() hung"
+    assert _dead(worker)
