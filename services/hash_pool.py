@@ -556,18 +556,21 @@ def _stop(executor: ProcessPoolExecutor) -> int:
     would wait on it for good. After :data:`SHUTDOWN_S` such workers are
     killed, and the count is logged.
     """
+    # taken before shutdown(), which forgets them
     processes = list((getattr(executor, "_processes", None) or {}).values())
+    manager = getattr(executor, "_executor_manager_thread", None)
     executor.shutdown(wait=False, cancel_futures=True)
     deadline = time.monotonic() + SHUTDOWN_S
+    if manager is not None:  # as shutdown(wait=True): it stops and joins the workers
+        manager.join(max(0.0, deadline - time.monotonic()))
     for process in processes:
         process.join(max(0.0, deadline - time.monotonic()))
     stuck = [p for p in processes if p.is_alive()]
     for process in stuck:
         process.kill()
         process.join(5.0)
-    manager = getattr(executor, "_executor_manager_thread", None)
     if manager is not None:
-        manager.join(max(1.0, deadline - time.monotonic()))
+        manager.join(5.0)  # a restart forks anew only once the old pool's thread is gone
     if stuck:
         log.warning(
             "%d hashing worker(s) did not stop within %.0f s: killed", len(stuck), SHUTDOWN_S
