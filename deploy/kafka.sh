@@ -160,9 +160,14 @@ java_opts() {
 format_storage() {
     [[ -f "$DATA_DIR/meta.properties" ]] && return 0
     log "formatting KRaft storage in $DATA_DIR"
-    # A Kafka Uuid is 16 random bytes in unpadded URL-safe base64.
+    # A Kafka Uuid is 16 random bytes in unpadded URL-safe base64. Like Kafka's
+    # own Uuid.randomUuid(), never one that starts with "-": the tool would read
+    # it as an option ("--cluster-id: expected one argument"), 1 start in 64.
     local cluster_id opts
-    cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+    cluster_id="-"
+    while [[ "$cluster_id" == -* ]]; do
+        cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+    done
     mapfile -t opts < <(java_opts)
     "$JAVA" "${opts[@]}" kafka.tools.StorageTool format \
         -t "$cluster_id" -c "$STATE_DIR/server.properties" \
