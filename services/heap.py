@@ -8,10 +8,10 @@ outside the grooming scorer (``benchmarks/flow_cpu.py``, docs/benchmarks.md).
 ``gc.freeze`` moves them to a permanent generation that collections skip;
 they are never garbage, so nothing is lost. Later objects are collected as before.
 
-The sessions' state is long-lived too: with 10,000 sessions at once a full
-collection walked ~400,000 of their objects and held the interpreter lock
-for 70-120 ms, ~23 times in a 30 s step (docs/benchmarks.md "Full
-collections with many sessions"). :class:`HeapKeeper` therefore freezes the
+The sessions' state is long-lived too: with 10,000 sessions at once full
+collections held the interpreter lock for up to 121 ms each, 23 times over
+the life of a job running one 30 s bench step (docs/benchmarks.md "Many
+sessions at once"). :class:`HeapKeeper` therefore freezes the
 heap again after a recovery snapshot, at most every ``gc_freeze_interval_s``:
 the young generations are collected first, so only objects that survived
 them are frozen. A frozen object that stops being used is still freed by
